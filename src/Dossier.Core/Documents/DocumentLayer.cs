@@ -1,0 +1,15 @@
+namespace Dossier.Core.Documents;
+
+/// <summary>
+/// The typed layers a <see cref="Document"/> can carry. A stage declares which it requires and which
+/// it produces, and the pipeline builder checks the order before any document flows.
+/// </summary>
+public enum DocumentLayer
+{
+    CleanText,
+    Metadata,
+    Tokens,
+    Sentences,
+    PartsOfSpeech,
+    EntityMentions,
+}

@@ -1,0 +1,84 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Identity;
+
+namespace Dossier.Core.Storage;
+
+/// <summary>What became of an article handed to the store.</summary>
+public enum AddOutcome
+{
+    Stored,
+
+    /// <summary>The same clean text is already stored: nothing was added.</summary>
+    Duplicate,
+
+    /// <summary>Stored, as a copy of an earlier article (a syndicated or lightly edited version).</summary>
+    NearDuplicate,
+}
+
+public sealed record AddResult(AddOutcome Outcome, ArticleId Id, ArticleId? OriginalId = null, double Similarity = 1.0);
+
+/// <summary>An article as stored, with what the cleaner removed and why.</summary>
+public sealed record StoredArticle(
+    ArticleId Id,
+    string Text,
+    ArticleMetadata Metadata,
+    DocumentOrigin Origin,
+    ArticleId? CopyOf,
+    double? CopySimilarity,
+    int WordCount,
+    IReadOnlyList<RemovedRange> Removed,
+    IReadOnlyList<TextSpan> Captions,
+    OffsetMap OffsetMap,
+    DateTimeOffset IngestedAt);
+
+/// <summary>One outlet's articles: originals and copies, with the span of their publication dates.</summary>
+public sealed record SourceSummary(string Outlet, int Articles, int Copies, int Originals, string? FirstPublished, string? LastPublished);
+
+public sealed record SearchHit(ArticleId Id, string? Title, string? Outlet, string? Published, string Snippet, double Rank);
+
+/// <summary>Counts and sizes of a store, for <c>dossier stats</c> and the end of an ingest.</summary>
+public sealed record StoreStatistics(int Articles, int Copies, int Refusals, long Bytes, DateTimeOffset? LastIngest);
+
+/// <summary>One run of <c>dossier ingest</c>, as recorded in the store.</summary>
+public sealed record IngestRunSummary(int Read, int Stored, int Duplicates, int NearDuplicates, int Refused);
+
+/// <summary>Finding an article by its id or a unique prefix of it, like git does with commits.</summary>
+public abstract record ArticleLookup
+{
+    public sealed record Found(StoredArticle Article) : ArticleLookup;
+
+    public sealed record NotFound : ArticleLookup;
+
+    public sealed record Ambiguous(IReadOnlyList<ArticleId> Candidates) : ArticleLookup;
+}
+
+/// <summary>
+/// The store of articles and everything found in them. SQLite implements it today and PostgreSQL
+/// will, against the same test suite. Every write of one article is one transaction: a process killed
+/// at any moment leaves each article either whole or absent.
+/// </summary>
+public interface IDossierStore : IDisposable
+{
+    /// <summary>Where the store lives, for messages (a file path or a server and database name).</summary>
+    string Location { get; }
+
+    /// <summary>Similarity at or above which an article is stored as a copy of an earlier one.</summary>
+    /// <value>The default value is 0.7 estimated Jaccard similarity of word 4-shingles.</value>
+    double NearDuplicateThreshold { get; }
+
+    AddResult AddArticle(Document document, MinHashSignature signature);
+
+    ArticleLookup FindArticle(string idOrPrefix);
+
+    IReadOnlyList<SourceSummary> ListSources();
+
+    IReadOnlyList<SearchHit> Search(string query, int limit, int offset);
+
+    long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt);
+
+    void RecordRefusal(long runId, string origin, string reason);
+
+    void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt);
+
+    StoreStatistics GetStatistics();
+}
