@@ -30,6 +30,9 @@ public sealed partial class Document
 
     public ArticleMetadata Metadata { get; }
 
+    /// <summary>The version of the cleaner that made <see cref="Text"/>, stored so a changed cleaner can be told apart.</summary>
+    public string CleanerVersion { get; init; } = "unknown";
+
     public OffsetMap OffsetMap { get; }
 
     /// <summary>The parts of the source the cleaner left out, in source order.</summary>

@@ -1,0 +1,592 @@
+using System.Globalization;
+using System.Text;
+using Dossier.Core.Documents;
+using Dossier.Core.Identity;
+using Dossier.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Each article is written in one transaction, so a
+/// process killed at any moment leaves every article whole or absent, and re-running the same ingest
+/// completes it without duplicates. Not thread-safe: one instance per writer thread.
+/// </summary>
+public sealed class SqliteDossierStore : IDossierStore
+{
+    // SQLite result codes worth a specific message (https://sqlite.org/rescode.html).
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteReadOnly = 8;
+
+    private static readonly string BandParameters =
+        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"$b{i}"));
+
+    private readonly SqliteConnection connection;
+    private readonly TimeProvider clock;
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    private SqliteDossierStore(string path, SqliteConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+    {
+        Location = path;
+        this.connection = connection;
+        this.clock = clock;
+        NearDuplicateThreshold = nearDuplicateThreshold;
+    }
+
+    public string Location { get; }
+
+    public double NearDuplicateThreshold { get; }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating it or upgrading its schema as needed.</summary>
+    /// <exception cref="StoreException">The file is not a SQLite database, is from a newer Dossier, or cannot be opened.</exception>
+    public static SqliteDossierStore Open(string path, TimeProvider? clock = null, double nearDuplicateThreshold = 0.7)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new StoreException($"{path}: is a folder, not a database file");
+        }
+
+        var directory = Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new StoreException($"{path}: folder {directory} does not exist");
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var store = new SqliteDossierStore(path, connection, clock ?? TimeProvider.System, nearDuplicateThreshold);
+            store.Configure();
+            store.Migrate();
+            return store;
+        }
+        catch (SqliteException exception)
+        {
+            connection.Dispose();
+            throw exception.SqliteErrorCode switch
+            {
+                SqliteNotADatabase => new StoreException($"{path}: not a SQLite database (is it the right file?)", exception),
+                SqliteCantOpen => new StoreException($"{path}: cannot be opened ({exception.Message.TrimEnd('.')})", exception),
+                SqliteReadOnly => new StoreException($"{path}: is read-only", exception),
+                _ => new StoreException($"{path}: {exception.Message}", exception),
+            };
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public AddResult AddArticle(Document document, MinHashSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(signature);
+        using var transaction = connection.BeginTransaction();
+        var exists = Command("exists", "SELECT 1 FROM articles WHERE id = $id", transaction);
+        exists.Parameters["$id"].Value = document.Id.Value;
+        if (exists.ExecuteScalar() is not null)
+        {
+            return new AddResult(AddOutcome.Duplicate, document.Id, document.Id);
+        }
+
+        var bandKeys = signature.BandKeys();
+        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+
+        var insert = Command("insert", """
+            INSERT INTO articles (id, copy_of, copy_similarity, title, outlet, author, url, published, origin_path,
+                origin_format, origin_line, origin_item, clean_text, word_count, cleaner_version, offset_map, minhash, ingested_at)
+            VALUES ($id, $copy_of, $copy_similarity, $title, $outlet, $author, $url, $published, $origin_path,
+                $origin_format, $origin_line, $origin_item, $clean_text, $word_count, $cleaner_version, $offset_map, $minhash, $ingested_at)
+            RETURNING seq
+            """, transaction);
+        var metadata = document.Metadata;
+        Set(insert, "$id", document.Id.Value);
+        Set(insert, "$copy_of", originalId?.Value);
+        Set(insert, "$copy_similarity", originalId is null ? null : similarity);
+        Set(insert, "$title", metadata.Title);
+        Set(insert, "$outlet", metadata.Outlet);
+        Set(insert, "$author", metadata.Author);
+        Set(insert, "$url", metadata.Url);
+        Set(insert, "$published", metadata.Published?.ToIso());
+        Set(insert, "$origin_path", document.Origin.Path);
+        Set(insert, "$origin_format", document.Origin.Format.Name());
+        Set(insert, "$origin_line", document.Origin.Line);
+        Set(insert, "$origin_item", document.Origin.Item);
+        Set(insert, "$clean_text", document.Text);
+        Set(insert, "$word_count", CountWords(document.Text));
+        Set(insert, "$cleaner_version", document.CleanerVersion);
+        Set(insert, "$offset_map", OffsetMapCodec.Encode(document.OffsetMap));
+        Set(insert, "$minhash", signature.ToBytes());
+        Set(insert, "$ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        var seq = (long)insert.ExecuteScalar()!;
+
+        var fts = Command("fts", "INSERT INTO articles_fts (rowid, title, clean_text) VALUES ($seq, $title, $clean_text)", transaction);
+        Set(fts, "$seq", seq);
+        Set(fts, "$title", metadata.Title);
+        Set(fts, "$clean_text", document.Text);
+        fts.ExecuteNonQuery();
+
+        var band = Command("band", "INSERT OR IGNORE INTO minhash_bands (band_key, article_seq) VALUES ($key, $seq)", transaction);
+        Set(band, "$seq", seq);
+        foreach (var key in bandKeys)
+        {
+            Set(band, "$key", key);
+            band.ExecuteNonQuery();
+        }
+
+        var removed = Command("removed", """
+            INSERT INTO removed_ranges (article_id, ordinal, start, end, reason, rule, preview)
+            VALUES ($id, $ordinal, $start, $end, $reason, $rule, $preview)
+            """, transaction);
+        Set(removed, "$id", document.Id.Value);
+        for (var i = 0; i < document.Removed.Count; i++)
+        {
+            var range = document.Removed[i];
+            Set(removed, "$ordinal", i);
+            Set(removed, "$start", range.Start);
+            Set(removed, "$end", range.End);
+            Set(removed, "$reason", range.Reason.ToString());
+            Set(removed, "$rule", range.Rule);
+            Set(removed, "$preview", range.Preview);
+            removed.ExecuteNonQuery();
+        }
+
+        var caption = Command("caption", "INSERT OR IGNORE INTO captions (article_id, start, end) VALUES ($id, $start, $end)", transaction);
+        Set(caption, "$id", document.Id.Value);
+        foreach (var span in document.Captions)
+        {
+            Set(caption, "$start", span.Start);
+            Set(caption, "$end", span.End);
+            caption.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return originalId is { } original
+            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
+            : new AddResult(AddOutcome.Stored, document.Id);
+    }
+
+    public ArticleLookup FindArticle(string idOrPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        var prefix = idOrPrefix.Trim().ToLowerInvariant();
+        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
+        {
+            return new ArticleLookup.NotFound();
+        }
+
+        var ids = new List<ArticleId>();
+        var find = Command("find-prefix", "SELECT id FROM articles WHERE id >= $low AND id < $high ORDER BY id LIMIT 10", null);
+        Set(find, "$low", prefix);
+        Set(find, "$high", prefix + "g");
+        using (var reader = find.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(new ArticleId(reader.GetString(0)));
+            }
+        }
+
+        return ids.Count switch
+        {
+            0 => new ArticleLookup.NotFound(),
+            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
+            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
+        };
+    }
+
+    public IReadOnlyList<SourceSummary> ListSources()
+    {
+        var list = Command("sources", """
+            SELECT outlet, COUNT(*), COUNT(copy_of), MIN(published), MAX(published)
+            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
+            """, null);
+        var sources = new List<SourceSummary>();
+        using var reader = list.ExecuteReader();
+        while (reader.Read())
+        {
+            var articles = reader.GetInt32(1);
+            var copies = reader.GetInt32(2);
+            sources.Add(new SourceSummary(
+                reader.IsDBNull(0) ? "(unknown outlet)" : reader.GetString(0),
+                articles,
+                copies,
+                articles - copies,
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return sources;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = FtsQuery.FromUserText(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        // snippet() marks hits with \u0002 and \u0003 so callers can style them without parsing brackets
+        // that the article text itself may contain.
+        var search = Command("search", """
+            SELECT a.id, a.title, a.outlet, a.published,
+                   snippet(articles_fts, 1, char(2), char(3), '…', 16), bm25(articles_fts, 4.0, 1.0)
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+            WHERE articles_fts MATCH $query
+            ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
+            LIMIT $limit OFFSET $offset
+            """, null);
+        Set(search, "$query", match);
+        Set(search, "$limit", limit);
+        Set(search, "$offset", offset);
+        var hits = new List<SearchHit>();
+        using var reader = search.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add(new SearchHit(
+                new ArticleId(reader.GetString(0)),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                -reader.GetDouble(5)));
+        }
+
+        return hits;
+    }
+
+    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var begin = Command("run-begin", "INSERT INTO ingest_runs (inputs, started_at) VALUES ($inputs, $started) RETURNING id", null);
+        Set(begin, "$inputs", string.Join('\n', inputs));
+        Set(begin, "$started", startedAt.ToString("O", CultureInfo.InvariantCulture));
+        return (long)begin.ExecuteScalar()!;
+    }
+
+    public void RecordRefusal(long runId, string origin, string reason)
+    {
+        var refusal = Command("refusal", "INSERT INTO refusals (run_id, origin, reason) VALUES ($run, $origin, $reason)", null);
+        Set(refusal, "$run", runId);
+        Set(refusal, "$origin", origin);
+        Set(refusal, "$reason", reason);
+        refusal.ExecuteNonQuery();
+    }
+
+    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var finish = Command("run-finish", """
+            UPDATE ingest_runs SET finished_at = $finished, read = $read, stored = $stored, duplicates = $duplicates,
+                near_duplicates = $near, refused = $refused WHERE id = $run
+            """, null);
+        Set(finish, "$run", runId);
+        Set(finish, "$finished", finishedAt.ToString("O", CultureInfo.InvariantCulture));
+        Set(finish, "$read", summary.Read);
+        Set(finish, "$stored", summary.Stored);
+        Set(finish, "$duplicates", summary.Duplicates);
+        Set(finish, "$near", summary.NearDuplicates);
+        Set(finish, "$refused", summary.Refused);
+        finish.ExecuteNonQuery();
+    }
+
+    public StoreStatistics GetStatistics()
+    {
+        var stats = Command("stats", """
+            SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(copy_of) FROM articles), (SELECT COUNT(*) FROM refusals),
+                   (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()),
+                   (SELECT MAX(finished_at) FROM ingest_runs)
+            """, null);
+        using var reader = stats.ExecuteReader();
+        reader.Read();
+        return new StoreStatistics(
+            reader.GetInt32(0),
+            reader.GetInt32(1),
+            reader.GetInt32(2),
+            reader.GetInt64(3),
+            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+
+        commands.Clear();
+        connection.Dispose();
+    }
+
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) =>
+        command.Parameters[name].Value = value ?? DBNull.Value;
+
+    private (ArticleId? Original, double Similarity) FindNearDuplicate(
+        MinHashSignature signature, long[] bandKeys, SqliteTransaction transaction)
+    {
+        var candidates = Command("candidates", $"""
+            SELECT a.id, a.copy_of, a.minhash FROM articles a
+            WHERE a.seq IN (SELECT DISTINCT article_seq FROM minhash_bands WHERE band_key IN ({BandParameters}))
+            ORDER BY a.seq
+            """, transaction);
+        for (var i = 0; i < bandKeys.Length; i++)
+        {
+            Set(candidates, $"$b{i}", bandKeys[i]);
+        }
+
+        ArticleId? best = null;
+        var bestSimilarity = 0.0;
+        using var reader = candidates.ExecuteReader();
+        while (reader.Read())
+        {
+            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
+            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
+            {
+                bestSimilarity = similarity;
+
+                // A copy of a copy is counted against the first original, so copies never chain.
+                best = new ArticleId(reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1));
+            }
+        }
+
+        return (best, bestSimilarity);
+    }
+
+    private StoredArticle LoadArticle(ArticleId id)
+    {
+        var load = Command("load", """
+            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
+                   copy_of, copy_similarity, word_count, offset_map, ingested_at, cleaner_version
+            FROM articles WHERE id = $id
+            """, null);
+        Set(load, "$id", id.Value);
+        string text;
+        ArticleMetadata metadata;
+        DocumentOrigin origin;
+        ArticleId? copyOf;
+        double? copySimilarity;
+        int wordCount;
+        OffsetMap map;
+        DateTimeOffset ingestedAt;
+        using (var reader = load.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                throw new StoreException($"{Location}: article {id} vanished while being read");
+            }
+
+            text = reader.GetString(0);
+            PublicationDate? published = PublicationDate.TryParseIso(reader.IsDBNull(5) ? null : reader.GetString(5), out var date) ? date : null;
+            metadata = new ArticleMetadata
+            {
+                Title = NullableString(reader, 1),
+                Outlet = NullableString(reader, 2),
+                Author = NullableString(reader, 3),
+                Url = NullableString(reader, 4),
+                Published = published,
+            };
+            origin = new DocumentOrigin(
+                reader.GetString(6),
+                SourceFormatNames.Parse(reader.GetString(7)),
+                reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : reader.GetInt32(9));
+            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
+            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
+            wordCount = reader.GetInt32(12);
+            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
+            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
+        }
+
+        var removed = new List<RemovedRange>();
+        var removedQuery = Command("load-removed", "SELECT start, end, reason, rule, preview FROM removed_ranges WHERE article_id = $id ORDER BY ordinal", null);
+        Set(removedQuery, "$id", id.Value);
+        using (var reader = removedQuery.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                removed.Add(new RemovedRange(
+                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
+            }
+        }
+
+        var captions = new List<TextSpan>();
+        var captionQuery = Command("load-captions", "SELECT start, end FROM captions WHERE article_id = $id ORDER BY start", null);
+        Set(captionQuery, "$id", id.Value);
+        using (var reader = captionQuery.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+
+        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private void Configure()
+    {
+        using var pragma = connection.CreateCommand();
+
+        // WAL with synchronous=NORMAL: a commit survives a killed process (not a power cut before the
+        // next checkpoint), at a fraction of the cost of syncing every article.
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        pragma.ExecuteNonQuery();
+    }
+
+    private void Migrate()
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (version > SqliteSchema.CurrentVersion)
+        {
+            throw new StoreException(
+                $"{Location}: written by a newer Dossier (schema {version}; this build reads up to {SqliteSchema.CurrentVersion}); upgrade Dossier to open it");
+        }
+
+        for (var next = version; next < SqliteSchema.CurrentVersion; next++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = SqliteSchema.Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+            migrate.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private SqliteCommand Command(string key, string sql, SqliteTransaction? transaction)
+    {
+        if (!commands.TryGetValue(key, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames(sql))
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            commands[key] = command;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static IEnumerable<string> ParameterNames(string sql)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sql.Length; i++)
+        {
+            if (sql[i] != '$')
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
+            {
+                end++;
+            }
+
+            var name = sql[i..end];
+            if (name.Length > 1 && seen.Add(name))
+            {
+                yield return name;
+            }
+
+            i = end - 1;
+        }
+    }
+}
+
+/// <summary>Turns what a user types into an FTS5 query that cannot be a syntax error.</summary>
+internal static class FtsQuery
+{
+    /// <summary>
+    /// Words become quoted terms (all must match); text in double quotes stays a phrase; a trailing
+    /// <c>*</c> on a word keeps prefix search. FTS5 operators typed by the user are searched as words.
+    /// </summary>
+    public static string FromUserText(string text)
+    {
+        var terms = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (text[i] == '"')
+            {
+                var close = text.IndexOf('"', i + 1);
+                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
+                i = close < 0 ? text.Length : close + 1;
+                AddTerm(terms, phrase, prefix: false);
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            var isPrefix = word.EndsWith('*');
+            AddTerm(terms, word.TrimEnd('*'), isPrefix);
+        }
+
+        return string.Join(' ', terms);
+    }
+
+    private static void AddTerm(List<string> terms, string term, bool prefix)
+    {
+        var cleaned = new StringBuilder();
+        foreach (var c in term)
+        {
+            // Keep letters and digits; anything else separates words inside the quoted term, as the
+            // unicode61 tokenizer would anyway.
+            cleaned.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+
+        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        terms.Add("\"" + string.Join(' ', words) + "\"" + (prefix ? "*" : string.Empty));
+    }
+}

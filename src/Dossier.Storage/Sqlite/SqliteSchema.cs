@@ -1,0 +1,87 @@
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema as an ordered list of migrations. The database's <c>PRAGMA user_version</c> is the
+/// number of migrations applied; a file with a higher number was written by a newer Dossier and is
+/// refused rather than misread. Never edit a released migration: append a new one.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: articles, what was removed from them, full-text search, near-duplicate index, ingest runs.
+        """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            copy_of TEXT REFERENCES articles(id),
+            copy_similarity REAL,
+            title TEXT,
+            outlet TEXT,
+            author TEXT,
+            url TEXT,
+            published TEXT,
+            origin_path TEXT NOT NULL,
+            origin_format TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_item INTEGER,
+            clean_text TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            cleaner_version TEXT NOT NULL,
+            offset_map BLOB NOT NULL,
+            minhash BLOB NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_copy_of ON articles(copy_of);
+
+        CREATE TABLE removed_ranges (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            ordinal INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            preview TEXT NOT NULL,
+            PRIMARY KEY (article_id, ordinal)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE captions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (article_id, start)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE minhash_bands (
+            band_key INTEGER NOT NULL,
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            PRIMARY KEY (band_key, article_seq)
+        ) WITHOUT ROWID;
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, clean_text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+
+        CREATE TABLE ingest_runs (
+            id INTEGER PRIMARY KEY,
+            inputs TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            read INTEGER,
+            stored INTEGER,
+            duplicates INTEGER,
+            near_duplicates INTEGER,
+            refused INTEGER
+        );
+
+        CREATE TABLE refusals (
+            run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+            origin TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX refusals_run ON refusals(run_id);
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+}
