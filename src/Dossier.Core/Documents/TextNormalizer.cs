@@ -42,4 +42,24 @@ public static class TextNormalizer
     /// <summary>The words of <see cref="ForIdentity"/>, for shingling.</summary>
     public static string[] Words(string text) =>
         ForIdentity(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Runs of letters and digits: the word count shown to users and used for words/s.</summary>
+    public static int CountWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
 }

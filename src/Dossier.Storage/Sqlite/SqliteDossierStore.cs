@@ -119,7 +119,7 @@ public sealed class SqliteDossierStore : IDossierStore
         Set(insert, "$origin_line", document.Origin.Line);
         Set(insert, "$origin_item", document.Origin.Item);
         Set(insert, "$clean_text", document.Text);
-        Set(insert, "$word_count", CountWords(document.Text));
+        Set(insert, "$word_count", TextNormalizer.CountWords(document.Text));
         Set(insert, "$cleaner_version", document.CleanerVersion);
         Set(insert, "$offset_map", OffsetMapCodec.Encode(document.OffsetMap));
         Set(insert, "$minhash", signature.ToBytes());
@@ -326,23 +326,6 @@ public sealed class SqliteDossierStore : IDossierStore
         connection.Dispose();
     }
 
-    private static int CountWords(string text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-            {
-                count++;
-            }
-
-            inWord = letter;
-        }
-
-        return count;
-    }
 
     private static void Set(SqliteCommand command, string name, object? value) =>
         command.Parameters[name].Value = value ?? DBNull.Value;

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Ingest;
+using Spectre.Console;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>
+/// <c>dossier demo</c>: the bundled Libya sample corpus into a fresh store, then a tour of what was
+/// found. Later stages (actors, events, the web UI) extend this tour.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultDatabase = "dossier-demo.db";
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = new Option<string>("--db")
+        {
+            Description = "Where to build the demo store. It is replaced if it exists and is a Dossier store.",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => DefaultDatabase,
+        };
+        var command = new Command("demo", "Ingest the bundled sample corpus (five reports on the war in Libya) into a fresh store and show what was found.")
+        {
+            database,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(environment, parse.GetValue(database)!, cancellationToken)));
+        return command;
+    }
+
+    public static string SampleCorpus(CliEnvironment environment) => Path.Combine(environment.ApplicationDirectory, "samples", "libya");
+
+    public static int Run(CliEnvironment environment, string databasePath, CancellationToken cancellationToken)
+    {
+        var corpus = SampleCorpus(environment);
+        if (!Directory.Exists(corpus))
+        {
+            environment.Error.WriteLine($"dossier: the bundled sample corpus is missing from {corpus}; reinstall Dossier");
+            return ExitCodes.Failure;
+        }
+
+        if (!RemoveOldDemoStore(environment, databasePath))
+        {
+            return ExitCodes.Failure;
+        }
+
+        var console = environment.CreateConsole();
+        console.MarkupLine($"[bold]Dossier demo[/]: ingesting the bundled sample corpus ({Markup.Escape(corpus)}) into {Markup.Escape(databasePath)}");
+        var exit = IngestCommand.Run(environment, databasePath, [corpus], new ReaderOptions(), OutputFormat.Table, cancellationToken);
+        if (exit == ExitCodes.Failure)
+        {
+            return exit;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]The articles[/]");
+        using (var store = CommonOptions.OpenExistingStore(databasePath, environment))
+        {
+            if (store is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var table = new Table().AddColumns("Id", "Title", "Outlet", "Author", "Published", "Words", "Removed parts");
+            foreach (var hit in store.Search("libya", 100, 0).OrderBy(h => h.Id.Value, StringComparer.Ordinal))
+            {
+                if (store.FindArticle(hit.Id.Value) is not Core.Storage.ArticleLookup.Found found)
+                {
+                    continue;
+                }
+
+                var article = found.Article;
+                table.AddRow(
+                    article.Id.Short,
+                    Markup.Escape(article.Metadata.Title ?? "(untitled)"),
+                    Markup.Escape(article.Metadata.Outlet ?? "-"),
+                    Markup.Escape(article.Metadata.Author ?? "-"),
+                    article.Metadata.Published?.ToIso() ?? "-",
+                    Numbers.Format(article.WordCount),
+                    string.Join(", ", article.Removed.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => $"{g.Key} ×{g.Count()}")));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Sources[/]");
+        SourcesCommand.Run(environment, databasePath, OutputFormat.Table);
+        console.WriteLine();
+        console.MarkupLine($"Next: [bold]dossier article ID --db {Markup.Escape(databasePath)}[/] shows an article and what was removed from it; " +
+                           $"[bold]dossier search TEXT --db {Markup.Escape(databasePath)}[/] searches them.");
+        return exit;
+    }
+
+    /// <summary>Replaces an earlier demo store, but never a file that is not one of ours.</summary>
+    private static bool RemoveOldDemoStore(CliEnvironment environment, string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return true;
+        }
+
+        using (var existing = CommonOptions.OpenStore(databasePath, environment))
+        {
+            if (existing is null)
+            {
+                environment.Error.WriteLine($"dossier: {databasePath} is not a Dossier store; not replacing it (choose another --db)");
+                return false;
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(path);
+        }
+
+        return true;
+    }
+}

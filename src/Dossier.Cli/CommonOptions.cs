@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Core.Storage;
+using Dossier.Storage;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Cli;
+
+/// <summary>Options every command shares, made fresh per command so each help page lists them.</summary>
+internal static class CommonOptions
+{
+    public const string DefaultDatabase = "dossier.db";
+
+    public static Option<string> Database() => new("--db")
+    {
+        Description = "The store: a SQLite file path.",
+        HelpName = "PATH",
+        DefaultValueFactory = _ => DefaultDatabase,
+    };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "How to print: table for people, json for scripts.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    /// <summary>Opens the store a user named, turning every way that can fail into one line on stderr.</summary>
+    public static IDossierStore? OpenStore(string path, CliEnvironment environment)
+    {
+        try
+        {
+            return SqliteDossierStore.Open(path, environment.Clock);
+        }
+        catch (StoreException exception)
+        {
+            environment.Error.WriteLine($"dossier: {exception.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Opens an existing store for reading; a missing file is an error, not a new empty store.</summary>
+    public static IDossierStore? OpenExistingStore(string path, CliEnvironment environment)
+    {
+        if (!File.Exists(path))
+        {
+            environment.Error.WriteLine($"dossier: {path}: no such store; run `dossier ingest PATH...` or `dossier demo` first");
+            return null;
+        }
+
+        return OpenStore(path, environment);
+    }
+}
+
+/// <summary>Exit codes: 0 all went well, 1 some input was refused, 2 the command could not run.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int SomeRefused = 1;
+    public const int Failure = 2;
+}

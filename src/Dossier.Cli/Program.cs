@@ -1,0 +1,3 @@
+using Dossier.Cli;
+
+return DossierCli.Run(args, CliEnvironment.FromConsole());

@@ -1,0 +1,153 @@
+namespace Dossier.Cli.Tests.Commands;
+
+public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.SampleStore>
+{
+    private readonly SampleStore store;
+
+    public ListingCommandTests(SampleStore store) => this.store = store;
+
+    [Fact]
+    public void Sources_lists_outlets_with_their_article_counts()
+    {
+        var sources = CliRun.Run("sources", "--db", store.Database, "--format", "json").Json;
+
+        Assert.Equal(5, sources.EnumerateArray().Sum(s => s.GetProperty("articles").GetInt32()));
+        var mint = sources.EnumerateArray().Single(s => s.GetProperty("outlet").GetString() == "MintPress News");
+        Assert.Equal("2019-04-16T14:38", mint.GetProperty("first_published").GetString());
+    }
+
+    [Fact]
+    public void Sources_as_a_table_has_a_row_per_outlet_and_a_total()
+    {
+        var sources = CliRun.Run("sources", "--db", store.Database);
+
+        Assert.Equal(0, sources.ExitCode);
+        Assert.Contains("Free West Media", sources.Out, StringComparison.Ordinal);
+        Assert.Contains("5 articles from", sources.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_ranks_the_article_about_the_ambush_first()
+    {
+        var hits = CliRun.Run("search", "Ziyad Balaam", "--db", store.Database, "--format", "json").Json;
+
+        Assert.Equal(1, hits.GetArrayLength());
+        Assert.Contains("Balaam", hits[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_as_a_table_shows_title_and_snippet()
+    {
+        var hits = CliRun.Run("search", "Mismari", "--db", store.Database);
+
+        Assert.Equal(0, hits.ExitCode);
+        Assert.Contains("Mismari", hits.Out, StringComparison.Ordinal);
+        Assert.Contains("1. ", hits.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_says_so_when_nothing_matches()
+    {
+        var hits = CliRun.Run("search", "zebra", "--db", store.Database);
+
+        Assert.Equal(0, hits.ExitCode);
+        Assert.Contains("No article matches", hits.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Article_shows_text_metadata_and_what_was_removed_and_why()
+    {
+        var id = FirstHit("MintPress");
+
+        var article = CliRun.Run("article", id[..10], "--db", store.Database, "--format", "json").Json;
+
+        Assert.Equal(id, article.GetProperty("id").GetString());
+        Assert.Equal("Alexander Rubinstein", article.GetProperty("author").GetString());
+        Assert.Equal("minute", article.GetProperty("published_precision").GetString());
+        var removed = article.GetProperty("removed").EnumerateArray().ToList();
+        Assert.Contains(removed, r => r.GetProperty("reason").GetString() == "RepeatedTitle");
+        Assert.Contains(removed, r => r.GetProperty("reason").GetString() == "SyndicationNotice");
+        Assert.Contains(removed, r => r.GetProperty("reason").GetString() == "Teaser");
+        Assert.All(removed, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("rule").GetString())));
+        var caption = Assert.Single(article.GetProperty("captions").EnumerateArray());
+        Assert.StartsWith("Top photo", caption.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Article_as_a_table_lists_removed_parts()
+    {
+        var id = FirstHit("MintPress");
+
+        var article = CliRun.Run("article", id, "--db", store.Database);
+
+        Assert.Equal(0, article.ExitCode);
+        Assert.Contains("Removed", article.Out, StringComparison.Ordinal);
+        Assert.Contains("SyndicationNotice", article.Out, StringComparison.Ordinal);
+        Assert.Contains("TRIPOLI, LIBYA", article.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Article_with_an_unknown_id_is_a_clear_error()
+    {
+        var article = CliRun.Run("article", "0000000000", "--db", store.Database);
+
+        Assert.Equal(2, article.ExitCode);
+        Assert.Contains("no article with id 0000000000", article.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Listing_a_store_that_does_not_exist_says_how_to_make_one()
+    {
+        var sources = CliRun.Run("sources", "--db", Path.Combine(store.Root, "nothing-here.db"));
+
+        Assert.Equal(2, sources.ExitCode);
+        Assert.Contains("dossier ingest", sources.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(store.Root, "nothing-here.db")));
+    }
+
+    [Fact]
+    public void Stats_counts_the_store()
+    {
+        var stats = CliRun.Run("stats", "--db", store.Database, "--format", "json").Json;
+
+        Assert.Equal(5, stats.GetProperty("articles").GetInt32());
+        Assert.True(stats.GetProperty("bytes").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("sources")]
+    [InlineData("article")]
+    [InlineData("search")]
+    [InlineData("stats")]
+    [InlineData("demo")]
+    public void Every_command_explains_itself_with_help(string command)
+    {
+        var help = CliRun.Run(command, "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("Usage:", help.Out, StringComparison.Ordinal);
+        Assert.Contains("--db", help.Out, StringComparison.Ordinal);
+    }
+
+    private string FirstHit(string query) =>
+        CliRun.Run("search", query, "--db", store.Database, "--format", "json").Json[0].GetProperty("id").GetString()!;
+
+    /// <summary>The sample corpus ingested once for all listing tests.</summary>
+    public sealed class SampleStore : IDisposable
+    {
+        private readonly Workspace workspace = new();
+
+        public SampleStore()
+        {
+            var ingest = CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+            Assert.Equal(0, ingest.ExitCode);
+        }
+
+        public string Database => workspace.Database;
+
+        public string Root => workspace.Root;
+
+        public void Dispose() => workspace.Dispose();
+    }
+}
