@@ -32,11 +32,22 @@ internal sealed class CliEnvironment
     };
 
     /// <summary>A Spectre console over <see cref="Out"/>: styled on a terminal, plain text otherwise.</summary>
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole CreateConsole()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = IsInteractive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = IsInteractive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = IsInteractive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = IsInteractive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+
+        // Piped output has no terminal width; 80 columns would fold every table into a tall column.
+        if (!IsInteractive)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 }

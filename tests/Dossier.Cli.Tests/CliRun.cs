@@ -14,7 +14,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the CLI in-process, exactly as <c>Program</c> does, over string writers.</summary>
 internal static class CliRun
 {
-    public static CliResult Run(string stdin, params string[] args)
+    public static CliResult RunWithInput(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -29,7 +29,7 @@ internal static class CliRun
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    public static CliResult Run(params string[] args) => Run(string.Empty, args);
+    public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
 }
 
 /// <summary>A temporary folder for one test's files and store, removed afterwards.</summary>

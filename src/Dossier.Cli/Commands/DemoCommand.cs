@@ -62,7 +62,7 @@ internal static class DemoCommand
                 return ExitCodes.Failure;
             }
 
-            var table = new Table().AddColumns("Id", "Title", "Outlet", "Author", "Published", "Words", "Removed parts");
+            var number = 0;
             foreach (var hit in store.Search("libya", 100, 0).OrderBy(h => h.Id.Value, StringComparer.Ordinal))
             {
                 if (store.FindArticle(hit.Id.Value) is not Core.Storage.ArticleLookup.Found found)
@@ -71,17 +71,12 @@ internal static class DemoCommand
                 }
 
                 var article = found.Article;
-                table.AddRow(
-                    article.Id.Short,
-                    Markup.Escape(article.Metadata.Title ?? "(untitled)"),
-                    Markup.Escape(article.Metadata.Outlet ?? "-"),
-                    Markup.Escape(article.Metadata.Author ?? "-"),
-                    article.Metadata.Published?.ToIso() ?? "-",
-                    Numbers.Format(article.WordCount),
-                    string.Join(", ", article.Removed.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => $"{g.Key} ×{g.Count()}")));
+                var removed = string.Join(", ", article.Removed.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => $"{g.Key} ×{g.Count()}"));
+                console.MarkupLine($"{++number}. [bold]{Markup.Escape(article.Metadata.Title ?? "(no title in the text)")}[/]");
+                console.MarkupLine($"   id {article.Id.Short} · outlet {Markup.Escape(article.Metadata.Outlet ?? "-")} · author {Markup.Escape(article.Metadata.Author ?? "-")} · " +
+                                   $"published {article.Metadata.Published?.ToIso() ?? "-"} · {Numbers.Format(article.WordCount)} words · {article.Captions.Count} captions");
+                console.MarkupLine($"   removed: {Markup.Escape(removed.Length == 0 ? "nothing" : removed)}");
             }
-
-            console.Write(table);
         }
 
         console.WriteLine();

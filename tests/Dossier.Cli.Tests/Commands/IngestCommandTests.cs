@@ -87,8 +87,8 @@ public sealed class IngestCommandTests
         }
 
         nested.Append("<p>Deep inside the markup, a report on fighting near Sirte said two soldiers were killed.</p>");
-        workspace.Write("deep.html", nested.ToString());
-        workspace.Write("hostile.html", """
+        workspace.Write("pages/deep.html", nested.ToString());
+        workspace.Write("pages/hostile.html", """
             <html><head><title>Clashes in Derna</title><script>alert('x')</script><style>p{}</style></head>
             <body><nav>Home | World | Sport</nav><article><h1>Clashes in Derna</h1>
             <p>Clashes broke out in Derna on Friday, local officials said, after a convoy was ambushed on the coast road.</p>
@@ -96,7 +96,7 @@ public sealed class IngestCommandTests
             </article><footer>© 2020 Example News. All rights reserved.</footer></body></html>
             """);
 
-        var ingest = CliRun.Run("ingest", workspace.Root, "--db", workspace.Database, "--format", "json");
+        var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "pages"), "--db", workspace.Database, "--format", "json");
 
         Assert.Equal(0, ingest.ExitCode);
         Assert.Equal(2, ingest.Json.GetProperty("stored").GetInt32());
@@ -114,7 +114,7 @@ public sealed class IngestCommandTests
     {
         using var workspace = new Workspace();
 
-        var ingest = CliRun.Run(Article, "ingest", "-", "--db", workspace.Database, "--format", "json");
+        var ingest = CliRun.RunWithInput(Article, "ingest", "-", "--db", workspace.Database, "--format", "json");
 
         Assert.Equal(0, ingest.ExitCode);
         Assert.Equal(1, ingest.Json.GetProperty("stored").GetInt32());

@@ -57,7 +57,7 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     [Fact]
     public void Article_shows_text_metadata_and_what_was_removed_and_why()
     {
-        var id = FirstHit("MintPress");
+        var id = FirstHit("Quagmire");
 
         var article = CliRun.Run("article", id[..10], "--db", store.Database, "--format", "json").Json;
 
@@ -76,7 +76,7 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     [Fact]
     public void Article_as_a_table_lists_removed_parts()
     {
-        var id = FirstHit("MintPress");
+        var id = FirstHit("Quagmire");
 
         var article = CliRun.Run("article", id, "--db", store.Database);
 
