@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Dossier.Core.Documents;
@@ -13,11 +12,20 @@ public static class TextNormalizer
     public static string ForIdentity(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Compatibility forms (ligatures, full-width letters, combining accents) are rare in news
+        // text, and normalizing every article would cost more than the rest of the cleaner.
+        if (NeedsCompatibilityNormalization(text))
+        {
+            text = text.Normalize(NormalizationForm.FormKC);
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Rune.IsLetterOrDigit(rune))
+            var c = text[i];
+            if (char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && !char.IsSurrogate(c) && char.IsLetterOrDigit(c)))
             {
                 if (pendingSpace && builder.Length > 0)
                 {
@@ -25,18 +33,47 @@ public static class TextNormalizer
                 }
 
                 pendingSpace = false;
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                builder.Append(char.ToLowerInvariant(c));
             }
-            else if (Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.DashPunctuation
-                     or UnicodeCategory.OtherPunctuation or UnicodeCategory.InitialQuotePunctuation
-                     or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OpenPunctuation
-                     or UnicodeCategory.ClosePunctuation)
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && Rune.TryCreate(c, text[i + 1], out var rune))
+            {
+                i++;
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    if (pendingSpace && builder.Length > 0)
+                    {
+                        builder.Append(' ');
+                    }
+
+                    pendingSpace = false;
+                    builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                }
+                else
+                {
+                    pendingSpace = true;
+                }
+            }
+            else if (char.IsWhiteSpace(c) || char.IsPunctuation(c))
             {
                 pendingSpace = true;
             }
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsCompatibilityNormalization(string text)
+    {
+        foreach (var c in text)
+        {
+            // Combining marks, and the blocks of presentation and width variants.
+            if (c is >= '\u0300' and <= '\u036f' or >= '\ufb00' or >= '\u2150' and <= '\u218f' or >= '\u3000' and <= '\u33ff')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words of <see cref="ForIdentity"/>, for shingling.</summary>

@@ -66,7 +66,14 @@ public interface IDossierStore : IDisposable
     /// <value>The default value is 0.7 estimated Jaccard similarity of word 4-shingles.</value>
     double NearDuplicateThreshold { get; }
 
+    /// <summary>
+    /// Adds one article atomically. A store may group several articles into one commit; what it has
+    /// not committed yet is committed by <see cref="Flush"/>, by finishing an ingest run, and on disposal.
+    /// </summary>
     AddResult AddArticle(Document document, MinHashSignature signature);
+
+    /// <summary>Commits everything added so far.</summary>
+    void Flush();
 
     ArticleLookup FindArticle(string idOrPrefix);
 

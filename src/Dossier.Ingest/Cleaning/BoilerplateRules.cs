@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Dossier.Core.Documents;
 
@@ -185,6 +186,7 @@ internal static partial class BoilerplateRules
 
     private static void RemoveTitleRepeats(List<Block> blocks, int firstProse, string title)
     {
+        var normalTitle = TextNormalizer.ForIdentity(title);
         var seenTitle = false;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -194,7 +196,7 @@ internal static partial class BoilerplateRules
                 continue;
             }
 
-            if (SameText(block.Text, title))
+            if (block.Text.Length <= (title.Length * 2) + 8 && TextNormalizer.ForIdentity(block.Text) == normalTitle)
             {
                 if (seenTitle || i >= firstProse)
                 {
@@ -247,7 +249,7 @@ internal static partial class BoilerplateRules
 
     private static bool IsPolicyText(string text, ref string? outlet)
     {
-        if (!PolicyPhrase().IsMatch(text))
+        if (!MayBePolicy(text) || !PolicyPhrase().IsMatch(text))
         {
             return false;
         }
@@ -266,7 +268,8 @@ internal static partial class BoilerplateRules
 
     private static bool IsSyndication(string text, ref string? outlet)
     {
-        if (text.Length > 400 || Syndication().Match(text) is not { Success: true } match)
+        if (text.Length > 400 || !text.AsSpan().ContainsAny(SyndicationWords) ||
+            Syndication().Match(text) is not { Success: true } match)
         {
             return false;
         }
@@ -275,7 +278,21 @@ internal static partial class BoilerplateRules
         return true;
     }
 
-    private static bool IsCaption(string text) => text.Length <= 600 && CaptionPhrase().IsMatch(text);
+    private static bool IsCaption(string text) => text.Length <= 600 && MayBeCaption(text) && CaptionPhrase().IsMatch(text);
+
+    // Cheap vectorized look-ups first: the full patterns cost more than everything else in the
+    // cleaner together, and almost no paragraph needs them.
+    private static readonly SearchValues<string> PolicyWords = SearchValues.Create(
+        ["comment", "right", "©", "(c)", "licen", "reproduc", "republish", "redistribut", "terms of", "sign in", "log in"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> CaptionWords = SearchValues.Create(
+        ["photo", "|", " / ", "getty", "image", "picture", "pic"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> SyndicationWords = SearchValues.Create(["appeared", "published"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayBePolicy(string text) => text.AsSpan().ContainsAny(PolicyWords);
+
+    private static bool MayBeCaption(string text) => text.AsSpan().ContainsAny(CaptionWords);
 
     private static string? TrimOutlet(string outlet)
     {
@@ -308,7 +325,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"you\s+grant\s+(?<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+an?\s+(?:[\w-]+\s+){0,4}licen[cs]e", RegexOptions.CultureInvariant)]
     private static partial Regex LicenceGrant();
 
-    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(?<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(?<outlet>[A-Z][\w&'’-]*(?:\s+(?!all\b)[A-Z][\w&'’-]*){0,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();
 
     [GeneratedRegex(@"^(?:the\s+post\s+.+?\s+appeared\s+first\s+on\s+(?<outlet>.+?)\.?|this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)\s+(?<outlet>.+?)\.?|(?:originally|first)\s+published\s+(?:on|in|at|by)\s+(?<outlet>.+?)\.?|republished\s+(?:with\s+permission\s+)?(?:from|by)\s+(?<outlet>.+?)\.?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -317,7 +334,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:writer|journalist|reporter|editor|correspondent|contributor|columnist|analyst|author|researcher|producer|blogger)\b(?:.{0,60}?\b(?:for|at|with)\s+(?<outlet>\p{Lu}[\w&.'’-]*(?:\s+\p{Lu}[\w&.'’-]*){0,4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorBio();
 
-    [GeneratedRegex(@"^(?:by|written\s+by|words\s+by)\s*:?\s+(?<author>\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|al|el|bin|ben)){0,4}(?:\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?<rest>\s*(?:[,|·—–-].*)?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:by|written\s+by|words\s+by)\s*:?\s+(?<author>\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|al|el|bin|ben)){0,4}(?:\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?<rest>\s*(?:[,|·—–-].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^(?:top\s+|file\s+|feature[d]?\s+|main\s+|header\s+|cover\s+)?(?:photo|image|picture|pic)(?:\s+credit)?\s*[|:]|\(photo(?:\s+credit)?\b|photo\s+credit|\bAFP\s+PHOTO\b|\s/\s*(?:AFP|AP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA|Anadolu)\b|\|\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA|Shutterstock|Anadolu(?:\s+Agency)?)\s*$|\bGetty\s+Images\b|\(Photo:|\bphoto\s+by\s+\p{Lu}", RegexOptions.CultureInvariant)]

@@ -83,7 +83,8 @@ internal static partial class HtmlBlocks
                 continue;
             }
 
-            var start = element.SourceReference?.Position.Index ?? 0;
+            // Elements the parser inserted (html, body, tbody) have no source position.
+            var start = Math.Clamp(element.SourceReference?.Position.Index ?? 0, 0, source.Length);
             if (Dropped.Contains(tag) && !ReferenceEquals(element, body))
             {
                 var end = Math.Min(source.Length, start + element.OuterHtml.Length);

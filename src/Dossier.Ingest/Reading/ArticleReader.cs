@@ -50,9 +50,14 @@ public sealed class ArticleReader(ReaderOptions options)
         try
         {
             var info = new FileInfo(input.Path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                return [Refuse(input.Path, $"broken link to {info.LinkTarget}")];
+            }
+
             if (!info.Exists)
             {
-                return [Refuse(input.Path, info.LinkTarget is not null ? $"broken link to {info.LinkTarget}" : "file vanished before it could be read")];
+                return [Refuse(input.Path, "file vanished before it could be read")];
             }
 
             if (info.Length == 0)

@@ -19,12 +19,27 @@ public sealed class SqliteDossierStore : IDossierStore
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;
 
+    private static readonly string BandRows =
+        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"($b{i}, $seq)"));
+
     private static readonly string BandParameters =
         string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"$b{i}"));
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
+    /// <summary>
+    /// Articles are committed in groups: each article is atomic on its own (a savepoint), but a commit
+    /// per article rewrites dozens of index pages each time and caps ingest at a few hundred articles
+    /// a second. A killed process loses at most the last group, which re-running the ingest redoes.
+    /// </summary>
+    private const int MaxBatchArticles = 256;
+
+    private static readonly TimeSpan MaxBatchAge = TimeSpan.FromMilliseconds(500);
+
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? batch;
+    private long batchStarted;
+    private int batchSize;
 
     private SqliteDossierStore(string path, SqliteConnection connection, TimeProvider clock, double nearDuplicateThreshold)
     {
@@ -87,7 +102,60 @@ public sealed class SqliteDossierStore : IDossierStore
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(signature);
-        using var transaction = connection.BeginTransaction();
+        var transaction = CurrentBatch();
+        Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
+        try
+        {
+            var result = AddInBatch(document, signature, transaction);
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            CommitBatchWhenDue();
+            return result;
+        }
+        catch
+        {
+            // The article's own savepoint goes; articles before it in the batch stay.
+            Command("rollback-to", "ROLLBACK TO article", transaction).ExecuteNonQuery();
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            throw;
+        }
+    }
+
+    /// <summary>Commits the articles added so far. Called at the end of an ingest, and by <see cref="Dispose"/>.</summary>
+    public void Flush()
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        batch.Commit();
+        batch.Dispose();
+        batch = null;
+        batchSize = 0;
+    }
+
+    private SqliteTransaction CurrentBatch()
+    {
+        if (batch is null)
+        {
+            batch = connection.BeginTransaction();
+            batchStarted = clock.GetTimestamp();
+        }
+
+        return batch;
+    }
+
+    private void CommitBatchWhenDue()
+    {
+        batchSize++;
+        if (batchSize >= MaxBatchArticles || clock.GetElapsedTime(batchStarted) >= MaxBatchAge)
+        {
+            Flush();
+        }
+    }
+
+    private AddResult AddInBatch(Document document, MinHashSignature signature, SqliteTransaction transaction)
+    {
         var exists = Command("exists", "SELECT 1 FROM articles WHERE id = $id", transaction);
         exists.Parameters["$id"].Value = document.Id.Value;
         if (exists.ExecuteScalar() is not null)
@@ -132,13 +200,14 @@ public sealed class SqliteDossierStore : IDossierStore
         Set(fts, "$clean_text", document.Text);
         fts.ExecuteNonQuery();
 
-        var band = Command("band", "INSERT OR IGNORE INTO minhash_bands (band_key, article_seq) VALUES ($key, $seq)", transaction);
+        var band = Command("band", $"INSERT OR IGNORE INTO minhash_bands (band_key, article_seq) VALUES {BandRows}", transaction);
         Set(band, "$seq", seq);
-        foreach (var key in bandKeys)
+        for (var i = 0; i < bandKeys.Length; i++)
         {
-            Set(band, "$key", key);
-            band.ExecuteNonQuery();
+            Set(band, $"$b{i}", bandKeys[i]);
         }
+
+        band.ExecuteNonQuery();
 
         var removed = Command("removed", """
             INSERT INTO removed_ranges (article_id, ordinal, start, end, reason, rule, preview)
@@ -166,7 +235,6 @@ public sealed class SqliteDossierStore : IDossierStore
             caption.ExecuteNonQuery();
         }
 
-        transaction.Commit();
         return originalId is { } original
             ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
             : new AddResult(AddOutcome.Stored, document.Id);
@@ -266,6 +334,7 @@ public sealed class SqliteDossierStore : IDossierStore
     public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        Flush();
         var begin = Command("run-begin", "INSERT INTO ingest_runs (inputs, started_at) VALUES ($inputs, $started) RETURNING id", null);
         Set(begin, "$inputs", string.Join('\n', inputs));
         Set(begin, "$started", startedAt.ToString("O", CultureInfo.InvariantCulture));
@@ -274,7 +343,7 @@ public sealed class SqliteDossierStore : IDossierStore
 
     public void RecordRefusal(long runId, string origin, string reason)
     {
-        var refusal = Command("refusal", "INSERT INTO refusals (run_id, origin, reason) VALUES ($run, $origin, $reason)", null);
+        var refusal = Command("refusal", "INSERT INTO refusals (run_id, origin, reason) VALUES ($run, $origin, $reason)", batch);
         Set(refusal, "$run", runId);
         Set(refusal, "$origin", origin);
         Set(refusal, "$reason", reason);
@@ -284,6 +353,7 @@ public sealed class SqliteDossierStore : IDossierStore
     public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        Flush();
         var finish = Command("run-finish", """
             UPDATE ingest_runs SET finished_at = $finished, read = $read, stored = $stored, duplicates = $duplicates,
                 near_duplicates = $near, refused = $refused WHERE id = $run
@@ -317,6 +387,7 @@ public sealed class SqliteDossierStore : IDossierStore
 
     public void Dispose()
     {
+        Flush();
         foreach (var command in commands.Values)
         {
             command.Dispose();
@@ -441,7 +512,8 @@ public sealed class SqliteDossierStore : IDossierStore
 
         // WAL with synchronous=NORMAL: a commit survives a killed process (not a power cut before the
         // next checkpoint), at a fraction of the cost of syncing every article.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; " +
+                             "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;";
         pragma.ExecuteNonQuery();
     }
 
@@ -481,7 +553,8 @@ public sealed class SqliteDossierStore : IDossierStore
             commands[key] = command;
         }
 
-        command.Transaction = transaction;
+        // Every statement joins the open batch, if any: the connection refuses statements outside it.
+        command.Transaction = transaction ?? batch;
         return command;
     }
 
