@@ -17,6 +17,8 @@ internal static class DossierCli
             SearchCommand.Create(environment),
             StatsCommand.Create(environment),
             DemoCommand.Create(environment),
+            TrainCommand.Create(environment),
+            EvalCommand.Create(environment),
         };
         return root;
     }

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Nlp;
+using Dossier.Nlp.Entities;
+using Dossier.Nlp.Evaluation;
+using Dossier.Nlp.Tagging;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier eval pos|sentences|ner --gold FILE</c>: measure a model on a standard test set.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("eval", "Measure the NLP models on a gold-standard file: accuracy or precision, recall and F1 per type, and speed.");
+        command.Add(Make(environment, "pos", "Part-of-speech accuracy on a CoNLL-U file (gold tokens).", (gold, models, _) =>
+            TaggerEvaluator.Evaluate(PerceptronTagger.Load(Path.Combine(models, NlpModels.PosFile)), gold)));
+        command.Add(Make(environment, "sentences", "Sentence boundary F1 on a CoNLL-U file, from its raw text.", (gold, _, spaces) =>
+            SentenceEvaluator.Evaluate(gold, paragraphBreaks: !spaces)));
+        command.Add(Make(environment, "ner", "Named-entity precision, recall and F1 (exact span and type, as conlleval) on a CoNLL/IOB file.", (gold, models, _) =>
+        {
+            var tagger = PerceptronTagger.Load(Path.Combine(models, NlpModels.PosFile));
+            return EntityEvaluator.Evaluate(EntityRecognizer.Load(Path.Combine(models, NlpModels.NerFile), tagger), gold);
+        }));
+        return command;
+    }
+
+    private static Command Make(CliEnvironment environment, string name, string description, Func<string, string, bool, EvaluationReport> evaluate)
+    {
+        var gold = new Option<string>("--gold") { Description = "The gold-standard file.", Required = true, HelpName = "FILE" };
+        var models = new Option<string>("--models")
+        {
+            Description = "Folder of the model files (pos.model, ner.model).",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => NlpModels.DefaultDirectory(environment.ApplicationDirectory),
+        };
+        var format = CommonOptions.Format();
+        var spaces = new Option<bool>("--no-paragraphs") { Description = "Sentences only: rebuild the text with single spaces, without paragraph breaks." };
+        var command = new Command(name, description) { gold, models, format };
+        if (name == "sentences")
+        {
+            command.Add(spaces);
+        }
+
+        command.SetAction(parse =>
+        {
+            var goldPath = parse.GetValue(gold)!;
+            if (!File.Exists(goldPath))
+            {
+                environment.Error.WriteLine($"dossier: {goldPath}: no such file");
+                return ExitCodes.Failure;
+            }
+
+            EvaluationReport report;
+            try
+            {
+                report = evaluate(goldPath, parse.GetValue(models)!, parse.GetValue(spaces));
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"dossier: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+
+            Print(environment, report, parse.GetValue(format));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliEnvironment environment, EvaluationReport report, OutputFormat format)
+    {
+        object ScoreJson(Score s) => s.Accuracy is { } accuracy
+            ? new { accuracy = Math.Round(accuracy, 4), total = s.Gold, correct = s.Correct }
+            : new { precision = Math.Round(s.Precision ?? 0, 4), recall = Math.Round(s.Recall ?? 0, 4), f1 = Math.Round(s.F1 ?? 0, 4), gold = s.Gold, predicted = s.Predicted, correct = s.Correct };
+
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(environment.Out, new
+            {
+                task = report.Task,
+                gold = report.GoldFile,
+                overall = ScoreJson(report.Overall),
+                by_type = report.ByType.ToDictionary(p => p.Key, p => ScoreJson(p.Value)),
+                words_per_second = Math.Round(report.WordsPerSecond),
+                words = report.Words,
+                note = report.Note,
+            });
+            return;
+        }
+
+        var output = environment.Out;
+        output.WriteLine($"{report.Task} on {report.GoldFile}: {report.Words:N0} words at {report.WordsPerSecond:N0} words/s");
+        if (report.Note is { } note)
+        {
+            output.WriteLine($"({note})");
+        }
+
+        output.WriteLine(Line("overall", report.Overall));
+        foreach (var (type, score) in report.ByType)
+        {
+            output.WriteLine(Line(type, score));
+        }
+
+        static string Line(string name, Score s) => s.Accuracy is { } accuracy
+            ? $"  {name,-14} accuracy {accuracy:0.0000}  ({s.Correct:N0}/{s.Gold:N0})"
+            : $"  {name,-14} precision {s.Precision:0.0000}  recall {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold:N0}, predicted {s.Predicted:N0}, correct {s.Correct:N0})";
+    }
+}

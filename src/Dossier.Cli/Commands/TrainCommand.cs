@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dossier.Nlp.Corpora;
+using Dossier.Nlp.Entities;
+using Dossier.Nlp.Tagging;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier train pos|ner</c>: rebuild a model from training data, deterministically.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("train", "Train a model from annotated data. The same data and seed give the same model file, byte for byte.");
+        command.Add(Pos(environment));
+        command.Add(Ner(environment));
+        return command;
+    }
+
+    private static Command Pos(CliEnvironment environment)
+    {
+        var data = DataOption("CoNLL-U training files (Universal Dependencies), e.g. en_ewt-ud-train.conllu.");
+        var output = OutOption(Path.Combine("models", "pos.model"));
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the order of training sentences.", DefaultValueFactory = _ => 1 };
+        var command = new Command("pos", "Train the part-of-speech tagger (UPOS and Penn tags).") { data, output, epochs, seed };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(data)!;
+            if (!AllExist(environment, files))
+            {
+                return ExitCodes.Failure;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var sentences = files.SelectMany(ConlluReader.Read).ToList();
+            environment.Error.WriteLine($"train pos: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} words");
+            var tagger = PerceptronTagger.Train(sentences, new TaggerTrainingOptions
+            {
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                Progress = line => environment.Error.WriteLine($"train pos: {line}"),
+            });
+            var path = parse.GetValue(output)!;
+            tagger.Save(path);
+            environment.Out.WriteLine($"Wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB, {tagger.FeatureCount:N0} features) in {watch.Elapsed.TotalSeconds:0} s.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Ner(CliEnvironment environment)
+    {
+        var data = DataOption("Entity-tagged files in CoNLL/IOB style (word and tag a line), e.g. Universal NER, wikigold, BTC.");
+        var output = OutOption(Path.Combine("models", "ner.model"));
+        var pos = new Option<string>("--pos-model") { Description = "The part-of-speech model whose tags become features.", DefaultValueFactory = _ => Path.Combine("models", "pos.model") };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the order of training sentences.", DefaultValueFactory = _ => 1 };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(data)!;
+            var posPath = parse.GetValue(pos)!;
+            if (!AllExist(environment, [.. files, posPath]))
+            {
+                return ExitCodes.Failure;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var tagger = PerceptronTagger.Load(posPath);
+            var sentences = files.SelectMany(IobReader.Read).ToList();
+            environment.Error.WriteLine($"train ner: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} words from {files.Length} files");
+            var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
+            {
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                Progress = line => environment.Error.WriteLine($"train ner: {line}"),
+            });
+            var path = parse.GetValue(output)!;
+            recognizer.Save(path);
+            environment.Out.WriteLine($"Wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB, {recognizer.FeatureCount:N0} features) in {watch.Elapsed.TotalSeconds:0} s.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<string[]> DataOption(string description) => new("--data")
+    {
+        Description = description,
+        Required = true,
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "FILE",
+    };
+
+    private static Option<string> OutOption(string fallback) => new("--out")
+    {
+        Description = "Where to write the model.",
+        HelpName = "PATH",
+        DefaultValueFactory = _ => fallback,
+    };
+
+    private static bool AllExist(CliEnvironment environment, IEnumerable<string> files)
+    {
+        var ok = true;
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                environment.Error.WriteLine($"dossier: {file}: no such file");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+}

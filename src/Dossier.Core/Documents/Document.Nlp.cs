@@ -1,0 +1,48 @@
+using Dossier.Core.Documents.Nlp;
+
+namespace Dossier.Core.Documents;
+
+/// <summary>The NLP layers: each set once, by the stage that produces it.</summary>
+public sealed partial class Document
+{
+    public IReadOnlyList<Token>? Tokens { get; private set; }
+
+    public IReadOnlyList<Sentence>? Sentences { get; private set; }
+
+    public PartOfSpeechLayer? PartsOfSpeech { get; private set; }
+
+    public IReadOnlyList<EntityMention>? Mentions { get; private set; }
+
+    public void SetTokens(IReadOnlyList<Token> tokens)
+    {
+        MarkProduced(DocumentLayer.Tokens);
+        Tokens = tokens;
+    }
+
+    public void SetSentences(IReadOnlyList<Sentence> sentences)
+    {
+        MarkProduced(DocumentLayer.Sentences);
+        Sentences = sentences;
+    }
+
+    public void SetPartsOfSpeech(PartOfSpeechLayer tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (Tokens is null || tags.Universal.Length != Tokens.Count)
+        {
+            throw new InvalidOperationException("part-of-speech tags need one tag per token");
+        }
+
+        MarkProduced(DocumentLayer.PartsOfSpeech);
+        PartsOfSpeech = tags;
+    }
+
+    public void SetMentions(IReadOnlyList<EntityMention> mentions)
+    {
+        MarkProduced(DocumentLayer.EntityMentions);
+        Mentions = mentions;
+    }
+
+    /// <summary>The text of a token.</summary>
+    public string TextOf(Token token) => Text[token.Start..token.End];
+}

@@ -1,0 +1,76 @@
+using Dossier.Nlp.Entities;
+using Dossier.Nlp.Evaluation;
+using Dossier.Nlp.Tagging;
+using Xunit.Abstractions;
+
+namespace Dossier.Nlp.Tests.Evaluation;
+
+/// <summary>
+/// The shipped models against the public test sets in ../shared/data, with the thresholds the README
+/// reports. They run where that data is (CI, developers) and print their figures; a fresh clone
+/// without it has nothing to measure against.
+/// </summary>
+[Trait("Category", "Accuracy")]
+public sealed class AccuracySuiteTests(ITestOutputHelper output)
+{
+    private static readonly string Data = Path.GetFullPath(Path.Combine(FindRepository(), "..", "shared", "data"));
+
+    private static PerceptronTagger Tagger => PerceptronTagger.Load(Path.Combine(AppContext.BaseDirectory, "models", "pos.model"));
+
+    [Fact]
+    public void Accuracy_of_part_of_speech_on_ud_english_ewt_test_holds()
+    {
+        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
+        if (!File.Exists(gold))
+        {
+            output.WriteLine($"no {gold}: nothing to measure");
+            return;
+        }
+
+        var report = TaggerEvaluator.Evaluate(Tagger, gold);
+        output.WriteLine($"UPOS accuracy {report.Overall.Accuracy:0.0000}, XPOS {report.ByType["XPOS (Penn)"].Accuracy:0.0000}, {report.WordsPerSecond:N0} words/s");
+        Assert.True(report.Overall.Accuracy >= 0.945, $"UPOS accuracy fell to {report.Overall.Accuracy:0.0000}");
+    }
+
+    [Fact]
+    public void Accuracy_of_sentence_boundaries_on_ud_english_ewt_test_holds()
+    {
+        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
+        if (!File.Exists(gold))
+        {
+            output.WriteLine($"no {gold}: nothing to measure");
+            return;
+        }
+
+        var report = SentenceEvaluator.Evaluate(gold);
+        output.WriteLine($"sentence boundary F1 {report.Overall.F1:0.0000}");
+        Assert.True(report.Overall.F1 >= 0.88, $"sentence boundary F1 fell to {report.Overall.F1:0.0000}");
+    }
+
+    [Fact]
+    public void Accuracy_of_entities_on_universal_ner_english_ewt_test_holds()
+    {
+        var gold = Path.Combine(Data, "uner-english-ewt", "en_ewt-ud-test.iob2");
+        if (!File.Exists(gold))
+        {
+            output.WriteLine($"no {gold}: nothing to measure");
+            return;
+        }
+
+        var recognizer = EntityRecognizer.Load(Path.Combine(AppContext.BaseDirectory, "models", "ner.model"), Tagger);
+        var report = EntityEvaluator.Evaluate(recognizer, gold);
+        output.WriteLine($"entity F1 {report.Overall.F1:0.0000} (P {report.Overall.Precision:0.0000}, R {report.Overall.Recall:0.0000})");
+        Assert.True(report.Overall.F1 >= 0.68, $"entity F1 fell to {report.Overall.F1:0.0000}");
+    }
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dossier.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
