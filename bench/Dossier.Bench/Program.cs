@@ -19,7 +19,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest [--articles N] [--seed S]");
+            Console.WriteLine("usage: dossier-bench ingest [--articles N] [--seed S] | nlp [--words N] | ner-conll");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -28,6 +28,8 @@ internal static class Program
         return args[0] switch
         {
             "ingest" => Ingest(articles, seed),
+            "nlp" => NlpBenchmark.Run(RepositoryRoot(), IntOption(args, "--words", 1_000_000)),
+            "ner-conll" => NlpBenchmark.ConllComparison(RepositoryRoot()),
             _ => Usage(args[0]),
         };
     }
@@ -101,7 +103,7 @@ internal static class Program
             : fallback;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dossier.slnx")))
