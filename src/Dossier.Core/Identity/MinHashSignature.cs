@@ -45,7 +45,7 @@ public sealed class MinHashSignature
             // MinHash. The top 32 bits are the hash value; the low bits are masked off so that the
             // minimum of the 64-bit sums is the minimum of the 32-bit values.
             var h1 = HashWords(words, i, width);
-            var h2 = Mix(h1 ^ Seeds[0]) | 1;
+            var h2 = StableHash.Mix(h1 ^ Seeds[0]) | 1;
             for (var lane = 0; lane < lanes; lane++)
             {
                 steps[lane] = (ulong)(lane + 1);
@@ -120,10 +120,10 @@ public sealed class MinHashSignature
         var keys = new long[Bands];
         for (var band = 0; band < Bands; band++)
         {
-            var key = Mix((ulong)band + 1);
+            var key = StableHash.Mix((ulong)band + 1);
             for (var r = 0; r < RowsPerBand; r++)
             {
-                key = Mix(key ^ values[(band * RowsPerBand) + r]);
+                key = StableHash.Mix(key ^ values[(band * RowsPerBand) + r]);
             }
 
             keys[band] = (long)key;
@@ -147,18 +147,9 @@ public sealed class MinHashSignature
             hash = (hash ^ ' ') * 0x100000001b3UL;
         }
 
-        return Mix(hash);
+        return StableHash.Mix(hash);
     }
 
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33;
-        x *= 0xc4ceb9fe1a85ec53UL;
-        x ^= x >> 33;
-        return x;
-    }
 
     private static ulong[] MakeSeeds()
     {
@@ -167,7 +158,7 @@ public sealed class MinHashSignature
         for (var i = 0; i < Size; i++)
         {
             state += 0x9E3779B97F4A7C15UL;
-            seeds[i] = Mix(state);
+            seeds[i] = StableHash.Mix(state);
         }
 
         return seeds;

@@ -1,3 +1,5 @@
+using Dossier.Core.Identity;
+
 namespace Dossier.Nlp.Learning;
 
 /// <summary>
@@ -7,16 +9,7 @@ namespace Dossier.Nlp.Learning;
 /// </summary>
 public static class FeatureHash
 {
-    public static ulong Of(ReadOnlySpan<char> text)
-    {
-        var hash = 0xcbf29ce484222325UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 0x100000001b3UL;
-        }
-
-        return Mix(hash);
-    }
+    public static ulong Of(ReadOnlySpan<char> text) => StableHash.Of(text);
 
     public static ulong OfLower(ReadOnlySpan<char> text)
     {
@@ -34,13 +27,5 @@ public static class FeatureHash
     public static ulong Combine(int template, ulong first, ulong second) =>
         Mix(Combine(template, first) ^ (second * 0xC2B2AE3D27D4EB4FUL));
 
-    public static ulong Mix(ulong x)
-    {
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33;
-        x *= 0xc4ceb9fe1a85ec53UL;
-        x ^= x >> 33;
-        return x;
-    }
+    public static ulong Mix(ulong x) => StableHash.Mix(x);
 }
