@@ -15,7 +15,13 @@ public readonly record struct ArticleId(string Value) : IComparable<ArticleId>
     public static ArticleId FromCleanText(string cleanText)
     {
         ArgumentNullException.ThrowIfNull(cleanText);
-        var normalized = TextNormalizer.ForIdentity(cleanText);
+        return FromNormalizedText(TextNormalizer.ForIdentity(cleanText));
+    }
+
+    /// <summary>The id of a text already in <see cref="TextNormalizer.ForIdentity"/> form.</summary>
+    public static ArticleId FromNormalizedText(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
         return new ArticleId(Convert.ToHexStringLower(hash.AsSpan(0, Length / 2)));
     }

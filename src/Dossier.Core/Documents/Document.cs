@@ -14,7 +14,8 @@ public sealed partial class Document
         ArgumentNullException.ThrowIfNull(text);
         Origin = origin;
         Text = text;
-        Id = ArticleId.FromCleanText(text);
+        IdentityText = TextNormalizer.ForIdentity(text);
+        Id = ArticleId.FromNormalizedText(IdentityText);
         Metadata = metadata;
         OffsetMap = offsetMap;
         Removed = removed;
@@ -22,6 +23,9 @@ public sealed partial class Document
     }
 
     public ArticleId Id { get; }
+
+    /// <summary>The text in the normal form its id and its near-duplicate signature are made from.</summary>
+    public string IdentityText { get; }
 
     public DocumentOrigin Origin { get; }
 

@@ -29,31 +29,49 @@ public sealed class MinHashSignature
 
     public ReadOnlySpan<uint> Values => values;
 
-    public static MinHashSignature FromText(string text)
+    public static MinHashSignature FromText(string text) => FromNormalizedText(Documents.TextNormalizer.ForIdentity(text));
+
+    /// <summary>
+    /// The signature of a text already in <see cref="Documents.TextNormalizer.ForIdentity"/> form (words
+    /// separated by single spaces), read in place without splitting it into strings.
+    /// </summary>
+    public static MinHashSignature FromNormalizedText(string normalized)
     {
-        var words = Documents.TextNormalizer.Words(text);
+        ArgumentNullException.ThrowIfNull(normalized);
+        var starts = new List<int>(normalized.Length / 5);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (i == 0 || normalized[i - 1] == ' ')
+            {
+                starts.Add(i);
+            }
+        }
+
         var minima = new ulong[Size];
         Array.Fill(minima, ulong.MaxValue);
-        var shingleCount = Math.Max(1, words.Length - ShingleWords + 1);
-        var width = Math.Min(ShingleWords, words.Length);
+        var wordCount = starts.Count;
+        var shingleCount = Math.Max(1, wordCount - ShingleWords + 1);
+        var width = Math.Min(ShingleWords, wordCount);
         var lanes = Vector<ulong>.Count;
         var steps = new ulong[lanes];
-        for (var i = 0; i < shingleCount && words.Length > 0; i++)
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            steps[lane] = (ulong)(lane + 1);
+        }
+
+        var laneSteps = new Vector<ulong>(steps);
+        var mask = new Vector<ulong>(0xFFFF_FFFF_0000_0000UL);
+        for (var i = 0; i < shingleCount && wordCount > 0; i++)
         {
             // Two strong hashes combined as h1 + k·h2 give the k-th hash function (Kirsch and
             // Mitzenmacher): one multiply-add per function instead of a full mix, and as good for
             // MinHash. The top 32 bits are the hash value; the low bits are masked off so that the
             // minimum of the 64-bit sums is the minimum of the 32-bit values.
-            var h1 = HashWords(words, i, width);
+            var end = i + width < wordCount ? starts[i + width] - 1 : normalized.Length;
+            var h1 = StableHash.Of(normalized.AsSpan(starts[i], end - starts[i]));
             var h2 = StableHash.Mix(h1 ^ Seeds[0]) | 1;
-            for (var lane = 0; lane < lanes; lane++)
-            {
-                steps[lane] = (ulong)(lane + 1);
-            }
-
-            var step = new Vector<ulong>(steps) * h2 + new Vector<ulong>(h1);
+            var step = laneSteps * h2 + new Vector<ulong>(h1);
             var stride = new Vector<ulong>(h2 * (ulong)lanes);
-            var mask = new Vector<ulong>(0xFFFF_FFFF_0000_0000UL);
             for (var k = 0; k < Size; k += lanes)
             {
                 var current = new Vector<ulong>(minima, k);
@@ -132,23 +150,6 @@ public sealed class MinHashSignature
         return keys;
     }
 
-    // FNV-1a over the characters, finished with a mixer: no dependency, and stable across runs and
-    // machines (string.GetHashCode is randomized per process and must never reach the store).
-    private static ulong HashWords(string[] words, int start, int count)
-    {
-        var hash = 0xcbf29ce484222325UL;
-        for (var w = start; w < start + count; w++)
-        {
-            foreach (var c in words[w])
-            {
-                hash = (hash ^ c) * 0x100000001b3UL;
-            }
-
-            hash = (hash ^ ' ') * 0x100000001b3UL;
-        }
-
-        return StableHash.Mix(hash);
-    }
 
 
     private static ulong[] MakeSeeds()

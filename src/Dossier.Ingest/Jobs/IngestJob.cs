@@ -77,7 +77,7 @@ public sealed class IngestJob(IDossierStore store, ArticleReader reader, Article
                             continue;
                         }
 
-                        var result = store.AddArticle(document, MinHashSignature.FromText(document.Text));
+                        var result = store.AddArticle(document, MinHashSignature.FromNormalizedText(document.IdentityText));
                         switch (result.Outcome)
                         {
                             case AddOutcome.Stored:

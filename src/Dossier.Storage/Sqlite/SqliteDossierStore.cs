@@ -19,6 +19,13 @@ public sealed class SqliteDossierStore : IDossierStore
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;
 
+    /// <summary>
+    /// Candidates must share two bands, not one: a pair at the 0.7 threshold shares about eight of
+    /// 32 (and two or more with probability 0.998), while unrelated articles that share a few common
+    /// sentences often share exactly one, and checking them is most of the cost on a large store.
+    /// </summary>
+    private const int MinSharedBands = 2;
+
     private static readonly string BandRows =
         string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"($b{i}, $seq)"));
 
@@ -406,7 +413,8 @@ public sealed class SqliteDossierStore : IDossierStore
     {
         var candidates = Command("candidates", $"""
             SELECT a.id, a.copy_of, a.minhash FROM articles a
-            WHERE a.seq IN (SELECT DISTINCT article_seq FROM minhash_bands WHERE band_key IN ({BandParameters}))
+            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key IN ({BandParameters})
+                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
             ORDER BY a.seq
             """, transaction);
         for (var i = 0; i < bandKeys.Length; i++)
