@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Core.Documents;
 using Dossier.Ingest;
+using Dossier.Nlp;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -79,6 +81,7 @@ internal static class DemoCommand
             }
         }
 
+        ShowNames(environment, console, databasePath);
         console.WriteLine();
         console.MarkupLine("[bold]Sources[/]");
         SourcesCommand.Run(environment, databasePath, OutputFormat.Table);
@@ -112,5 +115,53 @@ internal static class DemoCommand
         }
 
         return true;
+    }
+
+    /// <summary>The names the entity recognizer finds most often across the sample articles.</summary>
+    private static void ShowNames(CliEnvironment environment, IAnsiConsole console, string databasePath)
+    {
+        var modelsDirectory = NlpModels.DefaultDirectory(environment.ApplicationDirectory);
+        if (!File.Exists(Path.Combine(modelsDirectory, NlpModels.PosFile)))
+        {
+            return;
+        }
+
+        var pipeline = NlpModels.Load(modelsDirectory).BuildPipeline();
+        var counts = new Dictionary<(string Name, string Type), int>();
+        using (var store = CommonOptions.OpenExistingStore(databasePath, environment))
+        {
+            if (store is null)
+            {
+                return;
+            }
+
+            foreach (var hit in store.Search("libya", 100, 0))
+            {
+                if (store.FindArticle(hit.Id.Value) is not Core.Storage.ArticleLookup.Found found)
+                {
+                    continue;
+                }
+
+                var article = found.Article;
+                var document = new Document(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
+                if (pipeline.Run(document, CancellationToken.None) is not null)
+                {
+                    continue;
+                }
+
+                foreach (var mention in document.Mentions!)
+                {
+                    var key = (document.Text[mention.Start..mention.End], mention.Type);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Names found most often[/] (entity recognizer; one spelling per row, joining spellings comes with actor resolution)");
+        foreach (var ((name, type), count) in counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Name, StringComparer.Ordinal).Take(15))
+        {
+            console.MarkupLine($"  {count,3} × {Markup.Escape(name)} [dim]{type}[/]");
+        }
     }
 }

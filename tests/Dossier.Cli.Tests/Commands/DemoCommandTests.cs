@@ -17,6 +17,9 @@ public sealed class DemoCommandTests
         Assert.Contains("Free West Media", demo.Out, StringComparison.Ordinal);
         Assert.Contains("2019-04-16T14:38", demo.Out, StringComparison.Ordinal);
         Assert.Contains("Alexander Rubinstein", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Names found most often", demo.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ × Tripoli LOC", demo.Out);
+        Assert.Matches(@"\d+ × Khalifa Haftar PER", demo.Out);
     }
 
     [Fact]
