@@ -21,7 +21,7 @@ internal static class TrainCommand
     {
         var data = DataOption("CoNLL-U training files (Universal Dependencies), e.g. en_ewt-ud-train.conllu.");
         var output = OutOption(Path.Combine("models", "pos.model"));
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 8 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Seed for the order of training sentences.", DefaultValueFactory = _ => 1 };
         var command = new Command("pos", "Train the part-of-speech tagger (UPOS and Penn tags).") { data, output, epochs, seed };
         command.SetAction(parse =>
