@@ -22,6 +22,8 @@ internal static class EvalCommand
             var tagger = PerceptronTagger.Load(Path.Combine(models, NlpModels.PosFile));
             return EntityEvaluator.Evaluate(EntityRecognizer.Load(Path.Combine(models, NlpModels.NerFile), tagger), gold);
         }));
+        command.Add(Make(environment, "names", "Name-variant matching on a UN sanctions list TSV: alias pairs found, different people kept apart.", (gold, _, _) =>
+            NameMatchEvaluator.Evaluate(gold)));
         return command;
     }
 
