@@ -56,7 +56,18 @@ internal static class IngestCommand
             return ExitCodes.Failure;
         }
 
-        var report = Ingest(environment, store, inputs, options, cancellationToken);
+        IngestReport report;
+        try
+        {
+            report = Ingest(environment, store, inputs, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // A full disk or a store locked for too long stops the run; what was committed stays.
+            environment.Error.WriteLine($"dossier: {store.Location}: {exception.Message.ReplaceLineEndings(" ")}; articles stored before this are kept, run the same ingest again to finish");
+            return ExitCodes.Failure;
+        }
+
         PrintReport(environment, store, report, format);
         return report.Refused == 0 ? ExitCodes.Success : ExitCodes.SomeRefused;
     }
