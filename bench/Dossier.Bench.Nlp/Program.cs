@@ -24,9 +24,13 @@ internal static class Program
         {
             "speed" => SpeedBenchmark.Run(root, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000),
             "pos" => Pos(data, args.Skip(1).ToArray()),
-            "ner-conll" => NerConll(root, data),
+            "ner-conll" => NerConll(root, data, args.Contains("--with-dev")),
             "ner-open" => NerOpen(root, data),
             "sentences" => Sentences(data),
+            "ner-dump" => NerDump(root, args[1], args[2], args[3]),
+            "sentence-errors" => SentenceErrors(args[1]),
+            "clean-samples" => CleanSamples(root, args[1]),
+            "load" => LoadTimes(root),
             _ => Usage(),
         };
     }
@@ -74,7 +78,7 @@ internal static class Program
 
     private static int NerOpen(string root, string data)
     {
-        var tagger = PerceptronTagger.Load(Path.Combine(root, "bench", "out", "pos.model"));
+        var tagger = PerceptronTagger.Load(Path.Combine(root, "models", "pos.model"));
         string[] files =
         [
             Path.Combine(data, "uner-english-ewt", "en_ewt-ud-train.DRAFT-2022-12.PER-ORG-LOC.iob2"),
@@ -91,29 +95,171 @@ internal static class Program
         var watch = Stopwatch.StartNew();
         var sentences = files.SelectMany(IobReader.Read).ToList();
         var gazetteer = LoadGazetteer(root, sentences);
-        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions { Progress = Console.Error.WriteLine, Gazetteer = gazetteer });
+        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
+        {
+            Progress = Console.Error.WriteLine,
+            Gazetteer = gazetteer,
+            DocumentFeatures = Environment.GetEnvironmentVariable("NER_DOCUMENT") != "0",
+            Epochs = int.Parse(Environment.GetEnvironmentVariable("NER_EPOCHS") ?? "10", CultureInfo.InvariantCulture),
+            CaseVariants = double.Parse(Environment.GetEnvironmentVariable("NER_CASE") ?? "0.1", CultureInfo.InvariantCulture),
+            Folds = int.Parse(Environment.GetEnvironmentVariable("NER_FOLDS") ?? "2", CultureInfo.InvariantCulture),
+        });
         Console.WriteLine($"ner-open: {sentences.Count:N0} sentences trained in {watch.Elapsed.TotalSeconds:0.0} s");
         var output = Path.Combine(root, "bench", "out", "ner-open.model");
         recognizer.Save(output);
         Console.WriteLine($"ner-open: {new FileInfo(output).Length / 1e6:0.00} MB");
+
+        // Scored as saved and loaded again: pruning and half-precision weights are part of the model.
+        recognizer = EntityRecognizer.Load(output, tagger);
         Report("uner test", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "uner-english-ewt", "en_ewt-ud-test.iob2")));
         Report("conll testb", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "conll2003", "eng.testb")));
+        SampleScore(root, tagger, recognizer);
         return 0;
     }
 
-    private static int NerConll(string root, string data)
+    /// <summary>Entity F1 on the hand-annotated sample articles (tests/Dossier.Nlp.Tests/Golden/sample-entities-gold.json).</summary>
+    private static void SampleScore(string root, PerceptronTagger tagger, EntityRecognizer recognizer)
     {
-        var tagger = PerceptronTagger.Load(Path.Combine(root, "bench", "out", "pos.model"));
+        var goldPath = Path.Combine(root, "tests", "Dossier.Nlp.Tests", "Golden", "sample-entities-gold.json");
+        var gold = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(goldPath))!;
+        var pipeline = new Dossier.Core.Pipeline.PipelineBuilder()
+            .Add(new Dossier.Nlp.Tokenizing.RuleTokenizer()).Add(new Dossier.Nlp.Sentences.SentenceSplitter()).Add(tagger).Add(recognizer).Build();
+        var counts = new SortedDictionary<string, (int Gold, int Predicted, int Correct)>(StringComparer.Ordinal);
+        foreach (var (file, mentions) in gold.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var raw = new Dossier.Core.Documents.RawDocument(
+                new Dossier.Core.Documents.DocumentOrigin(file, Dossier.Core.Documents.SourceFormat.Text),
+                File.ReadAllText(Path.Combine(root, "samples", "libya", file)),
+                false,
+                Dossier.Core.Documents.ArticleMetadata.Empty);
+            var document = new Dossier.Ingest.ArticleCleaner().Clean(raw);
+            pipeline.Run(document, CancellationToken.None);
+            var expected = mentions.Select(m => string.Join(' ', m.Split(' ', 3).Take(2))).ToHashSet(StringComparer.Ordinal);
+            var found = document.Mentions!.Select(m => $"{m.Start}-{m.End} {m.Type}").ToHashSet(StringComparer.Ordinal);
+            foreach (var key in expected.Union(found))
+            {
+                var type = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+                var entry = counts.GetValueOrDefault(type);
+                counts[type] = (entry.Gold + (expected.Contains(key) ? 1 : 0), entry.Predicted + (found.Contains(key) ? 1 : 0), entry.Correct + (expected.Contains(key) && found.Contains(key) ? 1 : 0));
+            }
+        }
+
+        var byType = counts.ToDictionary(p => p.Key, p => Score.ForSpans(p.Value.Gold, p.Value.Predicted, p.Value.Correct), StringComparer.Ordinal);
+        var overall = Score.ForSpans(counts.Values.Sum(c => c.Gold), counts.Values.Sum(c => c.Predicted), counts.Values.Sum(c => c.Correct));
+        Report("samples (2 annotated)", new EvaluationReport("ner", goldPath, overall, byType, 0, 0));
+    }
+
+    private static int NerConll(string root, string data, bool withDevelopment)
+    {
+        var tagger = PerceptronTagger.Load(Path.Combine(root, "models", "pos.model"));
         var watch = Stopwatch.StartNew();
         var sentences = IobReader.Read(Path.Combine(data, "conll2003", "eng.train")).ToList();
+        if (withDevelopment)
+        {
+            // Train and development data together, as many published CoNLL-2003 figures are trained.
+            sentences.AddRange(IobReader.Read(Path.Combine(data, "conll2003", "eng.testa")));
+        }
+
         var gazetteer = LoadGazetteer(root, sentences);
-        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions { Progress = Console.Error.WriteLine, Gazetteer = gazetteer });
+        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
+        {
+            Progress = Console.Error.WriteLine,
+            Gazetteer = gazetteer,
+            DocumentFeatures = Environment.GetEnvironmentVariable("NER_DOCUMENT") != "0",
+            Epochs = int.Parse(Environment.GetEnvironmentVariable("NER_EPOCHS") ?? "10", CultureInfo.InvariantCulture),
+            CaseVariants = double.Parse(Environment.GetEnvironmentVariable("NER_CASE") ?? "0.1", CultureInfo.InvariantCulture),
+            Folds = int.Parse(Environment.GetEnvironmentVariable("NER_FOLDS") ?? "2", CultureInfo.InvariantCulture),
+        });
         Console.WriteLine($"ner-conll: trained in {watch.Elapsed.TotalSeconds:0.0} s");
 
         // Written only under bench/out (ignored by git): a model of Reuters text is never shipped.
         recognizer.Save(Path.Combine(root, "bench", "out", "conll-ner.model"));
         Report("conll testa", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "conll2003", "eng.testa")));
         Report("conll testb", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "conll2003", "eng.testb")));
+        return 0;
+    }
+
+    /// <summary>Load time of each model file, cold (first in the process) and warm.</summary>
+    private static int LoadTimes(string root)
+    {
+        for (var run = 1; run <= 2; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var tagger = PerceptronTagger.Load(Path.Combine(root, "models", "pos.model"));
+            var pos = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            EntityRecognizer.Load(Path.Combine(root, "models", "ner.model"), tagger);
+            Console.WriteLine($"run {run}: pos.model {pos:N0} ms, ner.model {watch.Elapsed.TotalMilliseconds:N0} ms");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes the cleaned text of each sample article, as the pipeline sees it (for annotating them).</summary>
+    private static int CleanSamples(string root, string output)
+    {
+        Directory.CreateDirectory(output);
+        var cleaner = new Dossier.Ingest.ArticleCleaner();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "libya"), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var raw = new Dossier.Core.Documents.RawDocument(
+                new Dossier.Core.Documents.DocumentOrigin(Path.GetFileName(file), Dossier.Core.Documents.SourceFormat.Text),
+                File.ReadAllText(file),
+                false,
+                Dossier.Core.Documents.ArticleMetadata.Empty);
+            File.WriteAllText(Path.Combine(output, Path.GetFileName(file)), cleaner.Clean(raw).Text);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Prints sentence ends missed and invented on a CoNLL-U file, with their surroundings.</summary>
+    private static int SentenceErrors(string gold)
+    {
+        foreach (var (text, ends) in SentenceEvaluator.Documents(gold, paragraphBreaks: true))
+        {
+            var tokens = Dossier.Nlp.Tokenizing.RuleTokenizer.Tokenize(text);
+            var predicted = Dossier.Nlp.Sentences.SentenceSplitter.Split(text, tokens).Select(s => s.End).ToHashSet();
+            foreach (var end in ends.Where(e => e != text.Length).Order())
+            {
+                if (!predicted.Contains(end))
+                {
+                    Console.WriteLine($"MISSED  {Around(text, end)}");
+                }
+            }
+
+            foreach (var end in predicted.Where(e => e != text.Length && !ends.Contains(e)).Order())
+            {
+                Console.WriteLine($"INVENTED {Around(text, end)}");
+            }
+        }
+
+        return 0;
+
+        static string Around(string text, int at) =>
+            (text[Math.Max(0, at - 40)..at] + " ‖ " + text[at..Math.Min(text.Length, at + 30)]).ReplaceLineEndings("⏎");
+    }
+
+    /// <summary>Writes word, gold and predicted tags a line, for error analysis.</summary>
+    private static int NerDump(string root, string model, string gold, string output)
+    {
+        var tagger = PerceptronTagger.Load(Path.Combine(root, "models", "pos.model"));
+        var recognizer = EntityRecognizer.Load(model, tagger);
+        using var writer = new StreamWriter(output);
+        var sentences = IobReader.Read(gold).ToList();
+        var all = EntityEvaluator.Predict(recognizer, sentences);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var predicted = all[s];
+            for (var i = 0; i < sentence.Words.Length; i++)
+            {
+                writer.WriteLine($"{sentence.Words[i]}\t{sentence.Tags[i]}\t{predicted[i]}");
+            }
+
+            writer.WriteLine();
+        }
+
         return 0;
     }
 
@@ -126,7 +272,9 @@ internal static class Program
         }
 
         var common = sentences.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return Gazetteer.FromNpm(folder, common);
+        var gazetteer = Gazetteer.FromNpm(folder, common);
+        var names = Path.Combine(root, "..", "shared", "data", "names");
+        return Environment.GetEnvironmentVariable("NER_NAMES") != "0" && Directory.Exists(names) ? gazetteer.WithNameLists(names) : gazetteer;
     }
 
     private static void Report(string name, EvaluationReport report)

@@ -19,7 +19,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest [--articles N] [--seed S] | nlp [--words N] | ner-conll");
+            Console.WriteLine("usage: dossier-bench ingest [--articles N] [--seed S]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -28,8 +28,6 @@ internal static class Program
         return args[0] switch
         {
             "ingest" => Ingest(articles, seed),
-            "nlp" => NlpBenchmark.Run(RepositoryRoot(), IntOption(args, "--words", 1_000_000)),
-            "ner-conll" => NlpBenchmark.ConllComparison(RepositoryRoot()),
             _ => Usage(args[0]),
         };
     }

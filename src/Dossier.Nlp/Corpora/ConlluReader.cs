@@ -68,7 +68,11 @@ public static class ConlluReader
 }
 
 /// <summary>One sentence with named-entity tags in IOB2 form (B-X, I-X, O).</summary>
-public sealed record EntitySentence(string[] Words, string[] Tags);
+public sealed record EntitySentence(string[] Words, string[] Tags)
+{
+    /// <summary>Whether the sentence opens a document (<c>-DOCSTART-</c> or <c># newdoc</c>); in a file without document marks every sentence is its own document.</summary>
+    public bool NewDocument { get; init; }
+}
 
 /// <summary>
 /// Reads the CoNLL-style entity files of the open corpora and CoNLL-2003: a word and its tag a line
@@ -80,16 +84,26 @@ public static class IobReader
 {
     public static IEnumerable<EntitySentence> Read(string path)
     {
+        var sentences = new List<EntitySentence>();
+        var marked = false;
+        var newDocument = false;
         var words = new List<string>();
         var tags = new List<string>();
         foreach (var raw in File.ReadLines(path))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            var docStart = line.StartsWith("-DOCSTART-", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal);
+            if (line.Length == 0 || docStart)
             {
                 if (words.Count > 0)
                 {
-                    yield return new EntitySentence([.. words], ToIob2(tags));
+                    sentences.Add(new EntitySentence([.. words], ToIob2(tags)) { NewDocument = newDocument });
+                    newDocument = false;
+                }
+
+                if (docStart)
+                {
+                    marked = newDocument = true;
                 }
 
                 words.Clear();
@@ -115,8 +129,15 @@ public static class IobReader
 
         if (words.Count > 0)
         {
-            yield return new EntitySentence([.. words], ToIob2(tags));
+            sentences.Add(new EntitySentence([.. words], ToIob2(tags)) { NewDocument = newDocument });
         }
+
+        if (sentences.Count > 0)
+        {
+            sentences[0] = sentences[0] with { NewDocument = true };
+        }
+
+        return marked ? sentences : sentences.Select(s => s with { NewDocument = true });
     }
 
     private static string[] ToIob2(List<string> tags)

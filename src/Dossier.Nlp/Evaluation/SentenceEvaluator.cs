@@ -17,6 +17,12 @@ public static class SentenceEvaluator
 {
     public static EvaluationReport Evaluate(string goldPath, bool paragraphBreaks = true)
     {
+        return ScoreDocuments(goldPath, paragraphBreaks, Documents(goldPath, paragraphBreaks));
+    }
+
+    /// <summary>Each document's rebuilt text and the character offsets where its gold sentences end.</summary>
+    public static List<(string Text, HashSet<int> Ends)> Documents(string goldPath, bool paragraphBreaks)
+    {
         var documents = new List<(string Text, HashSet<int> Ends)>();
         var text = new StringBuilder();
         var ends = new HashSet<int>();
@@ -44,6 +50,11 @@ public static class SentenceEvaluator
             documents.Add((text.ToString(), ends));
         }
 
+        return documents;
+    }
+
+    private static EvaluationReport ScoreDocuments(string goldPath, bool paragraphBreaks, List<(string Text, HashSet<int> Ends)> documents)
+    {
         int gold = 0, predicted = 0, correct = 0, words = 0;
         var watch = new Stopwatch();
         foreach (var (documentText, goldEnds) in documents)

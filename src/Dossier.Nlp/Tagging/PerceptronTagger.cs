@@ -16,9 +16,6 @@ public sealed record TaggerTrainingOptions
     /// <value>The default value is seed 1: the same data gives the same model, byte for byte.</value>
     public int Seed { get; init; } = 1;
 
-    /// <value>The default value is 0.5: how often a rare word's identity is hidden in training.</value>
-    public double RareWordDropout { get; init; } = 0.5;
-
     public Action<string>? Progress { get; init; }
 }
 
@@ -96,9 +93,9 @@ public sealed class PerceptronTagger : IDocumentStage
                 continue;
             }
 
-            var count = Features(context, i, pennTags, context.PennClass, features);
+            var count = Features(context, i, pennTags, features);
             pennTags[i] = penn.Labels[penn.Predict(features[..count])];
-            count = Features(context, i, universalTags, context.UniversalClass, features);
+            count = Features(context, i, universalTags, features);
             features[count++] = FeatureHash.Combine(40, FeatureHash.Of(pennTags[i]));
             features[count++] = FeatureHash.Combine(41, FeatureHash.Of(pennTags[i]), context.Suffix3[i]);
             universalTags[i] = universal.Labels[universal.Predict(features[..count])];
@@ -112,7 +109,6 @@ public sealed class PerceptronTagger : IDocumentStage
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
         var unambiguous = FindUnambiguous(sentences);
-        var classes = FindClasses(sentences);
         var ambiguity = FindAmbiguityClasses(sentences);
         var universal = new AveragedPerceptron([.. sentences.SelectMany(s => s.Universal).Distinct().Order(StringComparer.Ordinal)]);
         var penn = new AveragedPerceptron([.. sentences.SelectMany(s => s.Penn).Distinct().Order(StringComparer.Ordinal)]);
@@ -143,12 +139,12 @@ public sealed class PerceptronTagger : IDocumentStage
                         continue;
                     }
 
-                    var count = Features(context, i, guessedPenn, context.PennClass, features);
+                    var count = Features(context, i, guessedPenn, features);
                     var pennGuess = penn.Predict(features[..count]);
                     penn.Update(pennIndex[sentence.Penn[i]], pennGuess, features[..count]);
                     guessedPenn[i] = penn.Labels[pennGuess];
 
-                    count = Features(context, i, guessedUniversal, context.UniversalClass, features);
+                    count = Features(context, i, guessedUniversal, features);
                     features[count++] = FeatureHash.Combine(40, FeatureHash.Of(guessedPenn[i]));
                     features[count++] = FeatureHash.Combine(41, FeatureHash.Of(guessedPenn[i]), context.Suffix3[i]);
                     var guess = universal.Predict(features[..count]);
@@ -268,47 +264,7 @@ public sealed class PerceptronTagger : IDocumentStage
         return tags.Where(p => counts[p.Key] >= 2).ToDictionary(p => p.Key, p => FeatureHash.Of(string.Join('|', p.Value)), StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Each word's ambiguity class: the tags it takes at least a tenth of the time, for words seen at
-    /// least three times. The classes of the words to the right stand in for tags not yet given.
-    /// </summary>
-    private static Dictionary<string, (string Universal, string Penn)> FindClasses(IReadOnlyList<TaggedSentence> sentences)
-    {
-        var counts = new Dictionary<string, (Dictionary<string, int> Universal, Dictionary<string, int> Penn)>(StringComparer.Ordinal);
-        foreach (var sentence in sentences)
-        {
-            for (var i = 0; i < sentence.Words.Length; i++)
-            {
-                var word = WordFeatures.Normal(sentence.Words[i]);
-                if (!counts.TryGetValue(word, out var tags))
-                {
-                    counts[word] = tags = (new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal));
-                }
-
-                tags.Universal[sentence.Universal[i]] = tags.Universal.GetValueOrDefault(sentence.Universal[i]) + 1;
-                tags.Penn[sentence.Penn[i]] = tags.Penn.GetValueOrDefault(sentence.Penn[i]) + 1;
-            }
-        }
-
-        static string Class(Dictionary<string, int> tags)
-        {
-            var total = tags.Values.Sum();
-            return string.Join('|', tags.Where(p => p.Value * 10 >= total).Select(p => p.Key).Order(StringComparer.Ordinal));
-        }
-
-        var result = new Dictionary<string, (string Universal, string Penn)>(StringComparer.Ordinal);
-        foreach (var (word, tags) in counts)
-        {
-            if (tags.Universal.Values.Sum() >= 3)
-            {
-                result[word] = (Class(tags.Universal), Class(tags.Penn));
-            }
-        }
-
-        return result;
-    }
-
-    private static int Features(WordContext context, int i, string?[] previousTags, ulong[] tagClass, Span<ulong> features)
+    private static int Features(WordContext context, int i, string?[] previousTags, Span<ulong> features)
     {
         var n = 0;
         var previous = i > 0 ? FeatureHash.Of(previousTags[i - 1]) : 1UL;
@@ -356,25 +312,7 @@ internal sealed class WordContext
         Prefix1 = new ulong[length];
         Prefix3 = new ulong[length];
         ShapeHash = new ulong[length];
-        WordHash = new ulong[length];
-        Suffix1 = new ulong[length];
-        Suffix5 = new ulong[length];
-        Prefix2 = new ulong[length];
-        UniversalClass = new ulong[length];
-        PennClass = new ulong[length];
     }
-
-    public ulong[] WordHash { get; }
-
-    public ulong[] Suffix1 { get; }
-
-    public ulong[] Suffix5 { get; }
-
-    public ulong[] Prefix2 { get; }
-
-    public ulong[] UniversalClass { get; }
-
-    public ulong[] PennClass { get; }
 
     public string[] Normal { get; }
 
@@ -418,8 +356,6 @@ internal sealed class WordContext
     public ulong At(int i) => i < 0 ? 11UL : i >= NormalHash.Length ? 13UL : NormalHash[i];
 
     public ulong AmbiguityAt(int i) => i < 0 ? 29UL : i >= Ambiguity.Length ? 31UL : Ambiguity[i];
-
-    public static ulong Get(ulong[] values, int i) => i < 0 ? 23UL : i >= values.Length ? 29UL : values[i];
 
     public ulong SuffixAt(int i) => i < 0 ? 17UL : i >= Suffix3.Length ? 19UL : Suffix3[i];
 }

@@ -43,4 +43,30 @@ public sealed class SentenceSplitterTests
     {
         Assert.Equal(["Who finances Haftar?", "nobody knows."], Split("Who finances Haftar? nobody knows."));
     }
+
+    [Fact]
+    public void Splitter_ends_at_a_lone_full_stop_before_lower_case_as_web_text_writes()
+    {
+        Assert.Equal(["It is small and cute.", "i knew someone."], Split("It is small and cute. i knew someone."));
+    }
+
+    [Fact]
+    public void Splitter_keeps_a_shortened_word_before_lower_case_in_its_sentence()
+    {
+        Assert.Equal(["Rifles, mortars etc. and some tanks."], Split("Rifles, mortars etc. and some tanks."));
+    }
+
+    [Fact]
+    public void Splitter_ends_mail_greetings_and_closings_without_a_full_stop()
+    {
+        Assert.Equal(["Vince,", "We are still trying."], Split("Vince, We are still trying."));
+        Assert.Equal(["Thanks,", "Martin"], Split("Thanks, Martin"));
+    }
+
+    [Fact]
+    public void Splitter_ends_before_a_word_that_opens_sentences_after_a_lower_case_word()
+    {
+        Assert.Equal(["make a mold from that", "They sell these kits."], Split("make a mold from that They sell these kits."));
+        Assert.Equal(["Read We Are the World today."], Split("Read We Are the World today."));
+    }
 }
