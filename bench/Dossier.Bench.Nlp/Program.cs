@@ -95,15 +95,7 @@ internal static class Program
         var watch = Stopwatch.StartNew();
         var sentences = files.SelectMany(IobReader.Read).ToList();
         var gazetteer = LoadGazetteer(root, sentences);
-        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
-        {
-            Progress = Console.Error.WriteLine,
-            Gazetteer = gazetteer,
-            DocumentFeatures = Environment.GetEnvironmentVariable("NER_DOCUMENT") != "0",
-            Epochs = int.Parse(Environment.GetEnvironmentVariable("NER_EPOCHS") ?? "10", CultureInfo.InvariantCulture),
-            CaseVariants = double.Parse(Environment.GetEnvironmentVariable("NER_CASE") ?? "0.1", CultureInfo.InvariantCulture),
-            Folds = int.Parse(Environment.GetEnvironmentVariable("NER_FOLDS") ?? "2", CultureInfo.InvariantCulture),
-        });
+        var recognizer = EntityRecognizer.Train(sentences, tagger, TrainingOptions(gazetteer));
         Console.WriteLine($"ner-open: {sentences.Count:N0} sentences trained in {watch.Elapsed.TotalSeconds:0.0} s");
         var output = Path.Combine(root, "bench", "out", "ner-open.model");
         recognizer.Save(output);
@@ -161,15 +153,7 @@ internal static class Program
         }
 
         var gazetteer = LoadGazetteer(root, sentences);
-        var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
-        {
-            Progress = Console.Error.WriteLine,
-            Gazetteer = gazetteer,
-            DocumentFeatures = Environment.GetEnvironmentVariable("NER_DOCUMENT") != "0",
-            Epochs = int.Parse(Environment.GetEnvironmentVariable("NER_EPOCHS") ?? "10", CultureInfo.InvariantCulture),
-            CaseVariants = double.Parse(Environment.GetEnvironmentVariable("NER_CASE") ?? "0.1", CultureInfo.InvariantCulture),
-            Folds = int.Parse(Environment.GetEnvironmentVariable("NER_FOLDS") ?? "2", CultureInfo.InvariantCulture),
-        });
+        var recognizer = EntityRecognizer.Train(sentences, tagger, TrainingOptions(gazetteer));
         Console.WriteLine($"ner-conll: trained in {watch.Elapsed.TotalSeconds:0.0} s");
 
         // Written only under bench/out (ignored by git): a model of Reuters text is never shipped.
@@ -296,4 +280,15 @@ internal static class Program
 
         return directory ?? Directory.GetCurrentDirectory();
     }
+
+    /// <summary>Training settings, overridable by NER_DOCUMENT, NER_EPOCHS, NER_CASE and NER_FOLDS for experiments.</summary>
+    private static EntityTrainingOptions TrainingOptions(Gazetteer gazetteer) => new()
+    {
+        Progress = Console.Error.WriteLine,
+        Gazetteer = gazetteer,
+        DocumentFeatures = Environment.GetEnvironmentVariable("NER_DOCUMENT") != "0",
+        Epochs = int.Parse(Environment.GetEnvironmentVariable("NER_EPOCHS") ?? "10", CultureInfo.InvariantCulture),
+        CaseVariants = double.Parse(Environment.GetEnvironmentVariable("NER_CASE") ?? "0.1", CultureInfo.InvariantCulture),
+        Folds = int.Parse(Environment.GetEnvironmentVariable("NER_FOLDS") ?? "2", CultureInfo.InvariantCulture),
+    };
 }
