@@ -20,6 +20,11 @@ internal static class DossierCli
             TrainCommand.Create(environment),
             EvalCommand.Create(environment),
         };
+        foreach (var command in ActorCommands.Create(environment))
+        {
+            root.Add(command);
+        }
+
         return root;
     }
 

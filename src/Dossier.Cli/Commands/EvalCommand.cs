@@ -24,6 +24,7 @@ internal static class EvalCommand
         }));
         command.Add(Make(environment, "names", "Name-variant matching on a UN sanctions list TSV: alias pairs found, different people kept apart.", (gold, _, _) =>
             NameMatchEvaluator.Evaluate(gold)));
+        command.Add(EvalActorsCommand.Create(environment));
         return command;
     }
 

@@ -28,9 +28,13 @@ internal static class IngestCommand
             HelpName = "MB",
             DefaultValueFactory = _ => 50,
         };
-        var command = new Command("ingest", "Read articles into the store: clean them, drop exact duplicates, link near-duplicates to their original.")
+        var noLink = new Option<bool>("--no-link")
         {
-            paths, database, format, maxFileSize,
+            Description = "Only store the articles; find and join their actors later with dossier link.",
+        };
+        var command = new Command("ingest", "Read articles into the store: clean them, drop exact duplicates, link near-duplicates to their original, then find the actors in them and join them across articles.")
+        {
+            paths, database, format, maxFileSize, noLink,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -42,13 +46,13 @@ internal static class IngestCommand
             }
 
             var options = new ReaderOptions { MaxFileBytes = megabytes * 1024L * 1024L };
-            return Task.FromResult(Run(environment, parse.GetValue(database)!, parse.GetValue(paths)!, options, parse.GetValue(format), cancellationToken));
+            return Task.FromResult(Run(environment, parse.GetValue(database)!, parse.GetValue(paths)!, options, parse.GetValue(format), cancellationToken, link: !parse.GetValue(noLink)));
         });
         return command;
     }
 
     public static int Run(CliEnvironment environment, string databasePath, IReadOnlyList<string> inputs, ReaderOptions options,
-        OutputFormat format, CancellationToken cancellationToken)
+        OutputFormat format, CancellationToken cancellationToken, bool link = true)
     {
         using var store = CommonOptions.OpenStore(databasePath, environment);
         if (store is null)
@@ -69,6 +73,22 @@ internal static class IngestCommand
         }
 
         PrintReport(environment, store, report, format);
+        if (link)
+        {
+            try
+            {
+                if (!ActorCommands.RunLinking(environment, store, quiet: format == OutputFormat.Json, cancellationToken))
+                {
+                    return ExitCodes.Failure;
+                }
+            }
+            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                environment.Error.WriteLine($"dossier: {store.Location}: linking stopped: {exception.Message.ReplaceLineEndings(" ")}; the articles are stored, run dossier link to finish");
+                return ExitCodes.Failure;
+            }
+        }
+
         return report.Refused == 0 ? ExitCodes.Success : ExitCodes.SomeRefused;
     }
 

@@ -14,6 +14,37 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model from annotated data. The same data and seed give the same model file, byte for byte.");
         command.Add(Pos(environment));
         command.Add(Ner(environment));
+        command.Add(Countries(environment));
+        return command;
+    }
+
+    private static Command Countries(CliEnvironment environment)
+    {
+        var gazetteers = new Option<string>("--gazetteers")
+        {
+            Description = "The node_modules folder holding npm world-countries (run npm install in data/gazetteers).",
+            DefaultValueFactory = _ => Path.Combine("data", "gazetteers", "node_modules"),
+        };
+        var output = OutOption(Path.Combine("models", Dossier.Actors.Lexicon.CountryNames.FileName));
+        var command = new Command("countries", "Build the table of country names, codes and nationality words that joins \"U.S.\", \"US\" and \"American forces\" into one state.")
+        {
+            gazetteers, output,
+        };
+        command.SetAction(parse =>
+        {
+            var source = Path.Combine(parse.GetValue(gazetteers)!, "world-countries", "countries.json");
+            if (!File.Exists(source))
+            {
+                environment.Error.WriteLine($"dossier: {source}: not found; run npm install in data/gazetteers first");
+                return ExitCodes.Failure;
+            }
+
+            var countries = Dossier.Actors.Lexicon.CountryNames.FromWorldCountries(source);
+            var path = parse.GetValue(output)!;
+            countries.Write(path);
+            environment.Out.WriteLine($"Wrote {path} ({countries.Count:N0} names, codes and nationality words).");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

@@ -1,3 +1,4 @@
+using Dossier.Core.Actors;
 using Dossier.Core.Documents.Nlp;
 
 namespace Dossier.Core.Documents;
@@ -41,6 +42,18 @@ public sealed partial class Document
     {
         MarkProduced(DocumentLayer.EntityMentions);
         Mentions = mentions;
+    }
+
+    public IReadOnlyList<ArticleActor>? Actors { get; private set; }
+
+    /// <summary>The version of the linker that made <see cref="Actors"/>, stored so a changed linker redoes them.</summary>
+    public string? ActorsVersion { get; private set; }
+
+    public void SetActors(IReadOnlyList<ArticleActor> actors, string version)
+    {
+        MarkProduced(DocumentLayer.ArticleActors);
+        Actors = actors;
+        ActorsVersion = version;
     }
 
     /// <summary>The text of a token.</summary>

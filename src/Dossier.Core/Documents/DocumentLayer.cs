@@ -12,4 +12,7 @@ public enum DocumentLayer
     Sentences,
     PartsOfSpeech,
     EntityMentions,
+
+    /// <summary>The actors of one article: its mentions grouped into chains, before cross-article linking.</summary>
+    ArticleActors,
 }

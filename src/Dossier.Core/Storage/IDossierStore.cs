@@ -1,3 +1,4 @@
+using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 
@@ -88,4 +89,34 @@ public interface IDossierStore : IDisposable
     void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt);
 
     StoreStatistics GetStatistics();
+
+    // ---- actors ----
+
+    /// <summary>Stored articles (originals and copies) whose actors were made by another linker version, or never.</summary>
+    IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion);
+
+    /// <summary>Replaces one article's actors and mentions, atomically.</summary>
+    void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, string linkerVersion);
+
+    /// <summary>Every article's actors, in article order.</summary>
+    IEnumerable<StoredChain> ReadChains();
+
+    /// <summary>Replaces all entities with a new linking, atomically.</summary>
+    void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities);
+
+    IReadOnlyList<EntitySummary> ListEntities(ActorKind? kind, int limit);
+
+    EntityDetail? GetEntity(string id);
+
+    /// <summary>Entities with this exact spelling (case-insensitive), or this id.</summary>
+    IReadOnlyList<EntitySummary> FindEntities(string nameOrId);
+
+    /// <summary>Every distinct spelling and canonical name with its entity, for suggestions.</summary>
+    IReadOnlyList<(string Spelling, string EntityId)> ListSpellings();
+
+    IReadOnlyList<EntityMentionRow> ListEntityMentions();
+
+    void AddOverride(OverrideAction action, string subject, IReadOnlyList<string> arguments, DateTimeOffset createdAt);
+
+    IReadOnlyList<ActorOverride> ListOverrides();
 }

@@ -12,7 +12,7 @@ namespace Dossier.Storage.Sqlite;
 /// process killed at any moment leaves every article whole or absent, and re-running the same ingest
 /// completes it without duplicates. Not thread-safe: one instance per writer thread.
 /// </summary>
-public sealed class SqliteDossierStore : IDossierStore
+public sealed partial class SqliteDossierStore : IDossierStore
 {
     // SQLite result codes worth a specific message (https://sqlite.org/rescode.html).
     private const int SqliteNotADatabase = 26;
@@ -240,6 +240,11 @@ public sealed class SqliteDossierStore : IDossierStore
             Set(caption, "$start", span.Start);
             Set(caption, "$end", span.End);
             caption.ExecuteNonQuery();
+        }
+
+        if (document.Actors is { } actors)
+        {
+            WriteArticleActors(seq, actors, document.ActorsVersion ?? "unknown", transaction);
         }
 
         return originalId is { } original

@@ -81,6 +81,61 @@ internal static class SqliteSchema
         );
         CREATE INDEX refusals_run ON refusals(run_id);
         """,
+
+        // 2: actors. Each article's chains of mentions (redone when the linker changes), the entities
+        // linking made of them with the reason for every join, and the analyst's overrides.
+        """
+        ALTER TABLE articles ADD COLUMN linker_version TEXT;
+
+        CREATE TABLE article_actors (
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            chain INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kind_reason TEXT NOT NULL,
+            PRIMARY KEY (article_seq, chain)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE actor_mentions (
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            chain INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            form TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (article_seq, start)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kind_reason TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX entities_kind ON entities(kind, mentions);
+
+        CREATE TABLE entity_chains (
+            article_seq INTEGER NOT NULL,
+            chain INTEGER NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            rule TEXT NOT NULL,
+            score REAL NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (article_seq, chain)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_chains_entity ON entity_chains(entity_id);
+
+        CREATE TABLE actor_overrides (
+            seq INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -1,0 +1,796 @@
+using System.Text.RegularExpressions;
+using Dossier.Actors.Lexicon;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
+using Dossier.Core.Pipeline;
+using Dossier.Nlp.Linking;
+
+namespace Dossier.Actors.InArticle;
+
+/// <summary>
+/// Groups the mentions of one article into actors: surnames go to the full name they shorten,
+/// acronyms to the name the text defines them by (or whose initials they are), titles and
+/// descriptions ("the marshal", "the U.N.-backed government") to the one actor they fit, pronouns
+/// to the nearest person before them, and nationality words ("Turkish drones") to their state.
+/// Every mention keeps the reason it joined its chain.
+/// </summary>
+public sealed partial class ArticleLinker(CountryNames countries) : IDocumentStage
+{
+    private readonly KindClassifier classifier = new(countries);
+
+    public string Name => "article-linker";
+
+    public string Version => "1";
+
+    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
+    {
+        DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.PartsOfSpeech, DocumentLayer.EntityMentions,
+    };
+
+    public IReadOnlySet<DocumentLayer> Produces { get; } = new HashSet<DocumentLayer> { DocumentLayer.ArticleActors };
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.SetActors(Link(document), Version);
+    }
+
+    public IReadOnlyList<ArticleActor> Link(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var work = new ArticleWork(document);
+        var names = NameMentions(work);
+        var definitions = AcronymDefinitions(work.Text);
+        AddDefinedNames(work, names, definitions);
+        names.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        var chains = new List<Chain>();
+        foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n)))
+        {
+            JoinFullName(chains, name);
+        }
+
+        foreach (var name in names.Where(IsSingleWordPerson))
+        {
+            JoinPartialName(chains, name);
+        }
+
+        foreach (var name in names.Where(n => n.IsAcronym))
+        {
+            JoinAcronym(chains, name, definitions);
+        }
+
+        AddNationalities(work, chains, names);
+        AddDescriptions(work, chains);
+        AddPronouns(work, chains);
+        return Finish(chains);
+    }
+
+    private static bool IsSingleWordPerson(NameMention name) => !name.IsAcronym && name.Kind.Kind == ActorKind.Person && name.CoreWords.Count == 1;
+
+    // ---- names from the recognizer -------------------------------------------------------------
+
+    private List<NameMention> NameMentions(ArticleWork work)
+    {
+        var names = new List<NameMention>();
+        foreach (var mention in work.Document.Mentions!)
+        {
+            foreach (var (start, end) in SplitLists(work.Text, mention.Start, mention.End))
+            {
+                var name = MakeName(work, start, end, mention.Type);
+                if (name is not null)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>"United Arab Emirates, Egypt" is two states when each part is one.</summary>
+    private IEnumerable<(int Start, int End)> SplitLists(string text, int start, int end)
+    {
+        var span = text[start..end];
+        var parts = ListSeparator().Split(span);
+        if (parts.Length > 1 && parts.All(p => countries.Country(p, allowCodes: false) is not null))
+        {
+            var offset = start;
+            foreach (var part in parts)
+            {
+                var at = text.IndexOf(part, offset, end - offset, StringComparison.Ordinal);
+                yield return (at, at + part.Length);
+                offset = at + part.Length;
+            }
+
+            yield break;
+        }
+
+        yield return (start, end);
+    }
+
+    private NameMention? MakeName(ArticleWork work, int start, int end, string type)
+    {
+        var text = work.Text;
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        var hadTitle = false;
+
+        // Titles inside the recognizer's span ("Field Marshal Haftar") and before it ("Gen. Khalifa Haftar").
+        while (true)
+        {
+            var wordEnd = NextSpace(text, start, end);
+            if (wordEnd >= end)
+            {
+                break;
+            }
+
+            var word = text[start..wordEnd];
+            if (ActorWords.PersonTitles.TryGetValue(word, out var role) || ActorWords.LeadingNoise.Contains(word))
+            {
+                if (!string.IsNullOrEmpty(role))
+                {
+                    roles.Add(role);
+                }
+
+                hadTitle |= role is not null;
+                start = SkipSpaces(text, wordEnd, end);
+                continue;
+            }
+
+            break;
+        }
+
+        // Trailing titles the recognizer took in: "Mohammed Al-Manfood Commander".
+        while (true)
+        {
+            var space = text.LastIndexOf(' ', end - 1, end - start);
+            if (space <= start)
+            {
+                break;
+            }
+
+            var word = text[(space + 1)..end];
+            if (char.IsUpper(word[0]) && ActorWords.PersonTitles.TryGetValue(word, out var role) && role.Length > 0 && type == "PER")
+            {
+                end = space;
+                continue;
+            }
+
+            break;
+        }
+
+        // A possessive is not part of the name.
+        if (end - start > 2 && text[end - 2] is '\'' or '’' && text[end - 1] == 's')
+        {
+            end -= 2;
+        }
+
+        foreach (var role in work.TitlesBefore(start))
+        {
+            roles.Add(role);
+            hadTitle = true;
+        }
+
+        foreach (var role in work.RolesAfter(end))
+        {
+            roles.Add(role);
+        }
+
+        var name = text[start..end];
+        var core = NameForms.Core(name);
+        if (core.Count == 0)
+        {
+            return null;
+        }
+
+        var kind = classifier.Classify(name, type, hadTitle && type != "LOC");
+        if (type == "MISC" && kind.Weight == KindClassifier.TypeWeight)
+        {
+            return null; // "North African", "Islamist": words about actors, not actors
+        }
+
+        return new NameMention(start, end, name, core, kind, roles, IsAcronymText(name), type, null);
+    }
+
+    // ---- acronyms ------------------------------------------------------------------------------
+
+    private sealed record AcronymDefinition(string Acronym, int NameStart, int NameEnd, int AcronymStart, int AcronymEnd, string Rule);
+
+    /// <summary>"Government of National Accord (GNA)", "NUP (Government of National Unity)", "Islamic State (ISIS/ISIL)".</summary>
+    private static List<AcronymDefinition> AcronymDefinitions(string text)
+    {
+        var definitions = new List<AcronymDefinition>();
+        foreach (Match match in AcronymInParentheses().Matches(text))
+        {
+            var group = match.Groups[1];
+            var (nameStart, nameEnd) = PhraseBefore(text, match.Index);
+            if (nameEnd <= nameStart)
+            {
+                continue;
+            }
+
+            var offset = group.Index;
+            foreach (var acronym in group.Value.Split('/'))
+            {
+                var (start, end, rule) = FitInitials(text, nameStart, nameEnd, acronym);
+                definitions.Add(new AcronymDefinition(acronym, start, end, offset, offset + acronym.Length, rule));
+                offset += acronym.Length + 1;
+            }
+        }
+
+        foreach (Match match in NameInParentheses().Matches(text))
+        {
+            var acronym = match.Groups[1];
+            var name = match.Groups[2];
+            if (IsAcronymText(acronym.Value) && name.Value.Split(' ').Count(w => w.Length > 0 && char.IsUpper(w[0])) >= 2)
+            {
+                definitions.Add(new AcronymDefinition(acronym.Value, name.Index, name.Index + name.Length, acronym.Index, acronym.Index + acronym.Length, "defined in parentheses"));
+            }
+        }
+
+        return definitions;
+    }
+
+    /// <summary>The capitalized phrase just before a parenthesis, allowing "of", "for", "and", "the" and a possessive.</summary>
+    private static (int Start, int End) PhraseBefore(string text, int parenthesis)
+    {
+        var end = parenthesis;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’')
+        {
+            end -= 2;
+        }
+
+        var start = end;
+        var words = 0;
+        var position = end;
+        while (position > 0 && words < 8)
+        {
+            var wordEnd = position;
+            var wordStart = wordEnd;
+            while (wordStart > 0 && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] is '-' or '.' or '\'' or '’'))
+            {
+                wordStart--;
+            }
+
+            if (wordStart == wordEnd)
+            {
+                break;
+            }
+
+            var word = text[wordStart..wordEnd];
+            var capitalized = char.IsUpper(word[0]);
+            if (!capitalized && !FunctionWords.Contains(word))
+            {
+                break;
+            }
+
+            if (capitalized)
+            {
+                start = wordStart;
+            }
+
+            words++;
+            if (wordStart == 0 || text[wordStart - 1] != ' ')
+            {
+                break;
+            }
+
+            position = wordStart - 1;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>Drops leading words of the phrase until its initials are the acronym, if they ever are.</summary>
+    private static (int Start, int End, string Rule) FitInitials(string text, int start, int end, string acronym)
+    {
+        var letters = new string(acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+        var position = start;
+        while (position < end)
+        {
+            if (Initials(text[position..end]) == letters)
+            {
+                return (position, end, "initials defined in parentheses");
+            }
+
+            var next = text.IndexOf(' ', position, end - position);
+            if (next < 0)
+            {
+                break;
+            }
+
+            position = next + 1;
+        }
+
+        return (start, end, "defined in parentheses");
+    }
+
+    public static string Initials(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var initials = new List<char>();
+        foreach (var word in phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (FunctionWords.Contains(word) || word is "al" or "el")
+            {
+                continue;
+            }
+
+            initials.Add(char.ToUpperInvariant(word[0]));
+        }
+
+        return new string([.. initials]);
+    }
+
+    private void AddDefinedNames(ArticleWork work, List<NameMention> names, List<AcronymDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            // The defined name replaces what the recognizer found inside it ("National Accord" in
+            // "Government of National Accord"), keeping the recognizer's type.
+            var inside = names.Where(n => n.Start < definition.NameEnd && n.End > definition.NameStart && !n.IsAcronym).ToList();
+            var type = inside.FirstOrDefault()?.EntityType ?? "ORG";
+            var (nameStart, nameEnd) = (definition.NameStart, definition.NameEnd);
+
+            // Letters that are not the phrase's initials ("Al-Qaeda and the Islamic State (ISIS)"):
+            // the name the recognizer found just before the parenthesis is the one defined.
+            if (definition.Rule == "defined in parentheses" && inside.LastOrDefault(n => n.End == definition.NameEnd) is { } last)
+            {
+                nameStart = last.Start;
+                inside = [last];
+            }
+
+            names.RemoveAll(inside.Contains);
+            var name = MakeName(work, nameStart, nameEnd, type);
+            if (name is not null)
+            {
+                // "Islamic State (ISIS/ISIL)": one name, both acronyms.
+                var earlier = inside.Where(n => n.DefinedAcronym is not null && n.Start == name.Start && n.End == name.End).Select(n => n.DefinedAcronym!);
+                names.Add(name with { DefinedAcronym = string.Join('/', earlier.Append(definition.Acronym)) });
+            }
+
+            if (!names.Any(n => n.Start == definition.AcronymStart))
+            {
+                var acronym = MakeName(work, definition.AcronymStart, definition.AcronymEnd, "ORG");
+                if (acronym is not null)
+                {
+                    names.Add(acronym with { IsAcronym = true });
+                }
+            }
+        }
+
+        // Every other use of a defined acronym is a mention, even where the recognizer missed it.
+        foreach (var acronym in definitions.Select(d => d.Acronym).Distinct(StringComparer.Ordinal))
+        {
+            foreach (Match match in Regex.Matches(work.Text, $@"(?<![\w-]){Regex.Escape(acronym)}(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                if (!names.Any(n => n.Start < match.Index + match.Length && n.End > match.Index))
+                {
+                    var mention = MakeName(work, match.Index, match.Index + match.Length, "ORG");
+                    if (mention is not null)
+                    {
+                        names.Add(mention with { IsAcronym = true });
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsAcronymText(string name)
+    {
+        var letters = name.Where(char.IsLetter).ToList();
+        return letters.Count is >= 2 and <= 6 && !name.Contains(' ', StringComparison.Ordinal) && letters.Count(char.IsUpper) >= letters.Count - 1 && letters.Count(char.IsUpper) >= 2;
+    }
+
+    // ---- joining names into chains -------------------------------------------------------------
+
+    private static void JoinFullName(List<Chain> chains, NameMention name)
+    {
+        Chain? best = null;
+        var reason = "";
+        foreach (var chain in chains)
+        {
+            if (chain.Family != name.Kind.Kind.Family())
+            {
+                continue;
+            }
+
+            if (chain.State is not null && chain.State == name.State)
+            {
+                best = chain;
+                reason = $"both name {chain.State}";
+                break;
+            }
+
+            foreach (var other in chain.Names)
+            {
+                if (other.CoreKey == name.CoreKey)
+                {
+                    best = chain;
+                    reason = "same name";
+                    break;
+                }
+
+                // People may drop a middle name; organisations with a word more are other bodies
+                // ("Presidential Council", "Presidential Security Council").
+                var allowed = chain.Family == 0 ? 1 : 0;
+                if (other.CoreWords.Count > 1 == name.CoreWords.Count > 1 && Math.Abs(other.CoreWords.Count - name.CoreWords.Count) <= allowed)
+                {
+                    var match = NameVariantMatcher.Match(other.Text, name.Text);
+                    if (match.Score >= NameVariantMatcher.SameName)
+                    {
+                        best = chain;
+                        reason = $"spelling of {other.Text} ({match.Rule}, {match.Score:0.00})";
+                        break;
+                    }
+                }
+            }
+
+            if (best is not null)
+            {
+                break;
+            }
+        }
+
+        if (best is null)
+        {
+            chains.Add(new Chain(name, MentionForm.Name, "first mention"));
+        }
+        else
+        {
+            best.Add(name, MentionForm.Name, reason);
+        }
+    }
+
+    private static void JoinPartialName(List<Chain> chains, NameMention name)
+    {
+        var word = name.CoreWords[0];
+        var key = NameForms.Key(word);
+        var candidates = chains
+            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))))
+            .ToList();
+        if (candidates.Count == 1)
+        {
+            var full = candidates[0].Names.First(n => n.CoreWords.Count > 1).Text;
+            candidates[0].Add(name, MentionForm.PartialName, $"part of the full name {full} in this article");
+            return;
+        }
+
+        if (candidates.Count > 1)
+        {
+            // Two people share the word (two Gaddafis): the one mentioned last before it.
+            var nearest = candidates
+                .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < name.Start).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
+                .Where(p => p.Last >= 0)
+                .OrderByDescending(p => p.Last)
+                .Select(p => p.Chain)
+                .FirstOrDefault();
+            if (nearest is not null)
+            {
+                var full = nearest.Names.First(n => n.CoreWords.Count > 1).Text;
+                nearest.Add(name, MentionForm.PartialName, $"part of {full}, the nearest full name before it that has it");
+                return;
+            }
+        }
+
+        var same = chains.FirstOrDefault(c => c.Family == 0 && c.Names.All(n => n.CoreWords.Count == 1) && c.Names.Any(n => SameWord(n.CoreWords[0], word, key)));
+        if (same is not null)
+        {
+            same.Add(name, MentionForm.Name, $"spelling of {same.Names[0].Text}");
+        }
+        else
+        {
+            chains.Add(new Chain(name, MentionForm.Name, "first mention"));
+        }
+    }
+
+    private static bool SameWord(string word, string other, string otherKey)
+        => word == other || (word.Length > 3 && other.Length > 3 && NameForms.Key(word) == otherKey)
+           || NameVariantMatcher.Match(word, other).Score >= NameVariantMatcher.SameName;
+
+    private static void JoinAcronym(List<Chain> chains, NameMention name, List<AcronymDefinition> definitions)
+    {
+        var letters = new string(name.Text.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+        var defined = chains.FirstOrDefault(c => c.Names.Any(n => Defines(n, letters)));
+        if (defined is not null)
+        {
+            var definition = defined.Names.First(n => Defines(n, letters));
+            var rule = definitions.FirstOrDefault(d => Letters(d.Acronym) == letters)?.Rule ?? "defined in parentheses";
+            defined.Add(name, MentionForm.Acronym, $"{rule}: {definition.Text} ({name.Text})");
+            return;
+        }
+
+        var same = chains.FirstOrDefault(c => c.Names.Any(n => n.IsAcronym && Letters(n.Text) == letters));
+        if (same is not null)
+        {
+            same.Add(name, MentionForm.Acronym, "same acronym");
+            return;
+        }
+
+        if (name.State is not null && chains.FirstOrDefault(c => c.State == name.State) is { } state)
+        {
+            state.Add(name, MentionForm.Acronym, $"both name {name.State}");
+            return;
+        }
+
+        var byInitials = chains.Where(c => c.Family == 1 && c.Names.Any(n => !n.IsAcronym && n.CoreWords.Count >= 2 && Initials(n.Text) == letters)).ToList();
+        if (byInitials.Count == 1)
+        {
+            var expansion = byInitials[0].Names.First(n => !n.IsAcronym && Initials(n.Text) == letters).Text;
+            byInitials[0].Add(name, MentionForm.Acronym, $"the initials of {expansion}");
+            return;
+        }
+
+        chains.Add(new Chain(name, MentionForm.Acronym, "first mention"));
+    }
+
+    private static bool Defines(NameMention name, string letters)
+        => name.DefinedAcronym is { } defined && defined.Split('/').Any(a => Letters(a) == letters);
+
+    private static string Letters(string acronym) => new(acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+
+    // ---- nationality words, descriptions, pronouns ---------------------------------------------
+
+    private void AddNationalities(ArticleWork work, List<Chain> chains, List<NameMention> names)
+    {
+        var tokens = work.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var word = work.Word(i);
+            if (word.Length < 4 || !char.IsUpper(word[0]) || countries.CountryOfDemonym(word) is not { } country)
+            {
+                continue;
+            }
+
+            var next = work.Word(i + 1);
+            var afterNext = i + 2 < tokens.Count ? work.Word(i + 2) : "";
+            if (!ActorWords.StateActionNouns.Contains(next) && !ActorWords.StateActionNouns.Contains(afterNext))
+            {
+                continue;
+            }
+
+            var token = tokens[i];
+            if (names.Any(n => n.Start < token.End && n.End > token.Start && n.EntityType != "MISC"))
+            {
+                continue; // "Libyan" in "Libyan National Army" is part of a name
+            }
+
+            var chain = chains.FirstOrDefault(c => c.State == country);
+            var mention = new DraftMention(token.Start, token.End, MentionForm.Nationality, $"{word} {next}: the nationality word stands for {country}");
+            if (chain is null)
+            {
+                chains.Add(Chain.ForState(country, mention));
+            }
+            else
+            {
+                chain.Mentions.Add(mention);
+            }
+        }
+    }
+
+    private static void AddDescriptions(ArticleWork work, List<Chain> chains)
+    {
+        var text = work.Text;
+        foreach (Match match in Description().Matches(text))
+        {
+            var start = match.Index;
+            var headGroup = match.Groups["head"];
+            var head = headGroup.Value.ToLowerInvariant();
+            var modifiers = match.Groups["mods"].Value;
+            var end = match.Index + match.Length;
+            if (modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NotTheSame.Contains))
+            {
+                continue; // "the other group", "the rival government": not the one named before
+            }
+
+            // "the General National Congress": a name, not a description.
+            var next = SkipSpaces(text, end, text.Length);
+            if (char.IsUpper(headGroup.Value[0]) && next < text.Length && char.IsUpper(text[next]))
+            {
+                continue;
+            }
+
+            if (chains.Any(c => c.Mentions.Any(m => m.Start < end && m.End > start)))
+            {
+                continue;
+            }
+
+            // "the warlord Khalifa Haftar": a title before a name, already counted as the name's role.
+            var after = SkipSpaces(text, end, text.Length);
+            if (after < text.Length && char.IsUpper(text[after]) && chains.Any(c => c.Mentions.Any(m => m.Start == after)))
+            {
+                continue;
+            }
+
+            // "the commander-in-chief of the LNA" takes in the actor it is of.
+            var of = OfTheName().Match(text, end);
+            Chain? ofChain = null;
+            if (of.Success && of.Index == end)
+            {
+                ofChain = chains.FirstOrDefault(c => c.Mentions.Any(m => m.Start == of.Groups["name"].Index));
+                if (ofChain is not null)
+                {
+                    end = of.Groups["name"].Index + of.Groups["name"].Length;
+                }
+            }
+
+            if (ActorWords.PersonTitles.TryGetValue(head, out var role) && role.Length > 0)
+            {
+                LinkPersonDescription(chains, start, end, role, modifiers, ofChain);
+            }
+            else if (ActorWords.GroupNouns.TryGetValue(head, out var kind))
+            {
+                LinkGroupDescription(work, chains, start, end, head, kind, modifiers);
+            }
+        }
+    }
+
+    private static void LinkPersonDescription(List<Chain> chains, int start, int end, string role, string modifiers, Chain? ofChain)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal) { role };
+        foreach (var word in modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ActorWords.PersonTitles.TryGetValue(word, out var extra) && extra.Length > 0)
+            {
+                roles.Add(extra);
+            }
+        }
+
+        var people = chains.Where(c => c.Family == 0 && c.Names.Count > 0).ToList();
+        var fitting = people.Where(c => c.Roles.Overlaps(roles)).ToList();
+        if (fitting.Count == 1)
+        {
+            fitting[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only person this article calls {string.Join(" or ", roles.Order(StringComparer.Ordinal))}"));
+            return;
+        }
+
+        // "The marshal", "the warlord": with no title anywhere in the article, the one person the
+        // article is about, if one clearly dominates it.
+        if (fitting.Count == 0 && roles.Overlaps(DominantRoles) && ofChain is null or { Family: 1 })
+        {
+            var ranked = people.OrderByDescending(c => c.Mentions.Count).ToList();
+            if (ranked.Count > 0 && ranked[0].Mentions.Count >= 3 && (ranked.Count == 1 || ranked[0].Mentions.Count >= 2 * ranked[1].Mentions.Count))
+            {
+                ranked[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"no one else is called {role}; {ranked[0].DisplayName} is the person this article is about"));
+            }
+        }
+    }
+
+    private static readonly HashSet<string> DominantRoles = new(StringComparer.Ordinal) { "marshal", "warlord", "strongman", "commander" };
+
+    private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers)
+    {
+        if (kind == ActorKind.Government)
+        {
+            // "the internationally recognized government", "the U.N.-backed government": only with a
+            // modifier, and only when the article names one government.
+            if (modifiers.Trim().Length == 0)
+            {
+                return;
+            }
+
+            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal) || n.DefinedAcronym is not null)).ToList();
+            if (governments.Count == 1)
+            {
+                governments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only government this article names"));
+            }
+
+            return;
+        }
+
+        // "The Misurati militia" names a group of its own, not the last one mentioned.
+        if (modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0])))
+        {
+            return;
+        }
+
+        // "The group", "the militia": the nearest group named in this or the two sentences before.
+        var sentence = work.SentenceOf(start);
+        var windowStart = work.SentenceStart(Math.Max(0, sentence - 2));
+        var nearest = chains
+            .Where(c => c.Family == 1 && c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization)
+            .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < start && m.Start >= windowStart && m.Form != MentionForm.Description).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
+            .Where(p => p.Last >= 0)
+            .OrderByDescending(p => p.Last)
+            .FirstOrDefault();
+        if (nearest.Chain is not null)
+        {
+            nearest.Chain.Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the nearest group before \"the {head}\""));
+        }
+    }
+
+    private static void AddPronouns(ArticleWork work, List<Chain> chains)
+    {
+        var people = chains.Where(c => c.Family == 0).ToList();
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < work.Tokens.Count; i++)
+        {
+            var word = work.Word(i);
+            if (!ActorWords.MalePronouns.Contains(word) && !ActorWords.FemalePronouns.Contains(word))
+            {
+                continue;
+            }
+
+            var token = work.Tokens[i];
+            var sentence = work.SentenceOf(token.Start);
+            var windowStart = work.SentenceStart(Math.Max(0, sentence - 1));
+            var nearest = people
+                .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.End <= token.Start && m.Start >= windowStart && m.Form != MentionForm.Pronoun).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
+                .Where(p => p.Last >= 0)
+                .OrderByDescending(p => p.Last)
+                .FirstOrDefault();
+            if (nearest.Chain is not null)
+            {
+                nearest.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": the nearest person before it is {nearest.Chain.DisplayName}"));
+            }
+        }
+    }
+
+    // ---- finishing -----------------------------------------------------------------------------
+
+    private static List<ArticleActor> Finish(List<Chain> chains)
+    {
+        var actors = new List<ArticleActor>();
+        foreach (var chain in chains.Where(c => c.Mentions.Count > 0).OrderBy(c => c.Mentions.Min(m => m.Start)))
+        {
+            var (kind, reason) = chain.DecideKind();
+            var mentions = chain.Mentions
+                .GroupBy(m => m.Start)
+                .Select(g => g.First())
+                .OrderBy(m => m.Start)
+                .Select(m => new ActorMention(m.Start, m.End, m.Form, m.Reason))
+                .ToList();
+            actors.Add(new ArticleActor(actors.Count, chain.DisplayName, kind, reason, mentions));
+        }
+
+        return actors;
+    }
+
+    private static int NextSpace(string text, int start, int end)
+    {
+        var space = text.IndexOf(' ', start, end - start);
+        return space < 0 ? end : space;
+    }
+
+    private static int SkipSpaces(string text, int position, int end)
+    {
+        while (position < end && text[position] == ' ')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static readonly HashSet<string> NotTheSame = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "other", "another", "rival", "opposing", "second", "new", "former", "previous", "each", "every", "first", "parallel", "same", "whole",
+    };
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "de", "du", "la", "al", "el", "&" };
+
+    [GeneratedRegex(@"\s*(?:,|\band\b)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"\(\s*\[?([A-Z][A-Za-z.]{1,7}(?:/[A-Z][A-Za-z.]{1,7})*)\]?\s*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymInParentheses();
+
+    [GeneratedRegex(@"(?<![\w-])([A-Z]{2,6})\s*\(([A-Z][A-Za-z ’'-]{3,80})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameInParentheses();
+
+    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:[\w.’'-]+\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Description();
+
+    [GeneratedRegex(@"\s+of\s+(?:the\s+)?(?<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex OfTheName();
+}

@@ -1,0 +1,195 @@
+using Dossier.Actors.Lexicon;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
+
+namespace Dossier.Actors.InArticle;
+
+/// <summary>A name the recognizer (or an acronym definition) found, with titles stripped and its kind decided.</summary>
+internal sealed record NameMention(
+    int Start, int End, string Text, IReadOnlyList<string> CoreWords, KindDecision Kind, IReadOnlySet<string> Roles,
+    bool IsAcronym, string EntityType, string? DefinedAcronym)
+{
+    public string CoreKey { get; } = string.Join(' ', CoreWords);
+
+    /// <summary>The country this name is, when it is a state.</summary>
+    public string? State => Kind.Kind == ActorKind.State && Kind.Reason.StartsWith("a name of ", StringComparison.Ordinal) ? Kind.Reason["a name of ".Length..] : null;
+}
+
+internal readonly record struct DraftMention(int Start, int End, MentionForm Form, string Reason);
+
+/// <summary>One actor of the article while its mentions are being gathered.</summary>
+internal sealed class Chain
+{
+    private readonly List<KindDecision> kinds = [];
+
+    public Chain(NameMention first, MentionForm form, string reason)
+    {
+        Family = first.Kind.Kind.Family();
+        State = first.State;
+        Add(first, form, reason);
+    }
+
+    private Chain(string state)
+    {
+        Family = ActorKind.State.Family();
+        State = state;
+        kinds.Add(new KindDecision(ActorKind.State, $"a nationality word of {state}", KindClassifier.CueWeight));
+    }
+
+    public static Chain ForState(string country, DraftMention mention)
+    {
+        var chain = new Chain(country);
+        chain.Mentions.Add(mention);
+        return chain;
+    }
+
+    public int Family { get; }
+
+    public string? State { get; }
+
+    public List<NameMention> Names { get; } = [];
+
+    public List<DraftMention> Mentions { get; } = [];
+
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+
+    public ActorKind Kind => DecideKind().Kind;
+
+    public void Add(NameMention name, MentionForm form, string reason)
+    {
+        Names.Add(name);
+        Mentions.Add(new DraftMention(name.Start, name.End, form, reason));
+        Roles.UnionWith(name.Roles);
+
+        // An acronym's own kind is a guess from its letters; its chain's names decide.
+        kinds.Add(name.IsAcronym && name.Kind.Weight == KindClassifier.TypeWeight ? name.Kind with { Weight = 0 } : name.Kind);
+    }
+
+    /// <summary>The name that best names the actor here: a defined name, else the fullest, most used spelling.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            if (State is not null && Names.Count == 0)
+            {
+                return State;
+            }
+
+            var defined = Names.FirstOrDefault(n => n.DefinedAcronym is not null);
+            if (defined is not null)
+            {
+                return defined.Text;
+            }
+
+            return Names
+                .GroupBy(n => n.Text, StringComparer.Ordinal)
+                .OrderByDescending(g => g.First().IsAcronym ? 0 : 1)
+                .ThenByDescending(g => g.First().CoreWords.Count)
+                .ThenByDescending(g => g.Count())
+                .ThenBy(g => g.First().Start)
+                .First().Key;
+        }
+    }
+
+    public (ActorKind Kind, string Reason) DecideKind()
+    {
+        var best = kinds
+            .GroupBy(k => k.Kind)
+            .Select(g => (Kind: g.Key, Weight: g.Sum(k => k.Weight), Reason: g.OrderByDescending(k => k.Weight).First().Reason))
+            .OrderByDescending(p => p.Weight)
+            .ThenBy(p => p.Kind)
+            .FirstOrDefault();
+        return kinds.Count == 0 ? (ActorKind.Organization, "no evidence") : (best.Kind, best.Reason);
+    }
+}
+
+/// <summary>The document's text, tokens and sentences, with the lookups the linker makes again and again.</summary>
+internal sealed class ArticleWork(Document document)
+{
+    private readonly int[] sentenceStarts = document.Sentences!.Select(s => s.Start).ToArray();
+
+    public Document Document { get; } = document;
+
+    public string Text => Document.Text;
+
+    public IReadOnlyList<Token> Tokens { get; } = document.Tokens!;
+
+    public string Word(int token) => Text[Tokens[token].Start..Tokens[token].End];
+
+    public int SentenceOf(int offset)
+    {
+        var index = Array.BinarySearch(sentenceStarts, offset);
+        return index >= 0 ? index : Math.Max(0, ~index - 1);
+    }
+
+    public int SentenceStart(int sentence) => sentenceStarts.Length == 0 ? 0 : sentenceStarts[Math.Min(sentence, sentenceStarts.Length - 1)];
+
+    private int TokenAt(int offset)
+    {
+        var low = 0;
+        var high = Tokens.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (Tokens[middle].Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Titles written just before a name: "Field Marshal", "Gen.", "warlord", "renegade Gen.".</summary>
+    public IEnumerable<string> TitlesBefore(int start)
+    {
+        var index = TokenAt(start) - 1;
+        for (var taken = 0; index >= 0 && taken < 3; index--, taken++)
+        {
+            var word = Word(index);
+            if (ActorWords.PersonTitles.TryGetValue(word, out var role))
+            {
+                if (role.Length > 0)
+                {
+                    yield return role;
+                }
+
+                continue;
+            }
+
+            if (!ActorWords.LeadingNoise.Contains(word))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Roles in an apposition after a name: "Haftar, the strongman general", "Mismari, a spokesman for".</summary>
+    public IEnumerable<string> RolesAfter(int end)
+    {
+        var index = TokenAt(end);
+        if (index >= Tokens.Count || Word(index) != ",")
+        {
+            yield break;
+        }
+
+        for (var i = index + 1; i < Math.Min(Tokens.Count, index + 6); i++)
+        {
+            var word = Word(i);
+            if (word is "," or "." or ";" or "said" or "told")
+            {
+                yield break;
+            }
+
+            if (ActorWords.PersonTitles.TryGetValue(word, out var role) && role.Length > 0)
+            {
+                yield return role;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Dossier.Core.Actors;
+
+namespace Dossier.Actors.Lexicon;
+
+/// <summary>
+/// The words that tell what kind of actor a name is and which titles and descriptions stand for
+/// actors. General English and conflict-reporting vocabulary, not names of particular actors: a
+/// name is an armed group because it is a "Brigade" or an "Army", never because it is on a list.
+/// </summary>
+public static class ActorWords
+{
+    /// <summary>Words in a name that make it an armed group.</summary>
+    public static readonly IReadOnlySet<string> ArmedGroupWords = Set(
+        "army", "armies", "brigade", "brigades", "battalion", "battalions", "militia", "militias", "force", "forces",
+        "front", "guard", "guards", "revolutionaries", "mujahideen", "mujahedeen", "jihad", "ansar", "qaeda", "qaida",
+        "kaida", "isis", "isil", "daesh", "taliban", "shura", "regiment", "division", "corps", "legion", "commandos",
+        "rebels", "fighters", "militants", "wagner", "hezbollah", "hamas", "boko", "shabaab", "al-shabaab", "tigers", "defenders");
+
+    /// <summary>Words in a name that make it a government or a state institution.</summary>
+    public static readonly IReadOnlySet<string> GovernmentWords = Set(
+        "government", "ministry", "ministries", "parliament", "congress", "senate", "assembly", "council", "cabinet",
+        "presidency", "house", "representatives", "embassy", "consulate", "department", "administration", "authority",
+        "authorities", "kingdom", "republic", "nations", "commission", "court", "office", "police", "navy", "air", "security");
+
+    public static readonly IReadOnlySet<string> MediaWords = Set(
+        "news", "press", "times", "post", "herald", "observer", "tribune", "gazette", "journal", "daily", "tv", "television",
+        "radio", "broadcasting", "reuters", "afp", "bbc", "cnn", "agency", "images", "magazine", "telegraph", "guardian", "monitor");
+
+    public static readonly IReadOnlySet<string> MovementWords = Set(
+        "movement", "party", "brotherhood", "alliance", "coalition", "union", "league", "mouvement");
+
+    public static readonly IReadOnlySet<string> FacilityWords = Set(
+        "airbase", "airport", "base", "prison", "terminal", "port", "harbour", "harbor", "refinery", "field", "oilfield",
+        "camp", "barracks", "hospital", "university", "palace", "square", "bridge", "dam", "compound", "academy");
+
+    /// <summary>Words in a name that make it an organisation of no narrower kind.</summary>
+    public static readonly IReadOnlySet<string> OrganizationWords = Set(
+        "organization", "organisation", "institute", "foundation", "company", "corporation", "bank", "committee",
+        "red", "crescent", "international", "watch", "amnesty", "society", "association", "group", "inc", "ltd");
+
+    /// <summary>
+    /// Titles written before a person's name ("Field Marshal Khalifa Haftar", "Gen. Haftar"), and role
+    /// nouns that stand for a person as "the marshal". The value is the role a description names.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PersonTitles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["marshal"] = "marshal", ["marshall"] = "marshal", ["field"] = "marshal", ["general"] = "general", ["gen"] = "general",
+        ["gen."] = "general", ["colonel"] = "colonel", ["col"] = "colonel", ["col."] = "colonel", ["major"] = "major",
+        ["maj."] = "major", ["captain"] = "captain", ["capt."] = "captain", ["lieutenant"] = "lieutenant", ["lt."] = "lieutenant",
+        ["commander"] = "commander", ["commander-in-chief"] = "commander", ["warlord"] = "warlord", ["strongman"] = "strongman",
+        ["president"] = "president", ["premier"] = "prime minister", ["minister"] = "minister", ["pm"] = "prime minister",
+        ["spokesman"] = "spokesman", ["spokeswoman"] = "spokesman", ["spokesperson"] = "spokesman", ["sheikh"] = "sheikh",
+        ["imam"] = "imam", ["emir"] = "emir", ["king"] = "king", ["prince"] = "prince", ["leader"] = "leader", ["chief"] = "chief",
+        ["mr"] = "", ["mr."] = "", ["mrs"] = "", ["mrs."] = "", ["ms"] = "", ["ms."] = "", ["dr"] = "", ["dr."] = "",
+        ["renegade"] = "", ["head"] = "head", ["mufti"] = "mufti", ["caliph"] = "caliph", ["admiral"] = "admiral",
+    };
+
+    /// <summary>Role nouns that may stand for an organisation: "the group", "the militia", "the U.N.-backed government".</summary>
+    public static readonly IReadOnlyDictionary<string, ActorKind> GroupNouns = new Dictionary<string, ActorKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["group"] = ActorKind.ArmedGroup, ["militia"] = ActorKind.ArmedGroup, ["organization"] = ActorKind.ArmedGroup,
+        ["organisation"] = ActorKind.ArmedGroup, ["movement"] = ActorKind.Movement, ["government"] = ActorKind.Government,
+        ["administration"] = ActorKind.Government, ["parliament"] = ActorKind.Government, ["army"] = ActorKind.ArmedGroup,
+    };
+
+    /// <summary>Nouns after a nationality word that make it name its state acting: "Turkish drones", "Egyptian aviation".</summary>
+    public static readonly IReadOnlySet<string> StateActionNouns = Set(
+        "forces", "force", "troops", "army", "military", "mercenaries", "drones", "drone", "jets", "aircraft", "aviation",
+        "warplanes", "planes", "government", "officials", "authorities", "officers", "advisers", "advisors", "support",
+        "backing", "intervention", "navy", "soldiers", "weapons", "arms", "president", "ministry", "embassy", "intelligence",
+        "air", "warships", "helicopters", "militants", "fighters", "contractors", "operatives", "diplomats", "delegation");
+
+    public static readonly IReadOnlySet<string> MalePronouns = Set("he", "him", "his", "himself");
+
+    public static readonly IReadOnlySet<string> FemalePronouns = Set("she", "her", "hers", "herself");
+
+    /// <summary>Words never part of a name's core, dropped from its front: "the LNA", "renegade Gen.".</summary>
+    public static readonly IReadOnlySet<string> LeadingNoise = Set("the", "a", "an", "renegade", "self-styled", "so-called", "late", "former", "ex");
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+}

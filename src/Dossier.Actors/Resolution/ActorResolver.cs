@@ -1,0 +1,489 @@
+using System.Globalization;
+using Dossier.Actors.Lexicon;
+using Dossier.Core.Actors;
+using Dossier.Nlp.Linking;
+
+namespace Dossier.Actors.Resolution;
+
+/// <summary>The entities made of all articles' actors, and the overrides that no longer name anything.</summary>
+public sealed record ResolutionResult(IReadOnlyList<ResolvedEntity> Entities, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Joins the actors of all articles into entities. Chains with the same name (after articles,
+/// particles and case are set aside) are one node; nodes join when the name-variant matcher says
+/// they are spellings of one name (Haftar, Hifter, Khaftar), when a lone surname fits exactly one
+/// full name, or when an acronym is defined as exactly one name somewhere. A person never joins an
+/// organisation or a place. The analyst's overrides are applied last, in the order they were made,
+/// and always win.
+/// </summary>
+public sealed class ActorResolver(CountryNames countries)
+{
+    // Names that share a word key with more nodes than this are not compared word by word: the
+    // key is too common ("national", "al") to say anything, and comparing all pairs would be quadratic.
+    private const int MaxBlock = 400;
+
+    public ResolutionResult Resolve(IReadOnlyList<StoredChain> chains, IReadOnlyList<ActorOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(chains);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var nodes = BuildNodes(chains);
+        var forest = new NodeForest(nodes.Count);
+        JoinVariants(nodes, forest);
+        JoinSurnames(nodes, forest);
+        JoinAcronyms(nodes, forest);
+
+        var groups = new Dictionary<int, Group>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var root = forest.Find(i);
+            if (!groups.TryGetValue(root, out var group))
+            {
+                group = new Group();
+                groups[root] = group;
+            }
+
+            var node = nodes[i];
+            for (var k = 0; k < node.Chains.Count; k++)
+            {
+                var chain = node.Chains[k];
+                var link = forest.Reasons[i] is { } reason && k == 0
+                    ? new ChainLink(chain.ArticleSeq, chain.Chain, reason.Rule, reason.Score, reason.Detail)
+                    : k == 0
+                        ? new ChainLink(chain.ArticleSeq, chain.Chain, "first", 1.0, $"the first spelling of this actor: {chain.Name}")
+                        : new ChainLink(chain.ArticleSeq, chain.Chain, "same-name", 1.0, $"written {chain.Name}, as in article {node.Chains[0].ArticleId.Short}");
+                group.Members.Add((chain, link));
+            }
+        }
+
+        var ordered = groups.Values.OrderBy(g => g.Members.Min(m => (m.Chain.ArticleSeq, m.Chain.Chain))).ToList();
+        foreach (var group in ordered)
+        {
+            group.Members.Sort((a, b) => (a.Chain.ArticleSeq, a.Chain.Chain).CompareTo((b.Chain.ArticleSeq, b.Chain.Chain)));
+        }
+
+        var warnings = new List<string>();
+        foreach (var item in overrides)
+        {
+            if (ApplyOverride(ordered, item) is { } problem)
+            {
+                warnings.Add($"override {item.Seq} ({item.Action.ToString().ToLowerInvariant()} {item.Subject} {string.Join(' ', item.Arguments)}): {problem}");
+            }
+        }
+
+        var entities = ordered
+            .Where(g => g.Members.Count > 0)
+            .Select(g => new ResolvedEntity(g.Id, g.Name, g.Kind.Kind, g.Kind.Reason, [.. g.Members.Select(m => m.Link)]))
+            .ToList();
+        return new ResolutionResult(entities, warnings);
+    }
+
+    // ---- nodes: one per distinct name --------------------------------------------------------------
+
+    private sealed class Node(int family, string key, IReadOnlyList<string> words, bool isAcronym, string? country)
+    {
+        public int Family { get; } = family;
+
+        public string Key { get; } = key;
+
+        public IReadOnlyList<string> Words { get; } = words;
+
+        public bool IsAcronym { get; } = isAcronym;
+
+        public string? Country { get; } = country;
+
+        public List<StoredChain> Chains { get; } = [];
+
+        /// <summary>Acronyms this name is defined by in some article: "LNA" for Libyan National Army.</summary>
+        public HashSet<string> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        public string Name => Chains[0].Name;
+
+        public ActorKind Kind => Chains.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+    }
+
+    private List<Node> BuildNodes(IReadOnlyList<StoredChain> chains)
+    {
+        var nodes = new List<Node>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in chains)
+        {
+            var family = chain.Kind.Family();
+            var country = chain.Kind == ActorKind.State ? countries.Country(chain.Name, allowCodes: true) : null;
+            var isAcronym = chain.Spellings.Count == 0 && chain.Acronyms.Count > 0;
+            var words = NameForms.Core(chain.Name);
+            var key = country is not null
+                ? $"{family}|state|{country}"
+                : isAcronym ? $"{family}|acronym|{Letters(chain.Name)}" : $"{family}|{string.Join(' ', words)}";
+            if (!byKey.TryGetValue(key, out var index))
+            {
+                index = nodes.Count;
+                byKey[key] = index;
+                nodes.Add(new Node(family, key, words, isAcronym, country));
+            }
+
+            var node = nodes[index];
+            node.Chains.Add(chain);
+            if (!isAcronym)
+            {
+                foreach (var acronym in chain.Acronyms)
+                {
+                    node.Acronyms.Add(Letters(acronym));
+                }
+            }
+        }
+
+        return nodes;
+    }
+
+    private static string Letters(string acronym) => new(acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+
+    // ---- joining -----------------------------------------------------------------------------------
+
+    private static void JoinVariants(List<Node> nodes, NodeForest forest)
+    {
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.IsAcronym || node.Country is not null || node.Words.Count == 0)
+            {
+                continue;
+            }
+
+            // Persons by surname, organisations and places by their first and last words.
+            var keys = node.Family == 0
+                ? new[] { NameForms.Key(node.Words[^1]) }
+                : new[] { NameForms.Key(node.Words[0]), NameForms.Key(node.Words[^1]) };
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                var block = $"{node.Family}|{node.Words.Count > 1}|{key}";
+                if (!blocks.TryGetValue(block, out var members))
+                {
+                    members = [];
+                    blocks[block] = members;
+                }
+
+                members.Add(i);
+            }
+        }
+
+        foreach (var members in blocks.Values.Where(b => b.Count is > 1 and <= MaxBlock))
+        {
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++)
+                {
+                    var a = nodes[members[x]];
+                    var b = nodes[members[y]];
+                    if (forest.Find(members[x]) == forest.Find(members[y]) || !KindsAgree(a.Kind, b.Kind))
+                    {
+                        continue;
+                    }
+
+                    if (a.Family != 0 && a.Words.Count != b.Words.Count)
+                    {
+                        continue;
+                    }
+
+                    var match = NameVariantMatcher.Match(a.Name, b.Name);
+                    if (match.Score >= NameVariantMatcher.SameName)
+                    {
+                        forest.Union(members[x], members[y], new LinkReason("spelling", match.Score,
+                            string.Create(CultureInfo.InvariantCulture, $"{b.Name} is a spelling of {a.Name} ({match.Rule}: {match.Detail}, score {match.Score:0.00})")));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>"Haftar" alone in an article joins "Khalifa Haftar" when no other full name has that surname.</summary>
+    private static void JoinSurnames(List<Node> nodes, NodeForest forest)
+    {
+        var fullNames = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is { Family: 0, IsAcronym: false } node && node.Words.Count > 1)
+            {
+                var key = NameForms.Key(node.Words[^1]);
+                if (!fullNames.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    fullNames[key] = list;
+                }
+
+                list.Add(i);
+            }
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node is not { Family: 0, IsAcronym: false } || node.Words.Count != 1 || !fullNames.TryGetValue(NameForms.Key(node.Words[0]), out var candidates))
+            {
+                continue;
+            }
+
+            var fitting = candidates
+                .Where(c => NameVariantMatcher.Match(node.Words[0], nodes[c].Words[^1]).Score >= NameVariantMatcher.SameName)
+                .ToList();
+            var roots = fitting.Select(forest.Find).Distinct().ToList();
+            if (roots.Count == 1)
+            {
+                var full = nodes[fitting[0]];
+                forest.Union(fitting[0], i, new LinkReason("surname", 0.9, $"{node.Name} is the surname of {full.Name}, the only full name ending so"));
+            }
+        }
+    }
+
+    /// <summary>"LNA" alone in an article joins the one name some article defines it as.</summary>
+    private static void JoinAcronyms(List<Node> nodes, NodeForest forest)
+    {
+        var defined = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.IsAcronym)
+            {
+                continue;
+            }
+
+            foreach (var acronym in node.Acronyms)
+            {
+                Add(defined, $"{node.Family}|{acronym}", i);
+            }
+
+            if (node.Family == 1 && node.Words.Count >= 2)
+            {
+                Add(byInitials, $"{node.Family}|{InArticle.ArticleLinker.Initials(node.Name)}", i);
+            }
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (!node.IsAcronym)
+            {
+                continue;
+            }
+
+            var letters = Letters(node.Name);
+            if (defined.TryGetValue($"{node.Family}|{letters}", out var definitions) && definitions.Select(forest.Find).Distinct().Count() == 1)
+            {
+                var target = nodes[definitions[0]];
+                var article = target.Chains.First(c => c.Acronyms.Any(a => Letters(a) == letters)).ArticleId.Short;
+                forest.Union(definitions[0], i, new LinkReason("acronym", 0.95, $"{node.Name} is defined as {target.Name} in article {article}"));
+            }
+            else if (definitions is null && byInitials.TryGetValue($"{node.Family}|{letters}", out var expansions) && expansions.Select(forest.Find).Distinct().Count() == 1)
+            {
+                var target = nodes[expansions[0]];
+                forest.Union(expansions[0], i, new LinkReason("initials", 0.85, $"{node.Name} is the initials of {target.Name}, the only name with them"));
+            }
+        }
+
+        static void Add(Dictionary<string, List<int>> index, string key, int node)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = [];
+                index[key] = list;
+            }
+
+            list.Add(node);
+        }
+    }
+
+    /// <summary>Within one family, an armed group, a government and a media outlet stay apart.</summary>
+    private static bool KindsAgree(ActorKind a, ActorKind b)
+    {
+        if (a.Family() != b.Family())
+        {
+            return false;
+        }
+
+        var strict = new[] { ActorKind.ArmedGroup, ActorKind.Government, ActorKind.Media };
+        return a == b || !strict.Contains(a) || !strict.Contains(b);
+    }
+
+    // ---- overrides ---------------------------------------------------------------------------------
+
+    private static string? ApplyOverride(List<Group> groups, ActorOverride item)
+    {
+        var subject = Find(groups, item.Subject, out var problem);
+        if (subject is null)
+        {
+            return problem;
+        }
+
+        var when = item.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        switch (item.Action)
+        {
+            case OverrideAction.Merge:
+                foreach (var name in item.Arguments)
+                {
+                    var other = Find(groups, name, out problem);
+                    if (other is null)
+                    {
+                        return problem;
+                    }
+
+                    if (ReferenceEquals(other, subject))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (chain, _) in other.Members)
+                    {
+                        subject.Members.Add((chain, new ChainLink(chain.ArticleSeq, chain.Chain, "analyst-merge", 1.0, $"merged by an analyst on {when}: {item.Subject} and {name}")));
+                    }
+
+                    other.Members.Clear();
+                    subject.Members.Sort((a, b) => (a.Chain.ArticleSeq, a.Chain.Chain).CompareTo((b.Chain.ArticleSeq, b.Chain.Chain)));
+                }
+
+                return null;
+            case OverrideAction.Split:
+                var spellings = new HashSet<string>(item.Arguments, StringComparer.OrdinalIgnoreCase);
+                var leaving = subject.Members.Where(m => spellings.Contains(m.Chain.Name) || m.Chain.Spellings.Any(spellings.Contains) || m.Chain.Acronyms.Any(spellings.Contains)).ToList();
+                if (leaving.Count == 0)
+                {
+                    return $"{subject.Name} has no mention written {string.Join(" or ", item.Arguments)}";
+                }
+
+                if (leaving.Count == subject.Members.Count)
+                {
+                    return $"every mention of {subject.Name} is written so; nothing would be left";
+                }
+
+                subject.Members.RemoveAll(leaving.Contains);
+                var split = new Group();
+                split.Members.AddRange(leaving.Select(m => (m.Chain, new ChainLink(m.Chain.ArticleSeq, m.Chain.Chain, "analyst-split", 1.0, $"split from {subject.Name} by an analyst on {when}"))));
+                groups.Add(split);
+                return null;
+            case OverrideAction.Rename:
+                subject.NameOverride = item.Arguments[0];
+                return null;
+            case OverrideAction.Kind:
+                if (!ActorKinds.TryParse(item.Arguments[0], out var kind))
+                {
+                    return $"unknown kind {item.Arguments[0]}";
+                }
+
+                subject.KindOverride = (kind, $"set by an analyst on {when}");
+                return null;
+            default:
+                return "unknown override";
+        }
+    }
+
+    private static Group? Find(List<Group> groups, string nameOrId, out string? problem)
+    {
+        var live = groups.Where(g => g.Members.Count > 0).ToList();
+        var found = live.Where(g => g.Id == nameOrId).ToList();
+        if (found.Count == 0)
+        {
+            found = live.Where(g => string.Equals(g.Name, nameOrId, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        if (found.Count == 0)
+        {
+            found = live.Where(g => g.Members.Any(m => string.Equals(m.Chain.Name, nameOrId, StringComparison.OrdinalIgnoreCase)
+                || m.Chain.Spellings.Contains(nameOrId, StringComparer.OrdinalIgnoreCase)
+                || m.Chain.Acronyms.Contains(nameOrId, StringComparer.OrdinalIgnoreCase))).ToList();
+        }
+
+        problem = found.Count switch
+        {
+            0 => $"no actor is called {nameOrId}",
+            1 => null,
+            _ => $"{nameOrId} names {found.Count} actors ({string.Join(", ", found.Select(g => $"{g.Name} [{g.Id}]"))}); use an id",
+        };
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>An entity while it is being made: its chains and the analyst's name and kind, if any.</summary>
+    private sealed class Group
+    {
+        public List<(StoredChain Chain, ChainLink Link)> Members { get; } = [];
+
+        public string? NameOverride { get; set; }
+
+        public (ActorKind Kind, string Reason)? KindOverride { get; set; }
+
+        /// <summary>Named after its earliest chain, so an entity keeps its id as articles are added.</summary>
+        public string Id => Members.Count == 0 ? "" : $"{Members[0].Chain.ArticleId.Short[..8]}-{Members[0].Chain.Chain}";
+
+        public string Name => NameOverride ?? BestName();
+
+        public (ActorKind Kind, string Reason) Kind => KindOverride ?? VoteKind();
+
+        private string BestName()
+        {
+            return Members
+                .GroupBy(m => m.Chain.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => IsAcronymLike(g.Key) ? 0 : 1)
+                .ThenByDescending(g => g.Key.Contains(' ', StringComparison.Ordinal) ? 1 : 0)
+                .ThenByDescending(g => g.Sum(m => m.Chain.Mentions))
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .First().Key;
+        }
+
+        private (ActorKind, string) VoteKind()
+        {
+            var votes = Members.GroupBy(m => m.Chain.Kind)
+                .Select(g => (Kind: g.Key, Weight: g.Sum(m => m.Chain.Mentions)))
+                .OrderByDescending(v => v.Weight)
+                .ThenBy(v => v.Kind)
+                .ToList();
+            var total = votes.Sum(v => v.Weight);
+            var best = votes[0];
+            return (best.Kind, string.Create(CultureInfo.InvariantCulture, $"{best.Weight} of its {total} mentions are read as {best.Kind.ToName()}"));
+        }
+
+        private static bool IsAcronymLike(string name) => !name.Contains(' ', StringComparison.Ordinal) && name.Count(char.IsUpper) >= 2 && name.Length <= 7;
+    }
+}
+
+internal readonly record struct LinkReason(string Rule, double Score, string Detail);
+
+/// <summary>Union-find over name nodes; the root that joins another group keeps the reason it joined.</summary>
+internal sealed class NodeForest(int count)
+{
+    private readonly int[] parent = Enumerable.Range(0, count).ToArray();
+
+    public LinkReason?[] Reasons { get; } = new LinkReason?[count];
+
+    public int Find(int node)
+    {
+        while (parent[node] != node)
+        {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+
+        return node;
+    }
+
+    /// <summary>Joins <paramref name="joining"/>'s group to <paramref name="anchor"/>'s, for <paramref name="reason"/>.</summary>
+    public void Union(int anchor, int joining, LinkReason reason)
+    {
+        var a = Find(anchor);
+        var b = Find(joining);
+        if (a == b)
+        {
+            return;
+        }
+
+        // The root that stops being a root is the one that had no reason yet; it takes this one.
+        if (b > a)
+        {
+            parent[b] = a;
+            Reasons[b] = reason;
+        }
+        else
+        {
+            parent[a] = b;
+            Reasons[a] = reason;
+        }
+    }
+}

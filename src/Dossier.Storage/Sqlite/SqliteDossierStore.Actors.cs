@@ -1,0 +1,425 @@
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>Actors: each article's chains of mentions, the entities linking made of them, and overrides.</summary>
+public sealed partial class SqliteDossierStore
+{
+    // Mentions that name their actor; pronouns point at it without naming it.
+    private const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
+
+    public IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion)
+    {
+        var query = Command("needing-actors", "SELECT id FROM articles WHERE linker_version IS NULL OR linker_version <> $version ORDER BY seq", null);
+        Set(query, "$version", linkerVersion);
+        var ids = new List<ArticleId>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(new ArticleId(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, string linkerVersion)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        var transaction = CurrentBatch();
+        var seqQuery = Command("seq-of", "SELECT seq FROM articles WHERE id = $id", transaction);
+        Set(seqQuery, "$id", article.Value);
+        if (seqQuery.ExecuteScalar() is not long seq)
+        {
+            throw new StoreException($"{Location}: no article {article.Value}");
+        }
+
+        Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
+        try
+        {
+            WriteArticleActors(seq, actors, linkerVersion, transaction);
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            CommitBatchWhenDue();
+        }
+        catch
+        {
+            Command("rollback-to", "ROLLBACK TO article", transaction).ExecuteNonQuery();
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            throw;
+        }
+    }
+
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, string linkerVersion, SqliteTransaction transaction)
+    {
+        var clear = Command("clear-actors", """
+            DELETE FROM actor_mentions WHERE article_seq = $seq;
+            DELETE FROM article_actors WHERE article_seq = $seq;
+            UPDATE articles SET linker_version = $version WHERE seq = $seq;
+            """, transaction);
+        Set(clear, "$seq", seq);
+        Set(clear, "$version", linkerVersion);
+        clear.ExecuteNonQuery();
+
+        var text = Command("article-text", "SELECT clean_text FROM articles WHERE seq = $seq", transaction);
+        Set(text, "$seq", seq);
+        var clean = (string)text.ExecuteScalar()!;
+
+        var actor = Command("insert-actor", "INSERT INTO article_actors (article_seq, chain, name, kind, kind_reason) VALUES ($seq, $chain, $name, $kind, $reason)", transaction);
+        var mention = Command("insert-mention", """
+            INSERT OR IGNORE INTO actor_mentions (article_seq, start, end, chain, text, form, reason)
+            VALUES ($seq, $start, $end, $chain, $text, $form, $reason)
+            """, transaction);
+        foreach (var chain in actors)
+        {
+            Set(actor, "$seq", seq);
+            Set(actor, "$chain", chain.Chain);
+            Set(actor, "$name", chain.Name);
+            Set(actor, "$kind", chain.Kind.ToName());
+            Set(actor, "$reason", chain.KindReason);
+            actor.ExecuteNonQuery();
+            foreach (var item in chain.Mentions)
+            {
+                Set(mention, "$seq", seq);
+                Set(mention, "$start", item.Start);
+                Set(mention, "$end", item.End);
+                Set(mention, "$chain", chain.Chain);
+                Set(mention, "$text", clean[item.Start..item.End]);
+                Set(mention, "$form", item.Form.ToString());
+                Set(mention, "$reason", item.Reason);
+                mention.ExecuteNonQuery();
+            }
+        }
+    }
+
+    public IEnumerable<StoredChain> ReadChains()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT aa.article_seq, ar.id, aa.chain, aa.name, aa.kind, m.text, m.form
+            FROM article_actors aa
+            JOIN articles ar ON ar.seq = aa.article_seq
+            LEFT JOIN actor_mentions m ON m.article_seq = aa.article_seq AND m.chain = aa.chain
+            ORDER BY aa.article_seq, aa.chain
+            """;
+        using var reader = query.ExecuteReader();
+        StoredChainBuilder? current = null;
+        while (reader.Read())
+        {
+            var seq = reader.GetInt64(0);
+            var chain = reader.GetInt32(2);
+            if (current is null || current.Seq != seq || current.Chain != chain)
+            {
+                if (current is not null)
+                {
+                    yield return current.Build();
+                }
+
+                ActorKinds.TryParse(reader.GetString(4), out var kind);
+                current = new StoredChainBuilder(seq, new ArticleId(reader.GetString(1)), chain, reader.GetString(3), kind);
+            }
+
+            if (!reader.IsDBNull(5))
+            {
+                current.Add(reader.GetString(5), Enum.Parse<MentionForm>(reader.GetString(6)));
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return current.Build();
+        }
+    }
+
+    private sealed class StoredChainBuilder(long seq, ArticleId id, int chain, string name, ActorKind kind)
+    {
+        private readonly List<string> spellings = [];
+        private readonly List<string> acronyms = [];
+        private int mentions;
+
+        public long Seq => seq;
+
+        public int Chain => chain;
+
+        public void Add(string text, MentionForm form)
+        {
+            mentions++;
+            var list = form switch
+            {
+                MentionForm.Acronym => acronyms,
+                MentionForm.Name or MentionForm.PartialName => spellings,
+                _ => null,
+            };
+            if (list is not null && !list.Contains(text, StringComparer.Ordinal))
+            {
+                list.Add(text);
+            }
+        }
+
+        public StoredChain Build() => new(seq, id, chain, name, kind, spellings, acronyms, mentions);
+    }
+
+    public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        Flush();
+        using var transaction = connection.BeginTransaction();
+        using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM entity_chains; DELETE FROM entities;";
+            clear.ExecuteNonQuery();
+        }
+
+        using var entity = connection.CreateCommand();
+        entity.Transaction = transaction;
+        entity.CommandText = "INSERT INTO entities (id, name, kind, kind_reason, mentions, articles) VALUES ($id, $name, $kind, $reason, 0, 0)";
+        foreach (var name in new[] { "$id", "$name", "$kind", "$reason" })
+        {
+            entity.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        using var member = connection.CreateCommand();
+        member.Transaction = transaction;
+        member.CommandText = "INSERT INTO entity_chains (article_seq, chain, entity_id, rule, score, detail) VALUES ($seq, $chain, $id, $rule, $score, $detail)";
+        foreach (var name in new[] { "$seq", "$chain", "$id", "$rule", "$score", "$detail" })
+        {
+            member.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        foreach (var resolved in entities)
+        {
+            Set(entity, "$id", resolved.Id);
+            Set(entity, "$name", resolved.Name);
+            Set(entity, "$kind", resolved.Kind.ToName());
+            Set(entity, "$reason", resolved.KindReason);
+            entity.ExecuteNonQuery();
+            foreach (var link in resolved.Members)
+            {
+                Set(member, "$seq", link.ArticleSeq);
+                Set(member, "$chain", link.Chain);
+                Set(member, "$id", resolved.Id);
+                Set(member, "$rule", link.Rule);
+                Set(member, "$score", link.Score);
+                Set(member, "$detail", link.Detail);
+                member.ExecuteNonQuery();
+            }
+        }
+
+        using (var counts = connection.CreateCommand())
+        {
+            counts.Transaction = transaction;
+            counts.CommandText = $"""
+                WITH c AS (
+                    SELECT ec.entity_id AS id, COUNT(*) AS mentions, COUNT(DISTINCT ec.article_seq) AS articles
+                    FROM entity_chains ec
+                    JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
+                    WHERE m.form IN {NamingForms}
+                    GROUP BY ec.entity_id)
+                UPDATE entities SET mentions = c.mentions, articles = c.articles FROM c WHERE c.id = entities.id;
+                """;
+            counts.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<EntitySummary> ListEntities(ActorKind? kind, int limit)
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT id, name, kind, mentions, articles FROM entities
+            WHERE $kind IS NULL OR kind = $kind
+            ORDER BY mentions DESC, articles DESC, name LIMIT $limit
+            """;
+        query.Parameters.AddWithValue("$kind", kind?.ToName() ?? (object)DBNull.Value);
+        query.Parameters.AddWithValue("$limit", limit);
+        return ReadSummaries(query);
+    }
+
+    public IReadOnlyList<EntitySummary> FindEntities(string nameOrId)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrId);
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = $"""
+            SELECT id, name, kind, mentions, articles FROM entities
+            WHERE id = $text OR name = $text COLLATE NOCASE OR id IN (
+                SELECT ec.entity_id FROM actor_mentions m
+                JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+                WHERE m.text = $text COLLATE NOCASE AND m.form IN {NamingForms})
+            ORDER BY mentions DESC, name
+            """;
+        query.Parameters.AddWithValue("$text", nameOrId.Trim());
+        return ReadSummaries(query);
+    }
+
+    private List<EntitySummary> ReadSummaries(SqliteCommand query)
+    {
+        var rows = new List<(string Id, string Name, ActorKind Kind, int Mentions, int Articles)>();
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ActorKinds.TryParse(reader.GetString(2), out var kind);
+                rows.Add((reader.GetString(0), reader.GetString(1), kind, reader.GetInt32(3), reader.GetInt32(4)));
+            }
+        }
+
+        return rows.Select(r => new EntitySummary(r.Id, r.Name, r.Kind, r.Mentions, r.Articles, Spellings(r.Id))).ToList();
+    }
+
+    private List<SpellingCount> Spellings(string entityId)
+    {
+        var query = Command("spellings", $"""
+            SELECT m.text, COUNT(*) AS n FROM entity_chains ec
+            JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
+            WHERE ec.entity_id = $id AND m.form IN {NamingForms}
+            GROUP BY m.text ORDER BY n DESC, m.text
+            """, null);
+        Set(query, "$id", entityId);
+        var spellings = new List<SpellingCount>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            spellings.Add(new SpellingCount(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return spellings;
+    }
+
+    public EntityDetail? GetEntity(string id)
+    {
+        var summary = FindEntities(id).FirstOrDefault(e => e.Id == id);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var kindReason = Command("kind-reason", "SELECT kind_reason FROM entities WHERE id = $id", null);
+        Set(kindReason, "$id", id);
+        var reason = (string)kindReason.ExecuteScalar()!;
+
+        var appearances = new List<EntityAppearance>();
+        var query = Command("appearances", $"""
+            SELECT ar.id, ar.title, ar.outlet, ar.origin_path, aa.name,
+                   (SELECT COUNT(*) FROM actor_mentions m WHERE m.article_seq = ec.article_seq AND m.chain = ec.chain AND m.form IN {NamingForms}),
+                   ec.rule, ec.score, ec.detail
+            FROM entity_chains ec
+            JOIN article_actors aa ON aa.article_seq = ec.article_seq AND aa.chain = ec.chain
+            JOIN articles ar ON ar.seq = ec.article_seq
+            WHERE ec.entity_id = $id
+            ORDER BY ar.seq, ec.chain
+            """, null);
+        Set(query, "$id", id);
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                appearances.Add(new EntityAppearance(new ArticleId(reader.GetString(0)), NullableString(reader, 1), NullableString(reader, 2), reader.GetString(3),
+                    reader.GetString(4), reader.GetInt32(5), reader.GetString(6), reader.GetDouble(7), reader.GetString(8)));
+            }
+        }
+
+        var spellings = new List<SpellingReason>();
+        var reasons = Command("spelling-reasons", $"""
+            SELECT m.text, COUNT(*) AS n, m.form, m.reason, ar.id, MIN(m.article_seq * 1000000 + m.start)
+            FROM entity_chains ec
+            JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
+            JOIN articles ar ON ar.seq = m.article_seq
+            WHERE ec.entity_id = $id AND m.form IN {NamingForms}
+            GROUP BY m.text ORDER BY n DESC, m.text
+            """, null);
+        Set(reasons, "$id", id);
+        using (var reader = reasons.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                spellings.Add(new SpellingReason(reader.GetString(0), reader.GetInt32(1), Enum.Parse<MentionForm>(reader.GetString(2)), reader.GetString(3), new ArticleId(reader.GetString(4))));
+            }
+        }
+
+        var names = new HashSet<string>(summary.Spellings.Select(s => s.Text), StringComparer.OrdinalIgnoreCase) { summary.Name, summary.Id };
+        var overrides = ListOverrides()
+            .Where(o => names.Contains(o.Subject) || o.Arguments.Any(names.Contains))
+            .Select(o => $"{o.Action.ToString().ToLowerInvariant()} {o.Subject} {string.Join(' ', o.Arguments)} ({o.CreatedAt:yyyy-MM-dd HH:mm})")
+            .ToList();
+        return new EntityDetail(summary, reason, spellings, appearances, overrides);
+    }
+
+    public IReadOnlyList<(string Spelling, string EntityId)> ListSpellings()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = $"""
+            SELECT DISTINCT m.text, ec.entity_id FROM actor_mentions m
+            JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+            WHERE m.form IN {NamingForms}
+            UNION SELECT name, id FROM entities
+            """;
+        var spellings = new List<(string, string)>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            spellings.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return spellings;
+    }
+
+    public IReadOnlyList<EntityMentionRow> ListEntityMentions()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT ar.origin_path, m.text, m.form, ec.entity_id FROM actor_mentions m
+            JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+            JOIN articles ar ON ar.seq = m.article_seq
+            ORDER BY m.article_seq, m.start
+            """;
+        var rows = new List<EntityMentionRow>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new EntityMentionRow(reader.GetString(0), reader.GetString(1), Enum.Parse<MentionForm>(reader.GetString(2)), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    public void AddOverride(OverrideAction action, string subject, IReadOnlyList<string> arguments, DateTimeOffset createdAt)
+    {
+        Flush();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO actor_overrides (action, subject, arguments, created_at) VALUES ($action, $subject, $arguments, $created)";
+        insert.Parameters.AddWithValue("$action", action.ToString().ToLowerInvariant());
+        insert.Parameters.AddWithValue("$subject", subject);
+        insert.Parameters.AddWithValue("$arguments", JsonSerializer.Serialize(arguments));
+        insert.Parameters.AddWithValue("$created", createdAt.ToString("O", CultureInfo.InvariantCulture));
+        insert.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<ActorOverride> ListOverrides()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT seq, action, subject, arguments, created_at FROM actor_overrides ORDER BY seq";
+        var overrides = new List<ActorOverride>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            overrides.Add(new ActorOverride(
+                reader.GetInt64(0),
+                Enum.Parse<OverrideAction>(reader.GetString(1), ignoreCase: true),
+                reader.GetString(2),
+                JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [],
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+        }
+
+        return overrides;
+    }
+}
