@@ -788,7 +788,7 @@ public sealed partial class ArticleLinker(CountryNames countries) : IDocumentSta
     [GeneratedRegex(@"(?<![\w-])([A-Z]{2,6})\s*\(([A-Z][A-Za-z ’'-]{3,80})\)", RegexOptions.CultureInvariant)]
     private static partial Regex NameInParentheses();
 
-    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:[\w.’'-]+\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     [GeneratedRegex(@"\s+of\s+(?:the\s+)?(?<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", RegexOptions.CultureInvariant)]

@@ -1,0 +1,76 @@
+using Dossier.Actors.Evaluation;
+using Dossier.Core.Actors;
+
+namespace Dossier.Actors.Tests.Evaluation;
+
+public sealed class ActorEvaluatorTests
+{
+    private static EntityMentionRow Row(string file, string text, string entity) => new($"/corpus/{file}", text, MentionForm.Name, entity);
+
+    private static readonly GoldEntity[] Gold =
+    [
+        new("haftar", "PERSON", "Khalifa Haftar", [new("001", "Haftar"), new("002", "Khaftar"), new("002", "Khalifa Haftar")]),
+        new("sarraj", "PERSON", "Fayez al-Sarraj", [new("001", "Sarraj")]),
+    ];
+
+    [Fact]
+    public void A_perfect_clustering_scores_one()
+    {
+        var rows = new[] { Row("001_a.txt", "Haftar", "E1"), Row("002_b.txt", "Khaftar", "E1"), Row("002_b.txt", "Khalifa Haftar", "E1"), Row("001_a.txt", "Sarraj", "E2") };
+
+        var result = ActorEvaluator.Evaluate(Gold, rows);
+
+        Assert.Equal(1.0, result.BCubed.F1, 6);
+        Assert.Equal(1.0, result.Pairwise.F1, 6);
+        Assert.Equal(4, result.Found);
+    }
+
+    [Fact]
+    public void A_false_merge_costs_precision_and_a_split_costs_recall()
+    {
+        // Khaftar split off; Sarraj wrongly merged into Haftar's entity.
+        var rows = new[] { Row("001_a.txt", "Haftar", "E1"), Row("002_b.txt", "Khaftar", "E3"), Row("002_b.txt", "Khalifa Haftar", "E1"), Row("001_a.txt", "Sarraj", "E1") };
+
+        var result = ActorEvaluator.Evaluate(Gold, rows);
+
+        // B-cubed by hand: precision (2/3 + 1 + 2/3 + 1/3) / 4; recall (2/3 + 1/3 + 2/3 + 1) / 4.
+        Assert.Equal((2.0 / 3 + 1 + 2.0 / 3 + 1.0 / 3) / 4, result.BCubed.Precision, 6);
+        Assert.Equal((2.0 / 3 + 1.0 / 3 + 2.0 / 3 + 1) / 4, result.BCubed.Recall, 6);
+        Assert.Equal(1.0 / 3, result.Pairwise.Precision, 6);
+        Assert.Equal(1.0 / 3, result.Pairwise.Recall, 6);
+        Assert.Contains(result.Merges, m => m.Entity == "E1");
+        Assert.Contains(result.Splits, s => s.Gold == "haftar");
+    }
+
+    [Fact]
+    public void A_form_the_store_never_found_is_a_cluster_of_its_own()
+    {
+        var rows = new[] { Row("001_a.txt", "Haftar", "E1"), Row("002_b.txt", "Khalifa Haftar", "E1"), Row("001_a.txt", "Sarraj", "E2") };
+
+        var result = ActorEvaluator.Evaluate(Gold, rows);
+
+        Assert.Equal(3, result.Found);
+        Assert.Equal(1.0, result.BCubed.Precision, 6);
+        Assert.True(result.BCubed.Recall < 1.0);
+    }
+
+    [Fact]
+    public void The_gold_reader_names_the_file_and_the_problem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gold-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """{"entities": [{"id": "x", "type": "WIZARD", "mentions": []}]}""");
+            var error = Assert.Throws<InvalidDataException>(() => ActorGold.Read(path));
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("WIZARD", error.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(path, """{"entities": [{"id": "x", "type": "STATE", "mentions": [{"doc": "001", "text": "Libya"}]}], "facts": []}""");
+            Assert.Equal("Libya", Assert.Single(Assert.Single(ActorGold.Read(path)).Mentions).Text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

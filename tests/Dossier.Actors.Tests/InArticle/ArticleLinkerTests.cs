@@ -1,0 +1,178 @@
+using Dossier.Actors.InArticle;
+using Dossier.Core.Actors;
+
+namespace Dossier.Actors.Tests.InArticle;
+
+public sealed class ArticleLinkerTests
+{
+    private readonly ArticleLinker linker = new(Articles.Countries);
+
+    private IReadOnlyList<ArticleActor> Link(string text, params (string, string)[] entities)
+    {
+        var document = Articles.Make(text, entities);
+        return linker.Link(document);
+    }
+
+    private static ArticleActor ActorOf(IReadOnlyList<ArticleActor> actors, string text, string spelling)
+        => actors.Single(a => a.Mentions.Any(m => text[m.Start..m.End] == spelling));
+
+    [Fact]
+    public void Surnames_and_translated_endings_join_the_full_name()
+    {
+        const string text = "Khalifa Haftar ordered the attack. Haftar said it would end soon. Supporters of Haftaru gathered.";
+        var actors = Link(text, ("Khalifa Haftar", "PER"), ("Haftaru", "PER"), ("Haftar", "PER"));
+
+        var haftar = Assert.Single(actors);
+        Assert.Equal("Khalifa Haftar", haftar.Name);
+        Assert.Equal(ActorKind.Person, haftar.Kind);
+        Assert.Equal(3, haftar.Mentions.Count);
+        Assert.All(haftar.Mentions.Skip(1), m => Assert.Equal(MentionForm.PartialName, m.Form));
+        Assert.Contains("Khalifa Haftar", haftar.Mentions[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_surname_shared_by_two_people_goes_to_the_nearest_before_it()
+    {
+        const string text = "Muammar Gaddafi ruled for decades. His son Seif al-Islam Gaddafi was arrested in Zintan. Gaddafi denied the charges.";
+        var actors = Link(text, ("Muammar Gaddafi", "PER"), ("Seif al-Islam Gaddafi", "PER"), ("Gaddafi", "PER"), ("Zintan", "LOC"));
+
+        var son = ActorOf(actors, text, "Seif al-Islam Gaddafi");
+        Assert.Equal(["Seif al-Islam Gaddafi", "Gaddafi"], son.Mentions.Where(m => m.Form != MentionForm.Pronoun).Select(m => text[m.Start..m.End]));
+        Assert.Equal(["Muammar Gaddafi"], ActorOf(actors, text, "Muammar Gaddafi").Mentions.Where(m => m.Form != MentionForm.Pronoun).Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void An_acronym_defined_in_parentheses_joins_its_name_even_after_a_possessive()
+    {
+        const string text = "Forces of the Libyan Government of National Accord’s (GNA) advanced. The GNA said it took the airport.";
+        var actors = Link(text, ("National Accord", "ORG"), ("GNA", "ORG"));
+
+        var government = ActorOf(actors, text, "GNA");
+        Assert.Equal("Government of National Accord", government.Name);
+        Assert.Equal(ActorKind.Government, government.Kind);
+        Assert.Equal(3, government.Mentions.Count);
+        Assert.Contains(government.Mentions, m => m.Form == MentionForm.Acronym && m.Reason.Contains("parentheses", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_acronym_before_its_name_in_parentheses_is_defined_too()
+    {
+        const string text = "Supporters of the NUP (Government of National Unity) fought in Tripoli. The NUP won.";
+        var actors = Link(text, ("NUP", "ORG"), ("Tripoli", "LOC"));
+
+        var government = ActorOf(actors, text, "NUP");
+        Assert.Equal("Government of National Unity", government.Name);
+        Assert.Equal(3, government.Mentions.Count);
+    }
+
+    [Fact]
+    public void An_acronym_defined_nowhere_joins_the_one_name_with_its_initials()
+    {
+        const string text = "The Libyan National Army moved south. Later the LNA took Sokna.";
+        var actors = Link(text, ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Sokna", "LOC"));
+
+        var army = ActorOf(actors, text, "LNA");
+        Assert.Equal("Libyan National Army", army.Name);
+        Assert.Equal(ActorKind.ArmedGroup, army.Kind);
+        Assert.Contains(army.Mentions, m => m.Reason.StartsWith("the initials of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_title_in_the_text_lets_the_marshal_find_its_person()
+    {
+        const string text = "Field Marshal Khalifa Haftar met Fayez al-Sarraj in Abu Dhabi. Sarraj spoke first. The marshal did not answer questions.";
+        var actors = Link(text, ("Khalifa Haftar", "PER"), ("Fayez al-Sarraj", "PER"), ("Sarraj", "PER"), ("Abu Dhabi", "LOC"));
+
+        var haftar = ActorOf(actors, text, "Khalifa Haftar");
+        var description = Assert.Single(haftar.Mentions, m => m.Form == MentionForm.Description);
+        Assert.Equal("The marshal", text[description.Start..description.End]);
+        Assert.Contains("marshal", description.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_given_by_a_recognizer_span_is_stripped_and_makes_a_person()
+    {
+        const string text = "Forces loyal to Field Marshal Haftar shelled the port.";
+        var actors = Link(text, ("Field Marshal Haftar", "ORG"));
+
+        var haftar = Assert.Single(actors);
+        Assert.Equal("Haftar", haftar.Name);
+        Assert.Equal(ActorKind.Person, haftar.Kind);
+    }
+
+    [Fact]
+    public void He_goes_to_the_nearest_person_before_it()
+    {
+        const string text = "Ahmed Mismari spoke on Sunday. He said the army had advanced.";
+        var actors = Link(text, ("Ahmed Mismari", "PER"));
+
+        var pronoun = Assert.Single(Assert.Single(actors).Mentions, m => m.Form == MentionForm.Pronoun);
+        Assert.Equal("He", text[pronoun.Start..pronoun.End]);
+    }
+
+    [Fact]
+    public void A_nationality_word_before_an_actor_noun_stands_for_its_state()
+    {
+        const string text = "Turkey sent help. Turkish drones struck the base while Egyptian aviation bombed Jufra.";
+        var actors = Link(text, ("Turkey", "LOC"), ("Jufra", "LOC"));
+
+        var turkey = ActorOf(actors, text, "Turkey");
+        Assert.Equal(ActorKind.State, turkey.Kind);
+        Assert.Contains(turkey.Mentions, m => m.Form == MentionForm.Nationality && text[m.Start..m.End] == "Turkish");
+        var egypt = ActorOf(actors, text, "Egyptian");
+        Assert.Equal("Egypt", egypt.Name);
+    }
+
+    [Fact]
+    public void The_group_goes_to_the_nearest_group_but_a_named_militia_does_not()
+    {
+        const string text = "Ansar al-Sharia attacked the consulate. The group denied it. The Misurati militia stayed out.";
+        var actors = Link(text, ("Ansar al-Sharia", "ORG"));
+
+        var ansar = Assert.Single(actors);
+        Assert.Equal(ActorKind.ArmedGroup, ansar.Kind);
+        Assert.Contains(ansar.Mentions, m => text[m.Start..m.End] == "The group");
+        Assert.DoesNotContain(ansar.Mentions, m => text[m.Start..m.End].Contains("Misurati", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_head_word_decides_the_kind_over_the_recognizer_type()
+    {
+        const string text = "The Benghazi Defense Brigade entered Sirte, Reuters reported.";
+        var actors = Link(text, ("Benghazi Defense Brigade", "LOC"), ("Sirte", "LOC"), ("Reuters", "ORG"));
+
+        Assert.Equal(ActorKind.ArmedGroup, ActorOf(actors, text, "Benghazi Defense Brigade").Kind);
+        Assert.Equal(ActorKind.Media, ActorOf(actors, text, "Reuters").Kind);
+        Assert.Equal(ActorKind.Place, ActorOf(actors, text, "Sirte").Kind);
+    }
+
+    [Fact]
+    public void A_list_of_states_found_as_one_name_is_split()
+    {
+        const string text = "Help came from the United Arab Emirates, Egypt and Russia.";
+        var actors = Link(text, ("United Arab Emirates, Egypt", "ORG"), ("Russia", "LOC"));
+
+        Assert.Equal(["United Arab Emirates", "Egypt", "Russia"], actors.Select(a => a.Name));
+        Assert.All(actors, a => Assert.Equal(ActorKind.State, a.Kind));
+    }
+
+    [Fact]
+    public void A_person_never_joins_a_place_of_the_same_name()
+    {
+        const string text = "Jordan Peterson visited Jordan last week.";
+        var actors = Link(text, ("Jordan Peterson", "PER"), ("Jordan", "LOC"));
+
+        Assert.Equal(2, actors.Count);
+    }
+
+    [Fact]
+    public void Mentions_point_into_the_text_in_order_and_never_overlap()
+    {
+        const string text = "The LNA (Libyan National Army) and Khalifa Haftar. Haftar and the LNA. He left.";
+        var actors = Link(text, ("LNA", "ORG"), ("Libyan National Army", "ORG"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"));
+
+        var spans = actors.SelectMany(a => a.Mentions).OrderBy(m => m.Start).ToList();
+        Assert.All(spans, m => Assert.InRange(m.End, m.Start + 1, text.Length));
+        Assert.All(spans.Zip(spans.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
+    }
+}

@@ -1,0 +1,173 @@
+using Dossier.Actors.Resolution;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+
+namespace Dossier.Actors.Tests.Resolution;
+
+public sealed class ActorResolverTests
+{
+    private readonly ActorResolver resolver = new(Articles.Countries);
+    private readonly List<StoredChain> chains = [];
+
+    private StoredChain Chain(int article, string name, ActorKind kind, string[]? spellings = null, string[]? acronyms = null)
+    {
+        var id = new ArticleId($"{article:x8}{new string('0', 24)}");
+        var chain = new StoredChain(article, id, chains.Count(c => c.ArticleSeq == article), name, kind,
+            spellings ?? (acronyms is null ? [name] : []), acronyms ?? [], 1 + (spellings?.Length ?? 0) + (acronyms?.Length ?? 0));
+        chains.Add(chain);
+        return chain;
+    }
+
+    private static ActorOverride Override(int seq, OverrideAction action, string subject, params string[] arguments)
+        => new(seq, action, subject, arguments, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+    private static ResolvedEntity EntityOf(ResolutionResult result, StoredChain chain)
+        => result.Entities.Single(e => e.Members.Any(m => m.ArticleSeq == chain.ArticleSeq && m.Chain == chain.Chain));
+
+    [Fact]
+    public void Every_spelling_of_one_commander_across_articles_is_one_entity_with_a_reason_each()
+    {
+        var full = Chain(1, "Khalifa Haftar", ActorKind.Person, ["Khalifa Haftar", "Haftar", "Khaftar", "Haftaru"]);
+        var hifter = Chain(2, "Khalifa Hifter", ActorKind.Person);
+        var surname = Chain(3, "Haftar", ActorKind.Person);
+        var huftar = Chain(4, "Huftar", ActorKind.Person);
+
+        var result = resolver.Resolve(chains, []);
+
+        var entity = Assert.Single(result.Entities);
+        Assert.Equal("Khalifa Haftar", entity.Name);
+        Assert.Equal(ActorKind.Person, entity.Kind);
+        Assert.Equal(4, entity.Members.Count);
+        Assert.Equal("spelling", entity.Members.Single(m => m.ArticleSeq == hifter.ArticleSeq).Rule);
+        Assert.All(entity.Members.Where(m => m.ArticleSeq != full.ArticleSeq), m => Assert.False(string.IsNullOrWhiteSpace(m.Detail)));
+        Assert.Contains(entity.Members, m => m.ArticleSeq == surname.ArticleSeq);
+        Assert.Contains(entity.Members, m => m.ArticleSeq == huftar.ArticleSeq);
+    }
+
+    [Fact]
+    public void A_person_and_a_place_with_the_same_name_stay_apart()
+    {
+        Chain(1, "Jordan", ActorKind.Person);
+        Chain(2, "Jordan", ActorKind.Place);
+
+        Assert.Equal(2, resolver.Resolve(chains, []).Entities.Count);
+    }
+
+    [Fact]
+    public void A_lone_surname_shared_by_two_full_names_joins_neither()
+    {
+        var muammar = Chain(1, "Muammar Gaddafi", ActorKind.Person);
+        var seif = Chain(2, "Seif al-Islam Gaddafi", ActorKind.Person);
+        var lone = Chain(3, "Gaddafi", ActorKind.Person);
+
+        var result = resolver.Resolve(chains, []);
+
+        Assert.Equal(3, result.Entities.Count);
+        Assert.NotEqual(EntityOf(result, muammar).Id, EntityOf(result, seif).Id);
+        Assert.Single(EntityOf(result, lone).Members);
+    }
+
+    [Fact]
+    public void An_acronym_alone_joins_the_name_it_is_defined_as_elsewhere()
+    {
+        var army = Chain(1, "Libyan National Army", ActorKind.ArmedGroup, ["Libyan National Army"], ["LNA"]);
+        var alone = Chain(2, "LNA", ActorKind.Organization, acronyms: ["LNA"]);
+
+        var result = resolver.Resolve(chains, []);
+
+        var entity = EntityOf(result, alone);
+        Assert.Equal(EntityOf(result, army).Id, entity.Id);
+        Assert.Equal("Libyan National Army", entity.Name);
+        Assert.Equal("acronym", entity.Members.Single(m => m.ArticleSeq == 2).Rule);
+    }
+
+    [Fact]
+    public void An_acronym_defined_as_two_different_names_joins_neither()
+    {
+        Chain(1, "Transitional National Council", ActorKind.Government, ["Transitional National Council"], ["PNS"]);
+        Chain(2, "Government of National Accord", ActorKind.Government, ["Government of National Accord"], ["PNS"]);
+        var alone = Chain(3, "PNS", ActorKind.Organization, acronyms: ["PNS"]);
+
+        var result = resolver.Resolve(chains, []);
+
+        Assert.Single(EntityOf(result, alone).Members);
+    }
+
+    [Fact]
+    public void Names_of_one_country_are_one_state()
+    {
+        Chain(1, "U.S.", ActorKind.State);
+        Chain(2, "United States", ActorKind.State);
+        Chain(3, "US", ActorKind.State);
+
+        var entity = Assert.Single(resolver.Resolve(chains, []).Entities);
+        Assert.Equal("United States", entity.Name);
+    }
+
+    [Fact]
+    public void Organisations_with_a_word_more_are_other_bodies()
+    {
+        Chain(1, "Presidential Council", ActorKind.Government);
+        Chain(2, "Presidential Security Council", ActorKind.Government);
+
+        Assert.Equal(2, resolver.Resolve(chains, []).Entities.Count);
+    }
+
+    [Fact]
+    public void An_entity_keeps_its_id_when_later_articles_are_added()
+    {
+        Chain(1, "Ahmed Mismari", ActorKind.Person);
+        var before = Assert.Single(resolver.Resolve(chains, []).Entities).Id;
+        Chain(2, "Ahmad Al-Mesmari", ActorKind.Person);
+
+        var after = Assert.Single(resolver.Resolve(chains, []).Entities);
+        Assert.Equal(before, after.Id);
+        Assert.Equal(2, after.Members.Count);
+    }
+
+    [Fact]
+    public void An_analyst_merge_joins_what_the_matcher_kept_apart_and_says_so()
+    {
+        var bdb = Chain(1, "Benghazi Defense Brigade", ActorKind.ArmedGroup, ["Benghazi Defense Brigade"], ["BZB"]);
+        var bob = Chain(2, "BOB", ActorKind.Organization, acronyms: ["BOB"]);
+
+        var result = resolver.Resolve(chains, [Override(1, OverrideAction.Merge, "Benghazi Defense Brigade", "BOB")]);
+
+        var entity = EntityOf(result, bob);
+        Assert.Equal(EntityOf(result, bdb).Id, entity.Id);
+        Assert.Equal("analyst-merge", entity.Members.Single(m => m.ArticleSeq == 2).Rule);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void An_analyst_split_rename_and_kind_always_win()
+    {
+        Chain(1, "Khalifa Haftar", ActorKind.Person);
+        var hifter = Chain(2, "Khalifa Hifter", ActorKind.Person);
+
+        var result = resolver.Resolve(chains, [
+            Override(1, OverrideAction.Split, "Khalifa Haftar", "Khalifa Hifter"),
+            Override(2, OverrideAction.Rename, "Khalifa Hifter", "Hifter (another man)"),
+            Override(3, OverrideAction.Kind, "Hifter (another man)", "media"),
+        ]);
+
+        Assert.Equal(2, result.Entities.Count);
+        var split = EntityOf(result, hifter);
+        Assert.Equal("Hifter (another man)", split.Name);
+        Assert.Equal(ActorKind.Media, split.Kind);
+        Assert.Equal("analyst-split", split.Members.Single().Rule);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void An_override_naming_no_actor_is_reported_and_changes_nothing()
+    {
+        Chain(1, "Khalifa Haftar", ActorKind.Person);
+
+        var result = resolver.Resolve(chains, [Override(7, OverrideAction.Merge, "Khalifa Haftar", "Nobody At All")]);
+
+        Assert.Single(result.Entities);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("no actor is called Nobody At All", warning, StringComparison.Ordinal);
+    }
+}
