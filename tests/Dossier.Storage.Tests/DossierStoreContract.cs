@@ -1,3 +1,4 @@
+using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
@@ -248,6 +249,72 @@ public abstract class DossierStoreContract : IDisposable
         Assert.Equal(1, stats.Refusals);
         Assert.Equal(DateTimeOffset.UnixEpoch.AddMinutes(1), stats.LastIngest);
         Assert.True(stats.Bytes > 0);
+    }
+
+    [Fact]
+    public void Store_keeps_an_articles_actors_with_their_mentions_and_reasons()
+    {
+        var store = Open();
+        var document = Documents.Make("Khalifa Haftar met the LNA. Haftar spoke. " + Documents.Story(3));
+        document.SetActors(
+        [
+            new ArticleActor(0, "Khalifa Haftar", ActorKind.Person, "the recognizer found a person",
+                [new ActorMention(0, 14, MentionForm.Name, "first mention"), new ActorMention(28, 34, MentionForm.PartialName, "part of the full name")]),
+            new ArticleActor(1, "Libyan National Army", ActorKind.ArmedGroup, "\"Army\"", [new ActorMention(23, 26, MentionForm.Acronym, "initials")]),
+        ], "test-linker");
+        Add(store, document);
+
+        var chains = store.ReadChains().ToList();
+
+        Assert.Equal(2, chains.Count);
+        Assert.Equal(["Khalifa Haftar", "Haftar"], chains[0].Spellings);
+        Assert.Equal(ActorKind.ArmedGroup, chains[1].Kind);
+        Assert.Equal(["LNA"], chains[1].Acronyms);
+        Assert.Empty(store.ArticlesNeedingActors("test-linker"));
+        Assert.Equal([document.Id], store.ArticlesNeedingActors("a-newer-linker"));
+    }
+
+    [Fact]
+    public void Store_replaces_an_articles_actors_and_lists_entities_by_any_spelling()
+    {
+        var store = Open();
+        var document = Documents.Make("Khalifa Haftar and Haftar. " + Documents.Story(4));
+        Add(store, document);
+        Assert.Equal([document.Id], store.ArticlesNeedingActors("v1"));
+        store.ReplaceArticleActors(document.Id,
+        [
+            new ArticleActor(0, "Khalifa Haftar", ActorKind.Person, "person",
+                [new ActorMention(0, 14, MentionForm.Name, "first mention"), new ActorMention(19, 25, MentionForm.PartialName, "surname")]),
+        ], "v1");
+        var chain = Assert.Single(store.ReadChains());
+        store.ReplaceEntities([new ResolvedEntity("e1", "Khalifa Haftar", ActorKind.Person, "person", [new ChainLink(chain.ArticleSeq, chain.Chain, "first", 1, "first")])]);
+
+        var listed = Assert.Single(store.ListEntities(null, 10));
+        Assert.Equal(2, listed.Mentions);
+        Assert.Equal(1, listed.Articles);
+        Assert.Equal(["Haftar", "Khalifa Haftar"], listed.Spellings.Select(s => s.Text).Order(StringComparer.Ordinal));
+        Assert.Equal("e1", Assert.Single(store.FindEntities("HAFTAR")).Id);
+        Assert.Empty(store.FindEntities("Sarraj"));
+        Assert.Empty(store.ListEntities(ActorKind.Place, 10));
+        var detail = store.GetEntity("e1")!;
+        Assert.Equal("surname", detail.Names.Single(n => n.Text == "Haftar").Reason);
+        Assert.Equal(document.Id, Assert.Single(detail.Appearances).ArticleId);
+        Assert.Equal(["Khalifa Haftar", "Haftar"], store.ListEntityMentions().Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Store_keeps_overrides_in_order_across_reopening()
+    {
+        var store = Open();
+        store.AddOverride(OverrideAction.Merge, "Haftar", ["Hifter"], DateTimeOffset.UnixEpoch);
+        store.AddOverride(OverrideAction.Kind, "BZB", ["armed-group"], DateTimeOffset.UnixEpoch.AddMinutes(1));
+        store.Dispose();
+
+        var overrides = OpenAgain().ListOverrides();
+
+        Assert.Equal([OverrideAction.Merge, OverrideAction.Kind], overrides.Select(o => o.Action));
+        Assert.Equal(["Hifter"], overrides[0].Arguments);
+        Assert.Equal("BZB", overrides[1].Subject);
     }
 
     public void Dispose()

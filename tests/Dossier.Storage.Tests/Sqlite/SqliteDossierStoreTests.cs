@@ -64,7 +64,32 @@ public sealed class SqliteDossierStoreTests : DossierStoreContract
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
-        Assert.Equal(1, ReadUserVersion());
+        Assert.Equal(SqliteSchema.CurrentVersion, ReadUserVersion());
+    }
+
+    [Fact]
+    public void Sqlite_store_written_before_actors_existed_is_upgraded_and_keeps_its_articles()
+    {
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0] + """
+                INSERT INTO articles (id, title, origin_path, origin_format, clean_text, word_count, cleaner_version, offset_map, minhash, ingested_at)
+                VALUES ('00112233445566778899aabbccddeeff', 'Old', 'old.txt', 'text', 'Haftar spoke.', 2, '1', x'', x'', '2026-01-01T00:00:00Z');
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = SqliteDossierStore.Open(DatabasePath))
+        {
+            // The old article has no actors yet: the next linking finds them.
+            Assert.Equal("00112233445566778899aabbccddeeff", Assert.Single(store.ArticlesNeedingActors("1")).Value);
+            Assert.Empty(store.ListEntities(null, 10));
+        }
+
+        Assert.Equal(SqliteSchema.CurrentVersion, ReadUserVersion());
     }
 
     protected override void Cleanup()
