@@ -1,0 +1,171 @@
+using System.Text.Json;
+
+namespace Dossier.Cli.Tests.Commands;
+
+public sealed class ActorCommandsTests
+{
+    private static List<JsonElement> Actors(Workspace workspace)
+    {
+        var actors = CliRun.Run("actors", "--db", workspace.Database, "--top", "500", "--format", "json");
+        Assert.True(actors.ExitCode == 0, actors.Error);
+        return [.. actors.Json.EnumerateArray()];
+    }
+
+    private static IReadOnlyList<string> Spellings(JsonElement actor)
+        => [.. actor.GetProperty("spellings").EnumerateArray().Select(s => s.GetProperty("text").GetString()!)];
+
+    private static Workspace IngestSamples()
+    {
+        var workspace = new Workspace();
+        var ingest = CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.Contains("Linked: 5 articles annotated", ingest.Out, StringComparison.Ordinal);
+        return workspace;
+    }
+
+    [Theory]
+    [InlineData("Haftar", "Khaftar", "Haftaru", "Huftar", "Khalifa Haftar", "Khalifa Hifter")]
+    [InlineData("Fayez al-Sarraj", "Fayez al-Serraj", "Faiz Saraj", "Saraj")]
+    [InlineData("Ahmed Mismari", "Ahmed Al-Mismari", "Ahmad Al-Mesmari", "Mesmari")]
+    [InlineData("Libyan National Army", "LNA")]
+    [InlineData("Government of National Accord", "GNA")]
+    [InlineData("Benghazi Defense Brigade", "Benghazi Defense Brigades", "BZB", "BOB")]
+    [InlineData("Ansar al-Sharia", "Ansar Sharia")]
+    [InlineData("Al-Qaida", "al Qaeda", "Kaida")]
+    [InlineData("Islamic State", "ISIS")]
+    [InlineData("Turkey")]
+    public void Every_spelling_of_a_sample_actor_is_one_actor_listed_once(params string[] spellings)
+    {
+        using var workspace = IngestSamples();
+
+        var actors = Actors(workspace);
+
+        var holding = actors.Where(a => Spellings(a).Intersect(spellings, StringComparer.Ordinal).Any()).ToList();
+        var actor = Assert.Single(holding);
+        Assert.All(spellings, s => Assert.Contains(s, Spellings(actor)));
+    }
+
+    [Theory]
+    [InlineData("Hifter")]
+    [InlineData("khaftar")]
+    [InlineData("KHALIFA HAFTAR")]
+    public void Show_opens_khalifa_haftar_by_any_spelling_with_the_reason_for_each(string name)
+    {
+        using var workspace = IngestSamples();
+
+        var show = CliRun.Run("show", name, "--db", workspace.Database, "--format", "json");
+
+        Assert.True(show.ExitCode == 0, show.Error);
+        var actor = show.Json;
+        Assert.Equal("Khalifa Haftar", actor.GetProperty("name").GetString());
+        Assert.Equal("person", actor.GetProperty("kind").GetString());
+        Assert.Equal(5, actor.GetProperty("articles").GetInt32());
+        var huftar = actor.GetProperty("spellings").EnumerateArray().Single(s => s.GetProperty("text").GetString() == "Huftar");
+        Assert.Contains("Khalifa Haftar", huftar.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.All(actor.GetProperty("appearances").EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public void Show_as_a_table_prints_names_reasons_and_articles()
+    {
+        using var workspace = IngestSamples();
+
+        var show = CliRun.Run("show", "Hifter", "--db", workspace.Database);
+
+        Assert.True(show.ExitCode == 0, show.Error);
+        Assert.Contains("Khalifa Haftar", show.Out, StringComparison.Ordinal);
+        Assert.Contains("Why (first use)", show.Out, StringComparison.Ordinal);
+        Assert.Contains("Jihadists in Libya retreat", show.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_suggests_near_names_when_none_matches_or_several_do()
+    {
+        using var workspace = IngestSamples();
+
+        // Two Gaddafis: the father, and the son in another article.
+        var near = CliRun.Run("show", "Gadafi", "--db", workspace.Database);
+        var far = CliRun.Run("show", "Zanzibar Quux", "--db", workspace.Database);
+
+        Assert.Equal(2, near.ExitCode);
+        Assert.Contains("Did you mean", near.Error, StringComparison.Ordinal);
+        Assert.Contains("Gaddafi", near.Error, StringComparison.Ordinal);
+        Assert.Equal(2, far.ExitCode);
+        Assert.Contains("no actor is called Zanzibar Quux", far.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Actors_filters_by_kind_and_refuses_an_unknown_kind()
+    {
+        using var workspace = IngestSamples();
+
+        var states = CliRun.Run("actors", "--db", workspace.Database, "--kind", "state", "--format", "json");
+        var wrong = CliRun.Run("actors", "--db", workspace.Database, "--kind", "wizard");
+
+        Assert.All(states.Json.EnumerateArray(), a => Assert.Equal("state", a.GetProperty("kind").GetString()));
+        Assert.Contains(states.Json.EnumerateArray(), a => a.GetProperty("name").GetString() == "Turkey");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("unknown kind wizard", wrong.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overrides_always_win_and_survive_a_later_ingest()
+    {
+        using var workspace = IngestSamples();
+
+        Assert.Equal(0, CliRun.Run("rename", "Khaftar", "Khalifa Belqasim Haftar", "--db", workspace.Database).ExitCode);
+        Assert.Equal(0, CliRun.Run("kind", "BBC", "organization", "--db", workspace.Database).ExitCode);
+        var merge = CliRun.Run("merge", "Ansar al-Sharia", "Council of Benghazi Revolutionaries", "--db", workspace.Database);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        var split = CliRun.Run("split", "Haftar", "Khalifa Hifter", "--db", workspace.Database);
+        Assert.True(split.ExitCode == 0, split.Error);
+
+        var extra = workspace.Write("extra/new.txt", "Khalifa Haftar visited Benghazi on Monday. Haftar met the BBC there.");
+        var ingest = CliRun.Run("ingest", extra, "--db", workspace.Database);
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.DoesNotContain("override", ingest.Error, StringComparison.Ordinal);
+
+        var actors = Actors(workspace);
+        // A split moves each article's actor written so: the one article that spells it Hifter.
+        var haftar = actors.Single(a => a.GetProperty("name").GetString() == "Khalifa Belqasim Haftar");
+        Assert.Equal(5, haftar.GetProperty("articles").GetInt32());
+        Assert.Contains("Khalifa Haftar", Spellings(haftar));
+        Assert.DoesNotContain("Khalifa Hifter", Spellings(haftar));
+        Assert.Equal(1, actors.Single(a => Spellings(a).Contains("Khalifa Hifter")).GetProperty("articles").GetInt32());
+        Assert.Equal("organization", actors.Single(a => a.GetProperty("name").GetString() == "BBC").GetProperty("kind").GetString());
+        var ansar = actors.Single(a => Spellings(a).Contains("Ansar al-Sharia"));
+        Assert.Contains("Council of Benghazi Revolutionaries", Spellings(ansar));
+    }
+
+    [Fact]
+    public void An_override_naming_a_missing_actor_is_a_clear_error_and_stores_nothing()
+    {
+        using var workspace = IngestSamples();
+
+        var merge = CliRun.Run("merge", "Haftar", "Nobody At All", "--db", workspace.Database);
+        var split = CliRun.Run("split", "Haftar", "Sarraj", "--db", workspace.Database);
+        var kind = CliRun.Run("kind", "Haftar", "wizard", "--db", workspace.Database);
+
+        Assert.Equal(2, merge.ExitCode);
+        Assert.Contains("no actor is called Nobody At All", merge.Error, StringComparison.Ordinal);
+        Assert.Equal(2, split.ExitCode);
+        Assert.Contains("has no mention written Sarraj", split.Error, StringComparison.Ordinal);
+        Assert.Equal(2, kind.ExitCode);
+        var show = CliRun.Run("show", "Haftar", "--db", workspace.Database, "--format", "json");
+        Assert.Empty(show.Json.GetProperty("overrides").EnumerateArray());
+    }
+
+    [Fact]
+    public void Ingest_without_linking_leaves_actors_to_dossier_link()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database, "--no-link");
+        Assert.Empty(Actors(workspace));
+
+        var link = CliRun.Run("link", "--db", workspace.Database);
+
+        Assert.True(link.ExitCode == 0, link.Error);
+        Assert.Contains("5 articles annotated", link.Out, StringComparison.Ordinal);
+        Assert.Contains(Actors(workspace), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
+    }
+}
