@@ -19,7 +19,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest [--articles N] [--seed S]");
+            Console.WriteLine("usage: dossier-bench ingest|resolve [--articles N] [--seed S]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -28,6 +28,7 @@ internal static class Program
         return args[0] switch
         {
             "ingest" => Ingest(articles, seed),
+            "resolve" => Resolve(articles, seed),
             _ => Usage(args[0]),
         };
     }
@@ -36,6 +37,25 @@ internal static class Program
     {
         Console.Error.WriteLine($"dossier-bench: unknown benchmark {command}; try ingest");
         return 2;
+    }
+
+    /// <summary>
+    /// Joining the article actors of N articles (25 each) into entities, in memory, one thread: the
+    /// resolver's own cost, without reading the chains from a store.
+    /// </summary>
+    private static int Resolve(int articles, int seed)
+    {
+        var root = RepositoryRoot();
+        var chains = new ActorChainGenerator(seed).Generate(articles, 25);
+        var countries = Dossier.Actors.Lexicon.CountryNames.Load(Path.Combine(root, "models", Dossier.Actors.Lexicon.CountryNames.FileName));
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var result = new Dossier.Actors.Resolution.ActorResolver(countries).Resolve(chains, []);
+        watch.Stop();
+        var peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"resolve: {articles:N0} articles, {chains.Count:N0} article actors -> {result.Entities.Count:N0} entities in {watch.Elapsed.TotalSeconds:0.0} s ({chains.Count / watch.Elapsed.TotalSeconds:N0} article actors/s), peak {peakMegabytes:0} MB"));
+        return 0;
     }
 
     private static int Ingest(int articles, int seed)

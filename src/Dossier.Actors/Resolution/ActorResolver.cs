@@ -98,7 +98,10 @@ public sealed class ActorResolver(CountryNames countries)
 
         public string Name => Chains[0].Name;
 
-        public ActorKind Kind => Chains.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        /// <summary>The kind most of its chains have; read often while joining, so counted once.</summary>
+        public ActorKind Kind => kind ??= Chains.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+
+        private ActorKind? kind;
     }
 
     private List<Node> BuildNodes(IReadOnlyList<StoredChain> chains)
@@ -422,7 +425,7 @@ public sealed class ActorResolver(CountryNames countries)
             return Members
                 .GroupBy(m => m.Chain.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => IsAcronymLike(g.Key) ? 0 : 1)
-                .ThenByDescending(g => g.Key.Contains(' ', StringComparison.Ordinal) ? 1 : 0)
+                .ThenByDescending(g => NameForms.Core(g.Key).Count > 1 ? 1 : 0)
                 .ThenByDescending(g => g.Sum(m => m.Chain.Mentions))
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .First().Key;

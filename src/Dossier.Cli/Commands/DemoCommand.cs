@@ -2,7 +2,7 @@ using System.CommandLine;
 using Dossier.Cli.Output;
 using Dossier.Core.Documents;
 using Dossier.Ingest;
-using Dossier.Nlp;
+using Dossier.Core.Actors;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -81,13 +81,14 @@ internal static class DemoCommand
             }
         }
 
-        ShowNames(environment, console, databasePath);
+        ShowActors(environment, console, databasePath);
         console.WriteLine();
         console.MarkupLine("[bold]Sources[/]");
         SourcesCommand.Run(environment, databasePath, OutputFormat.Table);
         console.WriteLine();
         console.MarkupLine($"Next: [bold]dossier article ID --db {Markup.Escape(databasePath)}[/] shows an article and what was removed from it; " +
-                           $"[bold]dossier search TEXT --db {Markup.Escape(databasePath)}[/] searches them.");
+                           $"[bold]dossier search TEXT --db {Markup.Escape(databasePath)}[/] searches them; " +
+                           $"[bold]dossier actors --db {Markup.Escape(databasePath)}[/] lists every actor and [bold]dossier show Hifter --db {Markup.Escape(databasePath)}[/] explains why each spelling was joined.");
         return exit;
     }
 
@@ -117,51 +118,28 @@ internal static class DemoCommand
         return true;
     }
 
-    /// <summary>The names the entity recognizer finds most often across the sample articles.</summary>
-    private static void ShowNames(CliEnvironment environment, IAnsiConsole console, string databasePath)
+    /// <summary>The actors found most often, each once with all its spellings.</summary>
+    private static void ShowActors(CliEnvironment environment, IAnsiConsole console, string databasePath)
     {
-        var modelsDirectory = NlpModels.DefaultDirectory(environment.ApplicationDirectory);
-        if (!File.Exists(Path.Combine(modelsDirectory, NlpModels.PosFile)))
+        using var store = CommonOptions.OpenExistingStore(databasePath, environment);
+        if (store is null)
         {
             return;
         }
 
-        var pipeline = NlpModels.Load(modelsDirectory).BuildPipeline();
-        var counts = new Dictionary<(string Name, string Type), int>();
-        using (var store = CommonOptions.OpenExistingStore(databasePath, environment))
-        {
-            if (store is null)
-            {
-                return;
-            }
-
-            foreach (var hit in store.Search("libya", 100, 0))
-            {
-                if (store.FindArticle(hit.Id.Value) is not Core.Storage.ArticleLookup.Found found)
-                {
-                    continue;
-                }
-
-                var article = found.Article;
-                var document = new Document(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
-                if (pipeline.Run(document, CancellationToken.None) is not null)
-                {
-                    continue;
-                }
-
-                foreach (var mention in document.Mentions!)
-                {
-                    var key = (document.Text[mention.Start..mention.End], mention.Type);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-            }
-        }
-
         console.WriteLine();
-        console.MarkupLine("[bold]Names found most often[/] (entity recognizer; one spelling per row, joining spellings comes with actor resolution)");
-        foreach (var ((name, type), count) in counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Name, StringComparer.Ordinal).Take(15))
+        console.MarkupLine("[bold]The actors[/] (one line per real-world actor, under every spelling the reports use)");
+        var table = new Table().AddColumns("Actor", "Kind", "Mentions", "Articles", "Spellings");
+        foreach (var actor in store.ListEntities(null, 20))
         {
-            console.MarkupLine($"  {count,3} × {Markup.Escape(name)} [dim]{type}[/]");
+            table.AddRow(
+                Markup.Escape(actor.Name),
+                actor.Kind.ToName(),
+                Numbers.Format(actor.Mentions),
+                Numbers.Format(actor.Articles),
+                Markup.Escape(string.Join(", ", actor.Spellings.Where(s => !s.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)).Take(8).Select(s => s.Text))));
         }
+
+        console.Write(table);
     }
 }

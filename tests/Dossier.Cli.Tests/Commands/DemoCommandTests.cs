@@ -17,9 +17,9 @@ public sealed class DemoCommandTests
         Assert.Contains("Free West Media", demo.Out, StringComparison.Ordinal);
         Assert.Contains("2019-04-16T14:38", demo.Out, StringComparison.Ordinal);
         Assert.Contains("Alexander Rubinstein", demo.Out, StringComparison.Ordinal);
-        Assert.Contains("Names found most often", demo.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\d+ × Tripoli LOC", demo.Out);
-        Assert.Matches(@"\d+ × Khalifa Haftar PER", demo.Out);
+        Assert.Contains("The actors", demo.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Khalifa Haftar\s+│\s+person", demo.Out);
+        Assert.Matches(@"Libyan National Army\s+│\s+armed-group", demo.Out);
     }
 
     [Fact]
