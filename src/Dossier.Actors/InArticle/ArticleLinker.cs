@@ -225,7 +225,7 @@ public sealed partial class ArticleLinker(CountryNames countries) : IDocumentSta
             var name = match.Groups[2];
             if (IsAcronymText(acronym.Value) && name.Value.Split(' ').Count(w => w.Length > 0 && char.IsUpper(w[0])) >= 2)
             {
-                definitions.Add(new AcronymDefinition(acronym.Value, name.Index, name.Index + name.Length, acronym.Index, acronym.Index + acronym.Length, "defined in parentheses"));
+                definitions.Add(new AcronymDefinition(acronym.Value, name.Index, name.Index + name.Length, acronym.Index, acronym.Index + acronym.Length, "name given in parentheses"));
             }
         }
 
