@@ -218,6 +218,7 @@ public sealed class ActorResolver(CountryNames countries)
             }
         }
 
+        var ambiguous = new List<(int Lone, List<int> Fitting)>();
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
@@ -235,6 +236,94 @@ public sealed class ActorResolver(CountryNames countries)
                 var full = nodes[fitting[0]];
                 forest.Union(fitting[0], i, new LinkReason("surname", 0.9, $"{node.Name} is the surname of {full.Name}, the only full name ending so"));
             }
+            else if (roots.Count > 1)
+            {
+                ambiguous.Add((i, fitting));
+            }
+        }
+
+        // Two full names end so (Muammar and Seif al-Islam Gaddafi): the one whose articles speak
+        // of the same other actors, if it clearly does more than the rest.
+        if (ambiguous.Count > 0)
+        {
+            var context = new CoMentions(nodes, forest);
+            foreach (var (lone, fitting) in ambiguous)
+            {
+                var ranked = fitting
+                    .GroupBy(forest.Find)
+                    .Select(g => (Node: g.First(), Shared: context.Shared(lone, g.Key)))
+                    .OrderByDescending(p => p.Shared)
+                    .ToList();
+                if (ranked[0].Shared >= MinSharedContext && ranked[0].Shared >= 2 * ranked[1].Shared)
+                {
+                    var full = nodes[ranked[0].Node];
+                    forest.Union(ranked[0].Node, lone, new LinkReason("surname-context", 0.8,
+                        $"{nodes[lone].Name} is the surname of {full.Name} and of others; its articles share {ranked[0].Shared} other actors with {full.Name}'s, {ranked[1].Shared} with the next"));
+                }
+            }
+        }
+    }
+
+    // Co-mentioned actors needed before a shared surname is given to one of its full names.
+    private const int MinSharedContext = 3;
+
+    /// <summary>Which actors appear in the articles of a node or of a group: the context that tells two namesakes apart.</summary>
+    private sealed class CoMentions
+    {
+        private readonly List<Node> nodes;
+        private readonly NodeForest forest;
+        private readonly Dictionary<long, List<int>> nodesOfArticle = [];
+        private readonly Dictionary<int, List<long>> articlesOfRoot = [];
+
+        public CoMentions(List<Node> nodes, NodeForest forest)
+        {
+            this.nodes = nodes;
+            this.forest = forest;
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                var root = forest.Find(i);
+                if (!articlesOfRoot.TryGetValue(root, out var articles))
+                {
+                    articles = [];
+                    articlesOfRoot[root] = articles;
+                }
+
+                foreach (var chain in nodes[i].Chains)
+                {
+                    articles.Add(chain.ArticleSeq);
+                    if (!nodesOfArticle.TryGetValue(chain.ArticleSeq, out var list))
+                    {
+                        list = [];
+                        nodesOfArticle[chain.ArticleSeq] = list;
+                    }
+
+                    list.Add(i);
+                }
+            }
+        }
+
+        public int Shared(int lone, int candidateRoot)
+        {
+            var around = Around(nodes[lone].Chains.Select(c => c.ArticleSeq));
+            var theirs = Around(articlesOfRoot.TryGetValue(candidateRoot, out var articles) ? articles : []);
+            around.IntersectWith(theirs);
+            around.Remove(forest.Find(lone));
+            around.Remove(candidateRoot);
+            return around.Count;
+        }
+
+        private HashSet<int> Around(IEnumerable<long> articles)
+        {
+            var roots = new HashSet<int>();
+            foreach (var article in articles.Distinct())
+            {
+                foreach (var node in nodesOfArticle[article])
+                {
+                    roots.Add(forest.Find(node));
+                }
+            }
+
+            return roots;
         }
     }
 

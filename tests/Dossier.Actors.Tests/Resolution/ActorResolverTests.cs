@@ -68,6 +68,29 @@ public sealed class ActorResolverTests
     }
 
     [Fact]
+    public void A_shared_surname_goes_to_the_namesake_whose_articles_name_the_same_actors()
+    {
+        var muammar = Chain(1, "Muammar Gaddafi", ActorKind.Person);
+        Chain(1, "Benghazi", ActorKind.Place);
+        var seif = Chain(2, "Seif al-Islam Gaddafi", ActorKind.Person);
+        foreach (var article in new[] { 2, 3 })
+        {
+            Chain(article, "Zintan", ActorKind.Place);
+            Chain(article, "International Criminal Court", ActorKind.Organization);
+            Chain(article, "Abu Bakr Saddyk", ActorKind.Person);
+        }
+
+        var lone = Chain(3, "Gaddafi", ActorKind.Person);
+
+        var result = resolver.Resolve(chains, []);
+
+        var entity = EntityOf(result, lone);
+        Assert.Equal(EntityOf(result, seif).Id, entity.Id);
+        Assert.NotEqual(EntityOf(result, muammar).Id, entity.Id);
+        Assert.Equal("surname-context", entity.Members.Single(m => m.ArticleSeq == 3 && m.Chain == lone.Chain).Rule);
+    }
+
+    [Fact]
     public void An_acronym_alone_joins_the_name_it_is_defined_as_elsewhere()
     {
         var army = Chain(1, "Libyan National Army", ActorKind.ArmedGroup, ["Libyan National Army"], ["LNA"]);
