@@ -5,6 +5,7 @@ using Dossier.Actors.Resolution;
 using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 using Dossier.Core.Storage;
+using Dossier.Facts.Claims;
 using Dossier.Nlp;
 
 namespace Dossier.Actors;
@@ -22,6 +23,7 @@ public sealed class ActorLinking
     private readonly IDossierStore store;
     private readonly DocumentPipeline pipeline;
     private readonly ArticleLinker linker;
+    private readonly ClaimExtractor claims = new();
     private readonly ActorResolver resolver;
 
     public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries)
@@ -35,11 +37,13 @@ public sealed class ActorLinking
             .Add(models.Tagger)
             .Add(models.Recognizer)
             .Add(linker)
+            .Add(claims)
             .Build();
         resolver = new ActorResolver(countries);
     }
 
-    public string LinkerVersion => linker.Version;
+    /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
+    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}";
 
     /// <summary>Loads the shipped models and country table from a models folder.</summary>
     public static ActorLinking Open(IDossierStore store, string modelsDirectory)
@@ -48,7 +52,7 @@ public sealed class ActorLinking
     public LinkingReport Run(Action<int, int>? progress, Action<string>? problem, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var pending = store.ArticlesNeedingActors(linker.Version);
+        var pending = store.ArticlesNeedingActors(LinkerVersion);
         int annotated = 0, failed = 0;
         foreach (var id in pending)
         {
@@ -64,11 +68,11 @@ public sealed class ActorLinking
             {
                 failed++;
                 problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-                store.ReplaceArticleActors(id, [], linker.Version);
+                store.ReplaceArticleActors(id, [], [], LinkerVersion);
             }
             else
             {
-                store.ReplaceArticleActors(id, document.Actors!, linker.Version);
+                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, LinkerVersion);
                 annotated++;
             }
 

@@ -18,11 +18,26 @@ internal static class CommonOptions
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
-    public static Option<OutputFormat> Format() => new("--format")
+    public static Option<OutputFormat> Format(bool csv = false)
     {
-        Description = "How to print: table for people, json for scripts.",
-        DefaultValueFactory = _ => OutputFormat.Table,
-    };
+        var option = new Option<OutputFormat>("--format")
+        {
+            Description = csv ? "How to print: table for people, json for scripts, csv for spreadsheets." : "How to print: table for people, json for scripts.",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        if (!csv)
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<OutputFormat>() == OutputFormat.Csv)
+                {
+                    result.AddError("--format csv is not available for this command; use table or json");
+                }
+            });
+        }
+
+        return option;
+    }
 
     /// <summary>Opens the store a user named, turning every way that can fail into one line on stderr.</summary>
     public static IDossierStore? OpenStore(string path, CliEnvironment environment)

@@ -25,6 +25,8 @@ internal static class DossierCli
             root.Add(command);
         }
 
+        root.Add(ClaimsCommand.Create(environment));
+
         return root;
     }
 

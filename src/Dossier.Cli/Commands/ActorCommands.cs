@@ -240,6 +240,30 @@ internal static class ActorCommands
         return command;
     }
 
+    /// <summary>One entity by id, spelling, or a word or variant of its spellings; null when none or several.</summary>
+    public static EntitySummary? FindQuietly(IDossierStore store, string wanted)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var found = store.FindEntities(wanted);
+        if (found.Count == 1)
+        {
+            return found[0];
+        }
+
+        if (found.Count > 1)
+        {
+            return null;
+        }
+
+        var close = store.ListSpellings()
+            .Where(s => s.Spelling.Split(' ', '-').Contains(wanted, StringComparer.OrdinalIgnoreCase)
+                        || NameVariantMatcher.Match(wanted, s.Spelling).Score >= NameVariantMatcher.SameName)
+            .Select(s => s.EntityId)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return close.Count == 1 ? store.FindEntities(close[0]).FirstOrDefault() : null;
+    }
+
     /// <summary>Finds one entity by id or spelling, or says what is near and returns null.</summary>
     private static EntitySummary? Resolve(CliEnvironment environment, IDossierStore store, string wanted)
     {

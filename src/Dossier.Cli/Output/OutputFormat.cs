@@ -9,6 +9,27 @@ internal enum OutputFormat
 {
     Table,
     Json,
+
+    /// <summary>Comma-separated values with a header row (RFC 4180), for spreadsheets; only where a command says so.</summary>
+    Csv,
+}
+
+internal static class CsvOutput
+{
+    public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        writer.Write(string.Join(',', header.Select(Field)) + "\r\n");
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row.Select(Field)) + "\r\n");
+        }
+    }
+
+    private static string Field(string? value)
+    {
+        value ??= "";
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }
 
 internal static class JsonOutput

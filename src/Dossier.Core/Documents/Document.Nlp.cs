@@ -1,5 +1,6 @@
 using Dossier.Core.Actors;
 using Dossier.Core.Documents.Nlp;
+using Dossier.Core.Facts;
 
 namespace Dossier.Core.Documents;
 
@@ -54,6 +55,14 @@ public sealed partial class Document
         MarkProduced(DocumentLayer.ArticleActors);
         Actors = actors;
         ActorsVersion = version;
+    }
+
+    public IReadOnlyList<Claim>? Claims { get; private set; }
+
+    public void SetClaims(IReadOnlyList<Claim> claims)
+    {
+        MarkProduced(DocumentLayer.Claims);
+        Claims = claims;
     }
 
     /// <summary>The text of a token.</summary>

@@ -15,4 +15,7 @@ public enum DocumentLayer
 
     /// <summary>The actors of one article: its mentions grouped into chains, before cross-article linking.</summary>
     ArticleActors,
+
+    /// <summary>Reported speech: who says what, with the cue and modality.</summary>
+    Claims,
 }

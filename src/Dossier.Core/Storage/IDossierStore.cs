@@ -1,5 +1,6 @@
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
+using Dossier.Core.Facts;
 using Dossier.Core.Identity;
 
 namespace Dossier.Core.Storage;
@@ -95,8 +96,10 @@ public interface IDossierStore : IDisposable
     /// <summary>Stored articles (originals and copies) whose actors were made by another linker version, or never.</summary>
     IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion);
 
-    /// <summary>Replaces one article's actors and mentions, atomically.</summary>
-    void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, string linkerVersion);
+    /// <summary>Replaces one article's actors, mentions and claims, atomically.</summary>
+    void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, string linkerVersion);
+
+    IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter);
 
     /// <summary>Every article's actors, in article order.</summary>
     IEnumerable<StoredChain> ReadChains();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
+using Dossier.Core.Facts;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -26,9 +27,10 @@ public sealed partial class SqliteDossierStore
         return ids;
     }
 
-    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, string linkerVersion)
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, string linkerVersion)
     {
         ArgumentNullException.ThrowIfNull(actors);
+        ArgumentNullException.ThrowIfNull(claims);
         var transaction = CurrentBatch();
         var seqQuery = Command("seq-of", "SELECT seq FROM articles WHERE id = $id", transaction);
         Set(seqQuery, "$id", article.Value);
@@ -40,7 +42,7 @@ public sealed partial class SqliteDossierStore
         Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
         try
         {
-            WriteArticleActors(seq, actors, linkerVersion, transaction);
+            WriteArticleActors(seq, actors, claims, linkerVersion, transaction);
             Command("release", "RELEASE article", transaction).ExecuteNonQuery();
             CommitBatchWhenDue();
         }
@@ -52,9 +54,10 @@ public sealed partial class SqliteDossierStore
         }
     }
 
-    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, string linkerVersion, SqliteTransaction transaction)
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, string linkerVersion, SqliteTransaction transaction)
     {
         var clear = Command("clear-actors", """
+            DELETE FROM claims WHERE article_seq = $seq;
             DELETE FROM actor_mentions WHERE article_seq = $seq;
             DELETE FROM article_actors WHERE article_seq = $seq;
             UPDATE articles SET linker_version = $version WHERE seq = $seq;
@@ -92,6 +95,76 @@ public sealed partial class SqliteDossierStore
                 mention.ExecuteNonQuery();
             }
         }
+
+        var claim = Command("insert-claim", """
+            INSERT INTO claims (article_seq, ordinal, form, modality, sentence_start, sentence_end, content_start, content_end,
+                cue_start, cue_end, speaker_start, speaker_end, speaker_chain, affiliation_chain, extractor)
+            VALUES ($seq, $ordinal, $form, $modality, $sentence_start, $sentence_end, $content_start, $content_end,
+                $cue_start, $cue_end, $speaker_start, $speaker_end, $speaker_chain, $affiliation_chain, $extractor)
+            """, transaction);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var item = claims[i];
+            Set(claim, "$seq", seq);
+            Set(claim, "$ordinal", i);
+            Set(claim, "$form", item.Form.ToString());
+            Set(claim, "$modality", item.Modality.ToString());
+            Set(claim, "$sentence_start", item.SentenceStart);
+            Set(claim, "$sentence_end", item.SentenceEnd);
+            Set(claim, "$content_start", item.ContentStart);
+            Set(claim, "$content_end", item.ContentEnd);
+            Set(claim, "$cue_start", item.CueStart);
+            Set(claim, "$cue_end", item.CueEnd);
+            Set(claim, "$speaker_start", item.SpeakerStart);
+            Set(claim, "$speaker_end", item.SpeakerEnd);
+            Set(claim, "$speaker_chain", item.SpeakerChain);
+            Set(claim, "$affiliation_chain", item.AffiliationChain);
+            Set(claim, "$extractor", linkerVersion);
+            claim.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT ar.id, ar.title, ar.outlet, ar.published, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end,
+                   se.id, se.name, ae.id, ae.name, c.content_start, c.content_end, c.sentence_start, c.sentence_end, ar.clean_text
+            FROM claims c
+            JOIN articles ar ON ar.seq = c.article_seq
+            LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
+            LEFT JOIN entities se ON se.id = sc.entity_id
+            LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
+            LEFT JOIN entities ae ON ae.id = ac.entity_id
+            WHERE ($speaker IS NULL AND $speaker_text IS NULL
+                   OR se.id = $speaker OR ae.id = $speaker
+                   OR ($speaker_text IS NOT NULL AND instr(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower($speaker_text)) > 0))
+              AND ($about IS NULL OR EXISTS (
+                   SELECT 1 FROM actor_mentions m JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+                   WHERE m.article_seq = c.article_seq AND m.start >= c.content_start AND m.end <= c.content_end AND ec.entity_id = $about))
+            ORDER BY ar.published, ar.seq, c.content_start
+            LIMIT $limit
+            """;
+        query.Parameters.AddWithValue("$speaker", filter.SpeakerEntityId ?? (object)DBNull.Value);
+        query.Parameters.AddWithValue("$speaker_text", filter.SpeakerText ?? (object)DBNull.Value);
+        query.Parameters.AddWithValue("$about", filter.AboutEntityId ?? (object)DBNull.Value);
+        query.Parameters.AddWithValue("$limit", filter.Limit);
+        var rows = new List<ClaimRow>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            var text = reader.GetString(18);
+            string Span(int from, int to) => text[reader.GetInt32(from)..reader.GetInt32(to)];
+            rows.Add(new ClaimRow(
+                new ArticleId(reader.GetString(0)), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3),
+                Enum.Parse<ClaimForm>(reader.GetString(4)), Enum.Parse<Modality>(reader.GetString(5)),
+                Span(6, 7), Span(8, 9), NullableString(reader, 10), NullableString(reader, 11), NullableString(reader, 12), NullableString(reader, 13),
+                Span(14, 15), Span(16, 17), reader.GetInt32(14), reader.GetInt32(15)));
+        }
+
+        return rows;
     }
 
     public IEnumerable<StoredChain> ReadChains()

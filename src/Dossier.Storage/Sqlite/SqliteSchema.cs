@@ -136,6 +136,29 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL
         );
         """,
+
+        // 3: claims: who says what, with its cue and modality; offsets into the article's clean text.
+        """
+        CREATE TABLE claims (
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            ordinal INTEGER NOT NULL,
+            form TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            speaker_start INTEGER NOT NULL,
+            speaker_end INTEGER NOT NULL,
+            speaker_chain INTEGER,
+            affiliation_chain INTEGER,
+            extractor TEXT NOT NULL,
+            PRIMARY KEY (article_seq, ordinal)
+        ) WITHOUT ROWID;
+        UPDATE articles SET linker_version = NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
