@@ -171,6 +171,8 @@ internal static class ActorCommands
             }
 
             var detail = store.GetEntity(entity.Id)!;
+            var claimsBy = store.ListClaims(new Core.Facts.ClaimFilter(SpeakerEntityId: entity.Id, Limit: 1000));
+            var claimsAbout = store.ListClaims(new Core.Facts.ClaimFilter(AboutEntityId: entity.Id, Limit: 1000));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -195,6 +197,8 @@ internal static class ActorCommands
                         reason = a.Detail,
                     }),
                     overrides = detail.Overrides,
+                    claims_by = claimsBy.Select(ClaimJson),
+                    claims_about = claimsAbout.Select(ClaimJson),
                 });
                 return ExitCodes.Success;
             }
@@ -226,6 +230,18 @@ internal static class ActorCommands
             }
 
             console.Write(table);
+            if (claimsBy.Count > 0)
+            {
+                console.MarkupLine($"[bold]What {Markup.Escape(summary.Name)} says[/] ({claimsBy.Count}; dossier claims --by gives them all)");
+                ClaimsCommand.Print(environment, [.. claimsBy.Take(10)], OutputFormat.Table);
+            }
+
+            if (claimsAbout.Count > 0)
+            {
+                console.MarkupLine($"[bold]Claims about {Markup.Escape(summary.Name)}[/] ({claimsAbout.Count}; dossier claims --about gives them all)");
+                ClaimsCommand.Print(environment, [.. claimsAbout.Take(10)], OutputFormat.Table);
+            }
+
             if (detail.Overrides.Count > 0)
             {
                 console.MarkupLine("[bold]Analyst overrides[/]");
@@ -239,6 +255,17 @@ internal static class ActorCommands
         });
         return command;
     }
+
+    private static object ClaimJson(Core.Facts.ClaimRow c) => new
+    {
+        article = c.ArticleId.Value,
+        speaker = c.SpeakerText,
+        speaker_name = c.SpeakerName,
+        cue = c.Cue,
+        modality = c.Modality.ToString().ToLowerInvariant(),
+        content = c.Content,
+        evidence = c.Sentence,
+    };
 
     /// <summary>One entity by id, spelling, or a word or variant of its spellings; null when none or several.</summary>
     public static EntitySummary? FindQuietly(IDossierStore store, string wanted)
