@@ -6,6 +6,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 using Dossier.Core.Storage;
 using Dossier.Facts.Claims;
+using Dossier.Facts.Events;
 using Dossier.Nlp;
 
 namespace Dossier.Actors;
@@ -24,6 +25,7 @@ public sealed class ActorLinking
     private readonly DocumentPipeline pipeline;
     private readonly ArticleLinker linker;
     private readonly ClaimExtractor claims = new();
+    private readonly EventExtractor events = new();
     private readonly ActorResolver resolver;
 
     public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries)
@@ -38,12 +40,13 @@ public sealed class ActorLinking
             .Add(models.Recognizer)
             .Add(linker)
             .Add(claims)
+            .Add(events)
             .Build();
         resolver = new ActorResolver(countries);
     }
 
     /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
-    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}";
+    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}; {events.Name} {events.Version}";
 
     /// <summary>Loads the shipped models and country table from a models folder.</summary>
     public static ActorLinking Open(IDossierStore store, string modelsDirectory)
@@ -68,11 +71,11 @@ public sealed class ActorLinking
             {
                 failed++;
                 problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-                store.ReplaceArticleActors(id, [], [], LinkerVersion);
+                store.ReplaceArticleActors(id, [], [], [], LinkerVersion);
             }
             else
             {
-                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, LinkerVersion);
+                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, LinkerVersion);
                 annotated++;
             }
 

@@ -26,6 +26,7 @@ internal static class DossierCli
         }
 
         root.Add(ClaimsCommand.Create(environment));
+        root.Add(EventsCommand.Create(environment));
 
         return root;
     }

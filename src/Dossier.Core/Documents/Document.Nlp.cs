@@ -65,6 +65,14 @@ public sealed partial class Document
         Claims = claims;
     }
 
+    public IReadOnlyList<ReportedEvent>? Events { get; private set; }
+
+    public void SetEvents(IReadOnlyList<ReportedEvent> events)
+    {
+        MarkProduced(DocumentLayer.Events);
+        Events = events;
+    }
+
     /// <summary>The text of a token.</summary>
     public string TextOf(Token token) => Text[token.Start..token.End];
 }

@@ -18,4 +18,7 @@ public enum DocumentLayer
 
     /// <summary>Reported speech: who says what, with the cue and modality.</summary>
     Claims,
+
+    /// <summary>Events as each sentence reports them: type, date, place, actors, counts.</summary>
+    Events,
 }

@@ -27,8 +27,9 @@ public sealed partial class SqliteDossierStore
         return ids;
     }
 
-    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, string linkerVersion)
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, string linkerVersion)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(claims);
         var transaction = CurrentBatch();
@@ -42,7 +43,7 @@ public sealed partial class SqliteDossierStore
         Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
         try
         {
-            WriteArticleActors(seq, actors, claims, linkerVersion, transaction);
+            WriteArticleActors(seq, actors, claims, events, linkerVersion, transaction);
             Command("release", "RELEASE article", transaction).ExecuteNonQuery();
             CommitBatchWhenDue();
         }
@@ -54,9 +55,10 @@ public sealed partial class SqliteDossierStore
         }
     }
 
-    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, string linkerVersion, SqliteTransaction transaction)
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, string linkerVersion, SqliteTransaction transaction)
     {
         var clear = Command("clear-actors", """
+            DELETE FROM events WHERE article_seq = $seq;
             DELETE FROM claims WHERE article_seq = $seq;
             DELETE FROM actor_mentions WHERE article_seq = $seq;
             DELETE FROM article_actors WHERE article_seq = $seq;
@@ -122,6 +124,113 @@ public sealed partial class SqliteDossierStore
             Set(claim, "$extractor", linkerVersion);
             claim.ExecuteNonQuery();
         }
+
+        var insertEvent = Command("insert-event", """
+            INSERT INTO events (article_seq, ordinal, type, sentence_start, sentence_end, trigger_start, trigger_end, date_first, date_last,
+                date_precision, date_start, date_end, place_chain, agents, targets, counts, claim_ordinal, extractor)
+            VALUES ($seq, $ordinal, $type, $sentence_start, $sentence_end, $trigger_start, $trigger_end, $date_first, $date_last,
+                $date_precision, $date_start, $date_end, $place_chain, $agents, $targets, $counts, $claim_ordinal, $extractor)
+            """, transaction);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var item = events[i];
+            Set(insertEvent, "$seq", seq);
+            Set(insertEvent, "$ordinal", i);
+            Set(insertEvent, "$type", item.Type.ToString());
+            Set(insertEvent, "$sentence_start", item.SentenceStart);
+            Set(insertEvent, "$sentence_end", item.SentenceEnd);
+            Set(insertEvent, "$trigger_start", item.TriggerStart);
+            Set(insertEvent, "$trigger_end", item.TriggerEnd);
+            Set(insertEvent, "$date_first", item.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set(insertEvent, "$date_last", item.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set(insertEvent, "$date_precision", item.DatePrecision);
+            Set(insertEvent, "$date_start", item.DateStart);
+            Set(insertEvent, "$date_end", item.DateEnd);
+            Set(insertEvent, "$place_chain", item.PlaceChain);
+            Set(insertEvent, "$agents", JsonSerializer.Serialize(item.Agents));
+            Set(insertEvent, "$targets", JsonSerializer.Serialize(item.Targets));
+            Set(insertEvent, "$counts", JsonSerializer.Serialize(item.Counts.Select(c => new StoredCount(c.Kind.ToString(), c.Low, c.High, c.Bound, c.Start, c.End))));
+            Set(insertEvent, "$claim_ordinal", item.Claim);
+            Set(insertEvent, "$extractor", linkerVersion);
+            insertEvent.ExecuteNonQuery();
+        }
+    }
+
+    private sealed record StoredCount(string Kind, long Low, long? High, string Bound, int Start, int End);
+
+    public IReadOnlyList<EventRow> ListEvents()
+    {
+        Flush();
+        var entityOfChain = new Dictionary<(long, int), (string Id, string Name)>();
+        using (var map = connection.CreateCommand())
+        {
+            map.CommandText = "SELECT ec.article_seq, ec.chain, e.id, e.name FROM entity_chains ec JOIN entities e ON e.id = ec.entity_id WHERE ec.article_seq IN (SELECT DISTINCT article_seq FROM events)";
+            using var reader = map.ExecuteReader();
+            while (reader.Read())
+            {
+                entityOfChain[(reader.GetInt64(0), reader.GetInt32(1))] = (reader.GetString(2), reader.GetString(3));
+            }
+        }
+
+        var chainNames = new Dictionary<(long, int), string>();
+        using (var names = connection.CreateCommand())
+        {
+            names.CommandText = "SELECT article_seq, chain, name FROM article_actors WHERE article_seq IN (SELECT DISTINCT article_seq FROM events)";
+            using var reader = names.ExecuteReader();
+            while (reader.Read())
+            {
+                chainNames[(reader.GetInt64(0), reader.GetInt32(1))] = reader.GetString(2);
+            }
+        }
+
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT ev.article_seq, ar.id, ar.title, ar.outlet, ar.published, ev.type, ev.trigger_start, ev.trigger_end, ev.date_first, ev.date_last,
+                   ev.date_precision, ev.date_start, ev.date_end, ev.place_chain, ev.agents, ev.targets, ev.counts,
+                   c.speaker_start, c.speaker_end, c.speaker_chain, ev.sentence_start, ev.sentence_end, ar.clean_text
+            FROM events ev
+            JOIN articles ar ON ar.seq = ev.article_seq
+            LEFT JOIN claims c ON c.article_seq = ev.article_seq AND c.ordinal = ev.claim_ordinal
+            ORDER BY COALESCE(ev.date_first, ar.published) IS NULL, COALESCE(ev.date_first, ar.published), ar.seq, ev.ordinal
+            """;
+        var rows = new List<EventRow>();
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var seq = reader.GetInt64(0);
+                var text = reader.GetString(22);
+                EventActor Actor(int chain) => entityOfChain.TryGetValue((seq, chain), out var entity)
+                    ? new EventActor(entity.Id, entity.Name)
+                    : new EventActor(null, chainNames.GetValueOrDefault((seq, chain), "?"));
+                var counts = (JsonSerializer.Deserialize<StoredCount[]>(reader.GetString(16)) ?? [])
+                    .Select(c => new EventCountRow(Enum.Parse<CountKind>(c.Kind), c.Low, c.High, c.Bound, text[c.Start..c.End]))
+                    .ToList();
+                string? saidBy = null;
+                if (!reader.IsDBNull(17))
+                {
+                    saidBy = !reader.IsDBNull(19) && entityOfChain.TryGetValue((seq, reader.GetInt32(19)), out var speaker)
+                        ? speaker.Name
+                        : text[reader.GetInt32(17)..reader.GetInt32(18)];
+                }
+
+                rows.Add(new EventRow(
+                    new ArticleId(reader.GetString(1)), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
+                    Enum.Parse<EventType>(reader.GetString(5)), text[reader.GetInt32(6)..reader.GetInt32(7)],
+                    reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    NullableString(reader, 10),
+                    reader.IsDBNull(11) ? null : text[reader.GetInt32(11)..reader.GetInt32(12)],
+                    reader.IsDBNull(13) ? null : Actor(reader.GetInt32(13)),
+                    [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(14)) ?? []).Select(Actor)],
+                    [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(15)) ?? []).Select(Actor)],
+                    counts,
+                    saidBy,
+                    text[reader.GetInt32(20)..reader.GetInt32(21)]));
+            }
+        }
+
+        return rows;
     }
 
     public IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter)

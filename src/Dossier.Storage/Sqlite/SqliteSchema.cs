@@ -159,6 +159,32 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         UPDATE articles SET linker_version = NULL;
         """,
+
+        // 4: events as each sentence reports them; actors are the article's chains, counts keep their words.
+        """
+        CREATE TABLE events (
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            ordinal INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            date_first TEXT,
+            date_last TEXT,
+            date_precision TEXT,
+            date_start INTEGER,
+            date_end INTEGER,
+            place_chain INTEGER,
+            agents TEXT NOT NULL,
+            targets TEXT NOT NULL,
+            counts TEXT NOT NULL,
+            claim_ordinal INTEGER,
+            extractor TEXT NOT NULL,
+            PRIMARY KEY (article_seq, ordinal)
+        ) WITHOUT ROWID;
+        UPDATE articles SET linker_version = NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

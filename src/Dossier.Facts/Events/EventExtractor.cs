@@ -1,0 +1,259 @@
+using System.Text.RegularExpressions;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+using Dossier.Core.Facts;
+using Dossier.Core.Pipeline;
+using Dossier.Nlp.Extraction;
+
+namespace Dossier.Facts.Events;
+
+/// <summary>
+/// Finds events sentence by sentence: a trigger word gives the type ("attacked", "shelling",
+/// "seized", "escape"), the sentence's time expression the date (resolved against the publication
+/// date), its place actor the place, the actors before and after the trigger the agents and targets
+/// ("by X" makes X the agent), and counts next to "killed", "wounded", "displaced" or "kidnapped" the
+/// numbers, with their words. A sentence inside a claim keeps that claim, so the event is attributed
+/// to whoever said it. "The attack" in the next sentence continues the event before it.
+/// </summary>
+public sealed partial class EventExtractor : IDocumentStage
+{
+    public string Name => "event-extractor";
+
+    public string Version => "1";
+
+    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
+
+    public IReadOnlySet<DocumentLayer> Produces { get; } = new HashSet<DocumentLayer> { DocumentLayer.Events };
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.SetEvents(Extract(document));
+    }
+
+    private static readonly (Regex Trigger, EventType Type)[] Triggers =
+    [
+        (new Regex(@"\b(?:air ?strikes?|air raids?|airstrikes?|drone strikes?|shell(?:ed|ing|s)|bomb(?:ed|ing|ings|arded|ardment)|struck|artillery fire|rocket fire)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.AirstrikeOrShelling),
+        (new Regex(@"\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefights?|exchange of fire|skirmish(?:es)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.ArmedClash),
+        (new Regex(@"\b(?:attack(?:s|ed|ing)?|ambush(?:ed|es)?|assault(?:s|ed)?|raid(?:s|ed)?|offensive|counter-offensive|shot down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Attack),
+        (new Regex(@"\b(?:captur(?:ed|e)|seiz(?:ed|e|ing)|took control|taken control|take control|recaptur(?:ed|e)|overr?an|liberat(?:ed|ion)|fell to|conquer(?:ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Capture),
+        (new Regex(@"\b(?:abduct(?:ed|ion)|kidnapp(?:ed|ing)|taken hostage|hostages?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Abduction),
+        (new Regex(@"\b(?:arrest(?:ed|s)?|detain(?:ed)?|arrest warrants?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Arrest),
+        (new Regex(@"\b(?:displaced|fled (?:their|the) homes|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Displacement),
+        (new Regex(@"\b(?:escaped?|breakout|broke out of|broke through|jailbreak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Escape),
+        (new Regex(@"\b(?:met with|meeting|talks|summit|negotiations|peace conference)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Meeting),
+        (new Regex(@"\b(?:phone call|telephone call|call with|phoned|telephoned|spoke by phone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.PhoneCall),
+        (new Regex(@"\b(?:killed|executed|assassinated|massacred?|beheaded|eliminated|slain)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Killing),
+    ];
+
+    public IReadOnlyList<ReportedEvent> Extract(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var published = document.Metadata.Published is { } date ? date.Date : (DateOnly?)null;
+        var latestYear = published is null ? DateExpressionResolver.LatestYear(text) : null;
+        var mentions = document.Actors!
+            .SelectMany(a => a.Mentions.Where(m => m.Form != MentionForm.Description).Select(m => (m.Start, m.End, a.Chain, a.Kind)))
+            .OrderBy(m => m.Start)
+            .ToList();
+        var claims = document.Claims ?? [];
+        var events = new List<ReportedEvent>();
+        foreach (var sentence in document.Sentences!)
+        {
+            var words = text[sentence.Start..sentence.End];
+            var trigger = FindTrigger(words);
+            if (trigger is null)
+            {
+                continue;
+            }
+
+            var (type, triggerIndex, triggerLength) = trigger.Value;
+            var triggerStart = sentence.Start + triggerIndex;
+            var triggerEnd = triggerStart + triggerLength;
+            var inSentence = mentions.Where(m => m.Start >= sentence.Start && m.End <= sentence.End).ToList();
+            var counts = Counts(words, sentence.Start);
+            var time = DateExpressionResolver.FindAll(words, published, latestYear).FirstOrDefault();
+            var place = Place(text, inSentence);
+            var claim = claims.Select((c, i) => (c, i)).Where(p => p.c.ContentStart <= triggerStart && triggerEnd <= p.c.ContentEnd).Select(p => (int?)p.i).FirstOrDefault();
+
+            // Who says it is not, by saying it, a party to it; nor is the place.
+            var speaker = claim is { } index ? claims[index].SpeakerChain : null;
+            var (agents, targets) = Participants(text, inSentence.Where(m => m.Chain != speaker && m.Chain != place).ToList(), triggerStart, triggerEnd);
+
+            // "The attack, which eliminated 36 terrorists": a definite mention right after an event of
+            // the same kind adds to it instead of counting it twice.
+            var previous = events.LastOrDefault();
+            if (previous is not null && Continues(words, triggerIndex) && SameFamily(previous.Type, type)
+                && document.Sentences!.Count(s => s.Start >= previous.SentenceEnd && s.End <= sentence.Start) == 0
+                && !text.AsSpan(previous.SentenceEnd, sentence.Start - previous.SentenceEnd).Contains('\n'))
+            {
+                events[^1] = previous with
+                {
+                    SentenceEnd = sentence.End,
+                    Counts = [.. previous.Counts, .. counts.Where(c => previous.Counts.All(p => p.Kind != c.Kind))],
+                    PlaceChain = previous.PlaceChain ?? place,
+                    DateFirst = previous.DateFirst ?? time?.First,
+                    DateLast = previous.DateLast ?? time?.Last,
+                    DatePrecision = previous.DatePrecision ?? time?.Precision.ToString().ToLowerInvariant(),
+                    Targets = [.. previous.Targets.Union(targets)],
+                };
+                continue;
+            }
+
+            events.Add(new ReportedEvent(type, sentence.Start, sentence.End, triggerStart, triggerEnd,
+                time?.First, time?.Last, time?.Precision.ToString().ToLowerInvariant(),
+                time is null ? null : sentence.Start + time.Start, time is null ? null : sentence.Start + time.End,
+                place, agents, targets, counts, claim));
+        }
+
+        return events;
+    }
+
+    /// <summary>The trigger that types the sentence: the first of the most specific kind present.</summary>
+    private static (EventType Type, int Index, int Length)? FindTrigger(string sentence)
+    {
+        foreach (var (trigger, type) in Triggers)
+        {
+            var match = trigger.Match(sentence);
+            if (match.Success)
+            {
+                return (type, match.Index, match.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Continues(string sentence, int triggerIndex)
+        => triggerIndex >= 4 && ContinuationBefore().IsMatch(sentence[..triggerIndex]);
+
+    private static bool SameFamily(EventType a, EventType b)
+    {
+        static int Family(EventType t) => t is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing ? 0 : (int)t + 1;
+        return Family(a) == Family(b);
+    }
+
+    private static List<EventCount> Counts(string sentence, int offset)
+    {
+        var counts = new List<EventCount>();
+        foreach (var quantity in QuantityParser.FindAll(sentence))
+        {
+            var before = sentence[Math.Max(0, quantity.Start - 30)..quantity.Start];
+            var after = sentence[quantity.End..Math.Min(sentence.Length, quantity.End + 60)];
+            CountKind? kind = null;
+            foreach (var (pattern, candidate) in CountWords)
+            {
+                if (pattern.IsMatch(after) || BeforeCue(candidate).IsMatch(before))
+                {
+                    kind = candidate;
+                    break;
+                }
+            }
+
+            if (kind is { } found && counts.All(c => c.Kind != found))
+            {
+                counts.Add(new EventCount(found, quantity.Low, quantity.High, quantity.Bound.ToString().ToLowerInvariant(), offset + quantity.Start, offset + quantity.End));
+            }
+        }
+
+        return counts;
+    }
+
+    private static readonly (Regex After, CountKind Kind)[] CountWords =
+    [
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|slain|eliminated|executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Killed),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:wounded|injured|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Injured),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:displaced|fled|homeless)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Displaced),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:kidnapped|abducted|taken hostage|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Kidnapped),
+    ];
+
+    private static Regex BeforeCue(CountKind kind) => kind switch
+    {
+        CountKind.Killed => KilledBefore(),
+        CountKind.Injured => InjuredBefore(),
+        CountKind.Displaced => DisplacedBefore(),
+        _ => KidnappedBefore(),
+    };
+
+    /// <summary>The most specific place named in the sentence: a facility, else a town or region, else a state.</summary>
+    private static int? Place(string text, List<(int Start, int End, int Chain, ActorKind Kind)> mentions)
+    {
+        // "positions in Ain Zara": a name right after "in" or "near" is a place, whatever the recognizer called it.
+        var afterPreposition = mentions.FirstOrDefault(m => m.Kind is ActorKind.Place or ActorKind.Facility or ActorKind.Person or ActorKind.Organization
+            && StrictPlacePreposition().IsMatch(text[Math.Max(0, m.Start - 12)..m.Start]));
+        if (afterPreposition != default)
+        {
+            return afterPreposition.Chain;
+        }
+
+        foreach (var kind in new[] { ActorKind.Facility, ActorKind.Place, ActorKind.State })
+        {
+            var candidates = mentions.Where(m => m.Kind == kind).ToList();
+            var located = candidates.FirstOrDefault(m => PlacePreposition().IsMatch(text[Math.Max(0, m.Start - 12)..m.Start]));
+            if (located != default)
+            {
+                return located.Chain;
+            }
+
+            if (kind != ActorKind.State && candidates.Count > 0)
+            {
+                return candidates[0].Chain;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Actors before the trigger did it, actors after it had it done to them; "by X" after it is an agent.</summary>
+    private static (List<int> Agents, List<int> Targets) Participants(string text, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int triggerStart, int triggerEnd)
+    {
+        var agents = new List<int>();
+        var targets = new List<int>();
+        foreach (var mention in mentions.Where(m => m.Kind is not (ActorKind.Place or ActorKind.Facility or ActorKind.Media)))
+        {
+            if (mention.End <= triggerStart)
+            {
+                if (!agents.Contains(mention.Chain))
+                {
+                    agents.Add(mention.Chain);
+                }
+            }
+            else if (mention.Start >= triggerEnd)
+            {
+                var by = ByBefore().IsMatch(text[Math.Max(triggerEnd, mention.Start - 8)..mention.Start]);
+                var list = by ? agents : targets;
+                if (!list.Contains(mention.Chain) && !agents.Contains(mention.Chain))
+                {
+                    list.Add(mention.Chain);
+                }
+            }
+        }
+
+        // The state a place belongs to is not a party: keep actors that are not also the place's state.
+        return (agents, targets.Where(t => !agents.Contains(t)).ToList());
+    }
+
+    [GeneratedRegex(@"\b(?:the|this|that|which|its|their)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContinuationBefore();
+
+    [GeneratedRegex(@"\b(?:in|at|near|on|outside|around|into|from|of|to|towards|south of|north of|east of|west of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlacePreposition();
+
+    [GeneratedRegex(@"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrictPlacePreposition();
+
+    [GeneratedRegex(@"\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByBefore();
+
+    [GeneratedRegex(@"\b(?:killing|killed|eliminat(?:ed|ing)|death toll (?:of|to|at|rose to)|deaths of|dead|toll of)\s+(?:at least\s+|nearly\s+|about\s+|some\s+|more than\s+|over\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KilledBefore();
+
+    [GeneratedRegex(@"\b(?:injuring|wounding|injured|wounded)\s+(?:another\s+|at least\s+|nearly\s+|about\s+|some\s+|more than\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InjuredBefore();
+
+    [GeneratedRegex(@"\b(?:displacing|displaced)\s+(?:at least\s+|nearly\s+|about\s+|some\s+|more than\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisplacedBefore();
+
+    [GeneratedRegex(@"\b(?:kidnapping|abducting|kidnapped|abducted)\s+(?:at least\s+|nearly\s+|about\s+|some\s+|more than\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KidnappedBefore();
+}

@@ -1,0 +1,56 @@
+namespace Dossier.Cli.Tests.Commands;
+
+public sealed class EventsCommandTests
+{
+    [Fact]
+    public void Events_lists_the_march_18_attack_in_ain_zara_with_its_toll_and_evidence()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var events = CliRun.Run("events", "--db", workspace.Database, "--format", "json", "--from", "2020-03-01", "--to", "2020-03-31");
+
+        Assert.True(events.ExitCode == 0, events.Error);
+        var attack = Assert.Single(events.Json.EnumerateArray(), e => e.GetProperty("date_first").GetString() == "2020-03-18");
+        Assert.Equal("attack", attack.GetProperty("type").GetString());
+        Assert.Equal("Ain Zara", attack.GetProperty("place").GetString());
+        var report = Assert.Single(attack.GetProperty("reports").EnumerateArray());
+        var killed = Assert.Single(report.GetProperty("counts").EnumerateArray());
+        Assert.Equal(36, killed.GetProperty("low").GetInt32());
+        Assert.Contains("36", report.GetProperty("evidence").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_filter_by_actor_and_type_and_print_acled_style_csv()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var escapes = CliRun.Run("events", "--db", workspace.Database, "--type", "escape", "--format", "csv");
+        var byHaftar = CliRun.Run("events", "--db", workspace.Database, "--actor", "Hifter", "--format", "json");
+
+        Assert.True(escapes.ExitCode == 0, escapes.Error);
+        var lines = escapes.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("incident,event_date,date_precision,event_type,actor1,actor2,location,fatalities", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1).Where(l => char.IsDigit(l[0])), l => Assert.Contains(",escape,", l, StringComparison.Ordinal));
+        Assert.True(byHaftar.ExitCode == 0, byHaftar.Error);
+        Assert.All(byHaftar.Json.EnumerateArray(), e => Assert.Contains(
+            e.GetProperty("agents").EnumerateArray().Concat(e.GetProperty("targets").EnumerateArray()),
+            a => a.GetProperty("name").GetString() == "Khalifa Haftar"));
+    }
+
+    [Fact]
+    public void Events_refuse_a_bad_date_or_type_with_a_clear_line()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var date = CliRun.Run("events", "--db", workspace.Database, "--from", "18/03/2020");
+        var type = CliRun.Run("events", "--db", workspace.Database, "--type", "picnic");
+
+        Assert.Equal(2, date.ExitCode);
+        Assert.Contains("expected a date as YYYY-MM-DD", date.Error, StringComparison.Ordinal);
+        Assert.Equal(2, type.ExitCode);
+        Assert.Contains("unknown event type picnic", type.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,87 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Facts;
+using Dossier.Facts.Claims;
+using Dossier.Facts.Events;
+
+namespace Dossier.Facts.Tests.Events;
+
+public sealed class EventExtractorTests
+{
+    private static (Document Document, IReadOnlyList<ReportedEvent> Events) Extract(string text, params (string, string)[] entities)
+    {
+        var document = Articles.Make(text, entities);
+        new ClaimExtractor().Process(document, CancellationToken.None);
+        return (document, new EventExtractor().Extract(document));
+    }
+
+    private static string Name(Document document, int chain) => document.Actors![chain].Name;
+
+    [Fact]
+    public void An_attack_gets_its_weekday_date_place_sides_and_the_toll_of_the_next_sentence()
+    {
+        const string text = "In 2020 the war went on. On Wednesday, March 18, militants of the GNA attacked LNA positions in Ain Zara. " +
+                            "However, the military repulsed the attack, which eliminated 36 terrorists.";
+        var (document, events) = Extract(text, ("GNA", "ORG"), ("LNA", "ORG"), ("Ain Zara", "PER"));
+
+        var attack = Assert.Single(events);
+        Assert.Equal(EventType.Attack, attack.Type);
+        Assert.Equal(new DateOnly(2020, 3, 18), attack.DateFirst);
+        Assert.Equal("day", attack.DatePrecision);
+        Assert.Equal("Wednesday, March 18", text[attack.DateStart!.Value..attack.DateEnd!.Value]);
+        Assert.Equal("Ain Zara", Name(document, attack.PlaceChain!.Value));
+        Assert.Equal(["GNA"], attack.Agents.Select(a => Name(document, a)));
+        Assert.Equal(["LNA"], attack.Targets.Select(a => Name(document, a)));
+        var killed = Assert.Single(attack.Counts);
+        Assert.Equal(CountKind.Killed, killed.Kind);
+        Assert.Equal(36, killed.Low);
+        Assert.Equal("36", text[killed.Start..killed.End]);
+    }
+
+    [Fact]
+    public void Counts_keep_their_bounds_and_kinds()
+    {
+        const string text = "The fighting around Tripoli has killed more than 250 people and injured another 1,228, while nearly 600 families fled their homes.";
+        var (_, events) = Extract(text, ("Tripoli", "LOC"));
+
+        var clash = Assert.Single(events);
+        Assert.Equal(EventType.ArmedClash, clash.Type);
+        var killed = clash.Counts.Single(c => c.Kind == CountKind.Killed);
+        Assert.Equal((250, "atleast"), (killed.Low, killed.Bound));
+        Assert.Equal(1228, clash.Counts.Single(c => c.Kind == CountKind.Injured).Low);
+    }
+
+    [Fact]
+    public void By_after_the_trigger_makes_the_agent()
+    {
+        const string text = "Benghazi was shelled by the Libyan National Army on Sunday.";
+        var (document, events) = Extract(text, ("Benghazi", "LOC"), ("Libyan National Army", "ORG"));
+
+        var shelling = Assert.Single(events);
+        Assert.Equal(EventType.AirstrikeOrShelling, shelling.Type);
+        Assert.Equal(["Libyan National Army"], shelling.Agents.Select(a => Name(document, a)));
+        Assert.Empty(shelling.Targets);
+        Assert.Equal("Benghazi", Name(document, shelling.PlaceChain!.Value));
+    }
+
+    [Fact]
+    public void An_event_inside_a_claim_is_attributed_to_its_speaker_who_is_not_a_party()
+    {
+        const string text = "Ahmed Mismari said that the terrorists escaped from Benghazi in a column of vehicles.";
+        var (document, events) = Extract(text, ("Ahmed Mismari", "PER"), ("Benghazi", "LOC"));
+
+        var escape = Assert.Single(events);
+        Assert.Equal(EventType.Escape, escape.Type);
+        var claim = document.Claims![escape.Claim!.Value];
+        Assert.Equal("Ahmed Mismari", Name(document, claim.SpeakerChain!.Value));
+        Assert.DoesNotContain(claim.SpeakerChain!.Value, escape.Agents);
+    }
+
+    [Fact]
+    public void A_sentence_without_a_trigger_is_no_event()
+    {
+        const string text = "Khalifa Haftar is a former general who lived in Virginia for many years.";
+        var (_, events) = Extract(text, ("Khalifa Haftar", "PER"), ("Virginia", "LOC"));
+
+        Assert.Empty(events);
+    }
+}
