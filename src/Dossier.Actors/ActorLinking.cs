@@ -7,6 +7,7 @@ using Dossier.Core.Pipeline;
 using Dossier.Core.Storage;
 using Dossier.Facts.Claims;
 using Dossier.Facts.Events;
+using Dossier.Facts.Relations;
 using Dossier.Nlp;
 
 namespace Dossier.Actors;
@@ -26,6 +27,7 @@ public sealed class ActorLinking
     private readonly ArticleLinker linker;
     private readonly ClaimExtractor claims = new();
     private readonly EventExtractor events = new();
+    private readonly RelationExtractor relations = new();
     private readonly ActorResolver resolver;
 
     public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries)
@@ -41,12 +43,13 @@ public sealed class ActorLinking
             .Add(linker)
             .Add(claims)
             .Add(events)
+            .Add(relations)
             .Build();
         resolver = new ActorResolver(countries);
     }
 
     /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
-    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}; {events.Name} {events.Version}";
+    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}; {events.Name} {events.Version}; {relations.Name} {relations.Version}";
 
     /// <summary>Loads the shipped models and country table from a models folder.</summary>
     public static ActorLinking Open(IDossierStore store, string modelsDirectory)
@@ -71,11 +74,11 @@ public sealed class ActorLinking
             {
                 failed++;
                 problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-                store.ReplaceArticleActors(id, [], [], [], LinkerVersion);
+                store.ReplaceArticleActors(id, [], [], [], [], LinkerVersion);
             }
             else
             {
-                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, LinkerVersion);
+                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
                 annotated++;
             }
 

@@ -27,6 +27,7 @@ internal static class DossierCli
 
         root.Add(ClaimsCommand.Create(environment));
         root.Add(EventsCommand.Create(environment));
+        root.Add(RelationsCommand.Create(environment));
 
         return root;
     }

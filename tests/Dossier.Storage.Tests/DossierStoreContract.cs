@@ -285,7 +285,7 @@ public abstract class DossierStoreContract : IDisposable
         [
             new ArticleActor(0, "Khalifa Haftar", ActorKind.Person, "person",
                 [new ActorMention(0, 14, MentionForm.Name, "first mention"), new ActorMention(19, 25, MentionForm.PartialName, "surname")]),
-        ], [], [], "v1");
+        ], [], [], [], "v1");
         var chain = Assert.Single(store.ReadChains());
         store.ReplaceEntities([new ResolvedEntity("e1", "Khalifa Haftar", ActorKind.Person, "person", [new ChainLink(chain.ArticleSeq, chain.Chain, "first", 1, "first")])]);
 

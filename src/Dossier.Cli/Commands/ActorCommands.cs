@@ -3,6 +3,7 @@ using System.Globalization;
 using Dossier.Actors;
 using Dossier.Cli.Output;
 using Dossier.Core.Actors;
+using Dossier.Core.Facts;
 using Dossier.Core.Storage;
 using Dossier.Nlp;
 using Dossier.Nlp.Linking;
@@ -173,6 +174,8 @@ internal static class ActorCommands
             var detail = store.GetEntity(entity.Id)!;
             var claimsBy = store.ListClaims(new Core.Facts.ClaimFilter(SpeakerEntityId: entity.Id, Limit: 1000));
             var claimsAbout = store.ListClaims(new Core.Facts.ClaimFilter(AboutEntityId: entity.Id, Limit: 1000));
+            var relations = store.ListRelations().Where(r => r.Source.EntityId == entity.Id || r.Target.EntityId == entity.Id).ToList();
+            var events = store.ListEvents().Where(e => e.Agents.Concat(e.Targets).Append(e.Place).Any(a => a?.EntityId == entity.Id)).ToList();
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -197,6 +200,8 @@ internal static class ActorCommands
                         reason = a.Detail,
                     }),
                     overrides = detail.Overrides,
+                    relations = relations.Select(r => new { kind = r.Kind.ToName(), source = r.Source.Name, target = r.Target.Name, cue = r.Cue, polarity = r.Polarity, said_by = r.SaidBy, article = r.ArticleId.Value }),
+                    events = events.Select(e => new { type = e.Type.ToName(), date = e.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = e.Place?.Name, evidence = e.Evidence, article = e.ArticleId.Value }),
                     claims_by = claimsBy.Select(ClaimJson),
                     claims_about = claimsAbout.Select(ClaimJson),
                 });
@@ -230,6 +235,17 @@ internal static class ActorCommands
             }
 
             console.Write(table);
+            if (relations.Count > 0)
+            {
+                console.MarkupLine($"[bold]Ties[/] ({relations.Count}; dossier relations --actor gives them with their sentences)");
+                RelationsCommand.Print(environment, [.. relations.Take(15)], OutputFormat.Table);
+            }
+
+            if (events.Count > 0)
+            {
+                console.MarkupLine($"[bold]Events[/]: {events.Count} reports (dossier events --actor lists them)");
+            }
+
             if (claimsBy.Count > 0)
             {
                 console.MarkupLine($"[bold]What {Markup.Escape(summary.Name)} says[/] ({claimsBy.Count}; dossier claims --by gives them all)");

@@ -73,6 +73,14 @@ public sealed partial class Document
         Events = events;
     }
 
+    public IReadOnlyList<Relation>? Relations { get; private set; }
+
+    public void SetRelations(IReadOnlyList<Relation> relations)
+    {
+        MarkProduced(DocumentLayer.Relations);
+        Relations = relations;
+    }
+
     /// <summary>The text of a token.</summary>
     public string TextOf(Token token) => Text[token.Start..token.End];
 }

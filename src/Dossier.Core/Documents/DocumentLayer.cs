@@ -21,4 +21,7 @@ public enum DocumentLayer
 
     /// <summary>Events as each sentence reports them: type, date, place, actors, counts.</summary>
     Events,
+
+    /// <summary>Ties between the article's actors: leads, supports, fights, controls ...</summary>
+    Relations,
 }

@@ -97,7 +97,10 @@ public interface IDossierStore : IDisposable
     IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion);
 
     /// <summary>Replaces one article's actors, mentions and claims, atomically.</summary>
-    void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, string linkerVersion);
+    void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion);
+
+    /// <summary>Every relation, with both ends as entities.</summary>
+    IReadOnlyList<RelationRow> ListRelations();
 
     /// <summary>Every reported event, in publication order, with its actors as entities.</summary>
     IReadOnlyList<EventRow> ListEvents();

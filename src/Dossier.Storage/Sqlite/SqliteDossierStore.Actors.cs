@@ -27,9 +27,10 @@ public sealed partial class SqliteDossierStore
         return ids;
     }
 
-    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, string linkerVersion)
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(relations);
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(claims);
         var transaction = CurrentBatch();
@@ -43,7 +44,7 @@ public sealed partial class SqliteDossierStore
         Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
         try
         {
-            WriteArticleActors(seq, actors, claims, events, linkerVersion, transaction);
+            WriteArticleActors(seq, actors, claims, events, relations, linkerVersion, transaction);
             Command("release", "RELEASE article", transaction).ExecuteNonQuery();
             CommitBatchWhenDue();
         }
@@ -55,9 +56,10 @@ public sealed partial class SqliteDossierStore
         }
     }
 
-    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, string linkerVersion, SqliteTransaction transaction)
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion, SqliteTransaction transaction)
     {
         var clear = Command("clear-actors", """
+            DELETE FROM relations WHERE article_seq = $seq;
             DELETE FROM events WHERE article_seq = $seq;
             DELETE FROM claims WHERE article_seq = $seq;
             DELETE FROM actor_mentions WHERE article_seq = $seq;
@@ -154,6 +156,63 @@ public sealed partial class SqliteDossierStore
             Set(insertEvent, "$extractor", linkerVersion);
             insertEvent.ExecuteNonQuery();
         }
+
+        var insertRelation = Command("insert-relation", """
+            INSERT INTO relations (article_seq, ordinal, kind, source_chain, target_chain, sentence_start, sentence_end, cue_start, cue_end, claim_ordinal, extractor)
+            VALUES ($seq, $ordinal, $kind, $source, $target, $sentence_start, $sentence_end, $cue_start, $cue_end, $claim_ordinal, $extractor)
+            """, transaction);
+        for (var i = 0; i < relations.Count; i++)
+        {
+            var item = relations[i];
+            Set(insertRelation, "$seq", seq);
+            Set(insertRelation, "$ordinal", i);
+            Set(insertRelation, "$kind", item.Kind.ToString());
+            Set(insertRelation, "$source", item.Source);
+            Set(insertRelation, "$target", item.Target);
+            Set(insertRelation, "$sentence_start", item.SentenceStart);
+            Set(insertRelation, "$sentence_end", item.SentenceEnd);
+            Set(insertRelation, "$cue_start", item.CueStart);
+            Set(insertRelation, "$cue_end", item.CueEnd);
+            Set(insertRelation, "$claim_ordinal", item.Claim);
+            Set(insertRelation, "$extractor", linkerVersion);
+            insertRelation.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<RelationRow> ListRelations()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT ar.id, ar.outlet, r.kind, se.id, COALESCE(se.name, sa.name), te.id, COALESCE(te.name, ta.name),
+                   r.cue_start, r.cue_end, c.modality, c.speaker_start, c.speaker_end, spe.name, r.sentence_start, r.sentence_end, ar.clean_text
+            FROM relations r
+            JOIN articles ar ON ar.seq = r.article_seq
+            JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
+            JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
+            LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
+            LEFT JOIN entities se ON se.id = sec.entity_id
+            LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
+            LEFT JOIN entities te ON te.id = tec.entity_id
+            LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
+            LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
+            LEFT JOIN entities spe ON spe.id = spc.entity_id
+            ORDER BY r.kind, COALESCE(se.name, sa.name), ar.seq, r.ordinal
+            """;
+        var rows = new List<RelationRow>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            var text = reader.GetString(15);
+            var polarity = reader.IsDBNull(9) ? "asserted" : reader.GetString(9).ToLowerInvariant();
+            string? saidBy = reader.IsDBNull(10) ? null : NullableString(reader, 12) ?? text[reader.GetInt32(10)..reader.GetInt32(11)];
+            rows.Add(new RelationRow(
+                new ArticleId(reader.GetString(0)), NullableString(reader, 1), Enum.Parse<RelationKind>(reader.GetString(2)),
+                new EventActor(NullableString(reader, 3), reader.GetString(4)), new EventActor(NullableString(reader, 5), reader.GetString(6)),
+                text[reader.GetInt32(7)..reader.GetInt32(8)], polarity, saidBy, text[reader.GetInt32(13)..reader.GetInt32(14)]));
+        }
+
+        return rows;
     }
 
     private sealed record StoredCount(string Kind, long Low, long? High, string Bound, int Start, int End);

@@ -244,7 +244,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
         if (document.Actors is { } actors)
         {
-            WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.ActorsVersion ?? "unknown", transaction);
+            WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
         }
 
         return originalId is { } original

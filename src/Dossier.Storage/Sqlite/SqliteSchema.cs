@@ -185,6 +185,25 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         UPDATE articles SET linker_version = NULL;
         """,
+
+        // 5: relations between an article's actors, with the cue words and the claim they are in.
+        """
+        CREATE TABLE relations (
+            article_seq INTEGER NOT NULL REFERENCES articles(seq),
+            ordinal INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            source_chain INTEGER NOT NULL,
+            target_chain INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            claim_ordinal INTEGER,
+            extractor TEXT NOT NULL,
+            PRIMARY KEY (article_seq, ordinal)
+        ) WITHOUT ROWID;
+        UPDATE articles SET linker_version = NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -54,3 +54,25 @@ public sealed class EventsCommandTests
         Assert.Contains("unknown event type picnic", type.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class RelationsCommandTests
+{
+    [Fact]
+    public void Relations_show_that_haftar_leads_the_lna_and_mesmari_speaks_for_it()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var relations = CliRun.Run("relations", "--db", workspace.Database, "--format", "json");
+        var spokesmen = CliRun.Run("relations", "--db", workspace.Database, "--kind", "spokesperson_of", "--format", "csv");
+        var wrong = CliRun.Run("relations", "--db", workspace.Database, "--kind", "loves");
+
+        Assert.True(relations.ExitCode == 0, relations.Error);
+        var rows = relations.Json.EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("kind").GetString() == "leads" && r.GetProperty("source").GetString() == "Khalifa Haftar" && r.GetProperty("target").GetString() == "Libyan National Army");
+        Assert.All(rows, r => Assert.Contains(r.GetProperty("cue").GetString()!, r.GetProperty("evidence").GetString()!, StringComparison.Ordinal));
+        Assert.Contains("Libyan National Army", spokesmen.Out, StringComparison.Ordinal);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("unknown relation kind loves", wrong.Error, StringComparison.Ordinal);
+    }
+}

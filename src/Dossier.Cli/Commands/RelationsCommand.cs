@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Core.Facts;
+using Spectre.Console;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier relations [--actor A] [--kind K]</c>: who leads, backs, fights or controls whom, and who says so.</summary>
+internal static class RelationsCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = CommonOptions.Database();
+        var format = CommonOptions.Format(csv: true);
+        var actor = new Option<string?>("--actor") { Description = "Only ties of this actor, either end (any spelling).", HelpName = "ACTOR" };
+        var kind = new Option<string?>("--kind") { Description = $"Only ties of this kind: {RelationKinds.AllNames}.", HelpName = "KIND" };
+        var command = new Command("relations", "List ties between actors (leads, member_of, allied_with, supports, opposes, attacked, controls, designated_terrorist_by, based_in, spokesperson_of), each with its sentence and who says so.")
+        {
+            database, format, actor, kind,
+        };
+        command.SetAction(parse =>
+        {
+            RelationKind? wanted = null;
+            if (parse.GetValue(kind) is { } text)
+            {
+                if (!RelationKinds.TryParse(text, out var parsed))
+                {
+                    environment.Error.WriteLine($"dossier: unknown relation kind {text}; kinds are {RelationKinds.AllNames}");
+                    return ExitCodes.Failure;
+                }
+
+                wanted = parsed;
+            }
+
+            using var store = CommonOptions.OpenExistingStore(parse.GetValue(database)!, environment);
+            if (store is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            string? actorId = null;
+            if (parse.GetValue(actor) is { } name)
+            {
+                actorId = ActorCommands.FindQuietly(store, name)?.Id;
+                if (actorId is null)
+                {
+                    environment.Error.WriteLine($"dossier: --actor {name}: no actor is called so; dossier actors lists them");
+                    return ExitCodes.Failure;
+                }
+            }
+
+            var relations = store.ListRelations()
+                .Where(r => wanted is null || r.Kind == wanted)
+                .Where(r => actorId is null || r.Source.EntityId == actorId || r.Target.EntityId == actorId)
+                .ToList();
+            Print(environment, relations, parse.GetValue(format));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static void Print(CliEnvironment environment, IReadOnlyList<RelationRow> relations, OutputFormat format)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                JsonOutput.Write(environment.Out, relations.Select(r => new
+                {
+                    kind = r.Kind.ToName(),
+                    source = r.Source.Name,
+                    source_actor = r.Source.EntityId,
+                    target = r.Target.Name,
+                    target_actor = r.Target.EntityId,
+                    cue = r.Cue,
+                    polarity = r.Polarity,
+                    said_by = r.SaidBy,
+                    article = r.ArticleId.Value,
+                    outlet = r.Outlet,
+                    evidence = r.Evidence,
+                }));
+                return;
+            case OutputFormat.Csv:
+                CsvOutput.Write(environment.Out, ["kind", "source", "target", "cue", "polarity", "said_by", "article", "outlet", "evidence"],
+                    relations.Select(r => (IReadOnlyList<string?>)[r.Kind.ToName(), r.Source.Name, r.Target.Name, r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, r.Evidence]));
+                return;
+        }
+
+        if (relations.Count == 0)
+        {
+            environment.Out.WriteLine("No relations match.");
+            return;
+        }
+
+        var table = new Table().AddColumns("Source", "Tie", "Target", "Put as", "Words", "Article");
+        foreach (var r in relations)
+        {
+            table.AddRow(
+                Markup.Escape(r.Source.Name),
+                r.Kind.ToName(),
+                Markup.Escape(r.Target.Name),
+                Markup.Escape(r.SaidBy is null ? r.Polarity : $"{r.Polarity} by {r.SaidBy}"),
+                Markup.Escape(r.Cue.Length > 70 ? r.Cue[..69] + "…" : r.Cue),
+                Markup.Escape(r.ArticleId.Short));
+        }
+
+        environment.CreateConsole().Write(table);
+        environment.Out.WriteLine($"{relations.Count} relations. --format json gives each one's sentence.");
+    }
+}

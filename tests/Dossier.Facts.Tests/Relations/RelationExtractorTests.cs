@@ -1,0 +1,69 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Facts;
+using Dossier.Facts.Claims;
+using Dossier.Facts.Events;
+using Dossier.Facts.Relations;
+
+namespace Dossier.Facts.Tests.Relations;
+
+public sealed class RelationExtractorTests
+{
+    private static (Document Document, IReadOnlyList<Relation> Relations) Extract(string text, params (string, string)[] entities)
+    {
+        var document = Articles.Make(text, entities);
+        new ClaimExtractor().Process(document, CancellationToken.None);
+        new EventExtractor().Process(document, CancellationToken.None);
+        return (document, new RelationExtractor().Extract(document));
+    }
+
+    private static IEnumerable<string> Described(Document document, IReadOnlyList<Relation> relations)
+        => relations.Select(r => $"{document.Actors![r.Source].Name} {r.Kind.ToName()} {document.Actors[r.Target].Name}");
+
+    [Theory]
+    [InlineData("The Libyan National Army (LNA) under the command of Khalifa Haftar advanced.", "Khalifa Haftar leads Libyan National Army")]
+    [InlineData("Gen. Khalifa Haftar’s Libyan National Army moved on Tripoli.", "Khalifa Haftar leads Libyan National Army")]
+    [InlineData("The Tripoli Revolutionary Brigade, commanded by Heisam al-Tajduri, held the prison.", "Heisam al-Tajduri leads Tripoli Revolutionary Brigade")]
+    [InlineData("Ahmad Al-Mesmari, a spokesman for the Libyan National Army, spoke.", "Ahmad Al-Mesmari spokesperson_of Libyan National Army")]
+    [InlineData("Haftar’s ally France blocked the statement.", "Haftar allied_with France")]
+    [InlineData("The U.N.-backed Government of National Accord held Tripoli.", "U.N. supports Government of National Accord")]
+    [InlineData("Khalifa Haftar controls Cyrenaica now.", "Khalifa Haftar controls Cyrenaica")]
+    public void A_pattern_states_a_tie_with_its_direction(string text, string expected)
+    {
+        var (document, relations) = Extract(text,
+            ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"), ("Tripoli Revolutionary Brigade", "ORG"),
+            ("Heisam al-Tajduri", "PER"), ("Ahmad Al-Mesmari", "PER"), ("France", "LOC"), ("U.N.", "ORG"), ("Government of National Accord", "ORG"),
+            ("Tripoli", "LOC"), ("Cyrenaica", "LOC"));
+
+        Assert.Contains(expected, Described(document, relations));
+    }
+
+    [Fact]
+    public void An_attack_event_gives_who_attacked_whom()
+    {
+        const string text = "Militants of the GNA attacked LNA positions in Ain Zara.";
+        var (document, relations) = Extract(text, ("GNA", "ORG"), ("LNA", "ORG"), ("Ain Zara", "LOC"));
+
+        Assert.Equal(["GNA attacked LNA"], Described(document, relations));
+        Assert.Equal("attacked", text[relations[0].CueStart..relations[0].CueEnd]);
+    }
+
+    [Fact]
+    public void A_tie_inside_a_claim_keeps_the_claim()
+    {
+        const string text = "Ahmed Mismari said that the Benghazi Defense Brigade was backed by Qatar.";
+        var (document, relations) = Extract(text, ("Ahmed Mismari", "PER"), ("Benghazi Defense Brigade", "ORG"), ("Qatar", "LOC"));
+
+        var tie = Assert.Single(relations);
+        Assert.Equal("Qatar supports Benghazi Defense Brigade", Described(document, relations).Single());
+        Assert.Equal("Ahmed Mismari", document.Actors![document.Claims![tie.Claim!.Value].SpeakerChain!.Value].Name);
+    }
+
+    [Fact]
+    public void A_place_never_leads_and_a_person_is_never_controlled()
+    {
+        const string text = "Tripoli’s Khalifa Haftar spoke. Haftar controls Fayez al-Sarraj, critics say.";
+        var (document, relations) = Extract(text, ("Tripoli", "LOC"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"), ("Fayez al-Sarraj", "PER"));
+
+        Assert.Empty(Described(document, relations));
+    }
+}
