@@ -34,19 +34,26 @@ public sealed class ActorLinking
     {
         ArgumentNullException.ThrowIfNull(models);
         this.store = store;
+        this.models = models;
+        this.countries = countries;
         linker = new ArticleLinker(countries);
-        pipeline = new PipelineBuilder()
-            .Add(new Nlp.Tokenizing.RuleTokenizer())
-            .Add(new Nlp.Sentences.SentenceSplitter())
-            .Add(models.Tagger)
-            .Add(models.Recognizer)
-            .Add(linker)
-            .Add(claims)
-            .Add(events)
-            .Add(relations)
-            .Build();
+        pipeline = Build(linker);
         resolver = new ActorResolver(countries);
     }
+
+    private readonly NlpModels models;
+    private readonly CountryNames countries;
+
+    private DocumentPipeline Build(ArticleLinker articleLinker) => new PipelineBuilder()
+        .Add(new Nlp.Tokenizing.RuleTokenizer())
+        .Add(new Nlp.Sentences.SentenceSplitter())
+        .Add(models.Tagger)
+        .Add(models.Recognizer)
+        .Add(articleLinker)
+        .Add(claims)
+        .Add(events)
+        .Add(relations)
+        .Build();
 
     /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
     public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}; {events.Name} {events.Version}; {relations.Name} {relations.Version}";
@@ -63,35 +70,87 @@ public sealed class ActorLinking
         foreach (var id in pending)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (store.FindArticle(id.Value) is not ArticleLookup.Found found)
+            switch (Annotate(id, pipeline, problem, cancellationToken))
             {
-                continue;
-            }
-
-            var article = found.Article;
-            var document = new Document(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
-            if (pipeline.Run(document, cancellationToken) is { } failure)
-            {
-                failed++;
-                problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-                store.ReplaceArticleActors(id, [], [], [], [], LinkerVersion);
-            }
-            else
-            {
-                store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
-                annotated++;
+                case true:
+                    annotated++;
+                    break;
+                case false:
+                    failed++;
+                    break;
             }
 
             progress?.Invoke(annotated + failed, pending.Count);
         }
 
         store.Flush();
+        if (pending.Count > 0)
+        {
+            RecoverKnownNames(pending, problem, cancellationToken);
+        }
+
         var annotating = watch.Elapsed;
         watch.Restart();
         var chains = store.ReadChains().ToList();
         var resolution = resolver.Resolve(chains, store.ListOverrides());
         store.ReplaceEntities(resolution.Entities);
         return new LinkingReport(annotated, failed, chains.Count, resolution.Entities.Count, resolution.Warnings, annotating, watch.Elapsed);
+    }
+
+    /// <summary>Annotates one article and stores what was found: true, false when a stage failed, null when it is gone.</summary>
+    private bool? Annotate(ArticleId id, DocumentPipeline with, Action<string>? problem, CancellationToken cancellationToken)
+    {
+        if (store.FindArticle(id.Value) is not ArticleLookup.Found found)
+        {
+            return null;
+        }
+
+        var article = found.Article;
+        var document = new Document(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
+        if (with.Run(document, cancellationToken) is { } failure)
+        {
+            problem?.Invoke($"{article.Origin}: actors not found: {failure}");
+            store.ReplaceArticleActors(id, [], [], [], [], LinkerVersion);
+            return false;
+        }
+
+        store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
+        return true;
+    }
+
+    /// <summary>
+    /// A second look at the new articles: a name the recognizer found in some article ("Benghazi
+    /// Defense Brigade", "GNA") but missed in this one is looked up in its text, and the article is
+    /// annotated again with it when it is there and not yet among the article's names.
+    /// </summary>
+    private void RecoverKnownNames(IReadOnlyList<ArticleId> pending, Action<string>? problem, CancellationToken cancellationToken)
+    {
+        var chains = store.ReadChains().ToList();
+        var known = new KnownNames(chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))));
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        var namesOf = chains.GroupBy(c => c.ArticleId)
+            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var second = Build(new ArticleLinker(countries, known));
+        foreach (var id in pending)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (store.FindArticle(id.Value) is not ArticleLookup.Found found)
+            {
+                continue;
+            }
+
+            var names = namesOf.GetValueOrDefault(id) ?? [];
+            if (known.Find(found.Article.Text).Any(o => !names.Contains(o.Name)))
+            {
+                Annotate(id, second, problem, cancellationToken);
+            }
+        }
+
+        store.Flush();
     }
 
     /// <summary>Joins the stored chains again (after an override), without annotating anything.</summary>

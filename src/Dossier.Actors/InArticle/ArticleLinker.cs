@@ -15,7 +15,7 @@ namespace Dossier.Actors.InArticle;
 /// to the nearest person before them, and nationality words ("Turkish drones") to their state.
 /// Every mention keeps the reason it joined its chain.
 /// </summary>
-public sealed partial class ArticleLinker(CountryNames countries) : IDocumentStage
+public sealed partial class ArticleLinker(CountryNames countries, KnownNames? known = null) : IDocumentStage
 {
     private readonly KindClassifier classifier = new(countries);
 
@@ -84,6 +84,35 @@ public sealed partial class ArticleLinker(CountryNames countries) : IDocumentSta
                     names.Add(name);
                 }
             }
+        }
+
+        // Names other articles have, where the recognizer missed them here.
+        if (known is not null)
+        {
+            var found = new List<NameMention>();
+            foreach (var (start, end, _, kind) in known.Find(work.Text))
+            {
+                // A known name takes the place of the shorter names the recognizer found inside it
+                // ("Benghazi" in “Benghazi Defense Brigade”), never of one that crosses its edge.
+                names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
+                if (names.Any(n => n.Start < end && n.End > start) || found.Any(n => n.Start < end && n.End > start))
+                {
+                    continue;
+                }
+
+                var type = kind switch
+                {
+                    ActorKind.Person => "PER",
+                    ActorKind.Place or ActorKind.State or ActorKind.Facility => "LOC",
+                    _ => "ORG",
+                };
+                if (MakeName(work, start, end, type) is { } name)
+                {
+                    found.Add(name);
+                }
+            }
+
+            names.AddRange(found);
         }
 
         return names;
@@ -396,7 +425,7 @@ public sealed partial class ArticleLinker(CountryNames countries) : IDocumentSta
         var reason = "";
         foreach (var chain in chains)
         {
-            if (chain.Family != name.Kind.Kind.Family())
+            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.Names.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
             {
                 continue;
             }
@@ -447,6 +476,9 @@ public sealed partial class ArticleLinker(CountryNames countries) : IDocumentSta
             best.Add(name, MentionForm.Name, reason);
         }
     }
+
+    /// <summary>"Beni Walid" that the recognizer called an organisation, with no word saying so, may be the town "Bani Walid".</summary>
+    private static bool IsWeakOrganization(NameMention name) => name.Kind.Kind == ActorKind.Organization && name.Kind.Weight == KindClassifier.TypeWeight && !name.IsAcronym;
 
     private static void JoinPartialName(List<Chain> chains, NameMention name)
     {

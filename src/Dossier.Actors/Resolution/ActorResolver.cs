@@ -98,6 +98,9 @@ public sealed class ActorResolver(CountryNames countries)
 
         public string Name => Chains[0].Name;
 
+        /// <summary>An organisation only because the recognizer said so: it may yet be a place of the same name.</summary>
+        public bool WeakOrganization => Kind == ActorKind.Organization && Chains.All(c => c.KindFromRecognizerOnly);
+
         /// <summary>The kind most of its chains have; read often while joining, so counted once.</summary>
         public ActorKind Kind => kind ??= Chains.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
@@ -157,16 +160,20 @@ public sealed class ActorResolver(CountryNames countries)
             var keys = node.Family == 0
                 ? new[] { NameForms.Key(node.Words[^1]) }
                 : new[] { NameForms.Key(node.Words[0]), NameForms.Key(node.Words[^1]) };
+            var families = node.WeakOrganization ? new[] { 1, 2 } : [node.Family];
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                var block = $"{node.Family}|{node.Words.Count > 1}|{key}";
-                if (!blocks.TryGetValue(block, out var members))
+                foreach (var family in families)
                 {
-                    members = [];
-                    blocks[block] = members;
-                }
+                    var block = $"{family}|{node.Words.Count > 1}|{key}";
+                    if (!blocks.TryGetValue(block, out var members))
+                    {
+                        members = [];
+                        blocks[block] = members;
+                    }
 
-                members.Add(i);
+                    members.Add(i);
+                }
             }
         }
 
@@ -178,7 +185,8 @@ public sealed class ActorResolver(CountryNames countries)
                 {
                     var a = nodes[members[x]];
                     var b = nodes[members[y]];
-                    if (forest.Find(members[x]) == forest.Find(members[y]) || !KindsAgree(a.Kind, b.Kind))
+                    var weakPlace = (a.WeakOrganization && b.Family == 2) || (b.WeakOrganization && a.Family == 2);
+                    if (forest.Find(members[x]) == forest.Find(members[y]) || !(KindsAgree(a.Kind, b.Kind) || weakPlace))
                     {
                         continue;
                     }
@@ -522,8 +530,9 @@ public sealed class ActorResolver(CountryNames countries)
 
         private (ActorKind, string) VoteKind()
         {
+            // An organisation only by the recognizer's word counts half against a place of that name.
             var votes = Members.GroupBy(m => m.Chain.Kind)
-                .Select(g => (Kind: g.Key, Weight: g.Sum(m => m.Chain.Mentions)))
+                .Select(g => (Kind: g.Key, Weight: g.Sum(m => m.Chain.KindFromRecognizerOnly && m.Chain.Kind == ActorKind.Organization ? (m.Chain.Mentions + 1) / 2 : m.Chain.Mentions)))
                 .OrderByDescending(v => v.Weight)
                 .ThenBy(v => v.Kind)
                 .ToList();

@@ -340,7 +340,7 @@ public sealed partial class SqliteDossierStore
         Flush();
         using var query = connection.CreateCommand();
         query.CommandText = """
-            SELECT aa.article_seq, ar.id, aa.chain, aa.name, aa.kind, m.text, m.form
+            SELECT aa.article_seq, ar.id, aa.chain, aa.name, aa.kind, m.text, m.form, aa.kind_reason
             FROM article_actors aa
             JOIN articles ar ON ar.seq = aa.article_seq
             LEFT JOIN actor_mentions m ON m.article_seq = aa.article_seq AND m.chain = aa.chain
@@ -360,7 +360,8 @@ public sealed partial class SqliteDossierStore
                 }
 
                 ActorKinds.TryParse(reader.GetString(4), out var kind);
-                current = new StoredChainBuilder(seq, new ArticleId(reader.GetString(1)), chain, reader.GetString(3), kind);
+                current = new StoredChainBuilder(seq, new ArticleId(reader.GetString(1)), chain, reader.GetString(3), kind,
+                    reader.GetString(7).StartsWith("the recognizer found", StringComparison.Ordinal));
             }
 
             if (!reader.IsDBNull(5))
@@ -375,7 +376,7 @@ public sealed partial class SqliteDossierStore
         }
     }
 
-    private sealed class StoredChainBuilder(long seq, ArticleId id, int chain, string name, ActorKind kind)
+    private sealed class StoredChainBuilder(long seq, ArticleId id, int chain, string name, ActorKind kind, bool weakKind)
     {
         private readonly List<string> spellings = [];
         private readonly List<string> acronyms = [];
@@ -400,7 +401,7 @@ public sealed partial class SqliteDossierStore
             }
         }
 
-        public StoredChain Build() => new(seq, id, chain, name, kind, spellings, acronyms, mentions);
+        public StoredChain Build() => new(seq, id, chain, name, kind, spellings, acronyms, mentions, weakKind);
     }
 
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)

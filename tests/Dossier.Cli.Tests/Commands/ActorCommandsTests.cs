@@ -169,3 +169,37 @@ public sealed class ActorCommandsTests
         Assert.Contains(Actors(workspace), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
     }
 }
+
+public sealed class EvalActorsCommandTests
+{
+    private static string Gold => Path.Combine(AppContext.BaseDirectory, "gold", "actors.json");
+
+    [Fact]
+    public void The_sample_actors_meet_the_targets_against_the_hand_written_gold()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var eval = CliRun.Run("eval", "actors", "--gold", Gold, "--db", workspace.Database, "--format", "json");
+
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        var overall = eval.Json.GetProperty("overall");
+        Assert.True(overall.GetProperty("precision").GetDouble() >= 0.98, eval.Out);
+        Assert.True(overall.GetProperty("f1").GetDouble() >= 0.95, eval.Out);
+        Assert.True(eval.Json.GetProperty("pairwise").GetProperty("precision").GetDouble() >= 0.98, eval.Out);
+        Assert.Empty(eval.Json.GetProperty("merges").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_malformed_gold_file_is_one_clear_line()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+        var bad = workspace.Write("bad.json", "{\"entities\": [{\"id\": \"x\"}]}");
+
+        var eval = CliRun.Run("eval", "actors", "--gold", bad, "--db", workspace.Database);
+
+        Assert.Equal(2, eval.ExitCode);
+        Assert.Contains("entity x has no \"type\"", eval.Error, StringComparison.Ordinal);
+    }
+}
