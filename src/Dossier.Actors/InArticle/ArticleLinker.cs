@@ -449,7 +449,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 // People may drop a middle name; organisations with a word more are other bodies
                 // ("Presidential Council", "Presidential Security Council").
                 var allowed = chain.Family == 0 ? 1 : 0;
-                if (other.CoreWords.Count > 1 == name.CoreWords.Count > 1 && Math.Abs(other.CoreWords.Count - name.CoreWords.Count) <= allowed)
+                if (other.CoreWords.Count > 1 == name.CoreWords.Count > 1 && Math.Abs(other.CoreWords.Count - name.CoreWords.Count) <= allowed
+                    && other.WordKeys.Overlaps(name.WordKeys))
                 {
                     var match = NameVariantMatcher.Match(other.Text, name.Text);
                     if (match.Score >= NameVariantMatcher.SameName)

@@ -12,6 +12,9 @@ internal sealed record NameMention(
 {
     public string CoreKey { get; } = string.Join(' ', CoreWords);
 
+    /// <summary>Phonetic keys of the name's words: two names with none in common are not compared further.</summary>
+    public IReadOnlySet<string> WordKeys { get; } = CoreWords.Select(Dossier.Nlp.Linking.NameForms.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The country this name is, when it is a state.</summary>
     public string? State => Kind.Kind == ActorKind.State && Kind.Reason.StartsWith("a name of ", StringComparison.Ordinal) ? Kind.Reason["a name of ".Length..] : null;
 }

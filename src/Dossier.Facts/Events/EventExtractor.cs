@@ -33,17 +33,17 @@ public sealed partial class EventExtractor : IDocumentStage
 
     private static readonly (Regex Trigger, EventType Type)[] Triggers =
     [
-        (new Regex(@"\b(?:air ?strikes?|air raids?|airstrikes?|drone strikes?|shell(?:ed|ing|s)|bomb(?:ed|ing|ings|arded|ardment)|struck|artillery fire|rocket fire)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.AirstrikeOrShelling),
-        (new Regex(@"\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefights?|exchange of fire|skirmish(?:es)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.ArmedClash),
-        (new Regex(@"\b(?:attack(?:s|ed|ing)?|ambush(?:ed|es)?|assault(?:s|ed)?|raid(?:s|ed)?|offensive|counter-offensive|shot down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Attack),
-        (new Regex(@"\b(?:captur(?:ed|e)|seiz(?:ed|e|ing)|took control|taken control|take control|recaptur(?:ed|e)|overr?an|liberat(?:ed|ion)|fell to|conquer(?:ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Capture),
-        (new Regex(@"\b(?:abduct(?:ed|ion)|kidnapp(?:ed|ing)|taken hostage|hostages?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Abduction),
-        (new Regex(@"\b(?:arrest(?:ed|s)?|detain(?:ed)?|arrest warrants?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Arrest),
-        (new Regex(@"\b(?:displaced|fled (?:their|the) homes|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Displacement),
-        (new Regex(@"\b(?:escaped?|breakout|broke out of|broke through|jailbreak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Escape),
-        (new Regex(@"\b(?:met with|meeting|talks|summit|negotiations|peace conference)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Meeting),
-        (new Regex(@"\b(?:phone call|telephone call|call with|phoned|telephoned|spoke by phone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.PhoneCall),
-        (new Regex(@"\b(?:killed|executed|assassinated|massacred?|beheaded|eliminated|slain)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), EventType.Killing),
+        (new Regex(@"\b(?:air ?strikes?|air raids?|airstrikes?|drone strikes?|shell(?:ed|ing|s)|bomb(?:ed|ing|ings|arded|ardment)|struck|artillery fire|rocket fire)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.AirstrikeOrShelling),
+        (new Regex(@"\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefights?|exchange of fire|skirmish(?:es)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.ArmedClash),
+        (new Regex(@"\b(?:attack(?:s|ed|ing)?|ambush(?:ed|es)?|assault(?:s|ed)?|raid(?:s|ed)?|offensive|counter-offensive|shot down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Attack),
+        (new Regex(@"\b(?:captur(?:ed|e)|seiz(?:ed|e|ing)|took control|taken control|take control|recaptur(?:ed|e)|overr?an|liberat(?:ed|ion)|fell to|conquer(?:ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Capture),
+        (new Regex(@"\b(?:abduct(?:ed|ion)|kidnapp(?:ed|ing)|taken hostage|hostages?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Abduction),
+        (new Regex(@"\b(?:arrest(?:ed|s)?|detain(?:ed)?|arrest warrants?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Arrest),
+        (new Regex(@"\b(?:displaced|fled (?:their|the) homes|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Displacement),
+        (new Regex(@"\b(?:escaped?|breakout|broke out of|broke through|jailbreak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Escape),
+        (new Regex(@"\b(?:met with|meeting|talks|summit|negotiations|peace conference)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Meeting),
+        (new Regex(@"\b(?:phone call|telephone call|call with|phoned|telephoned|spoke by phone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.PhoneCall),
+        (new Regex(@"\b(?:killed|executed|assassinated|massacred?|beheaded|eliminated|slain)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), EventType.Killing),
     ];
 
     public IReadOnlyList<ReportedEvent> Extract(Document document)
@@ -161,10 +161,10 @@ public sealed partial class EventExtractor : IDocumentStage
 
     private static readonly (Regex After, CountKind Kind)[] CountWords =
     [
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|slain|eliminated|executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Killed),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:wounded|injured|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Injured),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:displaced|fled|homeless)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Displaced),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:kidnapped|abducted|taken hostage|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), CountKind.Kidnapped),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|slain|eliminated|executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Killed),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:wounded|injured|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Injured),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:displaced|fled|homeless)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Displaced),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:kidnapped|abducted|taken hostage|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Kidnapped),
     ];
 
     private static Regex BeforeCue(CountKind kind) => kind switch

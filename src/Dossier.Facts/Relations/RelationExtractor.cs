@@ -62,7 +62,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?based\s+in\s+" + Slot, Options), RelationKind.BasedIn, true),
     ];
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
 
     public IReadOnlyList<Relation> Extract(Document document)
     {
