@@ -29,6 +29,9 @@ internal static class DossierCli
         root.Add(EventsCommand.Create(environment));
         root.Add(RelationsCommand.Create(environment));
 
+        // eval's other subcommands live in EvalCommand; the fact scores sit beside the fact commands.
+        root.Subcommands.Single(c => c.Name == "eval").Add(EvalFactsCommand.Create(environment));
+
         return root;
     }
 

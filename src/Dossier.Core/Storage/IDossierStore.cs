@@ -79,6 +79,9 @@ public interface IDossierStore : IDisposable
 
     ArticleLookup FindArticle(string idOrPrefix);
 
+    /// <summary>Every article's id and source path, in the order stored.</summary>
+    IReadOnlyList<(ArticleId Id, string OriginPath)> ListArticles();
+
     IReadOnlyList<SourceSummary> ListSources();
 
     IReadOnlyList<SearchHit> Search(string query, int limit, int offset);

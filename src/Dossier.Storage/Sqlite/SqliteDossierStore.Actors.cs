@@ -13,6 +13,21 @@ public sealed partial class SqliteDossierStore
     // Mentions that name their actor; pronouns point at it without naming it.
     private const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
 
+    public IReadOnlyList<(ArticleId Id, string OriginPath)> ListArticles()
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT id, origin_path FROM articles ORDER BY seq";
+        var articles = new List<(ArticleId, string)>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            articles.Add((new ArticleId(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        return articles;
+    }
+
     public IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion)
     {
         var query = Command("needing-actors", "SELECT id FROM articles WHERE linker_version IS NULL OR linker_version <> $version ORDER BY seq", null);

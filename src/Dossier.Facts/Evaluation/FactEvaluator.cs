@@ -1,0 +1,207 @@
+using Dossier.Core.Facts;
+
+namespace Dossier.Facts.Evaluation;
+
+/// <summary>Precision, recall and F1 of one kind of fact, and the accuracy of each field over the matched pairs.</summary>
+public sealed record FactScore(int Gold, int Predicted, int Matched, IReadOnlyDictionary<string, double> Fields)
+{
+    public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
+
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>Claims' speaker attribution counted apart: a claim is right only when matched with the right speaker.</summary>
+public sealed record AttributionScore(int Gold, int Predicted, int Correct)
+{
+    public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
+
+    public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+public sealed record FactEvaluation(
+    FactScore? Claims, AttributionScore? DirectQuotes, AttributionScore? IndirectSpeech, FactScore? Events, FactScore? Relations, IReadOnlyList<string> Problems);
+
+/// <summary>One article as the evaluation sees it: its file name and clean text.</summary>
+public sealed record EvaluatedArticle(string FileName, string Text);
+
+/// <summary>
+/// Scores stored facts against gold facts. A system fact matches a gold one in the same article
+/// whose evidence overlaps it (the gold evidence is an exact substring of the article); each gold
+/// fact matches at most one system fact. Actors are compared by name: the gold entity's forms
+/// against the system actor's name and spellings.
+/// </summary>
+public static class FactEvaluator
+{
+    public static FactEvaluation Evaluate(FactGold gold, IReadOnlyDictionary<string, EvaluatedArticle> articles,
+        IReadOnlyList<ClaimRow> claims, IReadOnlyList<EventRow> events, IReadOnlyList<RelationRow> relations, Func<string?, IReadOnlySet<string>> spellingsOf)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(spellingsOf);
+        var problems = new List<string>();
+        var scope = new HashSet<string>(StringComparer.Ordinal);
+
+        (string? File, int Start, int End) Locate(string doc, string evidence, string kind)
+        {
+            var article = articles.Values.FirstOrDefault(a => a.FileName.StartsWith(doc, StringComparison.Ordinal));
+            if (article is null)
+            {
+                problems.Add($"{kind}: no article for doc {doc}");
+                return (null, -1, -1);
+            }
+
+            scope.Add(article.FileName);
+            var at = article.Text.IndexOf(evidence, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = article.Text.IndexOf(evidence, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (at < 0)
+            {
+                problems.Add($"{kind}: evidence not in {article.FileName}: \"{(evidence.Length > 60 ? evidence[..60] + "…" : evidence)}\"");
+                return (article.FileName, -1, -1);
+            }
+
+            return (article.FileName, at, at + evidence.Length);
+        }
+
+        bool Same(string? goldEntity, string? goldText, EventActor? actor)
+        {
+            if (actor is null)
+            {
+                return goldEntity is null && goldText is null;
+            }
+
+            var names = new HashSet<string>(spellingsOf(actor.EntityId), StringComparer.OrdinalIgnoreCase) { actor.Name };
+            if (goldEntity is not null && gold.Entities.TryGetValue(goldEntity, out var known) && known.Names.Overlaps(names))
+            {
+                return true;
+            }
+
+            return goldText is not null && names.Any(n => n.Contains(goldText, StringComparison.OrdinalIgnoreCase) || goldText.Contains(n, StringComparison.OrdinalIgnoreCase));
+        }
+
+        string FileOf(Core.Documents.ArticleId id) => articles.TryGetValue(id.Value, out var article) ? article.FileName : "";
+
+        (int Start, int End) SpanOf(Core.Documents.ArticleId id, string text)
+        {
+            var body = articles.TryGetValue(id.Value, out var article) ? article.Text : "";
+            var at = body.IndexOf(text, StringComparison.Ordinal);
+            return at < 0 ? (-1, -1) : (at, at + text.Length);
+        }
+
+        FactScore? claimScore = null;
+        AttributionScore? direct = null, indirect = null;
+        if (gold.Claims is { } goldClaims)
+        {
+            var located = goldClaims.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "claims"))).ToList();
+            var system = claims.Where(c => scope.Contains(FileOf(c.ArticleId))).ToList();
+            var pairs = Match(located, system, g => g.Where, c => (FileOf(c.ArticleId), c.ContentStart, c.ContentEnd));
+            bool Right(GoldClaim g, ClaimRow c) => Same(g.Speaker, g.SpeakerText, new EventActor(c.SpeakerEntityId, c.SpeakerName ?? c.SpeakerText))
+                                                 || (c.SpeakerText.Contains(g.SpeakerText, StringComparison.OrdinalIgnoreCase) || g.SpeakerText.Contains(c.SpeakerText, StringComparison.OrdinalIgnoreCase));
+            claimScore = new FactScore(goldClaims.Count, system.Count, pairs.Count, new Dictionary<string, double>
+            {
+                ["speaker"] = Accuracy(pairs, p => Right(p.Gold.Gold, p.System)),
+            });
+            AttributionScore Attribution(bool quotes)
+            {
+                var goldPart = located.Where(l => l.Gold.Form == "direct" == quotes).ToList();
+                var systemPart = system.Where(c => c.Form == ClaimForm.DirectQuote == quotes).ToList();
+                var matched = Match(goldPart, systemPart, g => g.Where, c => (FileOf(c.ArticleId), c.ContentStart, c.ContentEnd));
+                return new AttributionScore(goldPart.Count, systemPart.Count, matched.Count(p => Right(p.Gold.Gold, p.System)));
+            }
+
+            direct = Attribution(quotes: true);
+            indirect = Attribution(quotes: false);
+        }
+
+        FactScore? eventScore = null;
+        if (gold.Events is { } goldEvents)
+        {
+            var located = goldEvents.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "events"))).ToList();
+            var system = events.Where(e => scope.Contains(FileOf(e.ArticleId))).ToList();
+            var pairs = Match(located, system, g => g.Where, e => { var (s, t) = SpanOf(e.ArticleId, e.Evidence); return (FileOf(e.ArticleId), s, t); });
+            eventScore = new FactScore(goldEvents.Count, system.Count, pairs.Count, new Dictionary<string, double>
+            {
+                ["type"] = Accuracy(pairs, p => EventTypes.TryParse(p.Gold.Gold.Type.Replace('_', '-'), out var t) && t == p.System.Type),
+                ["date"] = Accuracy(pairs, p => p.Gold.Gold.Date == p.System.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                ["place"] = Accuracy(pairs, p => p.Gold.Gold.Place is null ? p.System.Place is null : Same(p.Gold.Gold.Place, null, p.System.Place)),
+                ["agents"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Agents, p.System.Agents)),
+                ["targets"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Targets, p.System.Targets)),
+                ["fatalities"] = Accuracy(pairs, p => p.Gold.Gold.Killed == p.System.Counts.FirstOrDefault(c => c.Kind == CountKind.Killed)?.Low),
+            });
+        }
+
+        FactScore? relationScore = null;
+        if (gold.Relations is { } goldRelations)
+        {
+            var located = goldRelations.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "relations"))).ToList();
+            var system = relations.Where(r => scope.Contains(FileOf(r.ArticleId))).ToList();
+            var pairs = Match(located, system, g => g.Where, r => { var (s, t) = SpanOf(r.ArticleId, r.Evidence); return (FileOf(r.ArticleId), s, t); },
+                (g, r) => Same(g.Gold.Source, null, r.Source) || Same(g.Gold.Target, null, r.Target) || Same(g.Gold.Source, null, r.Target));
+            relationScore = new FactScore(goldRelations.Count, system.Count, pairs.Count, new Dictionary<string, double>
+            {
+                ["kind"] = Accuracy(pairs, p => RelationKinds.TryParse(p.Gold.Gold.Type, out var k) && k == p.System.Kind),
+                ["direction"] = Accuracy(pairs, p => Same(p.Gold.Gold.Source, null, p.System.Source) && Same(p.Gold.Gold.Target, null, p.System.Target)),
+            });
+        }
+
+        return new FactEvaluation(claimScore, direct, indirect, eventScore, relationScore, problems);
+
+        bool SameSet(IReadOnlyList<string> goldIds, IReadOnlyList<EventActor> actors)
+            => goldIds.Count == actors.Count && goldIds.All(g => actors.Any(a => Same(g, null, a)));
+    }
+
+    private static double Accuracy<TG, TS>(List<(TG Gold, TS System)> pairs, Func<(TG Gold, TS System), bool> right)
+        => pairs.Count == 0 ? 0 : (double)pairs.Count(right) / pairs.Count;
+
+    /// <summary>Greedy one-to-one matching of gold and system facts in the same file whose spans overlap, largest overlap first.</summary>
+    private static List<(TG Gold, TS System)> Match<TG, TS>(List<TG> gold, List<TS> system, Func<TG, (string? File, int Start, int End)> goldSpan,
+        Func<TS, (string File, int Start, int End)> systemSpan, Func<TG, TS, bool>? alsoRequire = null)
+    {
+        var candidates = new List<(int G, int S, int Overlap)>();
+        for (var g = 0; g < gold.Count; g++)
+        {
+            var a = goldSpan(gold[g]);
+            if (a.File is null || a.Start < 0)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < system.Count; s++)
+            {
+                var b = systemSpan(system[s]);
+                var overlap = Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start);
+                if (b.File == a.File && b.Start >= 0 && overlap > 0 && (alsoRequire is null || alsoRequire(gold[g], system[s])))
+                {
+                    candidates.Add((g, s, overlap));
+                }
+            }
+        }
+
+        var usedGold = new HashSet<int>();
+        var usedSystem = new HashSet<int>();
+        var pairs = new List<(TG, TS)>();
+        foreach (var (g, s, _) in candidates.OrderByDescending(c => c.Overlap))
+        {
+            if (usedGold.Add(g))
+            {
+                if (usedSystem.Add(s))
+                {
+                    pairs.Add((gold[g], system[s]));
+                }
+                else
+                {
+                    usedGold.Remove(g);
+                }
+            }
+        }
+
+        return pairs;
+    }
+}

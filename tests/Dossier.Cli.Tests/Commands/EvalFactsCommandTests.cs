@@ -1,0 +1,42 @@
+namespace Dossier.Cli.Tests.Commands;
+
+public sealed class EvalFactsCommandTests
+{
+    private static string Gold => Path.Combine(AppContext.BaseDirectory, "gold", "actors.json");
+
+    [Fact]
+    public void Claims_are_scored_against_the_gold_with_speaker_attribution_apart_for_quotes()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var eval = CliRun.Run("eval", "facts", "--gold", Gold, "--db", workspace.Database, "--format", "json");
+
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.Empty(eval.ErrorLines);
+        var claims = eval.Json.GetProperty("by_type").GetProperty("claims");
+        Assert.Equal(56, claims.GetProperty("gold").GetInt32());
+        Assert.True(claims.GetProperty("precision").GetDouble() >= 0.85, eval.Out);
+        Assert.True(claims.GetProperty("recall").GetDouble() >= 0.5, eval.Out);
+        Assert.True(claims.GetProperty("fields").GetProperty("speaker").GetDouble() >= 0.85, eval.Out);
+        var quotes = eval.Json.GetProperty("speaker_attribution").GetProperty("direct_quotes");
+        Assert.Equal(1.0, quotes.GetProperty("precision").GetDouble());
+        Assert.Equal(JsonValueKindNull, eval.Json.GetProperty("by_type").GetProperty("events").ValueKind);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+
+    [Fact]
+    public void Gold_evidence_that_is_not_in_its_article_is_reported_by_name()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+        var gold = workspace.Write("gold.json", """{"claims": [{"doc": "003", "speaker_text": "Mesmari", "evidence": "words that are nowhere"}]}""");
+
+        var eval = CliRun.Run("eval", "facts", "--gold", gold, "--db", workspace.Database);
+
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Contains("evidence not in 003_", eval.Error, StringComparison.Ordinal);
+        Assert.Contains("words that are nowhere", eval.Error, StringComparison.Ordinal);
+    }
+}
