@@ -68,6 +68,14 @@ public sealed partial class EventExtractor : IDocumentStage
             }
 
             var (type, triggerIndex, triggerLength) = trigger.Value;
+
+            // "To attack Tripoli, Haftar needs allies", "will decide on a direct clash", "fighting
+            // terrorism": what may happen, or a manner of speaking, is no event.
+            if (Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 40)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
+            {
+                continue;
+            }
+
             var triggerStart = sentence.Start + triggerIndex;
             var triggerEnd = triggerStart + triggerLength;
             var inSentence = mentions.Where(m => m.Start >= sentence.Start && m.End <= sentence.End).ToList();
@@ -232,6 +240,12 @@ public sealed partial class EventExtractor : IDocumentStage
         // The state a place belongs to is not a party: keep actors that are not also the place's state.
         return (agents, targets.Where(t => !agents.Contains(t)).ToList());
     }
+
+    [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Irrealis();
+
+    [GeneratedRegex(@"^fighting\s+(?:off\s+)?(?:terrorism|terror|extremism|corruption|jihadists|for\s+power)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotCombat();
 
     [GeneratedRegex(@"\b(?:the|this|that|which|its|their)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuationBefore();

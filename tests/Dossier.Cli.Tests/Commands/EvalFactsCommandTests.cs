@@ -21,10 +21,13 @@ public sealed class EvalFactsCommandTests
         Assert.True(claims.GetProperty("fields").GetProperty("speaker").GetDouble() >= 0.85, eval.Out);
         var quotes = eval.Json.GetProperty("speaker_attribution").GetProperty("direct_quotes");
         Assert.Equal(1.0, quotes.GetProperty("precision").GetDouble());
-        Assert.Equal(JsonValueKindNull, eval.Json.GetProperty("by_type").GetProperty("events").ValueKind);
+        var events = eval.Json.GetProperty("by_type").GetProperty("events");
+        Assert.Equal(31, events.GetProperty("gold").GetInt32());
+        Assert.True(events.GetProperty("recall").GetDouble() >= 0.9, eval.Out);
+        Assert.True(events.GetProperty("fields").GetProperty("date").GetDouble() >= 0.9, eval.Out);
+        Assert.True(events.GetProperty("fields").GetProperty("fatalities").GetDouble() >= 0.9, eval.Out);
+        Assert.Equal(15, eval.Json.GetProperty("by_type").GetProperty("relations").GetProperty("gold").GetInt32());
     }
-
-    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]
     public void Gold_evidence_that_is_not_in_its_article_is_reported_by_name()
