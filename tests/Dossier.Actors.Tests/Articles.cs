@@ -1,45 +1,13 @@
 using Dossier.Actors.Lexicon;
 using Dossier.Core.Documents;
-using Dossier.Core.Documents.Nlp;
-using Dossier.Nlp.Sentences;
-using Dossier.Nlp.Tokenizing;
+using Dossier.Tests.Shared;
 
 namespace Dossier.Actors.Tests;
 
-/// <summary>
-/// Builds annotated articles by hand: real tokens and sentences, and the entity mentions a test
-/// names, so the linker is tested apart from what the recognizer happens to find.
-/// </summary>
+/// <summary>Articles built by hand up to their entity mentions, and the shipped country table.</summary>
 internal static class Articles
 {
     public static CountryNames Countries { get; } = CountryNames.Load(Path.Combine(AppContext.BaseDirectory, "models", CountryNames.FileName));
 
-    /// <summary>An article whose entity mentions are every occurrence of each (text, type) given.</summary>
-    public static Document Make(string text, params (string Text, string Type)[] entities)
-    {
-        var document = new Document(new DocumentOrigin("test.txt", SourceFormat.Text), text, ArticleMetadata.Empty,
-            new OffsetMap([new OffsetSegment(0, text.Length, 0, text.Length)]), [], []);
-        new RuleTokenizer().Process(document, CancellationToken.None);
-        new SentenceSplitter().Process(document, CancellationToken.None);
-        var tags = Enumerable.Repeat("X", document.Tokens!.Count).ToArray();
-        document.SetPartsOfSpeech(new PartOfSpeechLayer(tags, tags));
-        var mentions = new List<EntityMention>();
-        foreach (var (name, type) in entities)
-        {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
-            {
-                var end = at + name.Length;
-                var endsWord = end == text.Length || !char.IsLetter(text[end]);
-                if (endsWord && !mentions.Any(m => m.Start < end && m.End > at))
-                {
-                    var first = document.Tokens.Select((t, i) => (t, i)).First(p => p.t.End > at).i;
-                    var last = document.Tokens.Select((t, i) => (t, i)).Last(p => p.t.Start < end).i;
-                    mentions.Add(new EntityMention(first, last + 1, at, end, type));
-                }
-            }
-        }
-
-        document.SetMentions([.. mentions.OrderBy(m => m.Start)]);
-        return document;
-    }
+    public static Document Make(string text, params (string Text, string Type)[] entities) => HandBuiltArticles.Make(text, entities);
 }

@@ -1,0 +1,41 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
+using Dossier.Nlp.Sentences;
+using Dossier.Nlp.Tokenizing;
+
+namespace Dossier.Tests.Shared;
+
+/// <summary>
+/// Builds annotated articles by hand: real tokens and sentences, placeholder part-of-speech tags, and
+/// the entity mentions a test names (every whole-word occurrence of each), so that what comes after
+/// the recognizer is tested apart from what the recognizer happens to find.
+/// </summary>
+internal static class HandBuiltArticles
+{
+    public static Document Make(string text, params (string Text, string Type)[] entities)
+    {
+        var document = new Document(new DocumentOrigin("test.txt", SourceFormat.Text), text, ArticleMetadata.Empty,
+            new OffsetMap([new OffsetSegment(0, text.Length, 0, text.Length)]), [], []);
+        new RuleTokenizer().Process(document, CancellationToken.None);
+        new SentenceSplitter().Process(document, CancellationToken.None);
+        var tags = Enumerable.Repeat("X", document.Tokens!.Count).ToArray();
+        document.SetPartsOfSpeech(new PartOfSpeechLayer(tags, tags));
+        var mentions = new List<EntityMention>();
+        foreach (var (name, type) in entities)
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                var end = at + name.Length;
+                if ((end == text.Length || !char.IsLetter(text[end])) && !mentions.Any(m => m.Start < end && m.End > at))
+                {
+                    var first = document.Tokens.Select((t, i) => (t, i)).First(p => p.t.End > at).i;
+                    var last = document.Tokens.Select((t, i) => (t, i)).Last(p => p.t.Start < end).i;
+                    mentions.Add(new EntityMention(first, last + 1, at, end, type));
+                }
+            }
+        }
+
+        document.SetMentions([.. mentions.OrderBy(m => m.Start)]);
+        return document;
+    }
+}
