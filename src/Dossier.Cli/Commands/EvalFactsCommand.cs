@@ -15,9 +15,10 @@ internal static class EvalFactsCommand
         var gold = new Option<string>("--gold") { Description = "Gold JSON with \"claims\", \"events\" and \"relations\" (and the \"entities\" they refer to).", Required = true, HelpName = "FILE" };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format();
+        var errors = new Option<bool>("--errors") { Description = "Also list the gold facts that no stored fact matched." };
         var command = new Command("facts", "Score the store's claims, events and relations against a gold file: precision, recall and F1 per kind, accuracy per field, speaker attribution for quotes and reported speech.")
         {
-            gold, database, format,
+            gold, database, format, errors,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +53,14 @@ internal static class EvalFactsCommand
             }
 
             Print(environment, goldPath, result, parse.GetValue(format));
+            if (parse.GetValue(errors) && parse.GetValue(format) == OutputFormat.Table)
+            {
+                foreach (var missed in new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).SelectMany(s => s!.Missed))
+                {
+                    environment.Out.WriteLine($"  missed: {missed}");
+                }
+            }
+
             return ExitCodes.Success;
         });
         return command;

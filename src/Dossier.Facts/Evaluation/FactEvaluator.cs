@@ -5,6 +5,9 @@ namespace Dossier.Facts.Evaluation;
 /// <summary>Precision, recall and F1 of one kind of fact, and the accuracy of each field over the matched pairs.</summary>
 public sealed record FactScore(int Gold, int Predicted, int Matched, IReadOnlyDictionary<string, double> Fields)
 {
+    /// <summary>The gold facts no system fact matched, as "doc: evidence".</summary>
+    public IReadOnlyList<string> Missed { get; init; } = [];
+
     public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
@@ -107,7 +110,10 @@ public static class FactEvaluator
             claimScore = new FactScore(goldClaims.Count, system.Count, pairs.Count, new Dictionary<string, double>
             {
                 ["speaker"] = Accuracy(pairs, p => Right(p.Gold.Gold, p.System)),
-            });
+            })
+            {
+                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.SpeakerText}: {l.Gold.Evidence}")],
+            };
             AttributionScore Attribution(bool quotes)
             {
                 var goldPart = located.Where(l => l.Gold.Form == "direct" == quotes).ToList();
@@ -134,7 +140,10 @@ public static class FactEvaluator
                 ["agents"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Agents, p.System.Agents)),
                 ["targets"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Targets, p.System.Targets)),
                 ["fatalities"] = Accuracy(pairs, p => p.Gold.Gold.Killed == p.System.Counts.FirstOrDefault(c => c.Kind == CountKind.Killed)?.Low),
-            });
+            })
+            {
+                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type}: {l.Gold.Evidence}")],
+            };
         }
 
         FactScore? relationScore = null;
@@ -148,7 +157,10 @@ public static class FactEvaluator
             {
                 ["kind"] = Accuracy(pairs, p => RelationKinds.TryParse(p.Gold.Gold.Type, out var k) && k == p.System.Kind),
                 ["direction"] = Accuracy(pairs, p => Same(p.Gold.Gold.Source, null, p.System.Source) && Same(p.Gold.Gold.Target, null, p.System.Target)),
-            });
+            })
+            {
+                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type} {l.Gold.Source} -> {l.Gold.Target}: {l.Gold.Evidence}")],
+            };
         }
 
         return new FactEvaluation(claimScore, direct, indirect, eventScore, relationScore, problems);
@@ -164,7 +176,9 @@ public static class FactEvaluator
     private static List<(TG Gold, TS System)> Match<TG, TS>(List<TG> gold, List<TS> system, Func<TG, (string? File, int Start, int End)> goldSpan,
         Func<TS, (string File, int Start, int End)> systemSpan, Func<TG, TS, bool>? alsoRequire = null)
     {
-        var candidates = new List<(int G, int S, int Overlap)>();
+        // Pairs are taken best first by how much of the two spans they share (overlap over union), so
+        // a long system span that covers two gold claims goes to the one it fits.
+        var candidates = new List<(int G, int S, double Overlap)>();
         for (var g = 0; g < gold.Count; g++)
         {
             var a = goldSpan(gold[g]);
@@ -179,7 +193,7 @@ public static class FactEvaluator
                 var overlap = Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start);
                 if (b.File == a.File && b.Start >= 0 && overlap > 0 && (alsoRequire is null || alsoRequire(gold[g], system[s])))
                 {
-                    candidates.Add((g, s, overlap));
+                    candidates.Add((g, s, (double)overlap / (Math.Max(a.End, b.End) - Math.Min(a.Start, b.Start))));
                 }
             }
         }
