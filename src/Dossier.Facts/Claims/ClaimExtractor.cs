@@ -41,26 +41,26 @@ public sealed partial class ClaimExtractor : IDocumentStage
             .SelectMany(a => a.Mentions.Select(m => (m.Start, m.End, a.Chain, a.Kind, m.Form)))
             .OrderBy(m => m.Start)
             .ToList();
-        var quotes = Quotes(text);
+        var allQuotes = Quotes(text);
+        var quotes = allQuotes.Where(q => WordCount(text, q.Open + 1, q.Close) >= MinQuoteWords).ToList();
+
+        // “Diplomats” tell Reuters: a word in quotation marks is read as the word itself when looking for speakers.
+        var plain = Unquote(text, allQuotes.Except(quotes));
         var claims = new List<Claim>();
         var usedCues = new HashSet<int>();
         var byPronoun = new HashSet<int>();
 
+        // “warlord”, “very violent”: a word or two in quotation marks is a label, not a statement.
         foreach (var (open, close) in quotes)
         {
-            if (WordCount(text, open + 1, close) < MinQuoteWords)
-            {
-                continue; // “warlord”, “very violent”: a label in quotation marks, not a statement
-            }
-
             var sentenceStart = SentenceAt(sentences, open).Start;
             var sentenceEnd = Math.Max(SentenceAt(sentences, close).End, close + 1);
-            if (SpeakerOfQuote(text, open, close, sentenceStart, sentenceEnd) is not { } found)
+            if (SpeakerOfQuote(plain, open, close, sentenceStart, sentenceEnd) is not { } found)
             {
                 continue;
             }
 
-            var speaker = ResolveSpeaker(text, mentions, found.SpeakerStart, found.SpeakerEnd);
+            var speaker = ResolveSpeaker(plain, mentions, found.SpeakerStart, found.SpeakerEnd) ?? Previous(claims, found.SpeakerStart, found.SpeakerEnd, plain);
             if (speaker is null)
             {
                 continue;
@@ -76,10 +76,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
                 ModalityOf(text[found.CueStart..found.CueEnd], text[(open + 1)..close]), speaker.Value.Start, speaker.Value.End, speaker.Value.Chain, speaker.Value.Affiliation));
         }
 
-        foreach (var sentence in sentences)
+        for (var i = 0; i < sentences.Count; i++)
         {
-            IndirectSpeech(text, sentence.Start, sentence.End, mentions, quotes, usedCues, claims, byPronoun);
-            AccordingTo(text, sentence.Start, sentence.End, mentions, claims);
+            var sentence = sentences[i];
+            var next = i + 1 < sentences.Count ? sentences[i + 1] : sentence;
+            IndirectSpeech(plain, sentence.Start, sentence.End, next.End, mentions, quotes, usedCues, claims, byPronoun);
+            AccordingTo(plain, sentence.Start, sentence.End, next.End, mentions, claims);
         }
 
         var ordered = claims.Select((c, i) => (Claim: c, ByPronoun: byPronoun.Contains(i))).OrderBy(p => p.Claim.ContentStart).ThenBy(p => p.Claim.CueStart).ToList();
@@ -192,7 +194,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     // ---- reported speech -----------------------------------------------------------------------
 
-    private static void IndirectSpeech(string text, int start, int end, List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions,
+    private static void IndirectSpeech(string text, int start, int end, int nextEnd, List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions,
         List<(int Open, int Close)> quotes, HashSet<int> usedCues, List<Claim> claims, HashSet<int> byPronoun)
     {
         var sentence = text[start..end];
@@ -214,18 +216,19 @@ public sealed partial class ClaimExtractor : IDocumentStage
             // The cue ends the sentence: "..., the Libya Observer reported."
             var rest = text[cueEnd..end].Trim().TrimEnd('.', '!', '?', '"', '”', ' ');
             var clauseStart = ClauseStart(text, start, cueStart, quotes);
-            var subject = text[clauseStart..cueStart];
             int contentStart, contentEnd, speakerStart, speakerEnd;
-            if (rest.Length == 0)
+
+            // "..., a spokesman claimed over the weekend." ends the sentence too.
+            if (rest.Length == 0 || TimeOnly().IsMatch(rest))
             {
-                var comma = subject.LastIndexOf(',');
+                var comma = text.LastIndexOf(',', cueStart - 1, cueStart - start);
                 if (comma < 0)
                 {
                     continue;
                 }
 
-                (speakerStart, speakerEnd) = Trimmed(text, clauseStart + comma + 1, cueStart);
-                (contentStart, contentEnd) = Trimmed(text, start, clauseStart + comma);
+                (speakerStart, speakerEnd) = Trimmed(text, comma + 1, cueStart);
+                (contentStart, contentEnd) = Trimmed(text, start, comma);
             }
             else
             {
@@ -238,6 +241,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
                 }
 
                 (contentStart, contentEnd) = Trimmed(text, content, end);
+
+                // "Reuters reported:" and the words in the next sentence.
+                if (WordCount(text, contentStart, contentEnd) < MinContentWords && text[start..end].TrimEnd().EndsWith(':') && nextEnd > end)
+                {
+                    (contentStart, contentEnd) = Trimmed(text, end, nextEnd);
+                }
             }
 
             if (speakerEnd <= speakerStart || WordCount(text, contentStart, contentEnd) < MinContentWords || WordCount(text, speakerStart, speakerEnd) > 12)
@@ -245,7 +254,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
                 continue;
             }
 
-            var speaker = ResolveSpeaker(text, mentions, speakerStart, speakerEnd);
+            var speaker = ResolveSpeaker(text, mentions, speakerStart, speakerEnd) ?? Previous(claims, speakerStart, speakerEnd, text);
             if (speaker is null)
             {
                 continue;
@@ -262,7 +271,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
         }
     }
 
-    private static void AccordingTo(string text, int start, int end, List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions, List<Claim> claims)
+    private static void AccordingTo(string text, int start, int end, int nextEnd, List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions, List<Claim> claims)
     {
         var sentence = text[start..end];
         foreach (Match match in AccordingToSource().Matches(sentence))
@@ -271,6 +280,13 @@ public sealed partial class ClaimExtractor : IDocumentStage
             var phraseEnd = phraseStart + match.Length;
             var source = match.Groups["speaker"];
             var sourceEnd = start + source.Index + source.Length;
+
+            // "according to the U.S.": the dots of an abbreviation are not the sentence's end.
+            while (sourceEnd + 1 < text.Length && text[sourceEnd] == '.' && char.IsUpper(text[sourceEnd - 1]) && (char.IsUpper(text[sourceEnd + 1]) || !char.IsLetter(text[sourceEnd + 1])))
+            {
+                sourceEnd += char.IsUpper(text[sourceEnd + 1]) ? 2 : 1;
+                phraseEnd = Math.Max(phraseEnd, sourceEnd);
+            }
 
             // "According to the official representative of the LNA, Ahmed Mismari, ...": the name after the comma.
             var named = mentions.FirstOrDefault(m => m.Kind == ActorKind.Person && m.Start > sourceEnd && text[sourceEnd..m.Start].Trim() == "," && m.End < end && text[m.End] == ',');
@@ -283,7 +299,9 @@ public sealed partial class ClaimExtractor : IDocumentStage
             }
             else
             {
-                speaker = ResolveSpeaker(text, mentions, start + source.Index, sourceEnd);
+                // "according to the Observatory": whatever follows names a source.
+                var (from, to) = Trimmed(text, start + source.Index, sourceEnd);
+                speaker = ResolveSpeaker(text, mentions, from, to) ?? (to > from ? new Speaker(from, to, null, null) : null);
             }
 
             if (speaker is null)
@@ -296,7 +314,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
             var others = AccordingToSource().Matches(sentence).Select(m => start + m.Index).Where(i => i != phraseStart).ToList();
             var afterComma = phraseEnd < end && text[phraseEnd] == ',';
             int contentStart, contentEnd;
-            if (phraseStart - start < 3 || afterComma && WordCount(text, phraseEnd, end) >= MinContentWords)
+            if (phraseEnd < end && text[phraseEnd] == ':' && nextEnd > end)
+            {
+                // "According to the outlet:" and the words in the next sentence.
+                (contentStart, contentEnd) = Trimmed(text, end, nextEnd);
+            }
+            else if (phraseStart - start < 3 || afterComma && WordCount(text, phraseEnd, end) >= MinContentWords)
             {
                 var stop = others.Where(i => i > phraseEnd).DefaultIfEmpty(end).Min();
                 (contentStart, contentEnd) = Trimmed(text, phraseEnd, stop);
@@ -366,6 +389,18 @@ public sealed partial class ClaimExtractor : IDocumentStage
             end = start + trailing.Index;
         }
 
+        // "Sabrata Taher al-Garably, who got into the black list ..., said": the name before the relative clause.
+        var relative = text.IndexOf(", who", start, end - start, StringComparison.Ordinal);
+        if (relative < 0)
+        {
+            relative = text.IndexOf(", which", start, end - start, StringComparison.Ordinal);
+        }
+
+        if (relative > start)
+        {
+            end = relative;
+        }
+
         var auxiliary = TrailingAuxiliary().Match(text[start..end]);
         if (auxiliary.Success)
         {
@@ -427,7 +462,43 @@ public sealed partial class ClaimExtractor : IDocumentStage
             return new Speaker(start, end, actor.Chain, null);
         }
 
+        // "The Observer", "Saiqa", "Al-Ghasri": a short name the recognizer did not find.
+        if (WordCount(text, start, end) <= 5 && ShortName().IsMatch(words) && !Pronoun().IsMatch(words))
+        {
+            return new Speaker(start, end, null, null);
+        }
+
         return null;
+    }
+
+    /// <summary>"It added", "He said" with no person before it: the speaker of the claim just before, if there is one.</summary>
+    private static Speaker? Previous(List<Claim> claims, int start, int end, string text)
+    {
+        var words = text[start..end].Trim();
+        if (!Pronoun().IsMatch(words) || claims.Count == 0)
+        {
+            return null;
+        }
+
+        var last = claims.Where(c => c.SentenceEnd <= start).OrderBy(c => c.SentenceEnd).LastOrDefault();
+        if (last is null || start - last.SentenceEnd > 600)
+        {
+            return null;
+        }
+
+        return new Speaker(last.SpeakerStart, last.SpeakerEnd, last.SpeakerChain, last.AffiliationChain);
+    }
+
+    private static string Unquote(string text, IEnumerable<(int Open, int Close)> labels)
+    {
+        var characters = text.ToCharArray();
+        foreach (var (open, close) in labels)
+        {
+            characters[open] = ' ';
+            characters[close] = ' ';
+        }
+
+        return new string(characters);
     }
 
     private static Modality ModalityOf(string cue, string content)
@@ -479,12 +550,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     private static (int Start, int End) Trimmed(string text, int start, int end)
     {
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ':' or '—' or '–'))
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ':' or '—' or '–' or '”' or '“'))
         {
             start++;
         }
 
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ':' or '.' or '—' or '–'))
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ':' or '.' or '—' or '–' or '”' or '“'))
         {
             end--;
         }
@@ -514,7 +585,8 @@ public sealed partial class ClaimExtractor : IDocumentStage
         "said|says|say|added|adds|told|tells|claimed|claims|claiming|denied|denies|denying|accused|accuses|announced|announces|stated|states|" +
         "reported|reports|insisted|insists|warned|warns|alleged|alleges|confirmed|confirms|argued|argues|noted|notes|explained|explains|" +
         "proclaimed|proclaims|stressed|stresses|declared|declares|asserted|asserts|acknowledged|admitted|admits|maintained|maintains|" +
-        "rejected|rejects|dismissed|wrote|writes|tweeted|posted";
+        "rejected|rejects|dismissed|wrote|writes|tweeted|posted|concluded|concludes|revealed|reveals|summarizes|summarized|continued|recalled|" +
+        "suggested|emphasized|emphasised|tell";
 
     [GeneratedRegex(@"\b(?<cue>" + CueWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
@@ -540,10 +612,19 @@ public sealed partial class ClaimExtractor : IDocumentStage
     [GeneratedRegex(@"\b(?:reportedly|allegedly|unlikely|likely|may|might|possibly|perhaps|could|apparently|supposedly|purportedly|rumou?red)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Hedge();
 
+    [GeneratedRegex(@"^(?:over|on|last|this|late|early|earlier|later|in)\s+(?:the\s+)?(?:\w+\s+)?(?:weekend|week|day|days|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|month|year|night|morning|evening|statement)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOnly();
+
+    [GeneratedRegex(@"^(?:he|she|it|they|him|her|them)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(?:(?:the|The)\s+)?(?:[A-Z][\w’'-]*|of|for|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*$|\b(?:groups|organi[sz]ations|agencies|activists|monitors)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortName();
+
     [GeneratedRegex(@"\b(?:was|were|is|are|been|being|be)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBefore();
 
-    [GeneratedRegex(@"(?:\s+(?:has|have|had|also|again|repeatedly|previously|later|then|immediately|not only|once|reportedly|allegedly|publicly|officially))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\s+(?:has|have|had|also|again|repeatedly|previously|later|then|immediately|not only|once|reportedly|allegedly|publicly|officially|recently|repeatedly|openly|now))+$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingAuxiliary();
 
     [GeneratedRegex(@"^(?:After|Before|When|While|Since|Although|Though|If|As|Because|Once|Until|Even though)\s+", RegexOptions.CultureInvariant)]

@@ -135,4 +135,48 @@ public sealed class ClaimExtractorTests
 
         Assert.Null(Assert.Single(claims).SpeakerChain);
     }
+
+    [Fact]
+    public void A_word_in_quotation_marks_can_be_the_speaker_of_a_quote()
+    {
+        const string text = "“Diplomats” tell Reuters that “Haftar for now will face no pressure from his backers.”";
+        var (document, claims) = Extract(text, ("Reuters", "ORG"), ("Haftar", "PER"));
+
+        var claim = Assert.Single(claims);
+        Assert.Equal(ClaimForm.DirectQuote, claim.Form);
+        Assert.Equal("Diplomats", Speaker(document, claim));
+    }
+
+    [Fact]
+    public void A_cue_with_only_a_time_after_it_still_ends_the_sentence()
+    {
+        const string text = "Al-Qaeda has deployed reinforcements to Tripoli, a spokesman for the warlord’s forces claimed over the weekend.";
+        var (document, claims) = Extract(text, ("Al-Qaeda", "ORG"), ("Tripoli", "LOC"));
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("a spokesman for the warlord’s forces", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+        Assert.Equal("Al-Qaeda has deployed reinforcements to Tripoli", Content(document, claim));
+        Assert.Equal(Modality.Alleged, claim.Modality);
+    }
+
+    [Fact]
+    public void A_colon_gives_the_next_sentence_as_what_is_said()
+    {
+        const string text = "On Sunday, Reuters reported: Forces loyal to the government have pushed their opponents back.";
+        var (document, claims) = Extract(text, ("Reuters", "ORG"));
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Reuters", Speaker(document, claim));
+        Assert.StartsWith("Forces loyal to the government", Content(document, claim), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void It_added_is_the_source_of_the_claim_before()
+    {
+        const string text = "According to the Observatory, nearly 2 400 fighters had relocated to Tripoli. It added that 1 700 recruits had arrived in Turkey.";
+        var (document, claims) = Extract(text, ("Tripoli", "LOC"), ("Turkey", "LOC"));
+
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, c => Assert.Equal("the Observatory", document.Text[c.SpeakerStart..c.SpeakerEnd]));
+    }
 }
