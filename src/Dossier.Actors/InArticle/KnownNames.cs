@@ -74,7 +74,9 @@ public sealed class KnownNames
                 foreach (var (name, kind) in candidates)
                 {
                     var end = position + name.Length;
-                    if (end <= text.Length && string.Compare(text, position, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    // Acronyms as written ("WHO" is not "who"); names in any case ("al-Qaida", "TRIPOLI").
+                    var comparison = name.All(c => char.IsUpper(c) || c == '.') ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                    if (end <= text.Length && string.Compare(text, position, name, 0, name.Length, comparison) == 0
                         && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '-')))
                     {
                         yield return (position, end, text[position..end], kind);

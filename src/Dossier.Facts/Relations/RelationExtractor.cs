@@ -53,7 +53,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
         (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
         (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @"\s+(?:\w+\s+){0,3}?(?:fights?|fought|fighting|opposes|opposed|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Opposes, true),
+        (new Regex(Named + @"\s+(?:\w+\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),
         (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),
         (new Regex(Named + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true),
         (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true),
@@ -124,12 +124,16 @@ public sealed partial class RelationExtractor : IDocumentStage
                 continue;
             }
 
-            foreach (var agent in item.Agents)
+            // The agent named nearest before the trigger attacked the target named nearest after it:
+            // "militants of the GNA, along with Syrian mercenaries ..., attacked LNA positions".
+            var agent = mentions.Where(m => item.Agents.Contains(m.Chain) && m.End <= item.TriggerStart && m.Start >= item.SentenceStart)
+                .Select(m => (int?)m.Chain).LastOrDefault();
+            var target = mentions.Where(m => item.Targets.Contains(m.Chain) && m.Start >= item.TriggerEnd && m.End <= item.SentenceEnd
+                                             && actors[m.Chain].Kind is not (ActorKind.Place or ActorKind.Facility))
+                .Select(m => (int?)m.Chain).FirstOrDefault();
+            if (agent is { } from && target is { } to && from != to && actors[from].Kind != ActorKind.State)
             {
-                foreach (var target in item.Targets.Where(t => t != agent && actors[t].Kind is not (ActorKind.Place or ActorKind.Facility)))
-                {
-                    Add(relations, new Relation(RelationKind.Attacked, agent, target, item.SentenceStart, item.SentenceEnd, item.TriggerStart, item.TriggerEnd, item.Claim));
-                }
+                Add(relations, new Relation(RelationKind.Attacked, from, to, item.SentenceStart, item.SentenceEnd, item.TriggerStart, item.TriggerEnd, item.Claim));
             }
         }
 
