@@ -100,28 +100,38 @@ public static class NameForms
 
     /// <summary>
     /// A phonetic key of one word: consonant classes that transliterations of Arabic and Russian
-    /// confuse are merged (kh/h, q/k/g/c, dzh/dj/j/zh, ou/w/u, th/t, dh/d/z, ph/f, ee/i/y), doubled
-    /// letters merged, and vowels after the first letter dropped. Haftar, Hifter, Khaftar, Huftar and
-    /// Hoftar all give "hftr".
+    /// confuse are merged (kh/h, q/k/c/g/gh, dzh/dj/j/zh, th/t, dh/d, ph/f, a first v/w), doubled
+    /// letters merged, vowels after the first letter dropped, and a final h after a vowel (tā’
+    /// marbūṭa: Dbeibah, Dbeiba) dropped. Haftar, Hifter, Khaftar, Huftar and Hoftar all give "hftr".
+    /// A final i, y or ee is kept as "i": it is the Arabic adjective ending, and Misrati (a man from
+    /// Misrata) or Zintani is not the town.
     /// </summary>
     public static string Key(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         var w = word.ToLowerInvariant();
-        var builder = new StringBuilder(w.Length);
+        var builder = new StringBuilder(w.Length + 1);
         var i = 0;
+        var lastVowelStart = -1;
+        var endsInVowel = false;
         while (i < w.Length)
         {
             var (symbol, length) = Classify(w, i);
+            var start = i;
             i += length;
             if (symbol == '\0')
             {
                 continue;
             }
 
-            var isVowel = symbol is 'a';
-            if (isVowel)
+            if (symbol is 'a')
             {
+                if (!endsInVowel)
+                {
+                    lastVowelStart = start;
+                }
+
+                endsInVowel = true;
                 if (builder.Length == 0)
                 {
                     builder.Append('a');
@@ -130,6 +140,13 @@ public static class NameForms
                 continue;
             }
 
+            // Tā’ marbūṭa: a last h after a vowel is not a consonant (Salameh, Salame; Darnah, Derna).
+            if (symbol == 'h' && i == w.Length && endsInVowel && builder.Length > 0)
+            {
+                break;
+            }
+
+            endsInVowel = false;
             if (builder.Length > 0 && builder[^1] == symbol)
             {
                 continue; // doubled consonants: Sarraj, Saraj
@@ -138,7 +155,19 @@ public static class NameForms
             builder.Append(symbol);
         }
 
+        if (endsInVowel && builder.Length > 1 && IsAdjectiveEnding(w, lastVowelStart))
+        {
+            builder.Append('i');
+        }
+
         return builder.ToString();
+    }
+
+    // The vowels that end the word: "i", "y", "ee", "iy", "ie", "ey" (Mismari, Fathy, Sheikhee).
+    private static bool IsAdjectiveEnding(string w, int start)
+    {
+        var ending = w.AsSpan(start);
+        return ending is "i" or "y" or "ee" or "iy" or "ie" or "ey" or "yi" or "iyy";
     }
 
     private static (char Symbol, int Length) Classify(string w, int i)
@@ -153,10 +182,12 @@ public static class NameForms
                 return ('a', 1);
             case 'w':
                 return i == 0 ? ('w', 1) : ('a', 1);
+            case 'v':
+                return i == 0 ? ('w', 1) : ('f', 1); // Vagner, Wagner; Yevgeny
             case 'k' when next == 'h':
                 return ('h', 2);
             case 'g' when next == 'h':
-                return ('g', 2);
+                return ('k', 2); // gh/g: Gharyan, Garyan; Bashagha, Bashaga
             case 's' when next == 'h':
                 return ('s', 2); // sh/s: Shaty, Saty in bad translations
             case 'c' when next == 'h':
@@ -173,14 +204,14 @@ public static class NameForms
                 return ('j', 2);
             case 'p' when next == 'h':
                 return ('f', 2);
+            case 'c' when next is 'e' or 'i' or 'y':
+                return ('s', 1); // Defence, Defense
             case 'q' or 'k' or 'c' or 'g':
                 return ('k', 1);
             case 'j':
                 return ('j', 1);
             case 'z':
                 return ('z', 1);
-            case 'v':
-                return ('f', 1);
             case 'h':
                 return ('h', 1);
             default:
