@@ -22,8 +22,7 @@ internal static class EvalCommand
             var tagger = PerceptronTagger.Load(Path.Combine(models, NlpModels.PosFile));
             return EntityEvaluator.Evaluate(EntityRecognizer.Load(Path.Combine(models, NlpModels.NerFile), tagger), gold);
         }));
-        command.Add(Make(environment, "names", "Name-variant matching on a UN sanctions list TSV: alias pairs found, different people kept apart.", (gold, _, _) =>
-            NameMatchEvaluator.Evaluate(gold)));
+        command.Add(Names(environment));
         command.Add(EvalActorsCommand.Create(environment));
         return command;
     }
@@ -108,5 +107,98 @@ internal static class EvalCommand
         static string Line(string name, Score s) => s.Accuracy is { } accuracy
             ? $"  {name,-14} accuracy {accuracy:0.0000}  ({s.Correct:N0}/{s.Gold:N0})"
             : $"  {name,-14} precision {s.Precision:0.0000}  recall {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold:N0}, predicted {s.Predicted:N0}, correct {s.Correct:N0})";
+    }
+
+    // `dossier eval names`: the name-variant matcher alone, on labelled pairs (--pairs) or on the UN
+    // sanctions list's aliases (--gold, the older measure).
+    private static Command Names(CliEnvironment environment)
+    {
+        var pairs = new Option<string>("--pairs") { Description = "Name pairs, one a line: name_a<TAB>name_b<TAB>1|0 (1: the same person or organisation); # starts a comment.", HelpName = "FILE" };
+        var gold = new Option<string>("--gold") { Description = "Instead of --pairs: a UN sanctions list TSV (un_sc_name_variants.tsv).", HelpName = "FILE" };
+        var errors = new Option<int>("--errors") { Description = "Also list this many wrong decisions, confident false matches first.", HelpName = "N" };
+        var format = CommonOptions.Format();
+        var command = new Command("names", "Name-variant matcher: precision, recall and F1 at its threshold and the precision-recall curve on labelled name pairs.")
+        {
+            pairs, gold, errors, format,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(pairs) is null) == (result.GetValue(gold) is null))
+            {
+                result.AddError("give one of --pairs FILE or --gold FILE");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(pairs) ?? parse.GetValue(gold)!;
+            if (!File.Exists(path))
+            {
+                environment.Error.WriteLine($"dossier: {path}: no such file");
+                return ExitCodes.Failure;
+            }
+
+            try
+            {
+                if (parse.GetValue(pairs) is null)
+                {
+                    Print(environment, NameMatchEvaluator.Evaluate(path), parse.GetValue(format));
+                    return ExitCodes.Success;
+                }
+
+                var report = NamePairEvaluator.Evaluate(NamePairFile.Read(path), path, parse.GetValue(errors));
+                PrintNames(environment, report, parse.GetValue(format));
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"dossier: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+
+    private static void PrintNames(CliEnvironment environment, NamePairReport report, OutputFormat format)
+    {
+        static object Point(NamePairPoint p) => new
+        {
+            threshold = p.Threshold,
+            precision = Math.Round(p.Score.Precision ?? 0, 4),
+            recall = Math.Round(p.Score.Recall ?? 0, 4),
+            f1 = Math.Round(p.Score.F1 ?? 0, 4),
+            predicted = p.Score.Predicted,
+            correct = p.Score.Correct,
+        };
+
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(environment.Out, new
+            {
+                task = "names",
+                pairs_file = report.File,
+                overall = Point(report.AtThreshold),
+                curve = report.Curve.Select(Point),
+                pairs = report.Pairs,
+                same_pairs = report.SamePairs,
+                pairs_per_second = Math.Round(report.PairsPerSecond),
+                errors = report.Errors.Select(e => new { a = e.Pair.A, b = e.Pair.B, same = e.Pair.Same, line = e.Pair.Line, score = e.Match.Score, rule = e.Match.Rule }),
+            });
+            return;
+        }
+
+        var output = environment.Out;
+        var at = report.AtThreshold;
+        output.WriteLine($"names on {report.File}: {report.Pairs:N0} pairs ({report.SamePairs:N0} same) at {report.PairsPerSecond:N0} pairs/s");
+        output.WriteLine($"  at threshold {at.Threshold:0.00}: precision {at.Score.Precision:0.0000}  recall {at.Score.Recall:0.0000}  F1 {at.Score.F1:0.0000}  (predicted {at.Score.Predicted:N0}, correct {at.Score.Correct:N0})");
+        output.WriteLine("  threshold  precision  recall  F1");
+        foreach (var p in report.Curve)
+        {
+            output.WriteLine($"  {p.Threshold,9:0.00}  {p.Score.Precision,9:0.0000}  {p.Score.Recall,6:0.0000}  {p.Score.F1:0.0000}");
+        }
+
+        foreach (var e in report.Errors)
+        {
+            output.WriteLine($"  {(e.Pair.Same ? "missed" : "false match")} line {e.Pair.Line}: {e.Pair.A} / {e.Pair.B}  {e.Match.Score:0.000} {e.Match.Rule}");
+        }
     }
 }
