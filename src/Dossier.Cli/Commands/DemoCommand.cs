@@ -3,6 +3,7 @@ using Dossier.Cli.Output;
 using Dossier.Core.Documents;
 using Dossier.Ingest;
 using Dossier.Core.Actors;
+using Dossier.Core.Facts;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -141,5 +142,16 @@ internal static class DemoCommand
         }
 
         console.Write(table);
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Dated events[/] (dossier events lists them all with their evidence; dossier claims --by Mismari, who says what)");
+        foreach (var incident in Dossier.Facts.Events.IncidentGrouper.Group(store.ListEvents()).Where(i => i.Event.DateFirst is not null).Take(12))
+        {
+            var e = incident.Event;
+            var killed = e.Counts.FirstOrDefault(c => c.Kind == Core.Facts.CountKind.Killed) is { } count ? $"; killed {count.Text}" : "";
+            var sides = e.Agents.Count + e.Targets.Count == 0 ? "" : $": {string.Join(", ", e.Agents.Select(a => a.Name))} → {string.Join(", ", e.Targets.Select(a => a.Name))}";
+            var who = e.SaidBy is { } said ? $" (says {said})" : "";
+            console.MarkupLine(Markup.Escape($"  {e.DateFirst:yyyy-MM-dd} {e.Type.ToName()}{(e.Place is { } place ? " in " + place.Name : "")}{sides}{killed}{who}"));
+        }
     }
 }

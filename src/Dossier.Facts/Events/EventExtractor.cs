@@ -103,7 +103,7 @@ public sealed partial class EventExtractor : IDocumentStage
                     DateFirst = previous.DateFirst ?? time?.First,
                     DateLast = previous.DateLast ?? time?.Last,
                     DatePrecision = previous.DatePrecision ?? time?.Precision.ToString().ToLowerInvariant(),
-                    Targets = [.. previous.Targets.Union(targets)],
+                    Targets = [.. previous.Targets.Union(targets).Except(previous.Agents)],
                 };
                 continue;
             }
