@@ -115,7 +115,38 @@ public sealed class ActorLinking
         }
 
         store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
+        if (recognized.Count < MaxRecognized)
+        {
+            recognized[id] = document;
+        }
+
         return true;
+    }
+
+    // Documents of this run kept with their recognizer layers, so that a second look re-links them
+    // without running the recognizer again; bounded, so a large ingest stays in bounded memory.
+    private const int MaxRecognized = 5_000;
+    private readonly Dictionary<ArticleId, Document> recognized = [];
+
+    /// <summary>Links a document again from its recognized mentions, with the known names.</summary>
+    private Document? Relink(ArticleId id, ArticleLinker with, CancellationToken cancellationToken)
+    {
+        if (!recognized.TryGetValue(id, out var earlier))
+        {
+            return null;
+        }
+
+        var document = new Document(earlier.Origin, earlier.Text, earlier.Metadata, earlier.OffsetMap, earlier.Removed, earlier.Captions);
+        document.SetTokens(earlier.Tokens!);
+        document.SetSentences(earlier.Sentences!);
+        document.SetPartsOfSpeech(earlier.PartsOfSpeech!);
+        document.SetMentions(earlier.Mentions!);
+        foreach (var stage in new IDocumentStage[] { with, claims, events, relations })
+        {
+            stage.Process(document, cancellationToken);
+        }
+
+        return document;
     }
 
     /// <summary>
@@ -134,22 +165,35 @@ public sealed class ActorLinking
 
         var namesOf = chains.GroupBy(c => c.ArticleId)
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var second = Build(new ArticleLinker(countries, known));
+        var secondLinker = new ArticleLinker(countries, known);
+        var second = Build(secondLinker);
         foreach (var id in pending)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (store.FindArticle(id.Value) is not ArticleLookup.Found found)
+            var text = recognized.TryGetValue(id, out var kept) ? kept.Text
+                : store.FindArticle(id.Value) is ArticleLookup.Found found ? found.Article.Text : null;
+            if (text is null)
             {
                 continue;
             }
 
             var names = namesOf.GetValueOrDefault(id) ?? [];
-            if (known.Find(found.Article.Text).Any(o => !names.Contains(o.Name)))
+            if (!known.Find(text).Any(o => !names.Contains(o.Name)))
+            {
+                continue;
+            }
+
+            if (Relink(id, secondLinker, cancellationToken) is { } relinked)
+            {
+                store.ReplaceArticleActors(id, relinked.Actors!, relinked.Claims!, relinked.Events!, relinked.Relations!, LinkerVersion);
+            }
+            else
             {
                 Annotate(id, second, problem, cancellationToken);
             }
         }
 
+        recognized.Clear();
         store.Flush();
     }
 
