@@ -1,4 +1,4 @@
-namespace Dossier.Cli.Tests;
+namespace Dossier.Cli.Tests.Commands;
 
 public sealed class EvalNamesCommandTests
 {
