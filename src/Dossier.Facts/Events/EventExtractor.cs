@@ -81,6 +81,16 @@ public sealed partial class EventExtractor : IDocumentStage
             var inSentence = mentions.Where(m => m.Start >= sentence.Start && m.End <= sentence.End).ToList();
             var counts = Counts(words, sentence.Start);
             var time = DateExpressionResolver.FindAll(words, published, latestYear).FirstOrDefault();
+
+            // "After the attack against the US consulate", "Haftar's offensive": a noun after a
+            // determiner names an event told elsewhere, unless this sentence gives it a date or a toll.
+            // "The escape of an ISIS convoy from Benghazi" tells the event itself: its parties follow.
+            if (time is null && counts.Count == 0 && ReferenceBefore().IsMatch(words[Math.Max(0, triggerIndex - 25)..triggerIndex])
+                && EventNoun().IsMatch(words.AsSpan(triggerIndex, triggerLength).ToString())
+                && !words[(triggerIndex + triggerLength)..].StartsWith(" of ", StringComparison.Ordinal))
+            {
+                continue;
+            }
             var place = Place(text, inSentence);
             var claim = claims.Select((c, i) => (c, i)).Where(p => p.c.ContentStart <= triggerStart && triggerEnd <= p.c.ContentEnd).Select(p => (int?)p.i).FirstOrDefault();
 
@@ -252,6 +262,12 @@ public sealed partial class EventExtractor : IDocumentStage
 
     [GeneratedRegex(@"\b(?:in|at|near|on|outside|around|into|from|of|to|towards|south of|north of|east of|west of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlacePreposition();
+
+    [GeneratedRegex(@"(?:\b(?:the|this|that|these|those|its|his|her|their)|’s|'s)\s+(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceBefore();
+
+    [GeneratedRegex(@"^(?:attacks?|offensive|battles?|fighting|clash(?:es)?|escape|breakout|meeting|talks|operation|raid|assault|strikes?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventNoun();
 
     [GeneratedRegex(@"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrictPlacePreposition();
