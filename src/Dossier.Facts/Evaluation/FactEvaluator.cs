@@ -80,13 +80,14 @@ public static class FactEvaluator
                 return goldEntity is null && goldText is null;
             }
 
-            var names = new HashSet<string>(spellingsOf(actor.EntityId), StringComparer.OrdinalIgnoreCase) { actor.Name };
-            if (goldEntity is not null && gold.Entities.TryGetValue(goldEntity, out var known) && known.Names.Overlaps(names))
+            var names = spellingsOf(actor.EntityId).Append(actor.Name).Select(Normal).ToHashSet(StringComparer.Ordinal);
+            if (goldEntity is not null && gold.Entities.TryGetValue(goldEntity, out var known) && known.Names.Select(Normal).Any(names.Contains))
             {
                 return true;
             }
 
-            return goldText is not null && names.Any(n => n.Contains(goldText, StringComparison.OrdinalIgnoreCase) || goldText.Contains(n, StringComparison.OrdinalIgnoreCase));
+            var text = goldText is null ? null : Normal(goldText);
+            return text is { Length: > 0 } && names.Any(n => n.Length > 0 && (n.Contains(text, StringComparison.Ordinal) || text.Contains(n, StringComparison.Ordinal)));
         }
 
         string FileOf(Core.Documents.ArticleId id) => articles.TryGetValue(id.Value, out var article) ? article.FileName : "";
@@ -106,13 +107,16 @@ public static class FactEvaluator
             var system = claims.Where(c => scope.Contains(FileOf(c.ArticleId))).ToList();
             var pairs = Match(located, system, g => g.Where, c => (FileOf(c.ArticleId), c.ContentStart, c.ContentEnd));
             bool Right(GoldClaim g, ClaimRow c) => Same(g.Speaker, g.SpeakerText, new EventActor(c.SpeakerEntityId, c.SpeakerName ?? c.SpeakerText))
-                                                 || (c.SpeakerText.Contains(g.SpeakerText, StringComparison.OrdinalIgnoreCase) || g.SpeakerText.Contains(c.SpeakerText, StringComparison.OrdinalIgnoreCase));
+                                                 || Same(g.Speaker, g.SpeakerText, new EventActor(null, c.SpeakerText));
             claimScore = new FactScore(goldClaims.Count, system.Count, pairs.Count, new Dictionary<string, double>
             {
                 ["speaker"] = Accuracy(pairs, p => Right(p.Gold.Gold, p.System)),
             })
             {
-                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.SpeakerText}: {l.Gold.Evidence}")],
+                Missed = [
+                    .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.SpeakerText}: {l.Gold.Evidence}"),
+                    .. pairs.Where(p => !Right(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: speaker {p.System.SpeakerText} ({p.System.SpeakerName}) should be {p.Gold.Gold.SpeakerText}: {p.Gold.Gold.Evidence}"),
+                ],
             };
             AttributionScore Attribution(bool quotes)
             {
@@ -167,6 +171,13 @@ public static class FactEvaluator
 
         bool SameSet(IReadOnlyList<string> goldIds, IReadOnlyList<EventActor> actors)
             => goldIds.Count == actors.Count && goldIds.All(g => actors.Any(a => Same(g, null, a)));
+    }
+
+    /// <summary>"the U.N" and "U.N." are one name: case, dots and a leading "the" set aside.</summary>
+    private static string Normal(string name)
+    {
+        var text = name.Replace(".", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
+        return text.StartsWith("the ", StringComparison.Ordinal) ? text[4..] : text;
     }
 
     private static double Accuracy<TG, TS>(List<(TG Gold, TS System)> pairs, Func<(TG Gold, TS System), bool> right)
