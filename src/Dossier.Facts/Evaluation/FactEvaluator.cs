@@ -146,7 +146,11 @@ public static class FactEvaluator
                 ["fatalities"] = Accuracy(pairs, p => p.Gold.Gold.Killed == p.System.Counts.FirstOrDefault(c => c.Kind == CountKind.Killed)?.Low),
             })
             {
-                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type}: {l.Gold.Evidence}")],
+                Missed = [
+                    .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type}: {l.Gold.Evidence}"),
+                    .. pairs.Where(p => !(p.Gold.Gold.Place is null ? p.System.Place is null : Same(p.Gold.Gold.Place, null, p.System.Place)))
+                        .Select(p => $"{p.Gold.Gold.Doc}: place {p.System.Place?.Name ?? "none"} should be {p.Gold.Gold.Place ?? "none"}: {p.Gold.Gold.Evidence}"),
+                ],
             };
         }
 

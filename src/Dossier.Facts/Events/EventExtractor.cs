@@ -91,7 +91,7 @@ public sealed partial class EventExtractor : IDocumentStage
             {
                 continue;
             }
-            var place = Place(text, inSentence);
+            var place = Place(text, inSentence, type, triggerEnd);
             var claim = claims.Select((c, i) => (c, i)).Where(p => p.c.ContentStart <= triggerStart && triggerEnd <= p.c.ContentEnd).Select(p => (int?)p.i).FirstOrDefault();
 
             // Who says it is not, by saying it, a party to it; nor is the place.
@@ -194,32 +194,40 @@ public sealed partial class EventExtractor : IDocumentStage
     };
 
     /// <summary>The most specific place named in the sentence: a facility, else a town or region, else a state.</summary>
-    private static int? Place(string text, List<(int Start, int End, int Chain, ActorKind Kind)> mentions)
+    private static int? Place(string text, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, EventType type, int triggerEnd)
     {
-        // "positions in Ain Zara": a name right after "in" or "near" is a place, whatever the recognizer called it.
-        var afterPreposition = mentions.FirstOrDefault(m => m.Kind is ActorKind.Place or ActorKind.Facility or ActorKind.Person or ActorKind.Organization
-            && StrictPlacePreposition().IsMatch(text[Math.Max(0, m.Start - 12)..m.Start]));
-        if (afterPreposition != default)
+        static bool PlaceLike(ActorKind kind) => kind is ActorKind.Place or ActorKind.Facility or ActorKind.Person or ActorKind.Organization;
+        bool Located(int start) => StrictPlacePreposition().IsMatch(text[Math.Max(0, start - 12)..start]);
+
+        // "an attack on Barak ash-Shaty", "positions in Ain Zara": the nearest place after the trigger
+        // with a preposition of place, whatever the recognizer called the name.
+        var after = mentions.FirstOrDefault(m => m.Start >= triggerEnd && PlaceLike(m.Kind) && Located(m.Start));
+        if (after != default)
         {
-            return afterPreposition.Chain;
+            return after.Chain;
         }
 
-        foreach (var kind in new[] { ActorKind.Facility, ActorKind.Place, ActorKind.State })
+        // "seized Jufra": what is captured is where.
+        if (type == EventType.Capture && mentions.FirstOrDefault(m => m.Start >= triggerEnd && m.Kind is ActorKind.Place or ActorKind.Facility) is { Chain: var captured } found && found != default)
         {
-            var candidates = mentions.Where(m => m.Kind == kind).ToList();
-            var located = candidates.FirstOrDefault(m => PlacePreposition().IsMatch(text[Math.Max(0, m.Start - 12)..m.Start]));
-            if (located != default)
-            {
-                return located.Chain;
-            }
-
-            if (kind != ActorKind.State && candidates.Count > 0)
-            {
-                return candidates[0].Chain;
-            }
+            return captured;
         }
 
-        return null;
+        var anywhere = mentions.FirstOrDefault(m => PlaceLike(m.Kind) && Located(m.Start));
+        if (anywhere != default)
+        {
+            return anywhere.Chain;
+        }
+
+        var first = mentions.FirstOrDefault(m => m.Kind is ActorKind.Facility or ActorKind.Place);
+        if (first != default)
+        {
+            return first.Chain;
+        }
+
+        // A state only where the sentence puts the event in it: "in Libya", not "of the Libyan government".
+        var state = mentions.FirstOrDefault(m => m.Kind == ActorKind.State && Located(m.Start));
+        return state == default ? null : state.Chain;
     }
 
     /// <summary>Actors before the trigger did it, actors after it had it done to them; "by X" after it is an agent.</summary>
@@ -260,16 +268,13 @@ public sealed partial class EventExtractor : IDocumentStage
     [GeneratedRegex(@"\b(?:the|this|that|which|its|their)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuationBefore();
 
-    [GeneratedRegex(@"\b(?:in|at|near|on|outside|around|into|from|of|to|towards|south of|north of|east of|west of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PlacePreposition();
-
     [GeneratedRegex(@"(?:\b(?:the|this|that|these|those|its|his|her|their)|’s|'s)\s+(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceBefore();
 
     [GeneratedRegex(@"^(?:attacks?|offensive|battles?|fighting|clash(?:es)?|escape|breakout|meeting|talks|operation|raid|assault|strikes?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventNoun();
 
-    [GeneratedRegex(@"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in|at|near|outside|around|on|into|towards?|inside)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrictPlacePreposition();
 
     [GeneratedRegex(@"\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
