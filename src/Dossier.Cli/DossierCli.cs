@@ -28,6 +28,10 @@ internal static class DossierCli
         root.Add(ClaimsCommand.Create(environment));
         root.Add(EventsCommand.Create(environment));
         root.Add(RelationsCommand.Create(environment));
+        foreach (var command in AnalysisCommands.Create(environment))
+        {
+            root.Add(command);
+        }
 
         // eval's other subcommands live in EvalCommand; the fact scores sit beside the fact commands.
         root.Subcommands.Single(c => c.Name == "eval").Add(EvalFactsCommand.Create(environment));

@@ -176,6 +176,8 @@ internal static class ActorCommands
             var claimsAbout = store.ListClaims(new Core.Facts.ClaimFilter(AboutEntityId: entity.Id, Limit: 1000));
             var relations = store.ListRelations().Where(r => r.Source.EntityId == entity.Id || r.Target.EntityId == entity.Id).ToList();
             var events = store.ListEvents().Where(e => e.Agents.Concat(e.Targets).Append(e.Place).Any(a => a?.EntityId == entity.Id)).ToList();
+            var labels = Dossier.Analysis.FramingReport.LabelsOf(
+                Dossier.Analysis.CorpusFacts.LoadForLabels(store, [.. detail.Appearances.Select(a => a.ArticleId).Distinct()]), entity.Id);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -204,6 +206,15 @@ internal static class ActorCommands
                     events = events.Select(e => new { type = e.Type.ToName(), date = e.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = e.Place?.Name, evidence = e.Evidence, article = e.ArticleId.Value }),
                     claims_by = claimsBy.Select(ClaimJson),
                     claims_about = claimsAbout.Select(ClaimJson),
+                    labels = labels.Select(l => new
+                    {
+                        outlet = l.Outlet,
+                        speaker = l.Speaker,
+                        label = l.Label,
+                        tone = Dossier.Analysis.LabelLexicon.ToName(l.Tone),
+                        count = l.Count,
+                        evidence = l.Uses.Select(u => new { article = u.Article.Value, words = u.Words, sentence = u.Evidence }),
+                    }),
                 });
                 return ExitCodes.Success;
             }
@@ -239,6 +250,22 @@ internal static class ActorCommands
             {
                 console.MarkupLine($"[bold]Ties[/] ({relations.Count}; dossier relations --actor gives them with their sentences)");
                 RelationsCommand.Print(environment, [.. relations.Take(15)], OutputFormat.Table);
+            }
+
+            if (labels.Count > 0)
+            {
+                console.MarkupLine($"[bold]Labels[/]: what each outlet, and each speaker it quotes, calls {Markup.Escape(summary.Name)} (dossier sources --framing --actor gives them all)");
+                var labelTable = new Table().AddColumns("Outlet", "Label", "Tone", "Times", "Whose words", "Example");
+                foreach (var label in labels)
+                {
+                    var example = label.Uses[0];
+                    labelTable.AddRow(
+                        Markup.Escape(label.Outlet), Markup.Escape(label.Label), Dossier.Analysis.LabelLexicon.ToName(label.Tone), Numbers.Format(label.Count),
+                        Markup.Escape(label.Speaker is null ? "the outlet's own" : $"quoting {label.Speaker}"),
+                        Markup.Escape($"{example.Article.Short}: {(example.Evidence.Length > 100 ? example.Evidence[..99] + "…" : example.Evidence)}"));
+                }
+
+                console.Write(labelTable);
             }
 
             if (events.Count > 0)

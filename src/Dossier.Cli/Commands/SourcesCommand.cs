@@ -1,21 +1,57 @@
 using System.CommandLine;
+using Dossier.Analysis;
 using Dossier.Cli.Output;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier sources</c>: outlets with their articles, copies and date range.</summary>
+/// <summary>
+/// <c>dossier sources</c>: outlets with their articles, copies and date range; with <c>--framing</c>,
+/// the labels each outlet and speaker gives each actor and each outlet's alignment; with
+/// <c>--profile</c>, each outlet's and article's sourcing profile.
+/// </summary>
 internal static class SourcesCommand
 {
     public static Command Create(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
         var format = CommonOptions.Format();
-        var command = new Command("sources", "List the outlets in the store: articles, originals, copies of other articles, and the dates they span.")
+        var framing = new Option<bool>("--framing") { Description = "The loaded labels (\"terrorists\", \"warlord\", \"internationally recognized government\") each outlet and each speaker it quotes gives each actor, with the sentences, and each outlet's alignment with the sides of the conflict." };
+        var profile = new Option<bool>("--profile") { Description = "Each outlet's and article's sourcing profile: facts with a named speaker, an unnamed source or none; hedges; loaded labels per 1,000 words; single-source and disputed facts; opinion markers." };
+        var actor = new Option<string?>("--actor") { Description = "With --framing: only the labels of this actor (any spelling).", HelpName = "ACTOR" };
+        var command = new Command("sources", "List the outlets in the store: articles, originals, copies of other articles, and the dates they span; --framing and --profile show how each one reports.")
         {
-            database, format,
+            database, format, framing, profile, actor,
         };
-        command.SetAction(parse => Run(environment, parse.GetValue(database)!, parse.GetValue(format)));
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(database)!;
+            if (!parse.GetValue(framing) && !parse.GetValue(profile))
+            {
+                return Run(environment, path, parse.GetValue(format));
+            }
+
+            using var store = CommonOptions.OpenExistingStore(path, environment);
+            if (store is null || !AnalysisCommands.TryActor(environment, store, parse.GetValue(actor), out var actorId))
+            {
+                return ExitCodes.Failure;
+            }
+
+            var facts = CorpusFacts.Load(store);
+            var report = FramingReport.Build(facts);
+            if (parse.GetValue(framing))
+            {
+                FramingOutput.Print(environment, report, actorId, parse.GetValue(format));
+            }
+
+            if (parse.GetValue(profile))
+            {
+                var perArticle = SourcingProfiles.PerArticle(facts, report, DisputeLedger.Build(facts));
+                FramingOutput.PrintProfiles(environment, SourcingProfiles.PerOutlet(facts, perArticle), perArticle, parse.GetValue(format));
+            }
+
+            return ExitCodes.Success;
+        });
         return command;
     }
 

@@ -1,3 +1,4 @@
+using Dossier.Core.Analysis;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
@@ -131,4 +132,9 @@ public interface IDossierStore : IDisposable
     void AddOverride(OverrideAction action, string subject, IReadOnlyList<string> arguments, DateTimeOffset createdAt);
 
     IReadOnlyList<ActorOverride> ListOverrides();
+
+    // ---- analysis ----
+
+    /// <summary>Every article (or only those named) with its text and entity mentions, one at a time in the order stored.</summary>
+    IEnumerable<ArticleReading> ReadArticleTexts(IReadOnlyCollection<ArticleId>? only = null);
 }

@@ -19,7 +19,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
@@ -157,7 +157,7 @@ public sealed partial class EventExtractor : IDocumentStage
         foreach (var quantity in QuantityParser.FindAll(sentence))
         {
             var before = sentence[Math.Max(0, quantity.Start - 30)..quantity.Start];
-            var after = sentence[quantity.End..Math.Min(sentence.Length, quantity.End + 60)];
+            var after = sentence[quantity.End..Math.Min(sentence.Length, quantity.End + 90)];
             CountKind? kind = null;
             foreach (var (pattern, candidate) in CountWords)
             {
@@ -177,12 +177,13 @@ public sealed partial class EventExtractor : IDocumentStage
         return counts;
     }
 
+    // The optional dashed aside lets "150 people — mostly fighters, but also civilians — have been killed" count.
     private static readonly (Regex After, CountKind Kind)[] CountWords =
     [
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|slain|eliminated|executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Killed),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:wounded|injured|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Injured),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:displaced|fled|homeless)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Displaced),
-        (new Regex(@"^(?:\s+[\w-]+){0,4}?\s+(?:were\s+|have been\s+)?(?:kidnapped|abducted|taken hostage|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Kidnapped),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?(?:\s*[—–]\s[^—–]{1,60}\s[—–])?\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|slain|eliminated|executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Killed),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?(?:\s*[—–]\s[^—–]{1,60}\s[—–])?\s+(?:were\s+|have been\s+)?(?:wounded|injured|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Injured),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?(?:\s*[—–]\s[^—–]{1,60}\s[—–])?\s+(?:were\s+|have been\s+)?(?:displaced|fled|homeless)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Displaced),
+        (new Regex(@"^(?:\s+[\w-]+){0,4}?(?:\s*[—–]\s[^—–]{1,60}\s[—–])?\s+(?:were\s+|have been\s+)?(?:kidnapped|abducted|taken hostage|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), CountKind.Kidnapped),
     ];
 
     private static Regex BeforeCue(CountKind kind) => kind switch

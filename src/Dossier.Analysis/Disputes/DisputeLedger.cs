@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dossier.Core.Documents;
+using Dossier.Core.Facts;
+
+namespace Dossier.Analysis;
+
+/// <summary>How two sources' values differ.</summary>
+public enum DisputeKind
+{
+    /// <summary>Said of the same moment, and they cannot both be right.</summary>
+    Contradiction,
+
+    /// <summary>A running figure or a state that changed: the later report supersedes the earlier.</summary>
+    UpdateOverTime,
+
+    /// <summary>They differ, but a date is missing, so an update cannot be told from a contradiction.</summary>
+    Undetermined,
+
+    /// <summary>One source accuses, another denies.</summary>
+    Denial,
+}
+
+/// <summary>One source's value in a dispute: what it says, who says it, where and when, and how it is put.</summary>
+public sealed record DisputedValue(string Value, string? Speaker, string Outlet, ArticleId Article, Modality Modality, string? Date, string Evidence);
+
+/// <summary>One row of the ledger: one field of one incident or actor, with every source's value side by side.</summary>
+public sealed record DisputeRow(string Subject, string Field, DisputeKind Kind, string Why, IReadOnlyList<string> Actors, int? Incident, IReadOnlyList<DisputedValue> Values);
+
+/// <summary>
+/// The dispute ledger: casualty figures of one incident or one running toll, who attacked, who
+/// controls a place, and accusations with their denials, each with every source's value side by side.
+/// </summary>
+public static partial class DisputeLedger
+{
+    public static IReadOnlyList<DisputeRow> Build(CorpusFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var rows = new List<DisputeRow>();
+        var incidents = Corroboration.Incidents(facts);
+        rows.AddRange(Casualties(facts, incidents));
+        rows.AddRange(Attackers(facts, incidents));
+        rows.AddRange(Control(facts));
+        rows.AddRange(Denials(facts));
+        return rows;
+    }
+
+    private static IEnumerable<DisputeRow> Casualties(CorpusFacts facts, IReadOnlyList<CorroboratedIncident> incidents)
+    {
+        // Reports of one incident, and running tolls ("so far", "since the offensive began") at one place.
+        var groups = incidents
+            .Where(i => i.Incident.Reports.Select(r => r.ArticleId).Distinct().Count() > 1)
+            .Select(i => (Subject: Describe(i.Incident.Event), Number: (int?)i.Number, Reports: (IReadOnlyList<EventRow>)i.Incident.Reports))
+            .ToList();
+        var numberOf = incidents.SelectMany(i => i.Incident.Reports.Select(r => (r, i.Number))).ToDictionary(p => p.r, p => p.Number);
+        var tolls = facts.Events
+            .Where(e => e.Counts.Count > 0 && e.Place is not null && IsViolence(e.Type) && RunningToll().IsMatch(e.Evidence))
+            .GroupBy(e => e.Place!.EntityId ?? e.Place.Name)
+            .Where(g => g.Select(e => e.ArticleId).Distinct().Count() > 1);
+        foreach (var toll in tolls)
+        {
+            var reports = toll.ToList();
+            if (groups.Any(g => reports.All(g.Reports.Contains)))
+            {
+                continue;
+            }
+
+            groups.Add(($"the running toll of fighting at {reports[0].Place!.Name}", numberOf.TryGetValue(reports[0], out var n) ? n : null, reports));
+        }
+
+        foreach (var (subject, number, reports) in groups)
+        {
+            foreach (var kind in Enum.GetValues<CountKind>())
+            {
+                var values = reports
+                    .SelectMany(r => r.Counts.Where(c => c.Kind == kind).Select(c => (Report: r, Count: c)))
+                    .ToList();
+                if (values.Select(v => v.Report.ArticleId).Distinct().Count() < 2 || values.Select(v => (v.Count.Low, v.Count.High)).Distinct().Count() < 2)
+                {
+                    continue;
+                }
+
+                var cells = values.Select(v => new DisputedValue(
+                        CountText(v.Count), v.Report.SaidBy, facts.Sources.OutletOf(v.Report.ArticleId), v.Report.ArticleId,
+                        Modality.Asserted, DateOf(v.Report), v.Report.Evidence))
+                    .ToList();
+                var (disputeKind, why) = Classify(values.Select(v => (DateOf(v.Report), (double)v.Count.Low)).ToList(), running: true);
+                if (values.Any(v => v.Count.Bound is "atleast") && disputeKind != DisputeKind.Contradiction)
+                {
+                    why += "; an 'at least' figure does not exclude a higher one";
+                }
+
+                yield return new DisputeRow(subject, kind.ToString().ToLowerInvariant(), disputeKind, why,
+                    [.. reports.SelectMany(r => r.Agents.Concat(r.Targets).Append(r.Place)).Select(a => a?.EntityId).OfType<string>().Distinct()], number, cells);
+            }
+        }
+    }
+
+    private static IEnumerable<DisputeRow> Attackers(CorpusFacts facts, IReadOnlyList<CorroboratedIncident> incidents)
+    {
+        foreach (var incident in incidents)
+        {
+            var reports = incident.Incident.Reports.Where(r => r.Agents.Count > 0).ToList();
+            var versions = reports.GroupBy(r => string.Join("|", r.Agents.Select(a => a.EntityId ?? a.Name).Order(StringComparer.Ordinal))).ToList();
+            if (versions.Count < 2 || reports.Select(r => r.ArticleId).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var cells = reports.Select(r => new DisputedValue(
+                string.Join(", ", r.Agents.Select(a => a.Name)), r.SaidBy, facts.Sources.OutletOf(r.ArticleId), r.ArticleId, Modality.Asserted, DateOf(r), r.Evidence)).ToList();
+            yield return new DisputeRow(Describe(incident.Incident.Event), "attacker", DisputeKind.Contradiction, "the reports name different perpetrators of one incident",
+                [.. reports.SelectMany(r => r.Agents).Select(a => a.EntityId).OfType<string>().Distinct()], incident.Number, cells);
+        }
+    }
+
+    private static IEnumerable<DisputeRow> Control(CorpusFacts facts)
+    {
+        var byPlace = facts.Relations
+            .Where(r => r.Kind == RelationKind.Controls && r.Polarity != "denied")
+            .GroupBy(r => r.Target.EntityId ?? r.Target.Name);
+        foreach (var place in byPlace)
+        {
+            var reports = place.ToList();
+            if (reports.Select(r => r.Source.EntityId ?? r.Source.Name).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var dates = reports.Select(r => (Date: facts.ArticlesById.TryGetValue(r.ArticleId, out var a) ? Day(a.Published) : null, Value: 0.0)).ToList();
+            var (kind, why) = Classify(dates, running: false);
+            yield return new DisputeRow($"control of {reports[0].Target.Name}", "controlled by", kind, why,
+                [.. reports.Select(r => r.Source.EntityId).Append(reports[0].Target.EntityId).OfType<string>().Distinct()], null,
+                [.. reports.Select(r => new DisputedValue(r.Source.Name, r.SaidBy, facts.Sources.OutletOf(r.ArticleId), r.ArticleId, Modality.Asserted,
+                    facts.ArticlesById.TryGetValue(r.ArticleId, out var a) ? Day(a.Published) : null, r.Evidence))]);
+        }
+    }
+
+    private static IEnumerable<DisputeRow> Denials(CorpusFacts facts)
+    {
+        var claims = facts.Claims;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var denial = claims[i];
+            if (denial.Modality != Modality.Denied)
+            {
+                continue;
+            }
+
+            var accusation = Accused(claims, i);
+            var values = new List<DisputedValue>();
+            if (accusation is not null)
+            {
+                values.Add(Value(facts, accusation));
+            }
+
+            values.Add(Value(facts, denial));
+            var actors = new[] { denial.SpeakerEntityId, denial.AffiliationEntityId, accusation?.SpeakerEntityId, accusation?.AffiliationEntityId }
+                .Concat(MentionedIn(facts, accusation ?? denial))
+                .OfType<string>().Distinct().ToList();
+            var subject = accusation is null
+                ? $"{denial.SpeakerName ?? denial.SpeakerText} denies: {Clip(denial.Content)}"
+                : $"{accusation.SpeakerName ?? accusation.SpeakerText}: {Clip(accusation.Content)}";
+            var why = accusation is null
+                ? "a denial whose accusation the article does not state as a claim"
+                : $"{denial.SpeakerName ?? denial.SpeakerText} {denial.Cue} what {accusation.SpeakerName ?? accusation.SpeakerText} {(accusation.Modality == Modality.Alleged ? "alleged" : "reported")}";
+            yield return new DisputeRow(subject, "accusation", DisputeKind.Denial, why, actors, null, values);
+        }
+    }
+
+    /// <summary>
+    /// What a denial answers: in the same article, the nearest earlier claim by another speaker, an
+    /// accusation first when the denial names one ("denied the allegation"); else the earlier claim
+    /// of another article that shares most of its words.
+    /// </summary>
+    private static ClaimRow? Accused(IReadOnlyList<ClaimRow> claims, int denialIndex)
+    {
+        var denial = claims[denialIndex];
+        var earlier = claims.Take(denialIndex)
+            .Where(c => c.ArticleId == denial.ArticleId && c.ContentStart < denial.ContentStart && denial.ContentStart - c.ContentStart < 2000)
+            .Where(c => c.Modality != Modality.Denied && !SameSpeaker(c, denial))
+            .Reverse()
+            .ToList();
+        if (NamesAnAccusation().IsMatch(denial.Content) && earlier.FirstOrDefault(c => c.Modality == Modality.Alleged) is { } allegation)
+        {
+            return allegation;
+        }
+
+        var words = Corroboration.ContentWords(denial.Content);
+        var closest = earlier
+            .Select(c => (Claim: c, Overlap: Corroboration.Overlap(words, Corroboration.ContentWords(c.Content))))
+            .Where(p => p.Overlap >= 0.2)
+            .OrderByDescending(p => p.Overlap)
+            .Select(p => p.Claim)
+            .FirstOrDefault();
+        if (closest is not null)
+        {
+            return closest;
+        }
+
+        // Another article's claim that this denial answers shares most of its words.
+        var elsewhere = claims.Where(c => c.ArticleId != denial.ArticleId && c.Modality != Modality.Denied && !SameSpeaker(c, denial))
+            .Select(c => (Claim: c, Overlap: Corroboration.Overlap(words, Corroboration.ContentWords(c.Content), atLeast: 3)))
+            .Where(p => p.Overlap >= 0.5)
+            .OrderByDescending(p => p.Overlap)
+            .Select(p => p.Claim)
+            .FirstOrDefault();
+        return elsewhere ?? earlier.FirstOrDefault();
+    }
+
+    private static bool SameSpeaker(ClaimRow a, ClaimRow b)
+        => (a.SpeakerEntityId is { } id && id == b.SpeakerEntityId) || string.Equals(a.SpeakerText, b.SpeakerText, StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string?> MentionedIn(CorpusFacts facts, ClaimRow claim)
+        => facts.ArticlesById.TryGetValue(claim.ArticleId, out var article)
+            ? article.Mentions.Where(m => m.Start >= claim.ContentStart && m.End <= claim.ContentEnd).Select(m => (string?)m.EntityId)
+            : [];
+
+    private static DisputedValue Value(CorpusFacts facts, ClaimRow claim)
+        => new(claim.Content, claim.SpeakerName ?? claim.SpeakerText, facts.Sources.OutletOf(claim.ArticleId), claim.ArticleId, claim.Modality, Day(claim.Published), claim.Sentence);
+
+    /// <summary>Update or contradiction, from the dates of the values and, for running figures, whether they only grow.</summary>
+    private static (DisputeKind Kind, string Why) Classify(IReadOnlyList<(string? Date, double Value)> values, bool running)
+    {
+        if (values.Any(v => v.Date is null))
+        {
+            return (DisputeKind.Undetermined, "a report is undated, so an update cannot be told from a contradiction");
+        }
+
+        var ordered = values.OrderBy(v => v.Date, StringComparer.Ordinal).ToList();
+        if (ordered.Select(v => v.Date).Distinct().Count() == 1)
+        {
+            return (DisputeKind.Contradiction, $"different values on the same date, {ordered[0].Date}");
+        }
+
+        if (!running)
+        {
+            return (DisputeKind.UpdateOverTime, $"reported on different dates, {ordered[0].Date} to {ordered[^1].Date}: it may have changed");
+        }
+
+        var grows = ordered.Zip(ordered.Skip(1)).All(p => p.Second.Value >= p.First.Value);
+        return grows
+            ? (DisputeKind.UpdateOverTime, $"the figure grows from {ordered[0].Date} to {ordered[^1].Date}, as a running toll does")
+            : (DisputeKind.Contradiction, $"a later report ({ordered[^1].Date}) gives a lower figure than an earlier one");
+    }
+
+    private static string? DateOf(EventRow report) => Day(report.Published);
+
+    private static string? Day(string? published) => published is { Length: >= 10 } ? published[..10] : published;
+
+    private static string CountText(EventCountRow count) => count.High is { } high
+        ? $"{count.Low}-{high}"
+        : count.Bound switch
+        {
+            "atleast" => $"at least {count.Low}",
+            "atmost" => $"at most {count.Low}",
+            "approximate" => $"about {count.Low}",
+            _ => count.Low.ToString(CultureInfo.InvariantCulture),
+        } + $" ({count.Text})";
+
+    private static string Describe(EventRow e)
+        => $"{e.Type.ToName()}{(e.Place is { } place ? " at " + place.Name : "")}{(e.DateFirst is { } date ? " on " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}";
+
+    private static bool IsViolence(EventType type) => type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing or EventType.Capture;
+
+    private static string Clip(string text) => text.Length <= 90 ? text : text[..89] + "…";
+
+    [GeneratedRegex(@"\b(so far|to date|thus far|since|in total|overall|death toll|toll|altogether|at least \d[\d,]* people have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RunningToll();
+
+    [GeneratedRegex(@"\b(allegations?|accusations?|charges?|claims?|reports?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamesAnAccusation();
+}

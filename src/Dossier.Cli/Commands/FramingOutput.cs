@@ -1,0 +1,157 @@
+using System.Globalization;
+using Dossier.Analysis;
+using Dossier.Cli.Output;
+using Spectre.Console;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>Prints framing (labels and alignment) and sourcing profiles as tables or JSON.</summary>
+internal static class FramingOutput
+{
+    public static void Print(CliEnvironment environment, FramingReport report, string? actorId, OutputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(report);
+        var counts = report.Counts.Where(c => c.EntityId is not null && (actorId is null || c.EntityId == actorId)).ToList();
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(environment.Out, new
+            {
+                labels = counts.Select(LabelJson),
+                unattached = report.Counts.Where(c => c.EntityId is null && actorId is null).Select(LabelJson),
+                sides = report.Sides.Select(s => new { name = s.Name, leader = s.LeaderId, members = s.Members.Order(StringComparer.Ordinal) }),
+                alignments = report.Alignments.Select(a => new
+                {
+                    outlet = a.Outlet,
+                    reading = a.Reading,
+                    sides = a.Sides.Select(s => new { side = s.Side, favourable_labels = s.Favourable, unfavourable_labels = s.Unfavourable, casualty_reports = s.CasualtyReports, named_perpetrator = s.NamedPerpetrator }),
+                }),
+            });
+            return;
+        }
+
+        var console = environment.CreateConsole();
+        if (counts.Count == 0)
+        {
+            console.WriteLine("No loaded labels are applied to a named actor.");
+        }
+
+        foreach (var outlet in counts.GroupBy(c => c.Outlet))
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(outlet.Key)}[/]: labels by actor");
+            var table = new Table().AddColumns("Actor", "Label", "Tone", "Times", "Whose words", "Example");
+            foreach (var count in outlet.OrderBy(c => c.EntityName, StringComparer.Ordinal).ThenByDescending(c => c.Count))
+            {
+                table.AddRow(
+                    Markup.Escape(count.EntityName ?? "-"),
+                    Markup.Escape(count.Label),
+                    count.Tone.ToName(),
+                    count.Count.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(count.Speaker is null ? "the outlet's own" : $"quoting {count.Speaker}"),
+                    Markup.Escape($"{count.Uses[0].Article.Short}: {Clip(count.Uses[0].Evidence, 100)}"));
+            }
+
+            console.Write(table);
+        }
+
+        if (actorId is not null)
+        {
+            return;
+        }
+
+        if (report.Sides.Count == 2)
+        {
+            console.MarkupLine($"[bold]Sides[/], from who fights, leads, backs and allies with whom: {Markup.Escape(report.Sides[0].Name)} ({report.Sides[0].Members.Count} actors) and {Markup.Escape(report.Sides[1].Name)} ({report.Sides[1].Members.Count} actors)");
+            var alignment = new Table().AddColumns("Outlet", "Side", "Favourable labels", "Unfavourable labels", "Casualty reports", "Named perpetrator", "Reading");
+            foreach (var outlet in report.Alignments)
+            {
+                foreach (var side in outlet.Sides)
+                {
+                    alignment.AddRow(
+                        Markup.Escape(outlet.Outlet), Markup.Escape(side.Side),
+                        side.Favourable.ToString(CultureInfo.InvariantCulture), side.Unfavourable.ToString(CultureInfo.InvariantCulture),
+                        side.CasualtyReports.ToString(CultureInfo.InvariantCulture), side.NamedPerpetrator.ToString(CultureInfo.InvariantCulture),
+                        Markup.Escape(side == outlet.Sides[0] ? outlet.Reading : ""));
+                }
+            }
+
+            console.Write(alignment);
+        }
+        else
+        {
+            console.WriteLine("No two sides could be told apart: no two armed actors are reported fighting or opposing each other.");
+        }
+    }
+
+    public static void PrintProfiles(CliEnvironment environment, IReadOnlyList<SourcingProfile> outlets, IReadOnlyList<SourcingProfile> articles, OutputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(outlets);
+        ArgumentNullException.ThrowIfNull(articles);
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(environment.Out, new { outlets = outlets.Select(ProfileJson), articles = articles.Select(ProfileJson) });
+            return;
+        }
+
+        var console = environment.CreateConsole();
+        foreach (var (heading, profiles) in new[] { ("Sourcing profile per outlet", outlets), ("Sourcing profile per article", articles) })
+        {
+            console.MarkupLine($"[bold]{heading}[/] (signals with their evidence, not a truth score; --format json lists every hedge and marker)");
+            var table = new Table().AddColumns("Source", "Facts", "Named speaker", "Unnamed source", "No source", "Hedges", "Loaded labels /1000 words", "Single-source", "Disputed", "Opinion markers");
+            foreach (var profile in profiles)
+            {
+                table.AddRow(
+                    Markup.Escape(Clip(profile.Subject, 60)),
+                    profile.Facts.ToString(CultureInfo.InvariantCulture),
+                    Percent(profile, profile.NamedSpeaker),
+                    Percent(profile, profile.UnnamedSource),
+                    Percent(profile, profile.NoSource),
+                    Markup.Escape(Kinds(profile.Hedges)),
+                    profile.LoadedLabelsPerThousandWords.ToString("0.0", CultureInfo.InvariantCulture),
+                    profile.SingleSourceFacts.ToString(CultureInfo.InvariantCulture),
+                    profile.DisputedFacts.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(Kinds(profile.OpinionMarkers)));
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static object LabelJson(LabelCount count) => new
+    {
+        outlet = count.Outlet,
+        speaker = count.Speaker,
+        actor = count.EntityId,
+        actor_name = count.EntityName,
+        label = count.Label,
+        tone = count.Tone.ToName(),
+        count = count.Count,
+        uses = count.Uses.Select(u => new { article = u.Article.Value, words = u.Words, start = u.Start, end = u.End, evidence = u.Evidence }),
+    };
+
+    private static object ProfileJson(SourcingProfile profile) => new
+    {
+        subject = profile.Subject,
+        articles = profile.Articles.Select(a => a.Value),
+        words = profile.Words,
+        facts = profile.Facts,
+        named_speaker = profile.NamedSpeaker,
+        unnamed_source = profile.UnnamedSource,
+        no_source = profile.NoSource,
+        hedges = profile.Hedges.Select(m => new { kind = m.Kind, words = m.Words, evidence = m.Evidence }),
+        loaded_labels = profile.LoadedLabels,
+        loaded_labels_per_1000_words = Math.Round(profile.LoadedLabelsPerThousandWords, 2),
+        single_source_facts = profile.SingleSourceFacts,
+        disputed_facts = profile.DisputedFacts,
+        opinion_markers = profile.OpinionMarkers.Select(m => new { kind = m.Kind, words = m.Words, evidence = m.Evidence }),
+    };
+
+    private static string Percent(SourcingProfile profile, int part)
+        => profile.Facts == 0 ? "-" : $"{part} ({profile.Share(part):P0})";
+
+    private static string Kinds(IReadOnlyList<Marker> markers)
+        => markers.Count == 0 ? "-" : string.Join(", ", markers.GroupBy(m => m.Kind).Select(g => $"{g.Key.Replace('_', ' ')} ×{g.Count()}"));
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
