@@ -150,6 +150,10 @@ public static class FactEvaluator
                     .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type}: {l.Gold.Evidence}"),
                     .. pairs.Where(p => !(p.Gold.Gold.Place is null ? p.System.Place is null : Same(p.Gold.Gold.Place, null, p.System.Place)))
                         .Select(p => $"{p.Gold.Gold.Doc}: place {p.System.Place?.Name ?? "none"} should be {p.Gold.Gold.Place ?? "none"}: {p.Gold.Gold.Evidence}"),
+                    .. pairs.Where(p => !SameSet(p.Gold.Gold.Agents, p.System.Agents))
+                        .Select(p => $"{p.Gold.Gold.Doc}: agents [{string.Join(", ", p.System.Agents.Select(a => a.Name))}] should be [{string.Join(", ", p.Gold.Gold.Agents)}]: {p.Gold.Gold.Evidence}"),
+                    .. pairs.Where(p => !SameSet(p.Gold.Gold.Targets, p.System.Targets))
+                        .Select(p => $"{p.Gold.Gold.Doc}: targets [{string.Join(", ", p.System.Targets.Select(a => a.Name))}] should be [{string.Join(", ", p.Gold.Gold.Targets)}]: {p.Gold.Gold.Evidence}"),
                 ],
             };
         }

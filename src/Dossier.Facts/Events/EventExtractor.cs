@@ -19,7 +19,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "2";
+    public string Version => "4";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
@@ -232,33 +232,88 @@ public sealed partial class EventExtractor : IDocumentStage
     }
 
     /// <summary>Actors before the trigger did it, actors after it had it done to them; "by X" after it is an agent.</summary>
+    /// <summary>
+    /// Who did it and to whom. The agents are the subject before the trigger: walking back clause by
+    /// clause (commas, dashes, parentheses), past asides ("(transferred by Turkey ...)") and
+    /// companions ("along with Syrian mercenaries"), the first clause that names an actor gives its
+    /// first actor and those joined to it by "and"; "by X" after the trigger is an agent too. The
+    /// targets are the first actor after the trigger and those joined to it, before the clause ends
+    /// (", which", ";", "while"). Places, facilities, states and outlets are never parties here: a
+    /// place is where, and a state in such a sentence is almost always where or whose.
+    /// </summary>
     private static (List<int> Agents, List<int> Targets) Participants(string text, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int triggerStart, int triggerEnd)
     {
+        var parties = mentions.Where(m => m.Kind is not (ActorKind.Place or ActorKind.Facility or ActorKind.Media)).OrderBy(m => m.Start).ToList();
         var agents = new List<int>();
-        var targets = new List<int>();
-        foreach (var mention in mentions.Where(m => m.Kind is not (ActorKind.Place or ActorKind.Facility or ActorKind.Media)))
+        var before = parties.Where(m => m.End <= triggerStart).ToList();
+        if (before.Count > 0)
         {
-            if (mention.End <= triggerStart)
+            var clauseEnd = triggerStart;
+            while (clauseEnd > before[0].Start)
             {
-                if (!agents.Contains(mention.Chain))
+                var clauseStart = ClauseStart(text, before[0].Start, clauseEnd);
+                var clause = text[clauseStart..clauseEnd];
+                var inClause = before.Where(m => m.Start >= clauseStart && m.End <= clauseEnd && m.Kind != ActorKind.State).ToList();
+                var aside = clauseStart > 0 && text[clauseStart - 1] == '(' || Companion().IsMatch(clause);
+                if (inClause.Count > 0 && !aside)
                 {
-                    agents.Add(mention.Chain);
+                    agents.AddRange(Joined(text, inClause).Select(m => m.Chain));
+                    break;
                 }
-            }
-            else if (mention.Start >= triggerEnd)
-            {
-                var by = ByBefore().IsMatch(text[Math.Max(triggerEnd, mention.Start - 8)..mention.Start]);
-                var list = by ? agents : targets;
-                if (!list.Contains(mention.Chain) && !agents.Contains(mention.Chain))
-                {
-                    list.Add(mention.Chain);
-                }
+
+                clauseEnd = Math.Max(before[0].Start, clauseStart - 1);
             }
         }
 
-        // The state a place belongs to is not a party: keep actors that are not also the place's state.
-        return (agents, targets.Where(t => !agents.Contains(t)).ToList());
+        var after = parties.Where(m => m.Start >= triggerEnd).ToList();
+        foreach (var mention in after.Where(m => ByBefore().IsMatch(text[Math.Max(triggerEnd, m.Start - 8)..m.Start])))
+        {
+            if (!agents.Contains(mention.Chain))
+            {
+                agents.Add(mention.Chain);
+            }
+        }
+
+        var targets = new List<int>();
+        var firstTarget = after.FindIndex(m => m.Kind != ActorKind.State && !agents.Contains(m.Chain));
+        if (firstTarget >= 0 && !ClauseEnds().IsMatch(text[triggerEnd..after[firstTarget].Start]))
+        {
+            targets.AddRange(Joined(text, after.Skip(firstTarget).Where(m => m.Kind != ActorKind.State).ToList()).Select(m => m.Chain).Where(c => !agents.Contains(c)));
+        }
+
+        return (agents.Distinct().ToList(), targets.Distinct().ToList());
     }
+
+    /// <summary>Where the clause that ends at <paramref name="end"/> begins: after the last comma, semicolon, dash or bracket.</summary>
+    private static int ClauseStart(string text, int floor, int end)
+    {
+        var at = end - 1;
+        while (at > floor && text[at] is not (',' or ';' or ':' or '(' or ')' or '—' or '–'))
+        {
+            at--;
+        }
+
+        return at > floor ? at + 1 : floor;
+    }
+
+    /// <summary>The first mention and the ones joined to it by "and" (or "X, Y and Z").</summary>
+    private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> Joined(string text, List<(int Start, int End, int Chain, ActorKind Kind)> ordered)
+    {
+        yield return ordered[0];
+        for (var i = 1; i < ordered.Count && Coordination().IsMatch(text[ordered[i - 1].End..ordered[i].Start]); i++)
+        {
+            yield return ordered[i];
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?:along\s+with|together\s+with|backed\s+by|supported\s+by|including|with\s+the\s+help\s+of|transferred\s+by|according\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Companion();
+
+    [GeneratedRegex(@",\s*(?:which|who|whose|where|while|as|after|before)\b|;|\s[—–]\s|,\s*but\b|\b(?:while|whereas|with\s+the\s+help\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseEnds();
+
+    [GeneratedRegex(@"^(?:’s|'s)?\s*(?:,\s*)?(?:and|&)\s+(?:the\s+|its\s+|his\s+)?$|^\s*,\s*(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Coordination();
 
     [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Irrealis();

@@ -38,6 +38,29 @@ public sealed class EventExtractorTests
     }
 
     [Fact]
+    public void The_agent_is_the_subject_clause_past_asides_and_companions_and_the_target_ends_with_its_clause()
+    {
+        const string text = "In 2020 the war went on. On Wednesday, March 18, militants of the GNA, along with Syrian mercenaries (transferred by Turkey to Tripoli earlier), " +
+                            "attacked the LNA, which has seized most of Libya with the help of Russia and Egypt.";
+        var (document, events) = Extract(text, ("GNA", "ORG"), ("Syrian", "MISC"), ("Turkey", "LOC"), ("Tripoli", "LOC"), ("LNA", "ORG"), ("Libya", "LOC"), ("Russia", "LOC"), ("Egypt", "LOC"));
+
+        var attack = Assert.Single(events);
+        Assert.Equal(["GNA"], attack.Agents.Select(a => Name(document, a)));
+        Assert.Equal(["LNA"], attack.Targets.Select(a => Name(document, a)));
+    }
+
+    [Fact]
+    public void Actors_joined_by_and_share_their_role()
+    {
+        const string text = "In 2019 the war went on. The BDB and the Third Force attacked the LNA and the Tebu fighters near Sirte.";
+        var (document, events) = Extract(text, ("BDB", "ORG"), ("Third Force", "ORG"), ("LNA", "ORG"), ("Tebu fighters", "ORG"), ("Sirte", "LOC"));
+
+        var attack = Assert.Single(events);
+        Assert.Equal(["BDB", "Third Force"], attack.Agents.Select(a => Name(document, a)));
+        Assert.Equal(["LNA", "Tebu fighters"], attack.Targets.Select(a => Name(document, a)));
+    }
+
+    [Fact]
     public void Counts_keep_their_bounds_and_kinds()
     {
         const string text = "The fighting around Tripoli has killed more than 250 people and injured another 1,228, while nearly 600 families fled their homes.";
