@@ -28,6 +28,7 @@ internal static class DossierCli
         root.Add(ClaimsCommand.Create(environment));
         root.Add(EventsCommand.Create(environment));
         root.Add(RelationsCommand.Create(environment));
+        root.Add(ExportCommand.Create(environment));
 
         // eval's other subcommands live in EvalCommand; the fact scores sit beside the fact commands.
         root.Subcommands.Single(c => c.Name == "eval").Add(EvalFactsCommand.Create(environment));
