@@ -74,9 +74,9 @@ internal static class StixExporter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteString("x_dossier_article", article.Id.Value);
-            json.WriteString("x_dossier_outlet", article.Outlet);
-            json.WriteString("x_dossier_published", article.Published);
-            json.WriteString("x_dossier_copy_of", article.CopyOf?.Value);
+            Optional(json, "x_dossier_outlet", article.Outlet);
+            Optional(json, "x_dossier_published", article.Published);
+            Optional(json, "x_dossier_copy_of", article.CopyOf?.Value);
             json.WriteEndObject();
             Next(json, counter, id);
         }
@@ -116,7 +116,7 @@ internal static class StixExporter
             Strings(json, "object_refs", refs);
             json.WriteString("x_dossier_event_type", report.Type.ToName());
             json.WriteString("x_dossier_modality", report.Modality.ToString().ToLowerInvariant());
-            json.WriteString("x_dossier_speaker", report.Speaker?.Name ?? report.Speaker?.Text);
+            Optional(json, "x_dossier_speaker", report.Speaker?.Name ?? report.Speaker?.Text);
             json.WriteEndObject();
             Next(json, counter, id);
         }
@@ -156,7 +156,7 @@ internal static class StixExporter
             json.WriteString("abstract", $"{said} ({claim.Modality.ToString().ToLowerInvariant()}): {Shorten(claim.Content, 120)}");
             json.WriteString("content", claim.Sentence);
             Strings(json, "object_refs", refs);
-            json.WriteString("x_dossier_speaker", said);
+            Optional(json, "x_dossier_speaker", said);
             json.WriteString("x_dossier_cue", claim.Cue);
             json.WriteString("x_dossier_modality", claim.Modality.ToString().ToLowerInvariant());
             json.WriteEndObject();
@@ -276,6 +276,15 @@ internal static class StixExporter
         json.WriteString("id", id);
         json.WriteString("created", stamp);
         json.WriteString("modified", stamp);
+    }
+
+    /// <summary>STIX forbids properties whose value is null: one without a value is left out.</summary>
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
