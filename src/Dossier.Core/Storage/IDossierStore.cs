@@ -147,6 +147,6 @@ public interface IDossierStore : IDisposable
     /// <summary>Events the filter's entity took part in or that happened at it, in article order, or by date when <paramref name="byDate"/>.</summary>
     IEnumerable<ExportEvent> ReadEvents(ExportFilter filter, bool byDate = false);
 
-    /// <summary>Relations with the filter's entity at either end, ordered by source entity, target entity and kind, so that the reports of one tie come together.</summary>
-    IEnumerable<ExportRelation> ReadRelations(ExportFilter filter);
+    /// <summary>Relations with the filter's entity at either end, in article order, or when <paramref name="byTie"/> by source entity, target entity and kind, so that the reports of one tie come together.</summary>
+    IEnumerable<ExportRelation> ReadRelations(ExportFilter filter, bool byTie = true);
 }

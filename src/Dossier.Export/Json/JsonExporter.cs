@@ -37,7 +37,7 @@ internal static class JsonExporter
 
         Section(json, "articles", store.ReadArticles(filter), counter, WriteArticle);
         Section(json, "entities", store.ReadEntities(filter), counter, WriteEntity);
-        Section(json, "relations", store.ReadRelations(filter), counter, WriteRelation);
+        Section(json, "relations", store.ReadRelations(filter, byTie: false), counter, WriteRelation);
         Section(json, "events", store.ReadEvents(filter), counter, WriteEvent);
         Section(json, "claims", store.ReadClaims(filter), counter, WriteClaim);
         json.WriteEndObject();

@@ -75,77 +75,66 @@ public sealed partial class SqliteDossierStore
     public IEnumerable<ExportEntity> ReadEntities(ExportFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ExportEntityBuilder? current = null;
-        foreach (var row in Stream($"""
-            SELECT e.id, e.name, e.kind, e.mentions, e.articles, s.text, s.n
+
+        // Entities and their spellings come from two queries ordered by entity id and are merged here:
+        // one pass over all mentions is much cheaper than a lookup per entity (mentions are keyed by
+        // article and offset, not by chain).
+        using var spellings = Stream($"""
+            SELECT ec.entity_id, m.text, COUNT(*) AS n FROM actor_mentions m
+            JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+            WHERE m.form IN {NamingForms}
+            GROUP BY ec.entity_id, m.text
+            ORDER BY ec.entity_id, n DESC, m.text
+            """, ExportFilter.All, sorted: true, reader => (Entity: reader.GetString(0), Spelling: new SpellingCount(reader.GetString(1), reader.GetInt32(2))))
+            .GetEnumerator();
+        var more = spellings.MoveNext();
+        foreach (var (id, name, kindName, mentions, articles) in Stream($"""
+            SELECT e.id, e.name, e.kind, e.mentions, e.articles
             FROM entities e
-            LEFT JOIN (SELECT ec.entity_id, m.text, COUNT(*) AS n FROM entity_chains ec
-                       JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
-                       WHERE m.form IN {NamingForms} GROUP BY ec.entity_id, m.text) s ON s.entity_id = e.id
             WHERE ($actor IS NULL AND $from IS NULL AND $to IS NULL)
                OR e.id IN (SELECT ec.entity_id FROM entity_chains ec JOIN articles ar ON ar.seq = ec.article_seq WHERE {PublishedInRange} AND {MentionsActor})
-            ORDER BY e.id, s.n DESC, s.text
-            """, filter, sorted: true, reader => (Id: reader.GetString(0), Name: reader.GetString(1), Kind: reader.GetString(2), Mentions: reader.GetInt32(3),
-                Articles: reader.GetInt32(4), Spelling: NullableString(reader, 5), Count: reader.IsDBNull(6) ? 0 : reader.GetInt32(6))))
+            ORDER BY e.id
+            """, filter, sorted: false, reader => (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4))))
         {
-            if (current is null || !string.Equals(current.Id, row.Id, StringComparison.Ordinal))
+            var own = new List<SpellingCount>();
+            while (more && string.CompareOrdinal(spellings.Current.Entity, id) < 0)
             {
-                if (current is not null)
-                {
-                    yield return current.Build();
-                }
-
-                ActorKinds.TryParse(row.Kind, out var kind);
-                current = new ExportEntityBuilder(row.Id, row.Name, kind, row.Mentions, row.Articles);
+                more = spellings.MoveNext();
             }
 
-            if (row.Spelling is not null)
+            while (more && string.Equals(spellings.Current.Entity, id, StringComparison.Ordinal))
             {
-                current.Spellings.Add(new SpellingCount(row.Spelling, row.Count));
+                own.Add(spellings.Current.Spelling);
+                more = spellings.MoveNext();
             }
+
+            ActorKinds.TryParse(kindName, out var kind);
+            yield return new ExportEntity(id, name, kind, mentions, articles, own);
         }
-
-        if (current is not null)
-        {
-            yield return current.Build();
-        }
-    }
-
-    private sealed class ExportEntityBuilder(string id, string name, ActorKind kind, int mentions, int articles)
-    {
-        public string Id => id;
-
-        public List<SpellingCount> Spellings { get; } = [];
-
-        public ExportEntity Build() => new(id, name, kind, mentions, articles, Spellings);
     }
 
     public IEnumerable<ExportClaim> ReadClaims(ExportFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var texts = new ArticleTexts(this);
+        var articles = new ArticleContexts(this);
         return Stream($"""
-            SELECT {SourceColumns}, c.ordinal, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, se.id, se.name,
-                   ae.id, COALESCE(ae.name, aa.name), c.content_start, c.content_end, c.sentence_start, c.sentence_end
+            SELECT {SourceColumns}, c.ordinal, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, c.speaker_chain,
+                   c.affiliation_chain, c.content_start, c.content_end, c.sentence_start, c.sentence_end
             FROM claims c
             {string.Format(CultureInfo.InvariantCulture, SourceJoins, "c")}
-            LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
-            LEFT JOIN entities se ON se.id = sc.entity_id
-            LEFT JOIN article_actors aa ON aa.article_seq = c.article_seq AND aa.chain = c.affiliation_chain
-            LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
-            LEFT JOIN entities ae ON ae.id = ac.entity_id
             WHERE {PublishedInRange} AND {ClaimAboutActor}
             ORDER BY c.article_seq, c.ordinal
             """, filter, sorted: false, reader =>
             {
-                var text = texts.Of(reader.GetInt64(0));
-                string Span(int from) => text[reader.GetInt32(from)..reader.GetInt32(from + 1)];
+                var article = articles.Of(reader.GetInt64(0));
+                string Span(int from) => article.Text[reader.GetInt32(from)..reader.GetInt32(from + 1)];
+                var speaker = reader.IsDBNull(13) ? null : article.Actor(reader.GetInt32(13));
                 return new ExportClaim(Source(reader), NullableString(reader, 5), reader.GetInt32(6),
                     Enum.Parse<ClaimForm>(reader.GetString(7)), Enum.Parse<Modality>(reader.GetString(8)), Span(9),
-                    new ExportSpeaker(Span(11), NullableString(reader, 13), NullableString(reader, 14)),
-                    reader.IsDBNull(16) ? null : new ExportActor(NullableString(reader, 15), reader.GetString(16)),
-                    Span(17), Span(19));
-            });
+                    new ExportSpeaker(Span(11), speaker?.EntityId, speaker?.EntityId is null ? null : speaker.Name),
+                    reader.IsDBNull(14) ? null : article.Actor(reader.GetInt32(14)),
+                    Span(15), Span(17));
+            }, articles);
     }
 
     private sealed record StoredCountRow(string Kind, long Low, long? High, string Bound, int Start, int End);
@@ -153,53 +142,74 @@ public sealed partial class SqliteDossierStore
     public IEnumerable<ExportEvent> ReadEvents(ExportFilter filter, bool byDate = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var texts = new ArticleTexts(this);
-        const string Actors = """
-            (SELECT json_group_array(json_array(ec.entity_id, COALESCE(e.name, aa.name)))
-             FROM json_each(ev.{0}) j
-             JOIN article_actors aa ON aa.article_seq = ev.article_seq AND aa.chain = j.value
-             LEFT JOIN entity_chains ec ON ec.article_seq = ev.article_seq AND ec.chain = j.value
-             LEFT JOIN entities e ON e.id = ec.entity_id)
-            """;
+        var articles = new ArticleContexts(this);
         var order = byDate ? "COALESCE(ev.date_first, substr(ar.published, 1, 10)), ev.article_seq, ev.ordinal" : "ev.article_seq, ev.ordinal";
         return Stream($"""
             SELECT {SourceColumns}, ev.ordinal, ev.type, ev.trigger_start, ev.trigger_end, ev.date_first, ev.date_last, ev.date_precision,
-                   ev.date_start, ev.date_end, pe.id, COALESCE(pe.name, pa.name),
-                   {string.Format(CultureInfo.InvariantCulture, Actors, "agents")}, {string.Format(CultureInfo.InvariantCulture, Actors, "targets")},
-                   ev.counts, c.modality, c.speaker_start, c.speaker_end, spe.id, spe.name, ev.sentence_start, ev.sentence_end
+                   ev.date_start, ev.date_end, ev.place_chain, ev.agents, ev.targets, ev.counts, c.modality, c.speaker_start, c.speaker_end, c.speaker_chain,
+                   ev.sentence_start, ev.sentence_end
             FROM events ev
             {string.Format(CultureInfo.InvariantCulture, SourceJoins, "ev")}
-            LEFT JOIN article_actors pa ON pa.article_seq = ev.article_seq AND pa.chain = ev.place_chain
-            LEFT JOIN entity_chains pc ON pc.article_seq = ev.article_seq AND pc.chain = ev.place_chain
-            LEFT JOIN entities pe ON pe.id = pc.entity_id
             LEFT JOIN claims c ON c.article_seq = ev.article_seq AND c.ordinal = ev.claim_ordinal
-            LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
-            LEFT JOIN entities spe ON spe.id = spc.entity_id
             WHERE {EventInRange} AND {EventWithActor}
             ORDER BY {order}
             """, filter, sorted: byDate, reader =>
             {
-                var text = texts.Of(reader.GetInt64(0));
-                var counts = (JsonSerializer.Deserialize<StoredCountRow[]>(reader.GetString(19)) ?? [])
+                var article = articles.Of(reader.GetInt64(0));
+                var text = article.Text;
+                var counts = (JsonSerializer.Deserialize<StoredCountRow[]>(reader.GetString(18)) ?? [])
                     .Select(c => new EventCountRow(Enum.Parse<CountKind>(c.Kind), c.Low, c.High, c.Bound, text[c.Start..c.End]))
                     .ToList();
                 return new ExportEvent(Source(reader), NullableString(reader, 5), reader.GetInt32(6), Enum.Parse<EventType>(reader.GetString(7)),
                     text[reader.GetInt32(8)..reader.GetInt32(9)], Date(reader, 10), Date(reader, 11), NullableString(reader, 12),
                     reader.IsDBNull(13) ? null : text[reader.GetInt32(13)..reader.GetInt32(14)],
-                    reader.IsDBNull(16) ? null : new ExportActor(NullableString(reader, 15), reader.GetString(16)),
-                    ActorList(reader, 17), ActorList(reader, 18), counts,
-                    reader.IsDBNull(20) ? Modality.Asserted : Enum.Parse<Modality>(reader.GetString(20)),
-                    Speaker(reader, 21, text), text[reader.GetInt32(25)..reader.GetInt32(26)]);
-            });
+                    reader.IsDBNull(15) ? null : article.Actor(reader.GetInt32(15)),
+                    Chains(reader.GetString(16)).Select(article.Actor).ToList(), Chains(reader.GetString(17)).Select(article.Actor).ToList(), counts,
+                    reader.IsDBNull(19) ? Modality.Asserted : Enum.Parse<Modality>(reader.GetString(19)),
+                    Speaker(reader, 20, article), text[reader.GetInt32(23)..reader.GetInt32(24)]);
+            }, articles);
     }
 
-    public IEnumerable<ExportRelation> ReadRelations(ExportFilter filter)
+    public IEnumerable<ExportRelation> ReadRelations(ExportFilter filter, bool byTie = true)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var texts = new ArticleTexts(this);
+        return byTie ? ReadTies(filter) : ReadRelationsByArticle(filter);
+    }
+
+    private IEnumerable<ExportRelation> ReadRelationsByArticle(ExportFilter filter)
+    {
+        var articles = new ArticleContexts(this);
         return Stream($"""
-            SELECT {SourceColumns}, r.ordinal, r.kind, se.id, COALESCE(se.name, sa.name), te.id, COALESCE(te.name, ta.name), r.cue_start, r.cue_end,
-                   c.modality, c.speaker_start, c.speaker_end, spe.id, spe.name, r.sentence_start, r.sentence_end
+            SELECT {SourceColumns}, r.ordinal, r.kind, r.source_chain, r.target_chain, r.cue_start, r.cue_end,
+                   c.modality, c.speaker_start, c.speaker_end, c.speaker_chain, r.sentence_start, r.sentence_end
+            FROM relations r
+            {string.Format(CultureInfo.InvariantCulture, SourceJoins, "r")}
+            LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
+            WHERE {PublishedInRange} AND {RelationWithActor}
+            ORDER BY r.article_seq, r.ordinal
+            """, filter, sorted: false, reader =>
+            {
+                var article = articles.Of(reader.GetInt64(0));
+                var text = article.Text;
+                return new ExportRelation(Source(reader), NullableString(reader, 5), reader.GetInt32(6), Enum.Parse<RelationKind>(reader.GetString(7)),
+                    article.Actor(reader.GetInt32(8)), article.Actor(reader.GetInt32(9)), text[reader.GetInt32(10)..reader.GetInt32(11)],
+                    reader.IsDBNull(12) ? Modality.Asserted : Enum.Parse<Modality>(reader.GetString(12)),
+                    Speaker(reader, 13, article), text[reader.GetInt32(16)..reader.GetInt32(17)]);
+            }, articles);
+    }
+
+    /// <summary>
+    /// Relations ordered by tie. Rows come in no article order here, so the words are cut by SQLite
+    /// (substr counts characters, our offsets UTF-16 units: a character outside the BMP earlier in the
+    /// article shifts the cut by one). Ties use the sentence only to count distinct evidence.
+    /// </summary>
+    private IEnumerable<ExportRelation> ReadTies(ExportFilter filter)
+    {
+        const string Cut = "substr(ar.clean_text, {0}_start + 1, {0}_end - {0}_start)";
+        string Words(string column) => string.Format(CultureInfo.InvariantCulture, Cut, column);
+        return Stream($"""
+            SELECT {SourceColumns}, r.ordinal, r.kind, se.id, COALESCE(se.name, sa.name), te.id, COALESCE(te.name, ta.name), {Words("r.cue")},
+                   c.modality, {Words("c.speaker")}, spe.id, spe.name, {Words("r.sentence")}
             FROM relations r
             {string.Format(CultureInfo.InvariantCulture, SourceJoins, "r")}
             JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
@@ -213,19 +223,17 @@ public sealed partial class SqliteDossierStore
             LEFT JOIN entities spe ON spe.id = spc.entity_id
             WHERE {PublishedInRange} AND {RelationWithActor}
             ORDER BY se.id IS NULL, se.id, te.id IS NULL, te.id, r.kind, r.article_seq, r.ordinal
-            """, filter, sorted: true, reader =>
-            {
-                var text = texts.Of(reader.GetInt64(0));
-                return new ExportRelation(Source(reader), NullableString(reader, 5), reader.GetInt32(6), Enum.Parse<RelationKind>(reader.GetString(7)),
-                    new ExportActor(NullableString(reader, 8), reader.GetString(9)), new ExportActor(NullableString(reader, 10), reader.GetString(11)),
-                    text[reader.GetInt32(12)..reader.GetInt32(13)],
-                    reader.IsDBNull(14) ? Modality.Asserted : Enum.Parse<Modality>(reader.GetString(14)),
-                    Speaker(reader, 15, text), text[reader.GetInt32(19)..reader.GetInt32(20)]);
-            });
+            """, filter, sorted: true, reader => new ExportRelation(Source(reader), NullableString(reader, 5), reader.GetInt32(6),
+                Enum.Parse<RelationKind>(reader.GetString(7)),
+                new ExportActor(NullableString(reader, 8), reader.GetString(9)), new ExportActor(NullableString(reader, 10), reader.GetString(11)),
+                reader.GetString(12),
+                reader.IsDBNull(13) ? Modality.Asserted : Enum.Parse<Modality>(reader.GetString(13)),
+                reader.IsDBNull(14) ? null : new ExportSpeaker(reader.GetString(14), NullableString(reader, 15), NullableString(reader, 16)),
+                reader.GetString(17)));
     }
 
     /// <summary>Runs one query and yields its rows as they come; a sorting query sorts in temporary files while it runs.</summary>
-    private IEnumerable<T> Stream<T>(string sql, ExportFilter filter, bool sorted, Func<SqliteDataReader, T> read)
+    private IEnumerable<T> Stream<T>(string sql, ExportFilter filter, bool sorted, Func<SqliteDataReader, T> read, IDisposable? owned = null)
     {
         Flush();
         if (sorted)
@@ -248,6 +256,7 @@ public sealed partial class SqliteDossierStore
         }
         finally
         {
+            owned?.Dispose();
             if (sorted)
             {
                 Pragma("PRAGMA temp_store = MEMORY");
@@ -265,9 +274,27 @@ public sealed partial class SqliteDossierStore
     private static ReportSource Source(SqliteDataReader reader) => new(
         new ArticleId(reader.GetString(1)), NullableString(reader, 2), reader.IsDBNull(3) ? null : new ArticleId(reader.GetString(3)), NullableString(reader, 4));
 
-    private static ExportSpeaker? Speaker(SqliteDataReader reader, int start, string text) => reader.IsDBNull(start)
-        ? null
-        : new ExportSpeaker(text[reader.GetInt32(start)..reader.GetInt32(start + 1)], NullableString(reader, start + 2), NullableString(reader, start + 3));
+    /// <summary>The speaker of a fact's claim: its words, and its entity when the claim names one of the article's actors.</summary>
+    private static ExportSpeaker? Speaker(SqliteDataReader reader, int start, ArticleContext article)
+    {
+        if (reader.IsDBNull(start))
+        {
+            return null;
+        }
+
+        var words = article.Text[reader.GetInt32(start)..reader.GetInt32(start + 1)];
+        var actor = reader.IsDBNull(start + 2) ? null : article.Actor(reader.GetInt32(start + 2));
+        return new ExportSpeaker(words, actor?.EntityId, actor?.EntityId is null ? null : actor.Name);
+    }
+
+    /// <summary>A JSON array of chain numbers as the events table keeps them: "[0,3]".</summary>
+    private static IEnumerable<int> Chains(string json)
+    {
+        foreach (var part in json.AsSpan().Trim("[]").ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            yield return Int(part);
+        }
+    }
 
     private static DateOnly? Date(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -277,41 +304,71 @@ public sealed partial class SqliteDossierStore
 
     private static int Int(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static List<ExportActor> ActorList(SqliteDataReader reader, int ordinal)
+    /// <summary>One article's clean text and actors (chain to entity), read with two prepared queries.</summary>
+    private sealed class ArticleContext(string text, Dictionary<int, ExportActor> actors)
     {
-        var actors = new List<ExportActor>();
-        if (reader.IsDBNull(ordinal))
-        {
-            return actors;
-        }
+        public string Text => text;
 
-        using var pairs = JsonDocument.Parse(reader.GetString(ordinal));
-        foreach (var pair in pairs.RootElement.EnumerateArray())
-        {
-            actors.Add(new ExportActor(pair[0].GetString(), pair[1].GetString() ?? "?"));
-        }
-
-        return actors;
+        /// <summary>The actor of a chain: its entity and the entity's name when linked, else the article's own name for it.</summary>
+        public ExportActor Actor(int chain) => actors.TryGetValue(chain, out var actor) ? actor : new ExportActor(null, "?");
     }
 
-    /// <summary>One article's clean text at a time: rows in article order read each text once.</summary>
-    private sealed class ArticleTexts(SqliteDossierStore store)
+    /// <summary>
+    /// The article of the current row, read once while rows of that article follow each other; rows
+    /// in another order (by date, by tie) read it again for each row, which costs two index lookups.
+    /// </summary>
+    private sealed class ArticleContexts : IDisposable
     {
+        private readonly SqliteCommand textQuery;
+        private readonly SqliteCommand actorQuery;
         private long seq = -1;
-        private string text = "";
+        private ArticleContext? current;
 
-        public string Of(long articleSeq)
+        public ArticleContexts(SqliteDossierStore store)
         {
-            if (articleSeq != seq)
+            textQuery = store.connection.CreateCommand();
+            textQuery.CommandText = "SELECT clean_text FROM articles WHERE seq = $seq";
+            textQuery.Parameters.Add(new SqliteParameter("$seq", 0L));
+            actorQuery = store.connection.CreateCommand();
+            actorQuery.CommandText = """
+                SELECT aa.chain, aa.name, e.id, e.name FROM article_actors aa
+                LEFT JOIN entity_chains ec ON ec.article_seq = aa.article_seq AND ec.chain = aa.chain
+                LEFT JOIN entities e ON e.id = ec.entity_id
+                WHERE aa.article_seq = $seq
+                """;
+            actorQuery.Parameters.Add(new SqliteParameter("$seq", 0L));
+        }
+
+        public ArticleContext Of(long articleSeq)
+        {
+            if (articleSeq == seq && current is not null)
             {
-                using var query = store.connection.CreateCommand();
-                query.CommandText = "SELECT clean_text FROM articles WHERE seq = $seq";
-                query.Parameters.AddWithValue("$seq", articleSeq);
-                text = (string)query.ExecuteScalar()!;
-                seq = articleSeq;
+                return current;
             }
 
-            return text;
+            textQuery.Parameters[0].Value = articleSeq;
+            var text = (string)textQuery.ExecuteScalar()!;
+            actorQuery.Parameters[0].Value = articleSeq;
+            var actors = new Dictionary<int, ExportActor>();
+            using (var reader = actorQuery.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    actors[reader.GetInt32(0)] = reader.IsDBNull(2)
+                        ? new ExportActor(null, reader.GetString(1))
+                        : new ExportActor(reader.GetString(2), reader.GetString(3));
+                }
+            }
+
+            seq = articleSeq;
+            current = new ArticleContext(text, actors);
+            return current;
+        }
+
+        public void Dispose()
+        {
+            textQuery.Dispose();
+            actorQuery.Dispose();
         }
     }
 }
