@@ -77,4 +77,17 @@ public sealed class JsonExporterTests
         Assert.Equal(["Al Jazeera", "Libya Observer"], outlets);
         Assert.Equal(2, json.RootElement.GetProperty("relations").GetArrayLength());
     }
+
+    [Fact]
+    public void Json_export_keeps_events_by_their_own_date_not_their_articles()
+    {
+        using var facts = TripoliReports.Build();
+
+        using var before = JsonDocument.Parse(Exported.Bytes(facts.Store, ExportFormat.Json, new ExportFilter(To: new DateOnly(2019, 4, 7))));
+        using var on = JsonDocument.Parse(Exported.Bytes(facts.Store, ExportFormat.Json, new ExportFilter(From: new DateOnly(2019, 4, 8), To: new DateOnly(2019, 4, 8))));
+
+        Assert.Empty(before.RootElement.GetProperty("events").EnumerateArray());
+        Assert.Equal(3, on.RootElement.GetProperty("events").GetArrayLength());
+        Assert.Equal(["Reuters"], on.RootElement.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("outlet").GetString()));
+    }
 }
