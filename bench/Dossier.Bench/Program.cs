@@ -20,7 +20,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest|resolve|extract [--articles N] [--seed S]");
+            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export [--articles N] [--seed S] [--format F]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -31,6 +31,9 @@ internal static class Program
             "ingest" => Ingest(articles, seed),
             "resolve" => Resolve(articles, seed),
             "extract" => Extract(articles),
+            "export" => ExportBenchmark.Run(articles, seed, StringOption(args, "--format")),
+            "export-one" => ExportBenchmark.One(args[1], args[2]),
+            "export-readers" => ExportBenchmark.Readers(args[1]),
             _ => Usage(args[0]),
         };
     }
@@ -164,6 +167,12 @@ internal static class Program
               store size      {storeMegabytes:N0} MB
             """));
         return report.Refused == 0 ? 0 : 1;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int IntOption(string[] args, string name, int fallback)

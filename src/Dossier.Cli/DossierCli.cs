@@ -32,6 +32,7 @@ internal static class DossierCli
         {
             root.Add(command);
         }
+        root.Add(ExportCommand.Create(environment));
 
         // eval's other subcommands live in EvalCommand; the fact scores sit beside the fact commands.
         root.Subcommands.Single(c => c.Name == "eval").Add(EvalFactsCommand.Create(environment));

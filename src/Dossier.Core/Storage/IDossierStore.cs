@@ -1,6 +1,7 @@
 using Dossier.Core.Analysis;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
+using Dossier.Core.Export;
 using Dossier.Core.Facts;
 using Dossier.Core.Identity;
 
@@ -137,4 +138,21 @@ public interface IDossierStore : IDisposable
 
     /// <summary>Every article (or only those named) with its text and entity mentions, one at a time in the order stored.</summary>
     IEnumerable<ArticleReading> ReadArticleTexts(IReadOnlyCollection<ArticleId>? only = null);
+
+    // ---- export: readers that stream row by row, so an export holds one row at a time ----
+
+    /// <summary>Articles that pass the filter (published in its range, mentioning its entity), in the order stored.</summary>
+    IEnumerable<ExportArticle> ReadArticles(ExportFilter filter);
+
+    /// <summary>Entities named in the articles that pass the filter, by id, each with its spellings.</summary>
+    IEnumerable<ExportEntity> ReadEntities(ExportFilter filter);
+
+    /// <summary>Claims by or about the filter's entity, in article order.</summary>
+    IEnumerable<ExportClaim> ReadClaims(ExportFilter filter);
+
+    /// <summary>Events the filter's entity took part in or that happened at it, in article order, or by date when <paramref name="byDate"/>.</summary>
+    IEnumerable<ExportEvent> ReadEvents(ExportFilter filter, bool byDate = false);
+
+    /// <summary>Relations with the filter's entity at either end, in article order, or when <paramref name="byTie"/> by source entity, target entity and kind, so that the reports of one tie come together.</summary>
+    IEnumerable<ExportRelation> ReadRelations(ExportFilter filter, bool byTie = true);
 }

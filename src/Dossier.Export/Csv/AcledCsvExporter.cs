@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using Dossier.Core.Export;
+using Dossier.Core.Facts;
+using Dossier.Core.Storage;
+using Dossier.Export.Sources;
+
+namespace Dossier.Export.Csv;
+
+/// <summary>
+/// Events as ACLED lays them out, one row per incident (reports of the same kind of event at the same
+/// place on overlapping dates are one incident), followed by Dossier's own columns. ACLED codes the
+/// lowest fatality figure and notes the others; so do we, and the notes say which report gave which.
+/// Columns we cannot fill yet (coordinates, admin areas, actor type codes) are left empty, never guessed.
+/// </summary>
+internal static class AcledCsvExporter
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+        "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+        "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+        "injured", "displaced", "speakers", "modality", "independent_sources", "reports",
+    ];
+
+    public static void Write(IDossierStore store, ExportFilter filter, Stream output, ExportCounter counter)
+    {
+        using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        csv.Row(Header);
+        var grouper = new StreamingIncidentGrouper();
+        foreach (var report in store.ReadEvents(filter, byDate: true))
+        {
+            foreach (var closed in grouper.Add(report))
+            {
+                csv.Row(Row(closed));
+                counter.Count("events");
+            }
+        }
+
+        foreach (var closed in grouper.Finish())
+        {
+            csv.Row(Row(closed));
+            counter.Count("events");
+        }
+
+        text.Flush();
+    }
+
+    private static string?[] Row(IncidentSummary incident)
+    {
+        var best = incident.Best;
+        var (disorder, type, subType) = AcledEventTypes.Of(best.Type, best.Trigger);
+        var date = best.DateFirst;
+        var killed = incident.Figures(CountKind.Killed);
+        var notes = new StringBuilder(best.Sentence);
+        if (killed.Count > 1)
+        {
+            notes.Append(" [fatalities as reported: ")
+                 .AppendJoin("; ", killed.Select(k => $"{k.Text} ({k.Outlet ?? "unknown outlet"})"))
+                 .Append(']');
+        }
+
+        return
+        [
+            incident.Id,
+            date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            date?.Year.ToString(CultureInfo.InvariantCulture),
+            AcledEventTypes.TimePrecision(best.DatePrecision),
+            disorder, type, subType,
+            best.Agents.FirstOrDefault()?.Name, string.Join("; ", best.Agents.Skip(1).Select(a => a.Name)), "",
+            best.Targets.FirstOrDefault()?.Name, string.Join("; ", best.Targets.Skip(1).Select(a => a.Name)), "",
+            "", "",
+            "", "", "", "", "", "",
+            best.Place?.Name, "", "", "",
+            string.Join("; ", incident.Sources.Outlets), "",
+            notes.ToString(),
+            Lowest(incident, CountKind.Killed) ?? "0",
+            "",
+            "",
+            Lowest(incident, CountKind.Injured),
+            Lowest(incident, CountKind.Displaced),
+            string.Join("; ", incident.Speakers),
+            string.Join("; ", incident.Modalities.Select(m => m.ToString().ToLowerInvariant())),
+            incident.Sources.IndependentSources.ToString(CultureInfo.InvariantCulture),
+            incident.Reports.ToString(CultureInfo.InvariantCulture),
+        ];
+    }
+
+    private static string? Lowest(IncidentSummary incident, CountKind kind) =>
+        incident.Figures(kind) is { Count: > 0 } figures ? figures.Min(f => f.Low).ToString(CultureInfo.InvariantCulture) : null;
+}
+
+/// <summary>One figure as one report gave it.</summary>
+internal sealed record ReportedFigure(CountKind Kind, long Low, string Text, string? Outlet);
+
+/// <summary>An incident as the CSV needs it: its best report, every report's figures, sources, speakers and modalities.</summary>
+internal sealed class IncidentSummary(ExportEvent first)
+{
+    private readonly List<ReportedFigure> figures = [];
+
+    public string Id { get; } = string.Create(CultureInfo.InvariantCulture, $"DOS-{first.Source.ArticleId.Short}-{first.Ordinal}");
+
+    public ExportEvent Best { get; private set; } = first;
+
+    public DateOnly? LastDate { get; private set; } = first.DateLast ?? first.DateFirst;
+
+    public IndependentSourceCounter Sources { get; } = new();
+
+    public SortedSet<string> Speakers { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<Modality> Modalities { get; } = [];
+
+    public int Reports { get; private set; }
+
+    public List<ReportedFigure> Figures(CountKind kind) => [.. figures.Where(f => f.Kind == kind)];
+
+    public void Add(ExportEvent report)
+    {
+        Reports++;
+        Sources.Add(report.Source, report.Speaker?.Text);
+        Modalities.Add(report.Modality);
+        if (report.Speaker is { } speaker)
+        {
+            Speakers.Add(speaker.Name ?? speaker.Text);
+        }
+
+        foreach (var count in report.Counts)
+        {
+            figures.Add(new ReportedFigure(count.Kind, count.Low, count.Text, report.Source.Outlet));
+        }
+
+        if ((report.DateLast ?? report.DateFirst) is { } last && (LastDate is null || last > LastDate))
+        {
+            LastDate = last;
+        }
+
+        if (Reports > 1 && Better(report, Best))
+        {
+            Best = report;
+        }
+    }
+
+    /// <summary>The report that says most: the most precise date, then the most counts, then the most actors.</summary>
+    private static bool Better(ExportEvent a, ExportEvent b)
+    {
+        static int Span(ExportEvent e) => e.DateFirst is { } first && e.DateLast is { } last ? last.DayNumber - first.DayNumber : int.MaxValue;
+        if (Span(a) != Span(b))
+        {
+            return Span(a) < Span(b);
+        }
+
+        if (a.Counts.Count != b.Counts.Count)
+        {
+            return a.Counts.Count > b.Counts.Count;
+        }
+
+        return a.Agents.Count + a.Targets.Count > b.Agents.Count + b.Targets.Count;
+    }
+}
+
+/// <summary>
+/// Joins reports of one incident as they stream by in date order: the same family of event (an
+/// attack, a clash, a shelling and a killing are one family) at the same place entity on overlapping
+/// dates. Only incidents still open at the current date are held, so memory follows the number of
+/// places active at once, not the size of the store. A report without a date or a linked place is an
+/// incident of its own: too little to say it is the same.
+/// </summary>
+internal sealed class StreamingIncidentGrouper
+{
+    private readonly Dictionary<(int Family, string Place), IncidentSummary> open = [];
+    private DateOnly? current;
+
+    public IEnumerable<IncidentSummary> Add(ExportEvent report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.DateFirst is not { } first || report.Place?.EntityId is not { } place)
+        {
+            var alone = new IncidentSummary(report);
+            alone.Add(report);
+            return [alone];
+        }
+
+        var closed = new List<IncidentSummary>();
+        if (current != first)
+        {
+            current = first;
+            foreach (var (key, incident) in open.Where(p => p.Value.LastDate < first).OrderBy(p => p.Value.Id, StringComparer.Ordinal).ToList())
+            {
+                open.Remove(key);
+                closed.Add(incident);
+            }
+        }
+
+        var family = report.Type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing ? -1 : (int)report.Type;
+        if (!open.TryGetValue((family, place), out var same))
+        {
+            same = new IncidentSummary(report);
+            open[(family, place)] = same;
+        }
+
+        same.Add(report);
+        return closed;
+    }
+
+    public IEnumerable<IncidentSummary> Finish()
+    {
+        var rest = open.Values.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
+        open.Clear();
+        return rest;
+    }
+}
