@@ -153,7 +153,16 @@ internal static class Program
         }
 
         var gazetteer = LoadGazetteer(root, sentences);
-        var recognizer = EntityRecognizer.Train(sentences, tagger, TrainingOptions(gazetteer));
+        var options = TrainingOptions(gazetteer);
+        if (Environment.GetEnvironmentVariable("NER_CLUSTERS") == "1")
+        {
+            // The open raw text the shipped model may cluster, plus eng.train's own words (never
+            // testa or testb): the bench model is not shipped, so Reuters text may shape its clusters.
+            var text = OpenClusterText(data).Append(Path.Combine(data, "conll2003", "eng.train")).SelectMany(RawSentences.Read).ToList();
+            options = options with { Clusters = WordClusters.Learn(text, new WordClusterOptions { Progress = Console.Error.WriteLine }) };
+        }
+
+        var recognizer = EntityRecognizer.Train(sentences, tagger, options);
         Console.WriteLine($"ner-conll: trained in {watch.Elapsed.TotalSeconds:0.0} s");
 
         // Written only under bench/out (ignored by git): a model of Reuters text is never shipped.
@@ -161,6 +170,22 @@ internal static class Program
         Report("conll testa", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "conll2003", "eng.testa")));
         Report("conll testb", EntityEvaluator.Evaluate(recognizer, Path.Combine(data, "conll2003", "eng.testb")));
         return 0;
+    }
+
+    /// <summary>Openly licensed tokenized text for word clusters: UD EWT train and dev (not test), wikigold, BTC, WNUT17.</summary>
+    private static IEnumerable<string> OpenClusterText(string data)
+    {
+        var wnut = Path.Combine(data, "ner-open", "WNUT17", "CONLL-format", "data");
+        return
+        [
+            Path.Combine(data, "ud-english-ewt", "en_ewt-ud-train.conllu"),
+            Path.Combine(data, "ud-english-ewt", "en_ewt-ud-dev.conllu"),
+            Path.Combine(data, "ner-open", "wikigold", "CONLL-format", "data", "wikigold.conll.txt"),
+            .. Directory.GetFiles(Path.Combine(data, "ner-open", "BTC", "CONLL-format", "data"), "*.conll").Order(StringComparer.Ordinal),
+            Path.Combine(wnut, "train", "wnut17train.conll"),
+            Path.Combine(wnut, "dev", "emerging.dev.conll"),
+            Path.Combine(wnut, "test", "emerging.test.annotated"),
+        ];
     }
 
     /// <summary>Load time of each model file, cold (first in the process) and warm.</summary>

@@ -97,12 +97,19 @@ internal static class TrainCommand
             Description = "The names folder of the shared data (google-ar2en/ar2en.txt and un_sc_name_variants.tsv): person-name words and listed organisations, stored in the model. Needs --gazetteers.",
             HelpName = "DIR",
         };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed, gazetteers, nameLists };
+        var clusterText = new Option<string[]>("--cluster-text")
+        {
+            Description = "Unlabelled tokenized text (CoNLL-U or CoNLL/IOB files; tags ignored) to learn word clusters from; the clusters are stored in the model.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "FILE",
+        };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC, MISC).") { data, output, pos, epochs, seed, gazetteers, nameLists, clusterText };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(data)!;
             var posPath = parse.GetValue(pos)!;
-            if (!AllExist(environment, [.. files, posPath]))
+            var textFiles = parse.GetValue(clusterText) ?? [];
+            if (!AllExist(environment, [.. files, posPath, .. textFiles]))
             {
                 return ExitCodes.Failure;
             }
@@ -125,9 +132,18 @@ internal static class TrainCommand
                 environment.Error.WriteLine($"train ner: gazetteer of {gazetteer.Count:N0} names, {gazetteer.FirstNameCount:N0} person-name words, {gazetteer.EnglishWordCount:N0} English words");
             }
 
+            var clusters = WordClusters.Empty;
+            if (textFiles.Length > 0)
+            {
+                var text = textFiles.SelectMany(RawSentences.Read).ToList();
+                clusters = WordClusters.Learn(text, new WordClusterOptions { Progress = line => environment.Error.WriteLine($"train ner: {line}") });
+                environment.Error.WriteLine($"train ner: {clusters.Count:N0} words clustered from {text.Sum(s => s.Length):N0} words of text in {watch.Elapsed.TotalSeconds:0} s");
+            }
+
             var recognizer = EntityRecognizer.Train(sentences, tagger, new EntityTrainingOptions
             {
                 Gazetteer = gazetteer,
+                Clusters = clusters,
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 Progress = line => environment.Error.WriteLine($"train ner: {line}"),

@@ -33,6 +33,9 @@ public sealed record EntityTrainingOptions
 
     /// <summary>Place and nationality names to use as features; empty by default.</summary>
     public Gazetteer Gazetteer { get; init; } = Gazetteer.Empty;
+
+    /// <summary>Word classes learnt from unlabelled text, to use as features; none by default.</summary>
+    public WordClusters Clusters { get; init; } = WordClusters.Empty;
 }
 
 /// <summary>
@@ -49,7 +52,10 @@ public sealed class EntityRecognizer : IDocumentStage
 {
     // The "-2" is the file layout: version 2 carries its gazetteer inside the model.
     // "-3": a second, document-level model follows the first (or a zero marker when there is none).
-    public const string ModelKind = "entity-recognizer-3";
+    // "-4": word clusters follow the gazetteer. A model without clusters is still written as "-3",
+    // so a rebuild without --cluster-text gives the same bytes as before clusters existed.
+    public const string ModelKind = "entity-recognizer-4";
+    private const string ModelKindWithoutClusters = "entity-recognizer-3";
 
     private const int FeatureCapacity = 72;
 
@@ -58,9 +64,11 @@ public sealed class EntityRecognizer : IDocumentStage
     private readonly PerceptronTagger tagger;
     private readonly Dictionary<string, string> wordList;
     private readonly Gazetteer gazetteer;
+    private readonly WordClusters clusters;
 
-    private EntityRecognizer(AveragedPerceptron model, AveragedPerceptron? second, PerceptronTagger tagger, Dictionary<string, string> wordList, Gazetteer gazetteer)
+    private EntityRecognizer(AveragedPerceptron model, AveragedPerceptron? second, PerceptronTagger tagger, Dictionary<string, string> wordList, Gazetteer gazetteer, WordClusters clusters)
     {
+        this.clusters = clusters;
         this.model = model;
         this.second = second;
         this.tagger = tagger;
@@ -69,6 +77,9 @@ public sealed class EntityRecognizer : IDocumentStage
     }
 
     public int GazetteerCount => gazetteer.Count;
+
+    /// <summary>How many words have a learnt class.</summary>
+    public int ClusterCount => clusters.Count;
 
     public string Name => nameof(EntityRecognizer);
 
@@ -132,7 +143,7 @@ public sealed class EntityRecognizer : IDocumentStage
         for (var s = 0; s < sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            contexts[s] = EntityContext.Of(sentences[s], pos?[s] ?? tagger.Tag(sentences[s]).Universal, wordList, gazetteer);
+            contexts[s] = EntityContext.Of(sentences[s], pos?[s] ?? tagger.Tag(sentences[s]).Universal, wordList, gazetteer, clusters);
             tags[s] = Decode(model, contexts[s], null);
         }
 
@@ -249,7 +260,7 @@ public sealed class EntityRecognizer : IDocumentStage
         var index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
         Parallel.For(0, sentences.Count, s =>
         {
-            contexts[s] = EntityContext.Of(sentences[s].Words, tagger.Tag(sentences[s].Words).Universal, wordList, options.Gazetteer);
+            contexts[s] = EntityContext.Of(sentences[s].Words, tagger.Tag(sentences[s].Words).Universal, wordList, options.Gazetteer, options.Clusters);
             gold[s] = [.. ToBilou(sentences[s].Tags).Select(t => index[t])];
         });
 
@@ -297,7 +308,7 @@ public sealed class EntityRecognizer : IDocumentStage
             second = TrainModel(labels, contexts, gold, evidence, all, options, "pass 2");
         }
 
-        return new EntityRecognizer(first, second, tagger, wordList, options.Gazetteer);
+        return new EntityRecognizer(first, second, tagger, wordList, options.Gazetteer, options.Clusters);
     }
 
     /// <summary>
@@ -367,7 +378,7 @@ public sealed class EntityRecognizer : IDocumentStage
         return model;
     }
 
-    public void Save(string path) => ModelFile.Save(path, ModelKind, writer =>
+    public void Save(string path) => ModelFile.Save(path, clusters.Count > 0 ? ModelKind : ModelKindWithoutClusters, writer =>
     {
         writer.Write(wordList.Count);
         foreach (var (word, type) in wordList.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -377,12 +388,17 @@ public sealed class EntityRecognizer : IDocumentStage
         }
 
         gazetteer.Write(writer);
+        if (clusters.Count > 0)
+        {
+            clusters.Write(writer);
+        }
+
         model.Write(writer);
         writer.Write(second is not null);
         second?.Write(writer);
     });
 
-    public static EntityRecognizer Load(string path, PerceptronTagger tagger) => ModelFile.Load(path, ModelKind, reader =>
+    public static EntityRecognizer Load(string path, PerceptronTagger tagger) => ModelFile.Load(path, [ModelKind, ModelKindWithoutClusters], (reader, kind) =>
     {
         var count = reader.ReadInt32();
         var wordList = new Dictionary<string, string>(count, StringComparer.Ordinal);
@@ -392,9 +408,10 @@ public sealed class EntityRecognizer : IDocumentStage
         }
 
         var gazetteer = Gazetteer.Read(reader);
+        var clusters = kind == ModelKind ? WordClusters.Read(reader) : WordClusters.Empty;
         var model = AveragedPerceptron.Read(reader);
         var second = reader.ReadBoolean() ? AveragedPerceptron.Read(reader) : null;
-        return new EntityRecognizer(model, second, tagger, wordList, gazetteer);
+        return new EntityRecognizer(model, second, tagger, wordList, gazetteer, clusters);
     });
 
     /// <summary>IOB2 to BILOU: single-token entities become U-, last tokens L-.</summary>
@@ -540,6 +557,16 @@ public sealed class EntityRecognizer : IDocumentStage
         features[n++] = FeatureHash.Combine(45, context.Lexicon(i - 1), context.Lexicon(i));
         features[n++] = FeatureHash.Combine(46, context.Lexicon(i), context.Lexicon(i + 1));
         features[n++] = FeatureHash.Combine(47, context.Lexicon(i), previous);
+        if (context.HasClusters)
+        {
+            features[n++] = FeatureHash.Combine(60, context.Cluster(0, i));
+            features[n++] = FeatureHash.Combine(61, context.Cluster(1, i));
+            features[n++] = FeatureHash.Combine(62, context.Cluster(2, i));
+            features[n++] = FeatureHash.Combine(63, context.Cluster(1, i - 1));
+            features[n++] = FeatureHash.Combine(64, context.Cluster(1, i + 1));
+            features[n++] = FeatureHash.Combine(65, context.Cluster(2, i), previous);
+            features[n++] = FeatureHash.Combine(66, context.Cluster(1, i), context.Shape(i));
+        }
         if (evidence is not null)
         {
             // The first half holds the document evidence, the second the first pass's own tags, which
@@ -575,9 +602,16 @@ internal sealed class EntityContext
     private readonly ulong[] lists;
     private readonly ulong[] places;
     private readonly ulong[] lexicon;
+    private readonly ulong[][] clusters;
 
-    private EntityContext(int length)
+    private EntityContext(int length, int clusterLevels)
     {
+        clusters = new ulong[clusterLevels][];
+        for (var level = 0; level < clusterLevels; level++)
+        {
+            clusters[level] = new ulong[length];
+        }
+
         places = new ulong[length];
         lexicon = new ulong[length];
         words = new ulong[length];
@@ -593,6 +627,8 @@ internal sealed class EntityContext
     }
 
     public int Length => words.Length;
+
+    public bool HasClusters => clusters.Length > 0;
 
     /// <summary>How the sentence is written: mixed case, all capitals (a headline), or all lower case (web text).</summary>
     public ulong Casing { get; private set; }
@@ -610,9 +646,10 @@ internal sealed class EntityContext
 
     public ulong[] Suffix4 { get; }
 
-    public static EntityContext Of(IReadOnlyList<string> words, IReadOnlyList<string> pos, Dictionary<string, string> wordList, Gazetteer gazetteer)
+    public static EntityContext Of(IReadOnlyList<string> words, IReadOnlyList<string> pos, Dictionary<string, string> wordList, Gazetteer gazetteer, WordClusters clusters)
     {
-        var context = new EntityContext(words.Count);
+        var levels = Math.Min(3, clusters.Sizes.Count);
+        var context = new EntityContext(words.Count, levels);
         var matches = gazetteer.Match(words);
         for (var i = 0; i < words.Count; i++)
         {
@@ -630,6 +667,16 @@ internal sealed class EntityContext
             context.Suffix2[i] = FeatureHash.Of(normal.AsSpan(Math.Max(0, normal.Length - 2)));
             context.Suffix3[i] = FeatureHash.Of(normal.AsSpan(Math.Max(0, normal.Length - 3)));
             context.Suffix4[i] = FeatureHash.Of(normal.AsSpan(Math.Max(0, normal.Length - 4)));
+            if (levels > 0)
+            {
+                // The three finest clusterings are used.
+                var row = clusters.Find(word);
+                for (var level = 0; level < 3 && level < levels; level++)
+                {
+                    var from = clusters.Sizes.Count - levels + level;
+                    context.clusters[level][i] = row < 0 ? 11UL : 1000UL + (ulong)clusters.ClassOf(from, row);
+                }
+            }
         }
 
         int upper = 0, lower = 0, capitalized = 0;
@@ -667,6 +714,9 @@ internal sealed class EntityContext
     public ulong Place(int i) => Get(places, i);
 
     public ulong Lexicon(int i) => Get(lexicon, i);
+
+    /// <summary>The word's class in clustering <paramref name="level"/> (0 coarsest; fewer levels than asked repeat the finest).</summary>
+    public ulong Cluster(int level, int i) => Get(clusters[Math.Min(level, clusters.Length - 1)], i);
 
     private static ulong Get(ulong[] values, int i) => i < 0 ? 5UL : i >= values.Length ? 7UL : values[i];
 }

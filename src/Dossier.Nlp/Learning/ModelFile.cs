@@ -31,6 +31,14 @@ public static class ModelFile
     public static T Load<T>(string path, string kind, Func<BinaryReader, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        return Load(path, [kind], (reader, _) => read(reader));
+    }
+
+    /// <summary>Loads a model of any of <paramref name="kinds"/>; <paramref name="read"/> is told which one the file is.</summary>
+    public static T Load<T>(string path, IReadOnlyList<string> kinds, Func<BinaryReader, string, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(read);
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
@@ -44,11 +52,11 @@ public static class ModelFile
             throw new InvalidDataException($"{path}: not a Dossier model file", exception);
         }
 
-        if (found != kind)
+        if (!kinds.Contains(found, StringComparer.Ordinal))
         {
-            throw new InvalidDataException($"{path}: a {found} model, not a {kind} model");
+            throw new InvalidDataException($"{path}: a {found} model, not a {string.Join(" or ", kinds)} model");
         }
 
-        return read(reader);
+        return read(reader, found);
     }
 }

@@ -33,7 +33,7 @@ public sealed class EntityRecognizerTests
             ["O", "B-ORG", "I-ORG", "I-ORG", "L-ORG", "O", "O", "O", "O"],
             ["O", "O", "O"],
         ];
-        var contexts = words.Select(w => EntityContext.Of(w, [.. w.Select(_ => "X")], new Dictionary<string, string>(StringComparer.Ordinal), Gazetteer.Empty)).ToList();
+        var contexts = words.Select(w => EntityContext.Of(w, [.. w.Select(_ => "X")], new Dictionary<string, string>(StringComparer.Ordinal), Gazetteer.Empty, WordClusters.Empty)).ToList();
 
         var evidence = DocumentEvidence.Of(words, contexts, tags);
 
@@ -46,7 +46,7 @@ public sealed class EntityRecognizerTests
     {
         string[][] words = [["Haftar", "spoke"], ["Haftar", "left"]];
         string[][] tags = [["U-PER", "O"], ["O", "O"]];
-        var contexts = words.Select(w => EntityContext.Of(w, [.. w.Select(_ => "X")], new Dictionary<string, string>(StringComparer.Ordinal), Gazetteer.Empty)).ToList();
+        var contexts = words.Select(w => EntityContext.Of(w, [.. w.Select(_ => "X")], new Dictionary<string, string>(StringComparer.Ordinal), Gazetteer.Empty, WordClusters.Empty)).ToList();
 
         var evidence = DocumentEvidence.Of(words, contexts, tags);
 
