@@ -23,6 +23,8 @@ public sealed class BrowserSession : IAsyncLifetime
             throw new InvalidOperationException($"the browser tests need Chromium at {Chromium}: apt-get install -y chromium (.ci/run does)");
         }
 
+        // CI shares two cores with the build of other test assemblies: give pages time to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
