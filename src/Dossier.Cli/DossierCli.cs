@@ -17,6 +17,7 @@ internal static class DossierCli
             SearchCommand.Create(environment),
             StatsCommand.Create(environment),
             DemoCommand.Create(environment),
+            ServeCommand.Create(environment),
             TrainCommand.Create(environment),
             EvalCommand.Create(environment),
         };

@@ -19,7 +19,7 @@ internal static class DemoStore
         var database = System.IO.Path.Combine(folder, "demo.db");
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = DossierCli.Run(["demo", "--db", database], new CliEnvironment
+        var exit = DossierCli.Run(["demo", "--no-serve", "--db", database], new CliEnvironment
         {
             Out = output,
             Error = error,

@@ -24,11 +24,36 @@ internal static class DemoCommand
             HelpName = "PATH",
             DefaultValueFactory = _ => DefaultDatabase,
         };
-        var command = new Command("demo", "Ingest the bundled sample corpus (five reports on the war in Libya) into a fresh store and show what was found.")
+        var noServe = new Option<bool>("--no-serve")
         {
-            database,
+            Description = "Stop after the tour instead of serving the web UI (for scripts and tests).",
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(environment, parse.GetValue(database)!, cancellationToken)));
+        var host = ServeCommand.Host();
+        var port = ServeCommand.Port();
+        var command = new Command("demo", "Ingest the bundled sample corpus (five reports on the war in Libya) into a fresh store, show what was found, then serve the web UI on 127.0.0.1.")
+        {
+            database, noServe, host, port,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(database)!;
+            var exit = Run(environment, path, cancellationToken);
+            if (exit == ExitCodes.Failure || parse.GetValue(noServe))
+            {
+                return exit;
+            }
+
+            environment.Out.WriteLine();
+            var served = await ServeCommand.RunAsync(environment, new Web.DossierWebOptions
+            {
+                DatabasePath = path,
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                ApplicationDirectory = environment.ApplicationDirectory,
+                Clock = environment.Clock,
+            }, cancellationToken);
+            return served == ExitCodes.Success ? exit : served;
+        });
         return command;
     }
 

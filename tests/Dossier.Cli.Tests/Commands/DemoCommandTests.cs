@@ -7,7 +7,7 @@ public sealed class DemoCommandTests
     {
         using var workspace = new Workspace();
 
-        var demo = CliRun.Run("demo", "--db", workspace.Database);
+        var demo = CliRun.Run("demo", "--no-serve", "--db", workspace.Database);
 
         Assert.True(demo.ExitCode == 0, demo.Error);
         Assert.Contains("Read 5 articles from 5 files", demo.Out, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class DemoCommandTests
     public void Demo_leaves_no_comment_or_teaser_text_in_any_body()
     {
         using var workspace = new Workspace();
-        CliRun.Run("demo", "--db", workspace.Database);
+        CliRun.Run("demo", "--no-serve", "--db", workspace.Database);
 
         string[] chrome =
         [
@@ -55,7 +55,7 @@ public sealed class DemoCommandTests
         using var workspace = new Workspace();
         var precious = workspace.Write("thesis.db", "My thesis, chapter one.");
 
-        var demo = CliRun.Run("demo", "--db", precious);
+        var demo = CliRun.Run("demo", "--no-serve", "--db", precious);
 
         Assert.Equal(2, demo.ExitCode);
         Assert.Contains("not a SQLite database", demo.Error, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ public sealed class ExportCommandTests
     public void Export_writes_json_to_standard_output_and_csv_to_the_file_named_by_out()
     {
         using var workspace = new Workspace();
-        Assert.Equal(0, CliRun.Run("demo", "--db", workspace.Database).ExitCode);
+        Assert.Equal(0, CliRun.Run("demo", "--no-serve", "--db", workspace.Database).ExitCode);
 
         var json = CliRun.Run("export", "--format", "json", "--db", workspace.Database);
         var csvPath = Path.Combine(workspace.Root, "events.csv");
@@ -26,7 +26,7 @@ public sealed class ExportCommandTests
     public void Export_for_one_actor_by_any_spelling_keeps_its_facts()
     {
         using var workspace = new Workspace();
-        CliRun.Run("demo", "--db", workspace.Database);
+        CliRun.Run("demo", "--no-serve", "--db", workspace.Database);
 
         var all = CliRun.Run("export", "--format", "json", "--db", workspace.Database);
         var haftar = CliRun.Run("export", "--format", "json", "--actor", "Hifter", "--db", workspace.Database);
@@ -40,7 +40,7 @@ public sealed class ExportCommandTests
     public void Export_refuses_an_unknown_actor_a_bad_date_and_an_unknown_format_with_one_line_each()
     {
         using var workspace = new Workspace();
-        CliRun.Run("demo", "--db", workspace.Database);
+        CliRun.Run("demo", "--no-serve", "--db", workspace.Database);
 
         var actor = CliRun.Run("export", "--format", "json", "--actor", "Napoleon", "--db", workspace.Database);
         var date = CliRun.Run("export", "--format", "json", "--from", "2019-13-01", "--db", workspace.Database);

@@ -121,6 +121,7 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     [InlineData("search")]
     [InlineData("stats")]
     [InlineData("demo")]
+    [InlineData("serve")]
     public void Every_command_explains_itself_with_help(string command)
     {
         var help = CliRun.Run(command, "--help");

@@ -1,0 +1,93 @@
+namespace Dossier.Web.Api;
+
+// The JSON shapes of the API. Enumerations are written as the CLI's names ("armed-group",
+// "allied_with"), so a script can pass what it read straight back as a filter.
+
+/// <summary>One page of a list: <see cref="Total"/> is null when counting all would cost a full scan.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Offset, int Limit, int? Total, bool More);
+
+public sealed record ServerInfo(string Store, int Articles, int Copies, int Actors, int Events, int Relations, bool IngestAllowed, bool TokenRequired);
+
+public sealed record ActorItem(string Id, string Name, string Kind, int Mentions, int Articles, IReadOnlyList<string> Spellings);
+
+public sealed record ActorName(string Text, int Count, string Form, string Reason, string FirstArticle);
+
+public sealed record ActorAppearance(string ArticleId, string? Title, string? Outlet, string ChainName, int Mentions, string Rule, double Score, string Detail);
+
+public sealed record ActorRef(string? Id, string Name);
+
+public sealed record TieItem(string Kind, string Group, ActorRef Source, ActorRef Target, string Cue, string Polarity, string? SaidBy, string ArticleId, string? Outlet, string? Published, string Evidence);
+
+public sealed record EventCountItem(string Kind, long Low, long? High, string Bound, string Text);
+
+public sealed record EventItem(
+    string Id,
+    string Type,
+    string Trigger,
+    string? DateFirst,
+    string? DateLast,
+    string? DatePrecision,
+    string? DateText,
+    ActorRef? Place,
+    double[]? Coordinates,
+    string? CoordinatesFrom,
+    IReadOnlyList<ActorRef> Agents,
+    IReadOnlyList<ActorRef> Targets,
+    IReadOnlyList<EventCountItem> Counts,
+    long? Killed,
+    string? SaidBy,
+    string ArticleId,
+    string? Title,
+    string? Outlet,
+    string? Published,
+    string Evidence);
+
+public sealed record ClaimItem(
+    string ArticleId,
+    string? Title,
+    string? Outlet,
+    string? Published,
+    string Form,
+    string Modality,
+    string Cue,
+    string SpeakerText,
+    ActorRef? Speaker,
+    ActorRef? SpeaksFor,
+    string Content,
+    string Sentence);
+
+public sealed record ActorDossier(
+    ActorItem Actor,
+    string KindReason,
+    IReadOnlyList<ActorName> Names,
+    IReadOnlyList<TieItem> Roles,
+    IReadOnlyList<TieItem> Ties,
+    IReadOnlyList<EventItem> Events,
+    IReadOnlyList<ClaimItem> ClaimsBy,
+    IReadOnlyList<ClaimItem> ClaimsAbout,
+    IReadOnlyList<ActorAppearance> Articles,
+    IReadOnlyList<string> Overrides);
+
+public sealed record GraphNode(string Id, string Name, string Kind, int Mentions, int Articles);
+
+public sealed record GraphEdge(string Id, string Source, string Target, string Kind, string Group, int Reports, int Outlets);
+
+public sealed record ActorGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Outlets, IReadOnlyList<string> Kinds, IReadOnlyList<string> Groups, int ActorsInStore);
+
+public sealed record SourceItem(string Outlet, int Articles, int Originals, int Copies, string? FirstPublished, string? LastPublished, IReadOnlyList<SourceActor> TopActors);
+
+public sealed record SourceActor(string Id, string Name, int Reports);
+
+public sealed record ArticleItem(string Id, string? Title, string? Outlet, string? Author, string? Url, string? Published, string? CopyOf, int WordCount);
+
+public sealed record Highlight(int Start, int End);
+
+public sealed record ArticleText(ArticleItem Article, string Text, Highlight? Highlight);
+
+public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles);
+
+public sealed record ArticleHit(string Id, string? Title, string? Outlet, string? Published, string Snippet);
+
+public sealed record IngestText(string Text, string? Title, string? Outlet);
+
+public sealed record IngestResult(int Files, int Read, int Stored, int Duplicates, int NearDuplicates, int Refused, IReadOnlyList<string> Refusals, IReadOnlyList<string> StoredIds, int ArticlesInStore);

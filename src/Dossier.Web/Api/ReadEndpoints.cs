@@ -1,0 +1,322 @@
+using Dossier.Core.Actors;
+using Dossier.Core.Facts;
+using Dossier.Core.Storage;
+
+namespace Dossier.Web.Api;
+
+/// <summary>The read-only part of the JSON API: every list paged, every failure a problem document.</summary>
+internal static class ReadEndpoints
+{
+    public static void Map(RouteGroupBuilder api, DossierWebOptions options)
+    {
+        api.MapGet("/info", (StorePool pool, CorpusCache cache) =>
+        {
+            var corpus = cache.Get();
+            var statistics = pool.Read(store => store.GetStatistics());
+            return new ServerInfo(Path.GetFileName(pool.Path), statistics.Articles, statistics.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
+                options.AllowIngest, options.Token is not null);
+        }).WithSummary("The store served and what the server allows");
+
+        api.MapGet("/actors", (CorpusCache cache, string? kind, string? q, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            ActorKind? wanted = null;
+            if (kind is not null)
+            {
+                if (!ActorKinds.TryParse(kind, out var parsed))
+                {
+                    return Problems.BadRequest($"unknown kind {kind}; kinds are {ActorKinds.AllNames}");
+                }
+
+                wanted = parsed;
+            }
+
+            var actors = cache.Get().Actors
+                .Where(a => wanted is null || a.Kind == wanted)
+                .Where(a => string.IsNullOrWhiteSpace(q) || Matches(a, q))
+                .Select(Corpus.ToActor)
+                .ToList();
+            return Results.Ok(paging.Of(actors));
+        }).WithSummary("Actors, most mentioned first; kind and name filters");
+
+        api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, string id) =>
+        {
+            var corpus = cache.Get();
+            var detail = pool.Read(store => store.GetEntity(id));
+            if (detail is null)
+            {
+                return Problems.NotFound($"no actor with id {id}");
+            }
+
+            var (by, about) = pool.Read(store => (
+                store.ListClaims(new ClaimFilter(SpeakerEntityId: id, Limit: 500)),
+                store.ListClaims(new ClaimFilter(AboutEntityId: id, Limit: 500))));
+            var ties = corpus.Ties.Where(t => t.Source.Id == id || t.Target.Id == id).ToList();
+            var roles = ties.Where(t => t.Source.Id == id && t.Group == "leads").ToList();
+            var events = corpus.Events.Where(e => e.Place?.Id == id || e.Agents.Any(a => a.Id == id) || e.Targets.Any(a => a.Id == id)).ToList();
+            var dossier = new ActorDossier(
+                Corpus.ToActor(detail.Summary),
+                detail.KindReason,
+                detail.Names.Select(n => new ActorName(n.Text, n.Count, n.Form.ToString().ToLowerInvariant(), n.Reason, n.FirstArticle.Value)).ToList(),
+                roles,
+                ties,
+                events,
+                by.Select(ToClaim).ToList(),
+                about.Select(ToClaim).ToList(),
+                detail.Appearances.Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
+                detail.Overrides);
+            return Results.Ok(dossier);
+        }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it");
+
+        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit) =>
+        {
+            var max = limit ?? 500;
+            if (max is < 1 or > 5000 || minSources is < 1)
+            {
+                return Problems.BadRequest("limit must be between 1 and 5000 and minSources at least 1");
+            }
+
+            var kindSet = new HashSet<ActorKind>();
+            foreach (var k in Split(kinds))
+            {
+                if (!ActorKinds.TryParse(k, out var parsed))
+                {
+                    return Problems.BadRequest($"unknown kind {k}; kinds are {ActorKinds.AllNames}");
+                }
+
+                kindSet.Add(parsed);
+            }
+
+            var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
+            return Results.Ok(Graph.Build(cache.Get(), kindSet, groupSet, from, to, outlet, minSources ?? 1, max));
+        }).WithSummary("The actor graph: actors with at least one tie that passes the filters, and the ties between them");
+
+        api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            var ties = cache.Get().Ties
+                .Where(t => actor is null || t.Source.Id == actor || t.Target.Id == actor)
+                .Where(t => other is null || t.Source.Id == other || t.Target.Id == other)
+                .Where(t => kind is null || t.Kind == kind)
+                .Where(t => group is null || t.Group == group)
+                .ToList();
+            return Results.Ok(paging.Of(ties));
+        }).WithSummary("Ties between actors with their evidence sentences");
+
+        api.MapGet("/events", (CorpusCache cache, string? type, string? actor, string? from, string? to, string? outlet, bool? located, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            if (type is not null && !EventTypes.TryParse(type, out _))
+            {
+                return Problems.BadRequest($"unknown event type {type}; types are {EventTypes.AllNames}");
+            }
+
+            var events = cache.Get().Events
+                .Where(e => type is null || string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase))
+                .Where(e => actor is null || e.Place?.Id == actor || e.Agents.Any(a => a.Id == actor) || e.Targets.Any(a => a.Id == actor))
+                .Where(e => InRange(e.DateFirst ?? e.Published, from, to))
+                .Where(e => outlet is null || string.Equals(e.Outlet, outlet, StringComparison.Ordinal))
+                .Where(e => located is null || (e.Coordinates is not null) == located)
+                .ToList();
+            return Results.Ok(paging.Of(events));
+        }).WithSummary("Reported events in publication order, with coordinates where the place is known");
+
+        api.MapGet("/claims", (StorePool pool, string? by, string? about, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            // The store takes a limit, not an offset: read one row past the page to know if there are more.
+            var rows = pool.Read(store => store.ListClaims(new ClaimFilter(SpeakerEntityId: by, AboutEntityId: about, Limit: paging.Offset + paging.Limit + 1)));
+            var items = rows.Skip(paging.Offset).Take(paging.Limit).Select(ToClaim).ToList();
+            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, null, rows.Count > paging.Offset + paging.Limit));
+        }).WithSummary("Claims: who says what, by speaker or about an actor (actor ids)");
+
+        api.MapGet("/sources", (CorpusCache cache, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            var corpus = cache.Get();
+            var sources = corpus.Sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(corpus, s.Outlet))).ToList();
+            return Results.Ok(paging.Of(sources));
+        }).WithSummary("Outlets side by side: articles, originals, copies, dates, the actors they report on most");
+
+        api.MapGet("/articles", (CorpusCache cache, string? outlet, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            var articles = cache.Get().Articles.Values
+                .Where(a => outlet is null || string.Equals(a.Outlet, outlet, StringComparison.Ordinal))
+                .OrderBy(a => a.Published ?? "", StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
+                .Select(ToArticle)
+                .ToList();
+            return Results.Ok(paging.Of(articles));
+        }).WithSummary("Articles in publication order");
+
+        api.MapGet("/articles/{id}", (StorePool pool, string id, string? hl, int? start, int? end) =>
+        {
+            var lookup = pool.Read(store => store.FindArticle(id));
+            switch (lookup)
+            {
+                case ArticleLookup.NotFound:
+                    return Problems.NotFound($"no article with id {id}");
+                case ArticleLookup.Ambiguous ambiguous:
+                    return Problems.BadRequest($"{id} is the start of {ambiguous.Candidates.Count} article ids; give more digits");
+            }
+
+            var article = ((ArticleLookup.Found)lookup).Article;
+            Highlight? highlight = null;
+            if (start is { } s && end is { } e && s >= 0 && e <= article.Text.Length && s < e)
+            {
+                highlight = new Highlight(s, e);
+            }
+            else if (!string.IsNullOrWhiteSpace(hl))
+            {
+                highlight = Find(article.Text, hl);
+            }
+
+            var m = article.Metadata;
+            var info = new ArticleItem(article.Id.Value, m.Title, m.Outlet, m.Author, m.Url, m.Published?.ToIso(), article.CopyOf?.Value, article.WordCount);
+            return Results.Ok(new ArticleText(info, article.Text, highlight));
+        }).WithSummary("One article's clean text; hl (a sentence) or start and end mark the evidence to highlight");
+
+        api.MapGet("/search", (StorePool pool, CorpusCache cache, string? q, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return Problems.BadRequest("q is required: words to look for");
+            }
+
+            var actors = paging.Offset == 0
+                ? cache.Get().Actors.Where(a => Matches(a, q)).Take(20).Select(Corpus.ToActor).ToList()
+                : [];
+            IReadOnlyList<SearchHit> hits;
+            try
+            {
+                hits = pool.Read(store => store.Search(q, paging.Limit + 1, paging.Offset));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException exception)
+            {
+                return Problems.BadRequest($"cannot search for {q}: {exception.Message.ReplaceLineEndings(" ")}");
+            }
+
+            var page = new Page<ArticleHit>(hits.Take(paging.Limit).Select(h => new ArticleHit(h.Id.Value, h.Title, h.Outlet, h.Published, h.Snippet)).ToList(),
+                paging.Offset, paging.Limit, null, hits.Count > paging.Limit);
+            return Results.Ok(new SearchResult(actors, page));
+        }).WithSummary("Actors whose names contain the words, and ranked article hits with snippets");
+    }
+
+    public static ClaimItem ToClaim(ClaimRow c) => new(
+        c.ArticleId.Value, c.Title, c.Outlet, c.Published,
+        c.Form switch { ClaimForm.DirectQuote => "quote", ClaimForm.IndirectSpeech => "reported speech", _ => c.Form.ToString().ToLowerInvariant() },
+        c.Modality.ToString().ToLowerInvariant(), c.Cue, c.SpeakerText,
+        c.SpeakerName is null ? null : new ActorRef(c.SpeakerEntityId, c.SpeakerName),
+        c.AffiliationName is null ? null : new ActorRef(c.AffiliationEntityId, c.AffiliationName),
+        c.Content, c.Sentence);
+
+    private static ArticleItem ToArticle(ArticleInfo a) => new(a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published, a.CopyOf, a.WordCount);
+
+    private static bool Matches(EntitySummary actor, string q) =>
+        actor.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) ||
+        actor.Spellings.Any(s => s.Text.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    internal static IEnumerable<string> Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether an ISO date (or date-time) falls in [from, to], comparing the days only.</summary>
+    internal static bool InRange(string? date, string? from, string? to)
+    {
+        if (from is null && to is null)
+        {
+            return true;
+        }
+
+        if (date is null || date.Length < 10)
+        {
+            return false;
+        }
+
+        var day = date[..10];
+        return (from is null || string.CompareOrdinal(day, from) >= 0) && (to is null || string.CompareOrdinal(day, to) <= 0);
+    }
+
+    /// <summary>The evidence sentence in the article: exactly, or else with its spaces folded.</summary>
+    internal static Highlight? Find(string text, string sentence)
+    {
+        var wanted = sentence.Trim();
+        var at = text.IndexOf(wanted, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            return new Highlight(at, at + wanted.Length);
+        }
+
+        // Evidence may join lines the article breaks: match word by word over any whitespace.
+        var words = wanted.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        var pattern = string.Join(@"\s+", words.Select(System.Text.RegularExpressions.Regex.Escape));
+        var match = System.Text.RegularExpressions.Regex.Match(text, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success ? new Highlight(match.Index, match.Index + match.Length) : null;
+    }
+
+    private static List<SourceActor> TopActors(Corpus corpus, string outlet)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Count(ActorRef? a)
+        {
+            if (a?.Id is { } id)
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        foreach (var t in corpus.Ties.Where(t => string.Equals(t.Outlet, outlet, StringComparison.Ordinal)))
+        {
+            Count(t.Source);
+            Count(t.Target);
+        }
+
+        foreach (var e in corpus.Events.Where(e => string.Equals(e.Outlet, outlet, StringComparison.Ordinal)))
+        {
+            Count(e.Place);
+            foreach (var a in e.Agents.Concat(e.Targets))
+            {
+                Count(a);
+            }
+        }
+
+        return counts.Where(c => corpus.ActorById.ContainsKey(c.Key))
+            .OrderByDescending(c => c.Value).ThenBy(c => corpus.ActorById[c.Key].Name, StringComparer.Ordinal)
+            .Take(8)
+            .Select(c => new SourceActor(c.Key, corpus.ActorById[c.Key].Name, c.Value))
+            .ToList();
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Dossier.Storage;
+using Dossier.Storage.Sqlite;
+using Dossier.Web.Api;
+using Dossier.Web.Places;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Dossier.Web;
+
+/// <summary>
+/// The web UI and JSON API over one store, on a loopback address. Pages are static files (our own
+/// modules and the npm libraries beside the program); everything they show comes from /api.
+/// </summary>
+public sealed class DossierServer : IAsyncDisposable
+{
+    /// <summary>Where the OpenAPI document is served; kept stable for scripts.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    private readonly WebApplication app;
+    private readonly StorePool pool;
+
+    private DossierServer(WebApplication app, StorePool pool, Uri address)
+    {
+        this.app = app;
+        this.pool = pool;
+        Address = address;
+    }
+
+    /// <summary>The address the server listens on, with the port it got.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Why these options cannot be served, or null when they can.</summary>
+    public static string? Check(DossierWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsLoopback(options.Host))
+        {
+            return $"--host {options.Host} is not a loopback address; Dossier serves only this machine (127.0.0.1, ::1 or localhost)";
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            return $"--port {options.Port} is not a port number (0 to 65535; 0 picks a free one)";
+        }
+
+        if (options.Token is { Length: < 8 })
+        {
+            return "--token must be at least 8 characters";
+        }
+
+        if (!File.Exists(options.DatabasePath))
+        {
+            return $"{options.DatabasePath}: no such store; run `dossier ingest PATH...` or `dossier demo` first";
+        }
+
+        if (!Directory.Exists(StaticDirectory(options)))
+        {
+            return $"the web pages are missing from {StaticDirectory(options)}; reinstall Dossier";
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts serving; throws <see cref="InvalidOperationException"/> with a one-line reason when it cannot.</summary>
+    public static async Task<DossierServer> StartAsync(DossierWebOptions options, CancellationToken cancellationToken)
+    {
+        if (Check(options) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        // Open once to check that the file is a store of ours before listening.
+        try
+        {
+            using var store = SqliteDossierStore.Open(options.DatabasePath, options.Clock);
+        }
+        catch (StoreException exception)
+        {
+            throw new InvalidOperationException(exception.Message, exception);
+        }
+
+        var pool = new StorePool(options.DatabasePath, options.Clock);
+        var app = Build(options, pool);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            await app.DisposeAsync();
+            pool.Dispose();
+            throw new InvalidOperationException($"cannot listen on {options.Host}:{options.Port}: {exception.Message} (choose another --port, or 0 for any free one)", exception);
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(bound).Port;
+        var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
+        return new DossierServer(app, pool, new Uri($"http://{host}:{port}/"));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        pool.Dispose();
+    }
+
+    private static string StaticDirectory(DossierWebOptions options) => Path.Combine(options.ApplicationDirectory, "web", "static");
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+
+    private static WebApplication Build(DossierWebOptions options, StorePool pool)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "Dossier.Web",
+            ContentRootPath = options.ApplicationDirectory,
+            EnvironmentName = "Production",
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes;
+            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            }
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
+
+        // A page on another site that makes the browser send requests to 127.0.0.1 under its own
+        // host name (DNS rebinding) is refused here.
+        builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Dossier API";
+            document.Info.Description = "Actors, ties, events, claims and sources of a Dossier store. Lists take offset and limit; errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddFixedWindowLimiter(IngestEndpoint.RateLimitPolicy, window =>
+            {
+                window.PermitLimit = options.IngestRequestsPerMinute;
+                window.Window = TimeSpan.FromMinutes(1);
+                window.QueueLimit = 0;
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"at most {options.IngestRequestsPerMinute} ingest requests a minute; try again in a minute",
+                    },
+                });
+            };
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(pool);
+        builder.Services.AddSingleton(PlaceCoordinates.ForApplication(options.ApplicationDirectory));
+        builder.Services.AddSingleton<CorpusCache>();
+
+        var app = builder.Build();
+        app.UseHostFiltering();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseRateLimiter();
+
+        var pages = new PhysicalFileProvider(StaticDirectory(options));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
+        var libraries = Path.Combine(options.ApplicationDirectory, "web", "node_modules");
+        if (Directory.Exists(libraries))
+        {
+            var types = new FileExtensionContentTypeProvider();
+            types.Mappings[".mjs"] = "text/javascript";
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(libraries), RequestPath = "/lib", ContentTypeProvider = types });
+        }
+
+        app.MapOpenApi(OpenApiPath);
+        var api = app.MapGroup("/api");
+        ReadEndpoints.Map(api, options);
+        IngestEndpoint.Map(api, options);
+        api.MapFallback(() => Problems.NotFound("no such API path; the OpenAPI document at " + OpenApiPath + " lists them"));
+        return app;
+    }
+
+    /// <summary>
+    /// No inline script or style attribute may run: article text is shown through text nodes, and
+    /// this policy stops anything that slips past. Nothing is loaded from another origin.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+                                        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        return next();
+    }
+}

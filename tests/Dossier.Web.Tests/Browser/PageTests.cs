@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dossier.Web.Tests.Browser;
+
+/// <summary>The pages on the demo corpus as a user sees them, clicked through in Chromium. Screenshots land in bin/.../artifacts.</summary>
+[Collection(DemoServerCollection.Name)]
+public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
+{
+    private WatchedPage tab = null!;
+
+    private IPage Page => tab.Page;
+
+    public async Task InitializeAsync() => tab = await WatchedPage.OpenAsync(browser);
+
+    public async Task DisposeAsync() => await tab.DisposeAsync();
+
+    private Uri At(string path) => new(demo.ReadOnly.Address, path);
+
+    [Fact]
+    public async Task The_graph_shows_actors_sized_and_coloured_and_a_tie_opens_its_evidence_and_article()
+    {
+        await tab.GotoAsync(At("/"));
+        await tab.WaitReadyAsync("#graph[data-ready='true']");
+
+        var nodes = await Page.EvaluateAsync<int>("window.dossierGraph.nodes().length");
+        Assert.True(nodes >= 5, $"{nodes} nodes");
+        await Expect(Page.Locator("#graph-summary")).ToContainTextAsync("actors with ties shown");
+        await Page.WaitForTimeoutAsync(300);
+        await tab.ScreenshotAsync("graph.png");
+
+        await ClickGraphElementAsync("window.dossierGraph.edges()[0].renderedMidpoint()");
+        var evidence = Page.Locator("#tie-evidence blockquote.evidence").First;
+        await Expect(evidence).ToBeVisibleAsync();
+        var sentence = await evidence.InnerTextAsync();
+
+        await Page.Locator("#tie-evidence a.evidence-link").First.ClickAsync();
+        var mark = Page.Locator("mark#evidence");
+        await Expect(mark).ToBeVisibleAsync();
+        Assert.Equal(Words(sentence), Words(await mark.InnerTextAsync()));
+        await Expect(mark).ToBeInViewportAsync();
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_node_opens_the_dossier_with_names_reasons_ties_events_and_evidence_links()
+    {
+        await tab.GotoAsync(At("/"));
+        await tab.WaitReadyAsync("#graph[data-ready='true']");
+        await ClickGraphElementAsync("window.dossierGraph.nodes().filter(n => n.data('name') === 'Khalifa Haftar')[0].renderedPosition()");
+
+        await Expect(Page.Locator("#actor-name")).ToHaveTextAsync("Khalifa Haftar");
+        await Expect(Page.Locator("#actor-kind")).ToContainTextAsync("person");
+        await Expect(Page.Locator("#names")).ToContainTextAsync("Hifter");
+        Assert.True(await Page.Locator("#ties > li").CountAsync() > 0);
+        Assert.True(await Page.Locator("#events > li").CountAsync() > 0);
+        await tab.ScreenshotAsync("dossier.png");
+
+        var first = Page.Locator("#events blockquote.evidence").First;
+        var sentence = await first.InnerTextAsync();
+        await Page.Locator("#events a.evidence-link").First.ClickAsync();
+        await Expect(Page.Locator("mark#evidence")).ToBeVisibleAsync();
+        Assert.Equal(Words(sentence), Words(await Page.Locator("mark#evidence").InnerTextAsync()));
+        await tab.ScreenshotAsync("article-highlight.png");
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task Events_show_on_a_timeline_and_an_offline_map_and_a_dot_opens_its_report()
+    {
+        await tab.GotoAsync(At("/events.html"));
+        await tab.WaitReadyAsync("main[data-ready='true']");
+
+        Assert.True(await Page.Locator("#timeline circle").CountAsync() > 3);
+        Assert.True(await Page.Locator("#map .leaflet-overlay-pane path").CountAsync() > 100, "the Natural Earth countries are drawn");
+        Assert.True(await Page.Locator("#map .leaflet-marker-icon").CountAsync() > 0, "events or clusters are on the map");
+        await Expect(Page.Locator("#events-summary")).ToContainTextAsync("on the map");
+
+        // A dated event in Benghazi: its dot selects it in the list and opens its popup on the map.
+        var id = await Page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('#event-list > li')].find(li => /in Benghazi, \d{4}/.test(li.textContent)).id.replace('event-', '')
+            """);
+        await Page.Locator($"#dot-{id}").ClickAsync();
+        await Expect(Page.Locator($"#event-{id}")).ToHaveClassAsync(new Regex("selected"));
+        await Expect(Page.Locator(".leaflet-popup-content")).ToContainTextAsync("Benghazi");
+        await tab.ScreenshotAsync("events.png");
+
+        await Page.Locator(".leaflet-popup-content a.evidence-link").ClickAsync();
+        await Expect(Page.Locator("mark#evidence")).ToBeVisibleAsync();
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task Sources_are_compared_side_by_side()
+    {
+        await tab.GotoAsync(At("/sources.html"));
+
+        await Expect(Page.Locator("#sources-table")).ToContainTextAsync("MintPress News");
+        Assert.True(await Page.Locator("#sources-table tbody tr").CountAsync() >= 3);
+        await tab.ScreenshotAsync("sources.png");
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_search_box_finds_an_actor_under_another_spelling_and_articles()
+    {
+        await tab.GotoAsync(At("/"));
+        await Page.Locator("header input[type='search']").FillAsync("Hifter");
+        await Page.Locator("header input[type='search']").PressAsync("Enter");
+
+        await Expect(Page.Locator("#actor-hits")).ToContainTextAsync("Khalifa Haftar");
+        Assert.True(await Page.Locator("#article-hits > li").CountAsync() >= 1);
+        await Page.Locator("#actor-hits a").First.ClickAsync();
+        await Expect(Page.Locator("#actor-name")).ToHaveTextAsync("Khalifa Haftar");
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_ingest_page_says_it_is_off_on_a_read_only_server()
+    {
+        await tab.GotoAsync(At("/ingest.html"));
+
+        await Expect(Page.Locator("#ingest-state")).ToContainTextAsync("Ingest is off");
+        await Expect(Page.Locator("#ingest-form")).ToBeHiddenAsync();
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task Hostile_html_and_script_in_an_ingested_article_are_shown_as_text_and_never_run()
+    {
+        const string Hostile = """
+            <script>window.__pwned = 'script'; alert('script')</script> <img src=x onerror="window.__pwned='img'; alert('img')">
+            <b>Khalifa Haftar</b> met <i onmouseover="alert(1)">Fayez al-Sarraj</i> in Tripoli on Monday, officials said.
+            "</blockquote><svg onload=alert('svg')>" said the spokesman of the Libyan National Army.
+            """;
+        await tab.GotoAsync(new Uri(demo.Writable.Address, "/ingest.html"));
+        await Page.Locator("#text").FillAsync(Hostile);
+        await Page.Locator("#title").FillAsync("<img src=x onerror=alert('title')> Hostile report");
+        await Page.Locator("#token").FillAsync(DemoServer.Token);
+        await Page.Locator("#ingest-form button[type='submit']").ClickAsync();
+        await Expect(Page.Locator("#ingest-summary")).ToContainTextAsync("1 stored");
+
+        await Page.Locator("#ingest-result a").First.ClickAsync();
+        await Expect(Page.Locator("#article-title")).ToContainTextAsync("<img src=x onerror=alert('title')> Hostile report");
+        var text = Page.Locator("#article-text");
+        await Expect(text).ToContainTextAsync("window.__pwned");
+        await Expect(text).ToContainTextAsync("<svg onload=alert('svg')>");
+        Assert.Equal(0, await Page.Locator("#article-text *, #article-title *").CountAsync());
+        Assert.Null(await Page.EvaluateAsync<string?>("window.__pwned ?? null"));
+
+        await Page.GotoAsync(new Uri(demo.Writable.Address, "/search.html?q=Hostile").ToString());
+        await Expect(Page.Locator("#article-hits")).ToContainTextAsync("onerror");
+        Assert.Equal(0, await Page.Locator("#article-hits img, #article-hits script, #article-hits svg").CountAsync());
+        await Page.WaitForTimeoutAsync(300);
+        Assert.Null(await Page.EvaluateAsync<string?>("window.__pwned ?? null"));
+        await tab.ScreenshotAsync("hostile-article.png");
+        tab.AssertClean();
+    }
+
+    /// <summary>Clicks where Cytoscape draws a node or an edge (the graph is a canvas, not DOM elements).</summary>
+    private async Task ClickGraphElementAsync(string renderedPositionScript)
+    {
+        var box = await Page.Locator("#graph").BoundingBoxAsync();
+        var at = await Page.EvaluateAsync<Position>(renderedPositionScript);
+        await Page.Mouse.ClickAsync(box!.X + at.X, box.Y + at.Y);
+    }
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private sealed class Position
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+    }
+}
