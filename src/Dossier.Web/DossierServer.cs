@@ -184,6 +184,7 @@ public sealed class DossierServer : IAsyncDisposable
         builder.Services.AddSingleton(pool);
         builder.Services.AddSingleton(PlaceCoordinates.ForApplication(options.ApplicationDirectory));
         builder.Services.AddSingleton<CorpusCache>();
+        builder.Services.AddSingleton<AnalysisCache>();
 
         var app = builder.Build();
         app.UseHostFiltering();

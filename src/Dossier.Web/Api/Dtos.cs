@@ -66,7 +66,9 @@ public sealed record ActorDossier(
     IReadOnlyList<ClaimItem> ClaimsBy,
     IReadOnlyList<ClaimItem> ClaimsAbout,
     IReadOnlyList<ActorAppearance> Articles,
-    IReadOnlyList<string> Overrides);
+    IReadOnlyList<string> Overrides,
+    IReadOnlyList<LabelItem> Labels,
+    IReadOnlyList<DisputeItem> Disputes);
 
 public sealed record GraphNode(string Id, string Name, string Kind, int Mentions, int Articles);
 

@@ -43,7 +43,7 @@ internal static class ReadEndpoints
             return Results.Ok(paging.Of(actors));
         }).WithSummary("Actors, most mentioned first; kind and name filters");
 
-        api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, string id) =>
+        api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
         {
             var corpus = cache.Get();
             var detail = pool.Read(store => store.GetEntity(id));
@@ -68,9 +68,25 @@ internal static class ReadEndpoints
                 by.Select(ToClaim).ToList(),
                 about.Select(ToClaim).ToList(),
                 detail.Appearances.Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
-                detail.Overrides);
+                detail.Overrides,
+                [.. analysis.Get().Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
+                [.. analysis.Get().Disputes.Where(d => d.Actors.Contains(id))]);
             return Results.Ok(dossier);
-        }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it");
+        }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
+
+        api.MapGet("/disputes", (AnalysisCache analysis, string? actor, int? offset, int? limit) =>
+        {
+            if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
+            {
+                return problem!;
+            }
+
+            var rows = analysis.Get().Disputes.Where(d => actor is null || d.Actors.Contains(actor)).ToList();
+            return Results.Ok(paging.Of(rows));
+        }).WithSummary("The dispute ledger: every source's value side by side (tolls, perpetrators, control, accusations and denials), by actor id");
+
+        api.MapGet("/framing", (AnalysisCache analysis) => Results.Ok(AnalysisCache.Overview(analysis.Get().Framing)))
+            .WithSummary("The sides of the conflict and each outlet's alignment: labels in its own voice, casualty reports, named perpetrators per side");
 
         api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit) =>
         {

@@ -76,6 +76,34 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task The_dossier_of_Haftar_lists_the_labels_each_outlet_gives_him_and_the_disputes_about_him()
+    {
+        var id = (await demo.GetJsonAsync("api/actors?q=Hifter")).GetProperty("items")[0].GetProperty("id").GetString();
+        var dossier = await demo.GetJsonAsync($"api/actors/{id}");
+
+        var labels = dossier.GetProperty("labels").EnumerateArray().ToList();
+        Assert.Contains(labels, l => l.GetProperty("label").GetString() == "warlord" && l.GetProperty("tone").GetString() == "unfavourable");
+        Assert.Contains(labels, l => l.GetProperty("label").GetString() == "Field Marshal" && l.GetProperty("tone").GetString() == "favourable");
+        Assert.All(labels, l => Assert.All(l.GetProperty("uses").EnumerateArray(), u => Assert.Contains(
+            u.GetProperty("words").GetString()!, u.GetProperty("sentence").GetString()!, StringComparison.Ordinal)));
+        Assert.All(dossier.GetProperty("disputes").EnumerateArray(), d => Assert.Contains(id!, d.GetProperty("actors").EnumerateArray().Select(a => a.GetString())));
+    }
+
+    [Fact]
+    public async Task The_dispute_ledger_and_the_outlets_alignment_are_served_as_json()
+    {
+        var disputes = await demo.GetJsonAsync("api/disputes?limit=100");
+        var framing = await demo.GetJsonAsync("api/framing");
+
+        var items = disputes.GetProperty("items").EnumerateArray().ToList();
+        var toll = Assert.Single(items, d => d.GetProperty("field").GetString() == "killed" && d.GetProperty("subject").GetString()!.Contains("Tripoli", StringComparison.Ordinal));
+        Assert.Equal(2, toll.GetProperty("values").GetArrayLength());
+        Assert.Contains(items, d => d.GetProperty("kind").GetString() == "denial" && d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiqa"));
+        Assert.Equal(2, framing.GetProperty("sides").GetArrayLength());
+        Assert.True(framing.GetProperty("alignments").GetArrayLength() >= 3);
+    }
+
+    [Fact]
     public async Task The_graph_has_only_edges_between_its_nodes_and_filters_by_tie_and_sources()
     {
         var graph = await demo.GetJsonAsync("api/graph");
@@ -147,7 +175,7 @@ public sealed class ReadApiTests(DemoServer demo)
         var document = await demo.GetJsonAsync(DossierServer.OpenApiPath.TrimStart('/'));
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var expected in new[] { "/api/actors", "/api/actors/{id}", "/api/graph", "/api/events", "/api/claims", "/api/sources", "/api/search", "/api/articles/{id}", "/api/ingest" })
+        foreach (var expected in new[] { "/api/actors", "/api/actors/{id}", "/api/disputes", "/api/framing", "/api/graph", "/api/events", "/api/claims", "/api/sources", "/api/search", "/api/articles/{id}", "/api/ingest" })
         {
             Assert.Contains(expected, paths);
         }

@@ -55,6 +55,8 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         await Expect(Page.Locator("#names")).ToContainTextAsync("Hifter");
         Assert.True(await Page.Locator("#ties > li").CountAsync() > 0);
         Assert.True(await Page.Locator("#events > li").CountAsync() > 0);
+        await Expect(Page.Locator("#labels")).ToContainTextAsync("warlord");
+        await Expect(Page.Locator("#labels")).ToContainTextAsync("Field Marshal");
         await tab.ScreenshotAsync("dossier.png");
 
         var first = Page.Locator("#events blockquote.evidence").First;
@@ -98,6 +100,7 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
 
         await Expect(Page.Locator("#sources-table")).ToContainTextAsync("MintPress News");
         Assert.True(await Page.Locator("#sources-table tbody tr").CountAsync() >= 3);
+        await Expect(Page.Locator("#alignment-table")).ToContainTextAsync("Free West Media");
         await tab.ScreenshotAsync("sources.png");
         tab.AssertClean();
     }

@@ -18,6 +18,29 @@ function tie(t, self) {
   ];
 }
 
+function label(l) {
+  const who = l.speaker ? `quoting ${l.speaker}` : 'in its own voice';
+  return [
+    h('div', { class: 'fact-head' }, h('span', { class: `tag tone-${l.tone}` }, l.tone), ` “${l.label}” ×${l.count} — ${l.outlet}, ${who}`),
+    l.uses.slice(0, 3).map(u => evidence(u.sentence, u.articleId, l.outlet, null)),
+  ];
+}
+
+function dispute(d) {
+  return [
+    h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, d.kind), ` ${d.subject} · ${d.field}`),
+    h('div', { class: 'muted small' }, d.why),
+    h('table', { class: 'dispute' },
+      h('thead', {}, h('tr', {}, ['Value', 'Says who', 'Outlet', 'Modality', 'Date'].map(t => h('th', {}, t)))),
+      h('tbody', {}, d.values.map(v => h('tr', {},
+        h('td', {}, h('a', { href: `article.html?id=${encodeURIComponent(v.articleId)}&hl=${encodeURIComponent(v.evidence)}` }, v.value)),
+        h('td', {}, v.speaker || '(the outlet)'),
+        h('td', {}, v.outlet),
+        h('td', {}, v.modality),
+        h('td', {}, v.date || 'undated'))))),
+  ];
+}
+
 function claim(c) {
   return [
     h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, c.form), h('span', { class: 'tag' }, c.modality), c.speaker ? actorLink(c.speaker) : c.speakerText, c.speaksFor ? [' for ', actorLink(c.speaksFor)] : '', ` ${c.cue}: `),
@@ -58,6 +81,8 @@ async function show() {
       h('div', {}, eventFacts(e)),
       evidence(e.evidence, e.articleId, e.outlet, e.published),
     ], 'No events found.'),
+    section('Labels outlets give this actor', 'labels', d.labels, label, 'No loaded labels are applied to this actor.'),
+    section('Disputes', 'disputes', d.disputes, dispute, 'No source disputes a fact about this actor.'),
     section('Claims by this actor', 'claims-by', d.claimsBy, claim, 'No claims by this actor.'),
     section('Claims about this actor', 'claims-about', d.claimsAbout, claim, 'No claims about this actor.'),
     h('h2', {}, `Articles (${d.articles.length})`),
@@ -68,8 +93,7 @@ async function show() {
         h('td', {}, p.outlet || '–'),
         h('td', {}, p.chainName),
         h('td', {}, String(p.mentions)),
-        h('td', { class: 'small' }, `${p.rule}${p.detail ? `: ${p.detail}` : ''}`))))),
-    h('p', { class: 'muted small' }, 'Framing labels by outlet and disputes are not shown yet.'));
+        h('td', { class: 'small' }, `${p.rule}${p.detail ? `: ${p.detail}` : ''}`))))));
   main.dataset.ready = 'true';
 }
 
