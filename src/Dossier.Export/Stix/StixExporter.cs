@@ -25,7 +25,8 @@ internal static class StixExporter
     public static void Write(IDossierStore store, ExportFilter filter, Stream output, ExportOptions options, ExportCounter counter)
     {
         var stamp = Timestamp(options.Timestamp);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // No nesting checks, as in the JSON export: the tests parse every bundle back and validate each object.
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         json.WriteStartObject();
         json.WriteString("type", "bundle");
         json.WriteString("id", StixIds.Of("bundle", $"{filter.EntityId}|{filter.From}|{filter.To}"));
