@@ -130,19 +130,44 @@ public static partial class LabelFinder
     private static (int Start, int End) Sentence(string text, int at)
     {
         var start = at;
-        while (start > 0 && !(text[start - 1] == '\n' || (start > 1 && text[start - 2] is '.' or '!' or '?' && text[start - 1] == ' ')))
+        while (start > 0 && !(text[start - 1] == '\n' || (start > 1 && text[start - 2] is '.' or '!' or '?' && text[start - 1] == ' ' && !Abbreviation(text, start - 2))))
         {
             start--;
         }
 
         var end = at;
-        while (end < text.Length && text[end] != '\n' && !(text[end] is '.' or '!' or '?' && (end + 1 == text.Length || text[end + 1] is ' ' or '\n')))
+        while (end < text.Length && text[end] != '\n' && !(text[end] is '.' or '!' or '?' && (end + 1 == text.Length || text[end + 1] is ' ' or '\n') && !Abbreviation(text, end)))
         {
             end++;
         }
 
         return (start, Math.Min(text.Length, end + 1));
     }
+
+    /// <summary>Whether the full stop at <paramref name="dot"/> ends a title or an initial ("Gen.", "U.N.", "J."), not a sentence.</summary>
+    private static bool Abbreviation(string text, int dot)
+    {
+        if (text[dot] != '.')
+        {
+            return false;
+        }
+
+        var wordStart = dot;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        return word.Length == 1 && char.IsUpper(word[0])
+               || word.Contains('.', StringComparison.Ordinal)
+               || Titles.Contains(word);
+    }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "Gen", "Col", "Lt", "Maj", "Capt", "Cpt", "Sgt", "Brig", "Adm", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "St", "Jr", "Sr", "No",
+    };
 
     // Quotes, "and", titles, ranks, adjectives of place or time, and other labels: "renegade Gen. ", "strongman and former CIA asset ", "” and “war criminal” ".
     [GeneratedRegex(@"^(?:[\s“”""'’‘-]|(?i:and|former|the|a|an|libyan|eastern|western|rival|notorious|military|general|gen\.|col\.|colonel|marshall?|field|commander|retired|cia|asset|war|criminal|self-styled|so-called|de facto)|\p{Lu}[\w.-]*)*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

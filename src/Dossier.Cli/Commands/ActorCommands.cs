@@ -262,7 +262,7 @@ internal static class ActorCommands
                     labelTable.AddRow(
                         Markup.Escape(label.Outlet), Markup.Escape(label.Label), Dossier.Analysis.LabelLexicon.ToName(label.Tone), Numbers.Format(label.Count),
                         Markup.Escape(label.Speaker is null ? "the outlet's own" : $"quoting {label.Speaker}"),
-                        Markup.Escape($"{example.Article.Short}: {(example.Evidence.Length > 100 ? example.Evidence[..99] + "…" : example.Evidence)}"));
+                        Markup.Escape($"{example.Article.Short}: {FramingOutput.Around(example.Evidence, example.Words, 100)}"));
                 }
 
                 console.Write(labelTable);

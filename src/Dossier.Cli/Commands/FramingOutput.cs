@@ -48,7 +48,7 @@ internal static class FramingOutput
                     count.Tone.ToName(),
                     count.Count.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(count.Speaker is null ? "the outlet's own" : $"quoting {count.Speaker}"),
-                    Markup.Escape($"{count.Uses[0].Article.Short}: {Clip(count.Uses[0].Evidence, 100)}"));
+                    Markup.Escape($"{count.Uses[0].Article.Short}: {Around(count.Uses[0].Evidence, count.Uses[0].Words, 100)}"));
             }
 
             console.Write(table);
@@ -154,4 +154,24 @@ internal static class FramingOutput
         => markers.Count == 0 ? "-" : string.Join(", ", markers.GroupBy(m => m.Kind).Select(g => $"{g.Key.Replace('_', ' ')} ×{g.Count()}"));
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>The part of the sentence around the label's words, so the example shows them.</summary>
+    public static string Around(string sentence, string words, int length)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var at = sentence.IndexOf(words, StringComparison.Ordinal);
+        if (sentence.Length <= length || at < 0)
+        {
+            return Clip(sentence, length);
+        }
+
+        var start = Math.Clamp(at - ((length - words.Length) / 2), 0, sentence.Length - length);
+        var window = sentence.Substring(start, length);
+        if (start > 0)
+        {
+            window = "…" + window[1..];
+        }
+
+        return start + length < sentence.Length ? window[..^1] + "…" : window;
+    }
 }

@@ -64,4 +64,16 @@ public sealed class LabelFinderTests
 
         Assert.Empty(LabelFinder.Find(corpus.Build().Articles[0], "A", []));
     }
+
+    [Fact]
+    public void A_labels_sentence_runs_past_titles_and_initials()
+    {
+        var corpus = new TestCorpus();
+        corpus.Entity("haftar", "Khalifa Haftar", ActorKind.Person);
+        corpus.Article("Talks failed. The U.N. envoy met the renegade Gen. Khalifa Haftar in Benghazi. Nothing came of it.", outlet: "A", mentions: ("Khalifa Haftar", "haftar", MentionForm.Name));
+
+        var use = Assert.Single(LabelFinder.Find(corpus.Build().Articles[0], "A", []));
+
+        Assert.Equal("The U.N. envoy met the renegade Gen. Khalifa Haftar in Benghazi.", use.Evidence);
+    }
 }
