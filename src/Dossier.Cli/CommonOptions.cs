@@ -18,6 +18,37 @@ internal static class CommonOptions
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
+    /// <summary>Reads --from and --to as YYYY-MM-DD, or writes which one is not a date and returns false.</summary>
+    public static bool TryDates(CliEnvironment environment, string? fromText, string? toText, out DateOnly? from, out DateOnly? to)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        (from, to) = (null, null);
+        foreach (var (option, value) in new[] { ("--from", fromText), ("--to", toText) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                environment.Error.WriteLine($"dossier: {option} {value}: expected a date as YYYY-MM-DD");
+                return false;
+            }
+
+            if (option == "--from")
+            {
+                from = parsed;
+            }
+            else
+            {
+                to = parsed;
+            }
+        }
+
+        return true;
+    }
+
     public static Option<OutputFormat> Format(bool csv = false)
     {
         var option = new Option<OutputFormat>("--format")

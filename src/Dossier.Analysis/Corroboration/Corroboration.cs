@@ -47,14 +47,24 @@ public static class Corroboration
     public static IReadOnlyList<CorroboratedClaim> Claims(CorpusFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        // Only one speaker's claims can be the same claim, so each is compared with that speaker's groups alone.
         var groups = new List<List<ClaimRow>>();
+        var bySpeaker = new Dictionary<string, List<(List<ClaimRow> Group, HashSet<string> Words)>>(StringComparer.Ordinal);
         foreach (var claim in facts.Claims)
         {
             var words = ContentWords(claim.Content);
-            var same = groups.FirstOrDefault(group => SameSpeaker(group[0], claim) && Overlap(ContentWords(group[0].Content), words) >= SameContent);
+            var key = claim.SpeakerEntityId ?? "text:" + claim.SpeakerText.ToLowerInvariant();
+            if (!bySpeaker.TryGetValue(key, out var speakerGroups))
+            {
+                bySpeaker[key] = speakerGroups = [];
+            }
+
+            var same = speakerGroups.FirstOrDefault(g => Overlap(g.Words, words) >= SameContent).Group;
             if (same is null)
             {
-                groups.Add([claim]);
+                List<ClaimRow> group = [claim];
+                groups.Add(group);
+                speakerGroups.Add((group, words));
             }
             else
             {
@@ -68,9 +78,6 @@ public static class Corroboration
             group,
             facts.Sources.Weigh([.. group.Select(c => new FactReport(c.ArticleId, c.Published, c.SpeakerName ?? c.SpeakerText, c.Modality, c.Sentence))])))];
     }
-
-    private static bool SameSpeaker(ClaimRow a, ClaimRow b)
-        => a.SpeakerEntityId is { } id ? id == b.SpeakerEntityId : string.Equals(a.SpeakerText, b.SpeakerText, StringComparison.OrdinalIgnoreCase);
 
     internal static HashSet<string> ContentWords(string text)
         => [.. text.Split([' ', ',', '.', ';', ':', '“', '”', '"', '(', ')', '—', '–'], StringSplitOptions.RemoveEmptyEntries)

@@ -159,8 +159,8 @@ public static partial class DisputeLedger
                 .Concat(MentionedIn(facts, accusation ?? denial))
                 .OfType<string>().Distinct().ToList();
             var subject = accusation is null
-                ? $"{denial.SpeakerName ?? denial.SpeakerText} denies: {Clip(denial.Content)}"
-                : $"{accusation.SpeakerName ?? accusation.SpeakerText}: {Clip(accusation.Content)}";
+                ? $"{denial.SpeakerName ?? denial.SpeakerText} denies: {denial.Content.Clip(90)}"
+                : $"{accusation.SpeakerName ?? accusation.SpeakerText}: {accusation.Content.Clip(90)}";
             var why = accusation is null
                 ? "a denial whose accusation the article does not state as a claim"
                 : $"{denial.SpeakerName ?? denial.SpeakerText} {denial.Cue} what {accusation.SpeakerName ?? accusation.SpeakerText} {(accusation.Modality == Modality.Alleged ? "alleged" : "reported")}";
@@ -262,8 +262,6 @@ public static partial class DisputeLedger
         => $"{e.Type.ToName()}{(e.Place is { } place ? " at " + place.Name : "")}{(e.DateFirst is { } date ? " on " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}";
 
     private static bool IsViolence(EventType type) => type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing or EventType.Capture;
-
-    private static string Clip(string text) => text.Length <= 90 ? text : text[..89] + "…";
 
     [GeneratedRegex(@"\b(so far|to date|thus far|since|in total|overall|death toll|toll|altogether|at least \d[\d,]* people have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RunningToll();

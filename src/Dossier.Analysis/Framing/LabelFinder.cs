@@ -127,7 +127,8 @@ public static partial class LabelFinder
         return null;
     }
 
-    private static (int Start, int End) Sentence(string text, int at)
+    /// <summary>The sentence around <paramref name="at"/>: from the last sentence end before it to the next, past titles and initials.</summary>
+    internal static (int Start, int End) Sentence(string text, int at)
     {
         var start = at;
         while (start > 0 && !(text[start - 1] == '\n' || (start > 1 && text[start - 2] is '.' or '!' or '?' && text[start - 1] == ' ' && !Abbreviation(text, start - 2))))

@@ -41,26 +41,29 @@ public static partial class SourcingProfiles
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(framing);
         ArgumentNullException.ThrowIfNull(disputes);
-        var single = SingleSourceArticles(facts);
-        var disputed = disputes.SelectMany(d => d.Values.Select(v => v.Article)).ToList();
+        // Counted once per article up front: a profile per article must not scan every fact of the store.
+        var single = SingleSourceArticles(facts).CountBy(a => a).ToDictionary();
+        var disputed = disputes.SelectMany(d => d.Values.Select(v => v.Article)).CountBy(a => a).ToDictionary();
+        var labels = framing.Uses.CountBy(u => u.Article).ToDictionary();
+        var speakers = facts.Claims.Select(c => (c.ArticleId, Speaker: (string?)(c.SpeakerName ?? c.SpeakerText)))
+            .Concat(facts.Events.Select(e => (e.ArticleId, Speaker: e.SaidBy)))
+            .Concat(facts.Relations.Select(r => (r.ArticleId, Speaker: r.SaidBy)))
+            .ToLookup(p => p.ArticleId, p => p.Speaker);
         return [.. facts.Articles.Select(article =>
         {
-            var speakers = facts.Claims.Where(c => c.ArticleId == article.Id).Select(c => (string?)(c.SpeakerName ?? c.SpeakerText))
-                .Concat(facts.Events.Where(e => e.ArticleId == article.Id).Select(e => e.SaidBy))
-                .Concat(facts.Relations.Where(r => r.ArticleId == article.Id).Select(r => r.SaidBy))
-                .ToList();
+            var said = speakers[article.Id].ToList();
             return new SourcingProfile(
                 $"{facts.Sources.OutletOf(article.Id)} · {article.Title ?? article.Id.Short}",
                 [article.Id],
                 article.WordCount,
-                speakers.Count,
-                speakers.Count(s => s is not null && !IsUnnamed(s)),
-                speakers.Count(s => s is not null && IsUnnamed(s)),
-                speakers.Count(s => s is null),
+                said.Count,
+                said.Count(s => s is not null && !IsUnnamed(s)),
+                said.Count(s => s is not null && IsUnnamed(s)),
+                said.Count(s => s is null),
                 Find(article, Hedges()),
-                framing.Uses.Count(u => u.Article == article.Id),
-                single.Count(a => a == article.Id),
-                disputed.Count(a => a == article.Id),
+                labels.GetValueOrDefault(article.Id),
+                single.GetValueOrDefault(article.Id),
+                disputed.GetValueOrDefault(article.Id),
                 [.. Find(article, Opinions()), .. Titles(article)]);
         })];
     }
@@ -102,18 +105,17 @@ public static partial class SourcingProfiles
         => [.. pattern.Matches(article.Text).Select(m => new Marker(
             m.Groups.Keys.FirstOrDefault(k => !char.IsDigit(k[0]) && m.Groups[k].Success) ?? "marker",
             m.Value,
-            Sentence(article.Text, m.Index)))];
+            SentenceText(article.Text, m.Index)))];
+
+    private static string SentenceText(string text, int at)
+    {
+        var (start, end) = LabelFinder.Sentence(text, at);
+        return text[start..end].Trim();
+    }
 
     // "Op-Ed:" as a title or heading marks the whole article as opinion.
     private static IEnumerable<Marker> Titles(ArticleReading article)
         => article.Title is { } title && OpinionTitle().Match(title) is { Success: true } match ? [new Marker("opinion_piece", match.Value, title)] : [];
-
-    private static string Sentence(string text, int at)
-    {
-        var start = Math.Max(0, text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1);
-        var end = text.IndexOfAny(['.', '!', '?', '\n'], at);
-        return text[start..(end < 0 ? text.Length : Math.Min(text.Length, end + 1))].Trim();
-    }
 
     [GeneratedRegex(@"(?<hearsay>\b(?:reportedly|allegedly|purportedly|rumou?red)\b)|(?<possibility>\b(?:may|might|could) (?:have|be)\b)|(?<impersonal>\bit is (?:believed|said|understood|thought|claimed)\b)|(?<unverified>\b(?:unconfirmed|unverified|could not be (?:independently )?verified)\b)|(?<distancing>\bso-called\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Hedges();

@@ -1,3 +1,4 @@
+using Dossier.Core.Documents;
 using System.CommandLine;
 using System.Globalization;
 using Dossier.Analysis;
@@ -120,12 +121,12 @@ internal static class AnalysisCommands
             foreach (var value in row.Values)
             {
                 table.AddRow(
-                    Markup.Escape(Clip(value.Value, 60)),
+                    Markup.Escape(TextClipping.Clip(value.Value, 60)),
                     Markup.Escape(value.Speaker ?? "(the outlet)"),
                     Markup.Escape(value.Outlet),
                     value.Modality.ToString().ToLowerInvariant(),
                     value.Date ?? "undated",
-                    Markup.Escape($"{value.Article.Short}: {Clip(value.Evidence, 110)}"));
+                    Markup.Escape($"{value.Article.Short}: {TextClipping.Clip(value.Evidence, 110)}"));
             }
 
             console.Write(table);
@@ -185,9 +186,9 @@ internal static class AnalysisCommands
                     entry.From is null ? "undated" : entry.From == entry.To ? Day(entry.From)! : $"{Day(entry.From)}..{Day(entry.To)}",
                     entry.Precision,
                     entry.Incident?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Markup.Escape(Clip(entry.What, 80)),
+                    Markup.Escape(TextClipping.Clip(entry.What, 80)),
                     Markup.Escape(Sources(entry.Support)),
-                    Markup.Escape(Clip(entry.Evidence, 90)));
+                    Markup.Escape(TextClipping.Clip(entry.Evidence, 90)));
             }
 
             environment.CreateConsole().Write(table);
@@ -215,6 +216,4 @@ internal static class AnalysisCommands
     };
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

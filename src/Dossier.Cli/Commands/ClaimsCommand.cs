@@ -1,3 +1,4 @@
+using Dossier.Core.Documents;
 using System.CommandLine;
 using Dossier.Cli.Output;
 using Dossier.Core.Facts;
@@ -113,7 +114,7 @@ internal static class ClaimsCommand
                 Markup.Escape(speaker),
                 Markup.Escape(claim.Cue),
                 $"{Name(claim.Form)}, {claim.Modality.ToString().ToLowerInvariant()}",
-                Markup.Escape(Shorten(claim.Content, 160)),
+                Markup.Escape(TextClipping.Clip(claim.Content, 160)),
                 Markup.Escape($"{claim.ArticleId.Short} {claim.Outlet ?? ""}".Trim()));
         }
 
@@ -128,5 +129,4 @@ internal static class ClaimsCommand
         _ => "according to",
     };
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -25,28 +25,9 @@ internal static class EventsCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? fromDate = null, toDate = null;
-            foreach (var (option, value) in new[] { ("--from", parse.GetValue(from)), ("--to", parse.GetValue(to)) })
+            if (!CommonOptions.TryDates(environment, parse.GetValue(from), parse.GetValue(to), out var fromDate, out var toDate))
             {
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    environment.Error.WriteLine($"dossier: {option} {value}: expected a date as YYYY-MM-DD");
-                    return ExitCodes.Failure;
-                }
-
-                if (option == "--from")
-                {
-                    fromDate = parsed;
-                }
-                else
-                {
-                    toDate = parsed;
-                }
+                return ExitCodes.Failure;
             }
 
             EventType? wantedType = null;

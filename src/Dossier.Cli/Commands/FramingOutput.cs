@@ -1,3 +1,4 @@
+using Dossier.Core.Documents;
 using System.Globalization;
 using Dossier.Analysis;
 using Dossier.Cli.Output;
@@ -102,7 +103,7 @@ internal static class FramingOutput
             foreach (var profile in profiles)
             {
                 table.AddRow(
-                    Markup.Escape(Clip(profile.Subject, 60)),
+                    Markup.Escape(TextClipping.Clip(profile.Subject, 60)),
                     profile.Facts.ToString(CultureInfo.InvariantCulture),
                     Percent(profile, profile.NamedSpeaker),
                     Percent(profile, profile.UnnamedSource),
@@ -153,8 +154,6 @@ internal static class FramingOutput
     private static string Kinds(IReadOnlyList<Marker> markers)
         => markers.Count == 0 ? "-" : string.Join(", ", markers.GroupBy(m => m.Kind).Select(g => $"{g.Key.Replace('_', ' ')} ×{g.Count()}"));
 
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
-
     /// <summary>The part of the sentence around the label's words, so the example shows them.</summary>
     public static string Around(string sentence, string words, int length)
     {
@@ -162,7 +161,7 @@ internal static class FramingOutput
         var at = sentence.IndexOf(words, StringComparison.Ordinal);
         if (sentence.Length <= length || at < 0)
         {
-            return Clip(sentence, length);
+            return TextClipping.Clip(sentence, length);
         }
 
         var start = Math.Clamp(at - ((length - words.Length) / 2), 0, sentence.Length - length);

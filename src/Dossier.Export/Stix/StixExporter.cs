@@ -1,3 +1,4 @@
+using Dossier.Core.Documents;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -154,7 +155,7 @@ internal static class StixExporter
             var id = StixIds.Of("note", ClaimKey(article, claim.Ordinal));
             var said = claim.Speaker.Name ?? claim.Speaker.Text;
             Common(json, "note", id, stamp);
-            json.WriteString("abstract", $"{said} ({claim.Modality.ToString().ToLowerInvariant()}): {Shorten(claim.Content, 120)}");
+            json.WriteString("abstract", $"{said} ({claim.Modality.ToString().ToLowerInvariant()}): {TextClipping.Clip(claim.Content, 120)}");
             json.WriteString("content", claim.Sentence);
             Strings(json, "object_refs", refs);
             Optional(json, "x_dossier_speaker", said);
@@ -318,5 +319,4 @@ internal static class StixExporter
             ? new DateTimeOffset(date.Year, date.Month, date.Day, date.Hour, date.Minute, 0, TimeSpan.Zero)
             : null;
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -13,6 +13,19 @@ public sealed partial class SqliteDossierStore
     // Mentions that name their actor; pronouns point at it without naming it.
     private const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
 
+    // A relation's two ends (chains, and the entities they were joined to) and the claim it is part of, with its speaker's entity.
+    private const string RelationJoins = """
+        JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
+        JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
+        LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
+        LEFT JOIN entities se ON se.id = sec.entity_id
+        LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
+        LEFT JOIN entities te ON te.id = tec.entity_id
+        LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
+        LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
+        LEFT JOIN entities spe ON spe.id = spc.entity_id
+        """;
+
     public IReadOnlyList<(ArticleId Id, string OriginPath)> ListArticles()
     {
         Flush();
@@ -198,20 +211,12 @@ public sealed partial class SqliteDossierStore
     {
         Flush();
         using var query = connection.CreateCommand();
-        query.CommandText = """
+        query.CommandText = $"""
             SELECT ar.id, ar.outlet, r.kind, se.id, COALESCE(se.name, sa.name), te.id, COALESCE(te.name, ta.name),
                    r.cue_start, r.cue_end, c.modality, c.speaker_start, c.speaker_end, spe.name, r.sentence_start, r.sentence_end, ar.clean_text
             FROM relations r
             JOIN articles ar ON ar.seq = r.article_seq
-            JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
-            JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
-            LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
-            LEFT JOIN entities se ON se.id = sec.entity_id
-            LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
-            LEFT JOIN entities te ON te.id = tec.entity_id
-            LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
-            LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
-            LEFT JOIN entities spe ON spe.id = spc.entity_id
+            {RelationJoins}
             ORDER BY r.kind, COALESCE(se.name, sa.name), ar.seq, r.ordinal
             """;
         var rows = new List<RelationRow>();

@@ -212,15 +212,7 @@ public sealed partial class SqliteDossierStore
                    c.modality, {Words("c.speaker")}, spe.id, spe.name, {Words("r.sentence")}
             FROM relations r
             {string.Format(CultureInfo.InvariantCulture, SourceJoins, "r")}
-            JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
-            JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
-            LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
-            LEFT JOIN entities se ON se.id = sec.entity_id
-            LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
-            LEFT JOIN entities te ON te.id = tec.entity_id
-            LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
-            LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
-            LEFT JOIN entities spe ON spe.id = spc.entity_id
+            {RelationJoins}
             WHERE {PublishedInRange} AND {RelationWithActor}
             ORDER BY se.id IS NULL, se.id, te.id IS NULL, te.id, r.kind, r.article_seq, r.ordinal
             """, filter, sorted: true, reader => new ExportRelation(Source(reader), NullableString(reader, 5), reader.GetInt32(6),

@@ -29,25 +29,13 @@ public sealed record FramingOverview(IReadOnlyList<SideItem> Sides, IReadOnlyLis
 /// </summary>
 internal sealed class AnalysisCache(StorePool pool)
 {
-    private readonly Lock gate = new();
-    private (long Version, Computed Result)? current;
-
-    public Computed Get()
+    private readonly VersionedCache<Computed> cache = new(pool, store =>
     {
-        var version = pool.Version;
-        lock (gate)
-        {
-            if (current is { } c && c.Version == version)
-            {
-                return c.Result;
-            }
+        var facts = CorpusFacts.Load(store);
+        return new Computed(DisputeLedger.Build(facts).Select(ToItem).ToList(), FramingReport.Build(facts));
+    });
 
-            var facts = pool.Read(CorpusFacts.Load);
-            var result = new Computed(DisputeLedger.Build(facts).Select(ToItem).ToList(), FramingReport.Build(facts));
-            current = (version, result);
-            return result;
-        }
-    }
+    public Computed Get() => cache.Get();
 
     public static LabelItem ToItem(LabelCount count) => new(
         count.Outlet, count.Speaker, count.Label, count.Tone.ToName(), count.Count,

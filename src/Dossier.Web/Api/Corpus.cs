@@ -124,22 +124,31 @@ internal sealed class Corpus
 /// <summary>Keeps one <see cref="Corpus"/> per store version.</summary>
 internal sealed class CorpusCache(StorePool pool, PlaceCoordinates places)
 {
-    private readonly Lock gate = new();
-    private (long Version, Corpus Corpus)? current;
+    private readonly VersionedCache<Corpus> cache = new(pool, store => Corpus.Load(store, places));
 
-    public Corpus Get()
+    public Corpus Get() => cache.Get();
+}
+
+/// <summary>Something read from the store once per store version and shared by all requests until an ingest makes a new one.</summary>
+internal sealed class VersionedCache<T>(StorePool pool, Func<IDossierStore, T> load)
+    where T : class
+{
+    private readonly Lock gate = new();
+    private (long Version, T Value)? current;
+
+    public T Get()
     {
         var version = pool.Version;
         lock (gate)
         {
             if (current is { } c && c.Version == version)
             {
-                return c.Corpus;
+                return c.Value;
             }
 
-            var corpus = pool.Read(store => Corpus.Load(store, places));
-            current = (version, corpus);
-            return corpus;
+            var value = pool.Read(load);
+            current = (version, value);
+            return value;
         }
     }
 }
