@@ -141,4 +141,18 @@ public sealed class TimelineCommandTests
         Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "relation");
         Assert.InRange(haftar.Json.GetArrayLength(), 1, entries.Count - 1);
     }
+
+    [Fact]
+    public void Timeline_and_framing_refuse_an_unknown_actor_with_one_line()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var timeline = CliRun.Run("timeline", "--db", workspace.Database, "--actor", "Napoleon");
+        var framing = CliRun.Run("sources", "--framing", "--db", workspace.Database, "--actor", "Napoleon");
+
+        Assert.Equal((2, 2), (timeline.ExitCode, framing.ExitCode));
+        Assert.Equal(["dossier: --actor Napoleon: no actor is called so; dossier actors lists them"], timeline.ErrorLines);
+        Assert.Equal(["dossier: --actor Napoleon: no actor is called so; dossier actors lists them"], framing.ErrorLines);
+    }
 }
