@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dossier.Actors.InArticle;
 using Dossier.Actors.Lexicon;
@@ -19,15 +20,18 @@ public sealed record LinkingReport(int ArticlesAnnotated, int ArticlesFailed, in
 /// The annotate and link steps over a store: articles without actors (new ones, or all of them
 /// after the linker changed) get their mentions and chains; then all chains are joined into
 /// entities again and the analyst's overrides re-applied, so an override survives every ingest.
+/// Articles are taken from the store in claims, so several workers (threads here, or processes on
+/// one PostgreSQL store) never annotate the same article and a killed worker loses only its claim.
 /// </summary>
 public sealed class ActorLinking
 {
+    /// <summary>Articles taken per claim: enough to keep every thread busy, few enough that a killed worker loses little.</summary>
+    public const int ClaimSize = 64;
+
     private readonly IDossierStore store;
-    private readonly DocumentPipeline pipeline;
-    private readonly ArticleLinker linker;
-    private readonly ClaimExtractor claims = new();
-    private readonly EventExtractor events = new();
-    private readonly RelationExtractor relations = new();
+    private readonly NlpModels models;
+    private readonly CountryNames countries;
+    private readonly LinkingStages versionStages;
     private readonly ActorResolver resolver;
 
     public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries)
@@ -36,57 +40,68 @@ public sealed class ActorLinking
         this.store = store;
         this.models = models;
         this.countries = countries;
-        linker = new ArticleLinker(countries);
-        pipeline = Build(linker);
+        versionStages = new LinkingStages(models, countries, known: null);
         resolver = new ActorResolver(countries);
     }
 
-    private readonly NlpModels models;
-    private readonly CountryNames countries;
-
-    private DocumentPipeline Build(ArticleLinker articleLinker) => new PipelineBuilder()
-        .Add(new Nlp.Tokenizing.RuleTokenizer())
-        .Add(new Nlp.Sentences.SentenceSplitter())
-        .Add(models.Tagger)
-        .Add(models.Recognizer)
-        .Add(articleLinker)
-        .Add(claims)
-        .Add(events)
-        .Add(relations)
-        .Build();
-
     /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
-    public string LinkerVersion => $"{linker.Name} {linker.Version}; {claims.Name} {claims.Version}; {events.Name} {events.Version}; {relations.Name} {relations.Version}";
+    public string LinkerVersion => versionStages.Version;
 
     /// <summary>Loads the shipped models and country table from a models folder.</summary>
     public static ActorLinking Open(IDossierStore store, string modelsDirectory)
         => new(store, NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)));
 
-    public LinkingReport Run(Action<int, int>? progress, Action<string>? problem, CancellationToken cancellationToken)
+    /// <summary>
+    /// Annotates every article that needs it on <paramref name="jobs"/> threads, gives the new ones a
+    /// second look with the names found, and joins all chains into entities.
+    /// </summary>
+    public LinkingReport Run(Action<int, int>? progress, Action<string>? problem, CancellationToken cancellationToken, int jobs = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var watch = Stopwatch.StartNew();
-        var pending = store.ArticlesNeedingActors(LinkerVersion);
+        var total = store.ArticlesNeedingActors(LinkerVersion).Count;
+        var annotatedHere = new List<ArticleId>();
         int annotated = 0, failed = 0;
-        foreach (var id in pending)
+        var firstPass = new StagePool(() => new LinkingStages(models, countries, known: null));
+        while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (Annotate(id, pipeline, problem, cancellationToken))
+            using var claim = store.ClaimArticlesNeedingActors(LinkerVersion, ClaimSize);
+            if (claim.Articles.Count == 0)
             {
-                case true:
-                    annotated++;
-                    break;
-                case false:
-                    failed++;
-                    break;
+                break;
             }
 
-            progress?.Invoke(annotated + failed, pending.Count);
+            var articles = Read(claim.Articles);
+            if (articles.Count == 0)
+            {
+                // Claimed but gone (deleted meanwhile): nothing to write, and claiming again would find them again.
+                break;
+            }
+
+            Annotate(articles, jobs, cancellationToken, (article, found) =>
+            {
+                Write(article, found.Document, found.Failure, problem);
+                annotatedHere.Add(article.Id);
+                if (found.Failure is null)
+                {
+                    annotated++;
+                    Keep(article.Id, found.Document);
+                }
+                else
+                {
+                    failed++;
+                }
+
+                progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
+            }, firstPass.Run);
+            claim.Complete();
         }
 
         store.Flush();
-        if (pending.Count > 0)
+        if (annotatedHere.Count > 0)
         {
-            RecoverKnownNames(pending, problem, cancellationToken);
+            RecoverKnownNames(annotatedHere, jobs, problem, cancellationToken);
         }
 
         var annotating = watch.Elapsed;
@@ -97,30 +112,77 @@ public sealed class ActorLinking
         return new LinkingReport(annotated, failed, chains.Count, resolution.Entities.Count, resolution.Warnings, annotating, watch.Elapsed);
     }
 
-    /// <summary>Annotates one article and stores what was found: true, false when a stage failed, null when it is gone.</summary>
-    private bool? Annotate(ArticleId id, DocumentPipeline with, Action<string>? problem, CancellationToken cancellationToken)
+    private List<StoredArticle> Read(IEnumerable<ArticleId> ids)
     {
-        if (store.FindArticle(id.Value) is not ArticleLookup.Found found)
+        var articles = new List<StoredArticle>();
+        foreach (var id in ids)
         {
-            return null;
+            if (store.FindArticle(id.Value) is ArticleLookup.Found found)
+            {
+                articles.Add(found.Article);
+            }
         }
 
-        var article = found.Article;
-        var document = new Document(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
-        if (with.Run(document, cancellationToken) is { } failure)
+        return articles;
+    }
+
+    private static Document ToDocument(StoredArticle article)
+        => new(article.Origin, article.Text, article.Metadata, article.OffsetMap, article.Removed, article.Captions);
+
+    /// <summary>What the stages made of one article: the annotated document, or why they stopped.</summary>
+    private readonly record struct Annotated(Document Document, StageFailure? Failure);
+
+    /// <summary>
+    /// Runs <paramref name="annotate"/> over the articles on up to <paramref name="jobs"/> threads
+    /// while this thread hands each result to <paramref name="write"/> as it comes: the store is only
+    /// ever touched from the calling thread.
+    /// </summary>
+    private static void Annotate(IReadOnlyList<StoredArticle> articles, int jobs, CancellationToken cancellationToken,
+        Action<StoredArticle, Annotated> write, Func<StoredArticle, CancellationToken, Annotated> annotate)
+    {
+        if (jobs == 1 || articles.Count < 2)
+        {
+            foreach (var article in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                write(article, annotate(article, cancellationToken));
+            }
+
+            return;
+        }
+
+        using var results = new BlockingCollection<(StoredArticle Article, Annotated Result)>();
+        var workers = Task.Run(() =>
+        {
+            try
+            {
+                Parallel.ForEach(articles, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken },
+                    article => results.Add((article, annotate(article, cancellationToken))));
+            }
+            finally
+            {
+                results.CompleteAdding();
+            }
+        }, CancellationToken.None);
+        foreach (var (article, result) in results.GetConsumingEnumerable(CancellationToken.None))
+        {
+            write(article, result);
+        }
+
+        // Rethrows what a worker threw (a cancellation, a stage's bug) once the written ones are in.
+        workers.GetAwaiter().GetResult();
+    }
+
+    private void Write(StoredArticle article, Document document, StageFailure? failure, Action<string>? problem)
+    {
+        if (failure is not null)
         {
             problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-            store.ReplaceArticleActors(id, [], [], [], [], LinkerVersion);
-            return false;
+            store.ReplaceArticleActors(article.Id, [], [], [], [], LinkerVersion);
+            return;
         }
 
-        store.ReplaceArticleActors(id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
-        if (recognized.Count < MaxRecognized)
-        {
-            recognized[id] = document;
-        }
-
-        return true;
+        store.ReplaceArticleActors(article.Id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
     }
 
     // Documents of this run kept with their recognizer layers, so that a second look re-links them
@@ -128,25 +190,12 @@ public sealed class ActorLinking
     private const int MaxRecognized = 5_000;
     private readonly Dictionary<ArticleId, Document> recognized = [];
 
-    /// <summary>Links a document again from its recognized mentions, with the known names.</summary>
-    private Document? Relink(ArticleId id, ArticleLinker with, CancellationToken cancellationToken)
+    private void Keep(ArticleId id, Document document)
     {
-        if (!recognized.TryGetValue(id, out var earlier))
+        if (recognized.Count < MaxRecognized)
         {
-            return null;
+            recognized[id] = document;
         }
-
-        var document = new Document(earlier.Origin, earlier.Text, earlier.Metadata, earlier.OffsetMap, earlier.Removed, earlier.Captions);
-        document.SetTokens(earlier.Tokens!);
-        document.SetSentences(earlier.Sentences!);
-        document.SetPartsOfSpeech(earlier.PartsOfSpeech!);
-        document.SetMentions(earlier.Mentions!);
-        foreach (var stage in new IDocumentStage[] { with, claims, events, relations })
-        {
-            stage.Process(document, cancellationToken);
-        }
-
-        return document;
     }
 
     /// <summary>
@@ -154,47 +203,114 @@ public sealed class ActorLinking
     /// Defense Brigade", "GNA") but missed in this one is looked up in its text, and the article is
     /// annotated again with it when it is there and not yet among the article's names.
     /// </summary>
-    private void RecoverKnownNames(IReadOnlyList<ArticleId> pending, Action<string>? problem, CancellationToken cancellationToken)
+    private void RecoverKnownNames(IReadOnlyList<ArticleId> annotatedHere, int jobs, Action<string>? problem, CancellationToken cancellationToken)
     {
         var chains = store.ReadChains().ToList();
         var known = new KnownNames(chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))));
         if (known.Count == 0)
         {
+            recognized.Clear();
             return;
         }
 
         var namesOf = chains.GroupBy(c => c.ArticleId)
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var secondLinker = new ArticleLinker(countries, known);
-        var second = Build(secondLinker);
-        foreach (var id in pending)
+        var secondLook = new StagePool(() => new LinkingStages(models, countries, known));
+        foreach (var group in annotatedHere.Chunk(ClaimSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = recognized.TryGetValue(id, out var kept) ? kept.Text
-                : store.FindArticle(id.Value) is ArticleLookup.Found found ? found.Article.Text : null;
-            if (text is null)
+            var wanted = new List<StoredArticle>();
+            foreach (var article in Read(group))
             {
-                continue;
+                var names = namesOf.GetValueOrDefault(article.Id) ?? [];
+                if (known.Find(article.Text).Any(o => !names.Contains(o.Name)))
+                {
+                    wanted.Add(article);
+                }
             }
 
-            var names = namesOf.GetValueOrDefault(id) ?? [];
-            if (!known.Find(text).Any(o => !names.Contains(o.Name)))
-            {
-                continue;
-            }
-
-            if (Relink(id, secondLinker, cancellationToken) is { } relinked)
-            {
-                store.ReplaceArticleActors(id, relinked.Actors!, relinked.Claims!, relinked.Events!, relinked.Relations!, LinkerVersion);
-            }
-            else
-            {
-                Annotate(id, second, problem, cancellationToken);
-            }
+            Annotate(wanted, jobs, cancellationToken, (article, found) => Write(article, found.Document, found.Failure, problem),
+                (article, token) => recognized.TryGetValue(article.Id, out var earlier)
+                    ? secondLook.Relink(earlier, token)
+                    : secondLook.Run(article, token));
         }
 
         recognized.Clear();
         store.Flush();
+    }
+
+    /// <summary>One thread's stages: the shared models, with a linker and extractors of its own.</summary>
+    private sealed class LinkingStages
+    {
+        private readonly ArticleLinker linker;
+        private readonly IDocumentStage[] facts = [new ClaimExtractor(), new EventExtractor(), new RelationExtractor()];
+
+        public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known)
+        {
+            linker = new ArticleLinker(countries, known);
+            var builder = new PipelineBuilder()
+                .Add(new Nlp.Tokenizing.RuleTokenizer())
+                .Add(new Nlp.Sentences.SentenceSplitter())
+                .Add(models.Tagger)
+                .Add(models.Recognizer)
+                .Add(linker);
+            foreach (var stage in facts)
+            {
+                builder.Add(stage);
+            }
+
+            Pipeline = builder.Build();
+        }
+
+        public DocumentPipeline Pipeline { get; }
+
+        public string Version => string.Join("; ", facts.Prepend(linker).Select(stage => $"{stage.Name} {stage.Version}"));
+
+        /// <summary>Links a document again from its recognized mentions, without running the recognizer again.</summary>
+        public Document Relink(Document earlier, CancellationToken cancellationToken)
+        {
+            var document = new Document(earlier.Origin, earlier.Text, earlier.Metadata, earlier.OffsetMap, earlier.Removed, earlier.Captions);
+            document.SetTokens(earlier.Tokens!);
+            document.SetSentences(earlier.Sentences!);
+            document.SetPartsOfSpeech(earlier.PartsOfSpeech!);
+            document.SetMentions(earlier.Mentions!);
+            linker.Process(document, cancellationToken);
+            foreach (var stage in facts)
+            {
+                stage.Process(document, cancellationToken);
+            }
+
+            return document;
+        }
+    }
+
+    /// <summary>Stage sets handed to whichever thread needs one, so that none is used by two threads at once.</summary>
+    private sealed class StagePool(Func<LinkingStages> create)
+    {
+        private readonly ConcurrentBag<LinkingStages> idle = [];
+
+        public Annotated Run(StoredArticle article, CancellationToken cancellationToken)
+            => With(stages =>
+            {
+                var document = ToDocument(article);
+                return new Annotated(document, stages.Pipeline.Run(document, cancellationToken));
+            });
+
+        public Annotated Relink(Document earlier, CancellationToken cancellationToken)
+            => With(stages => new Annotated(stages.Relink(earlier, cancellationToken), null));
+
+        private Annotated With(Func<LinkingStages, Annotated> work)
+        {
+            var stages = idle.TryTake(out var free) ? free : create();
+            try
+            {
+                return work(stages);
+            }
+            finally
+            {
+                idle.Add(stages);
+            }
+        }
     }
 
     /// <summary>Joins the stored chains again (after an override), without annotating anything.</summary>

@@ -49,6 +49,25 @@ internal static class CommonOptions
         return true;
     }
 
+    /// <summary>How many threads find actors in articles; all cores unless told.</summary>
+    public static Option<int> Jobs()
+    {
+        var option = new Option<int>("--jobs", "-j")
+        {
+            Description = "Threads that find actors and facts in articles (the slow part). The default is one per core.",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--jobs must be at least 1");
+            }
+        });
+        return option;
+    }
+
     public static Option<OutputFormat> Format(bool csv = false)
     {
         var option = new Option<OutputFormat>("--format")

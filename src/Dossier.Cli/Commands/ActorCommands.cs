@@ -30,7 +30,7 @@ internal static class ActorCommands
     }
 
     /// <summary>Annotates what has no actors yet and links all again; prints one summary line.</summary>
-    public static bool RunLinking(CliEnvironment environment, IDossierStore store, bool quiet, CancellationToken cancellationToken)
+    public static bool RunLinking(CliEnvironment environment, IDossierStore store, bool quiet, CancellationToken cancellationToken, int jobs = 1)
     {
         var modelsDirectory = NlpModels.DefaultDirectory(environment.ApplicationDirectory);
         ActorLinking linking;
@@ -55,7 +55,8 @@ internal static class ActorCommands
                 }
             },
             problem => environment.Error.WriteLine(problem),
-            cancellationToken);
+            cancellationToken,
+            jobs);
         foreach (var warning in report.Warnings)
         {
             environment.Error.WriteLine($"dossier: {warning}");
@@ -503,7 +504,8 @@ internal static class ActorCommands
     private static Command Link(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
-        var command = new Command("link", "Find the actors of articles that have none yet and join all actors again (ingest does this itself).") { database };
+        var jobs = CommonOptions.Jobs();
+        var command = new Command("link", "Find the actors of articles that have none yet and join all actors again (ingest does this itself).") { database, jobs };
         command.SetAction((parse, cancellationToken) =>
         {
             using var store = CommonOptions.OpenExistingStore(parse.GetValue(database)!, environment);
@@ -512,7 +514,7 @@ internal static class ActorCommands
                 return Task.FromResult(ExitCodes.Failure);
             }
 
-            return Task.FromResult(RunLinking(environment, store, quiet: false, cancellationToken) ? ExitCodes.Success : ExitCodes.Failure);
+            return Task.FromResult(RunLinking(environment, store, quiet: false, cancellationToken, parse.GetValue(jobs)) ? ExitCodes.Success : ExitCodes.Failure);
         });
         return command;
     }

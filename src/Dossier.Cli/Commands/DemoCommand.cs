@@ -75,7 +75,7 @@ internal static class DemoCommand
 
         var console = environment.CreateConsole();
         console.MarkupLine($"[bold]Dossier demo[/]: ingesting the bundled sample corpus ({Markup.Escape(corpus)}) into {Markup.Escape(databasePath)}");
-        var exit = IngestCommand.Run(environment, databasePath, [corpus], new ReaderOptions(), OutputFormat.Table, cancellationToken);
+        var exit = IngestCommand.Run(environment, databasePath, [corpus], new ReaderOptions(), OutputFormat.Table, cancellationToken, jobs: Environment.ProcessorCount);
         if (exit == ExitCodes.Failure)
         {
             return exit;

@@ -32,9 +32,10 @@ internal static class IngestCommand
         {
             Description = "Only store the articles; find and join their actors later with dossier link.",
         };
+        var jobs = CommonOptions.Jobs();
         var command = new Command("ingest", "Read articles into the store: clean them, drop exact duplicates, link near-duplicates to their original, then find the actors in them and join them across articles.")
         {
-            paths, database, format, maxFileSize, noLink,
+            paths, database, format, maxFileSize, noLink, jobs,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -46,13 +47,13 @@ internal static class IngestCommand
             }
 
             var options = new ReaderOptions { MaxFileBytes = megabytes * 1024L * 1024L };
-            return Task.FromResult(Run(environment, parse.GetValue(database)!, parse.GetValue(paths)!, options, parse.GetValue(format), cancellationToken, link: !parse.GetValue(noLink)));
+            return Task.FromResult(Run(environment, parse.GetValue(database)!, parse.GetValue(paths)!, options, parse.GetValue(format), cancellationToken, link: !parse.GetValue(noLink), jobs: parse.GetValue(jobs)));
         });
         return command;
     }
 
     public static int Run(CliEnvironment environment, string databasePath, IReadOnlyList<string> inputs, ReaderOptions options,
-        OutputFormat format, CancellationToken cancellationToken, bool link = true)
+        OutputFormat format, CancellationToken cancellationToken, bool link = true, int jobs = 1)
     {
         using var store = CommonOptions.OpenStore(databasePath, environment);
         if (store is null)
@@ -77,7 +78,7 @@ internal static class IngestCommand
         {
             try
             {
-                if (!ActorCommands.RunLinking(environment, store, quiet: format == OutputFormat.Json, cancellationToken))
+                if (!ActorCommands.RunLinking(environment, store, quiet: format == OutputFormat.Json, cancellationToken, jobs))
                 {
                     return ExitCodes.Failure;
                 }

@@ -56,6 +56,15 @@ public abstract record ArticleLookup
     public sealed record Ambiguous(IReadOnlyList<ArticleId> Candidates) : ArticleLookup;
 }
 
+/// <summary>Articles one worker holds while it finds their actors; see <see cref="IDossierStore.ClaimArticlesNeedingActors"/>.</summary>
+public interface IArticleClaim : IDisposable
+{
+    IReadOnlyList<ArticleId> Articles { get; }
+
+    /// <summary>Commits the actors written for the claimed articles and lets them go.</summary>
+    void Complete();
+}
+
 /// <summary>
 /// The store of articles and everything found in them. SQLite implements it today and PostgreSQL
 /// will, against the same test suite. Every write of one article is one transaction: a process killed
@@ -100,6 +109,14 @@ public interface IDossierStore : IDisposable
 
     /// <summary>Stored articles (originals and copies) whose actors were made by another linker version, or never.</summary>
     IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> articles that need actors and that no other worker holds, in
+    /// the order stored. Their actors are written with <see cref="ReplaceArticleActors"/> and kept only
+    /// when the claim is completed; a claim disposed without completing (a worker killed, a stage
+    /// thrown) leaves them untouched for the next worker. Empty when nothing is left to claim.
+    /// </summary>
+    IArticleClaim ClaimArticlesNeedingActors(string linkerVersion, int max);
 
     /// <summary>Replaces one article's actors, mentions and claims, atomically.</summary>
     void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
+using Dossier.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -53,6 +54,66 @@ public sealed partial class SqliteDossierStore
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// In SQLite a claim is the store's write transaction: another process that claims waits for this
+    /// one to complete, so two workers never take the same article, and the group commit is held
+    /// back until the claim completes.
+    /// </summary>
+    public IArticleClaim ClaimArticlesNeedingActors(string linkerVersion, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (claim is not null)
+        {
+            throw new InvalidOperationException("this store already holds a claim; complete or dispose it first");
+        }
+
+        Flush();
+        var transaction = CurrentBatch();
+        var query = Command("claim-needing-actors", "SELECT id FROM articles WHERE linker_version IS NULL OR linker_version <> $version ORDER BY seq LIMIT $max", transaction);
+        Set(query, "$version", linkerVersion);
+        Set(query, "$max", max);
+        var ids = new List<ArticleId>();
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(new ArticleId(reader.GetString(0)));
+            }
+        }
+
+        claim = new SqliteArticleClaim(this, ids);
+        return claim;
+    }
+
+    private SqliteArticleClaim? claim;
+
+    private sealed class SqliteArticleClaim(SqliteDossierStore store, IReadOnlyList<ArticleId> articles) : IArticleClaim
+    {
+        private bool done;
+
+        public IReadOnlyList<ArticleId> Articles => articles;
+
+        public void Complete()
+        {
+            ObjectDisposedException.ThrowIf(done, this);
+            done = true;
+            store.claim = null;
+            store.CommitBatch();
+        }
+
+        public void Dispose()
+        {
+            if (done)
+            {
+                return;
+            }
+
+            done = true;
+            store.claim = null;
+            store.RollBackBatch();
+        }
     }
 
     public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion)

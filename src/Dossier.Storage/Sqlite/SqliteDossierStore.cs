@@ -130,6 +130,15 @@ public sealed partial class SqliteDossierStore : IDossierStore
     /// <summary>Commits the articles added so far. Called at the end of an ingest, and by <see cref="Dispose"/>.</summary>
     public void Flush()
     {
+        // What a claim wrote is committed by completing the claim, never halfway.
+        if (claim is null)
+        {
+            CommitBatch();
+        }
+    }
+
+    private void CommitBatch()
+    {
         if (batch is null)
         {
             return;
@@ -152,10 +161,24 @@ public sealed partial class SqliteDossierStore : IDossierStore
         return batch;
     }
 
+    /// <summary>Drops everything written since the last commit (a claim given up).</summary>
+    private void RollBackBatch()
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        batch.Rollback();
+        batch.Dispose();
+        batch = null;
+        batchSize = 0;
+    }
+
     private void CommitBatchWhenDue()
     {
         batchSize++;
-        if (batchSize >= MaxBatchArticles || clock.GetElapsedTime(batchStarted) >= MaxBatchAge)
+        if (claim is null && batchSize >= MaxBatchArticles || clock.GetElapsedTime(batchStarted) >= MaxBatchAge)
         {
             Flush();
         }
@@ -399,6 +422,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     public void Dispose()
     {
+        claim?.Dispose();
         Flush();
         foreach (var command in commands.Values)
         {
