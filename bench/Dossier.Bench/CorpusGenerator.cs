@@ -43,8 +43,56 @@ internal sealed partial class CorpusGenerator
         string.Empty,
     ];
 
+    // Name parts for a large cast: first names and family names combine into thousands of people,
+    // towns and unit words into hundreds of armed groups, so that resolution has real work to do.
+    private static readonly string[] FirstNames =
+    [
+        "Ahmed", "Mohamed", "Ali", "Omar", "Khaled", "Salem", "Abdullah", "Mustafa", "Ibrahim", "Youssef", "Hassan", "Hussein",
+        "Faraj", "Milad", "Nouri", "Tarek", "Walid", "Jamal", "Saleh", "Abdel Basit", "Emad", "Fawzi", "Hamza", "Ramadan",
+        "Mabrouk", "Bashir", "Othman", "Anwar", "Suleiman", "Idris", "Abubakr", "Marwan", "Nasser", "Fathi", "Ayoub", "Karim",
+    ];
+
+    private static readonly string[] FamilyNames =
+    [
+        "al-Obeidi", "al-Warfalli", "Ben Ali", "al-Zintani", "al-Misrati", "Abu Shaala", "al-Hasi", "al-Fakhri", "Bukhatwa",
+        "al-Barghathi", "al-Tajouri", "al-Kikli", "Ghneiwa", "al-Dabbashi", "al-Kani", "Buzriba", "al-Naas", "al-Qadhi",
+        "al-Shaibani", "al-Sharif", "al-Magariaf", "Jalil", "al-Mahdawi", "al-Ferjani", "Zway", "al-Tabu", "al-Hadi", "Grein",
+        "al-Ghweil", "Ben Khayal", "al-Mabrouk", "Swehli", "al-Jehani", "al-Fitouri", "al-Sunni", "Buamer", "al-Azzabi",
+    ];
+
+    private static readonly string[] UnitWords =
+    [
+        "Brigade", "Battalion", "Revolutionaries Brigade", "Shield Force", "Military Council", "Protection Force", "Martyrs Brigade",
+    ];
+
+    private static readonly string[] MoreTowns =
+    [
+        "Murzuq", "Ghat", "Ghadames", "Nalut", "Yafran", "Jadu", "Gharyan", "Khoms", "Zliten", "Msallata", "Sorman", "Janzour",
+        "Tajoura", "Qasr Bin Ghashir", "Sidra", "Zueitina", "Marsa Brega", "al-Bayda", "Shahat", "Marj", "Tocra", "Jalu", "Awjila",
+    ];
+
     private readonly List<string> sentences;
     private readonly Random random;
+    private readonly string[] people = People;
+    private readonly string[] places = Places;
+    private readonly string[] groups = [];
+
+    /// <summary>
+    /// A generator whose cast is the sample articles' own people and places, or, with
+    /// <paramref name="largeCast"/>, thousands of people and hundreds of armed groups made from name parts.
+    /// </summary>
+    public CorpusGenerator(string sampleFolder, int seed, bool largeCast)
+        : this(sampleFolder, seed)
+    {
+        if (!largeCast)
+        {
+            return;
+        }
+
+        people = [.. People, .. FirstNames.SelectMany(first => FamilyNames.Select(family => $"{first} {family}"))];
+        places = [.. Places, .. MoreTowns];
+        groups = [.. places.SelectMany(town => UnitWords.Select(unit => $"{town} {unit}"))];
+    }
 
     public CorpusGenerator(string sampleFolder, int seed)
     {
@@ -107,7 +155,7 @@ internal sealed partial class CorpusGenerator
 
     private string Compose(int index)
     {
-        var title = $"{Pick(People)} {Pick(["forces advance on", "denies reports from", "meets envoys in", "vows to retake", "blamed for strikes on"])} {Pick(Places)}";
+        var title = $"{Pick(people)} {Pick(["forces advance on", "denies reports from", "meets envoys in", "vows to retake", "blamed for strikes on"])} {Pick(places)}";
         var builder = new StringBuilder();
         builder.Append(Pick(TopChrome)).Append(title).Append("\n\n");
         if (random.Next(3) == 0)
@@ -148,8 +196,13 @@ internal sealed partial class CorpusGenerator
     private string Vary(string sentence)
     {
         var varied = Number().Replace(sentence, _ => random.Next(2, 5000).ToString(CultureInfo.InvariantCulture));
-        varied = Person().Replace(varied, _ => Pick(People));
-        return Place().Replace(varied, _ => Pick(Places));
+        varied = Person().Replace(varied, _ => Pick(people));
+        if (groups.Length > 0)
+        {
+            varied = Group().Replace(varied, _ => Pick(groups));
+        }
+
+        return Place().Replace(varied, _ => Pick(places));
     }
 
     private string Pick(string[] choices) => choices[random.Next(choices.Length)];
@@ -162,6 +215,9 @@ internal sealed partial class CorpusGenerator
 
     [GeneratedRegex(@"\b(Khalifa Haftar|Haftar|Hifter|Khaftar|Fayez al-Sarraj|Faiz Saraj|Saraj|al-Sarraj|Ziyad Balaam|Mismari|Ahmed Mismari|Salah Badi)\b")]
     private static partial Regex Person();
+
+    [GeneratedRegex(@"\b(Benghazi Defen[cs]e Brigades?|Libyan National Army|Tripoli Protection Force)\b")]
+    private static partial Regex Group();
 
     [GeneratedRegex(@"\b(Tripoli|Benghazi|Misrata|Sirte|Derna|Tobruk|Ajdabiya|Zintan|Jufra|Ain Zara|Sebha)\b")]
     private static partial Regex Place();

@@ -20,7 +20,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export [--articles N] [--seed S] [--format F]");
+            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export|scale [--articles N] [--seed S] [--format F] [--jobs J] [--db STORE]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -30,8 +30,9 @@ internal static class Program
         {
             "ingest" => Ingest(articles, seed),
             "resolve" => Resolve(articles, seed),
-            "extract" => Extract(articles),
+            "extract" => Extract(articles, StringOption(args, "--corpus")),
             "export" => ExportBenchmark.Run(articles, seed, StringOption(args, "--format")),
+            "scale" => ScaleRun.Run(articles, seed, IntOption(args, "--jobs", Environment.ProcessorCount), StringOption(args, "--db"), ScaleRun.OpenSqlite, ScaleRun.DeleteSqlite),
             "export-one" => ExportBenchmark.One(args[1], args[2]),
             "export-readers" => ExportBenchmark.Readers(args[1]),
             _ => Usage(args[0]),
@@ -68,13 +69,16 @@ internal static class Program
     /// articles annotated N times over (tokens, sentences, tags, entities), then linked and
     /// extracted (actors, claims, events, relations) on the annotated documents, one thread.
     /// </summary>
-    private static int Extract(int repeats)
+    private static int Extract(int repeats, string? corpus)
     {
         var root = RepositoryRoot();
         var models = Dossier.Nlp.NlpModels.Load(Path.Combine(root, "models"));
         var countries = Dossier.Actors.Lexicon.CountryNames.Load(Path.Combine(root, "models", Dossier.Actors.Lexicon.CountryNames.FileName));
         var cleaner = new ArticleCleaner();
-        var texts = Directory.GetFiles(Path.Combine(root, "samples", "libya"), "*.txt").Order(StringComparer.Ordinal)
+        var files = corpus is null
+            ? Directory.GetFiles(Path.Combine(root, "samples", "libya"), "*.txt").Order(StringComparer.Ordinal)
+            : Directory.EnumerateFiles(corpus, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(200);
+        var texts = files
             .Select(f => cleaner.Clean(new RawDocument(new DocumentOrigin(f, SourceFormat.Text), File.ReadAllText(f), false, ArticleMetadata.Empty)))
             .ToList();
         var nlp = models.BuildPipeline();

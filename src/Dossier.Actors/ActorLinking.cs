@@ -52,58 +52,42 @@ public sealed class ActorLinking
         => new(store, NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)));
 
     /// <summary>
-    /// Annotates every article that needs it on <paramref name="jobs"/> threads, gives the new ones a
-    /// second look with the names found, and joins all chains into entities.
+    /// The version an article's actors carry between the two looks: annotated, not yet looked at
+    /// again with the names the whole corpus knows. Stored, so that the second look is never
+    /// skipped for an article whose worker was killed in between.
+    /// </summary>
+    public string FirstLookVersion => LinkerVersion + "; first look";
+
+    /// <summary>
+    /// Annotates every article that needs it on <paramref name="jobs"/> threads, then gives each
+    /// annotated article a second look with the names found in all of them, and joins all chains
+    /// into entities. Other workers may run at the same time against the same store.
     /// </summary>
     public LinkingReport Run(Action<int, int>? progress, Action<string>? problem, CancellationToken cancellationToken, int jobs = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var watch = Stopwatch.StartNew();
-        var total = store.ArticlesNeedingActors(LinkerVersion).Count;
-        var annotatedHere = new List<ArticleId>();
+        var firstLook = new LinkerVersions.NoneOf([LinkerVersion, FirstLookVersion]);
+        var total = store.CountArticles(firstLook);
         int annotated = 0, failed = 0;
         var firstPass = new StagePool(() => new LinkingStages(models, countries, known: null));
-        while (true)
+        ClaimAll(firstLook, cancellationToken, articles => Annotate(articles, jobs, cancellationToken, (article, found) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var claim = store.ClaimArticlesNeedingActors(LinkerVersion, ClaimSize);
-            if (claim.Articles.Count == 0)
+            if (found.Failure is null)
             {
-                break;
+                annotated++;
+                Keep(article.Id, found.Document);
+            }
+            else
+            {
+                failed++;
             }
 
-            var articles = Read(claim.Articles);
-            if (articles.Count == 0)
-            {
-                // Claimed but gone (deleted meanwhile): nothing to write, and claiming again would find them again.
-                break;
-            }
+            Write(article, found.Document, found.Failure, problem, FirstLookVersion);
+            progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
+        }, firstPass.Run));
 
-            Annotate(articles, jobs, cancellationToken, (article, found) =>
-            {
-                Write(article, found.Document, found.Failure, problem);
-                annotatedHere.Add(article.Id);
-                if (found.Failure is null)
-                {
-                    annotated++;
-                    Keep(article.Id, found.Document);
-                }
-                else
-                {
-                    failed++;
-                }
-
-                progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
-            }, firstPass.Run);
-            claim.Complete();
-        }
-
-        store.Flush();
-        if (annotatedHere.Count > 0)
-        {
-            RecoverKnownNames(annotatedHere, jobs, problem, cancellationToken);
-        }
-
+        RecoverKnownNames(jobs, problem, cancellationToken);
         var annotating = watch.Elapsed;
         watch.Restart();
         var chains = store.ReadChains().ToList();
@@ -111,6 +95,32 @@ public sealed class ActorLinking
         store.ReplaceEntities(resolution.Entities);
         return new LinkingReport(annotated, failed, chains.Count, resolution.Entities.Count, resolution.Warnings, annotating, watch.Elapsed);
     }
+
+    /// <summary>
+    /// Claims and handles the selected articles until none is left, including those another worker
+    /// holds now: when they are all claimed elsewhere this waits, and takes over any claim given up,
+    /// so that every later step sees all of them done.
+    /// </summary>
+    private void ClaimAll(LinkerVersions which, CancellationToken cancellationToken, Action<IReadOnlyList<StoredArticle>> handle)
+    {
+        while (store.CountArticles(which) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var claim = store.ClaimArticles(which, ClaimSize);
+            if (claim.Articles.Count == 0)
+            {
+                cancellationToken.WaitHandle.WaitOne(OtherWorkersPoll);
+                continue;
+            }
+
+            handle(Read(claim.Articles));
+            claim.Complete();
+        }
+
+        store.Flush();
+    }
+
+    private static readonly TimeSpan OtherWorkersPoll = TimeSpan.FromMilliseconds(250);
 
     private List<StoredArticle> Read(IEnumerable<ArticleId> ids)
     {
@@ -173,16 +183,16 @@ public sealed class ActorLinking
         workers.GetAwaiter().GetResult();
     }
 
-    private void Write(StoredArticle article, Document document, StageFailure? failure, Action<string>? problem)
+    private void Write(StoredArticle article, Document document, StageFailure? failure, Action<string>? problem, string version)
     {
         if (failure is not null)
         {
             problem?.Invoke($"{article.Origin}: actors not found: {failure}");
-            store.ReplaceArticleActors(article.Id, [], [], [], [], LinkerVersion);
+            store.ReplaceArticleActors(article.Id, [], [], [], [], version);
             return;
         }
 
-        store.ReplaceArticleActors(article.Id, document.Actors!, document.Claims!, document.Events!, document.Relations!, LinkerVersion);
+        store.ReplaceArticleActors(article.Id, document.Actors!, document.Claims!, document.Events!, document.Relations!, version);
     }
 
     // Documents of this run kept with their recognizer layers, so that a second look re-links them
@@ -199,44 +209,48 @@ public sealed class ActorLinking
     }
 
     /// <summary>
-    /// A second look at the new articles: a name the recognizer found in some article ("Benghazi
-    /// Defense Brigade", "GNA") but missed in this one is looked up in its text, and the article is
-    /// annotated again with it when it is there and not yet among the article's names.
+    /// A second look at the articles annotated once: a name the recognizer found in some article
+    /// ("Benghazi Defense Brigade", "GNA") but missed in this one is looked up in its text, and the
+    /// article is annotated again with it when it is there and not yet among the article's names.
+    /// The names known are taken once, when every article has had its first look.
     /// </summary>
-    private void RecoverKnownNames(IReadOnlyList<ArticleId> annotatedHere, int jobs, Action<string>? problem, CancellationToken cancellationToken)
+    private void RecoverKnownNames(int jobs, Action<string>? problem, CancellationToken cancellationToken)
     {
-        var chains = store.ReadChains().ToList();
-        var known = new KnownNames(chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))));
-        if (known.Count == 0)
+        var secondLook = new LinkerVersions.Exactly(FirstLookVersion);
+        if (store.CountArticles(secondLook) == 0)
         {
             recognized.Clear();
             return;
         }
 
+        var chains = store.ReadChains().ToList();
+        var known = new KnownNames(chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))));
         var namesOf = chains.GroupBy(c => c.ArticleId)
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var secondLook = new StagePool(() => new LinkingStages(models, countries, known));
-        foreach (var group in annotatedHere.Chunk(ClaimSize))
+        chains.Clear();
+        var stages = new StagePool(() => new LinkingStages(models, countries, known));
+        ClaimAll(secondLook, cancellationToken, articles =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var wanted = new List<StoredArticle>();
-            foreach (var article in Read(group))
+            foreach (var article in articles)
             {
                 var names = namesOf.GetValueOrDefault(article.Id) ?? [];
-                if (known.Find(article.Text).Any(o => !names.Contains(o.Name)))
+                if (known.Count > 0 && known.Find(article.Text).Any(o => !names.Contains(o.Name)))
                 {
                     wanted.Add(article);
                 }
+                else
+                {
+                    store.SetLinkerVersion(article.Id, LinkerVersion);
+                }
             }
 
-            Annotate(wanted, jobs, cancellationToken, (article, found) => Write(article, found.Document, found.Failure, problem),
+            Annotate(wanted, jobs, cancellationToken, (article, found) => Write(article, found.Document, found.Failure, problem, LinkerVersion),
                 (article, token) => recognized.TryGetValue(article.Id, out var earlier)
-                    ? secondLook.Relink(earlier, token)
-                    : secondLook.Run(article, token));
-        }
-
+                    ? stages.Relink(earlier, token)
+                    : stages.Run(article, token));
+        });
         recognized.Clear();
-        store.Flush();
     }
 
     /// <summary>One thread's stages: the shared models, with a linker and extractors of its own.</summary>

@@ -27,23 +27,29 @@ internal static class ActorCommands
         yield return Rename(environment);
         yield return Kind(environment);
         yield return Link(environment);
+        yield return Worker(environment);
     }
 
     /// <summary>Annotates what has no actors yet and links all again; prints one summary line.</summary>
     public static bool RunLinking(CliEnvironment environment, IDossierStore store, bool quiet, CancellationToken cancellationToken, int jobs = 1)
+        => OpenLinking(environment, store) is { } linking && RunLinking(environment, store, linking, quiet, cancellationToken, jobs);
+
+    private static ActorLinking? OpenLinking(CliEnvironment environment, IDossierStore store)
     {
         var modelsDirectory = NlpModels.DefaultDirectory(environment.ApplicationDirectory);
-        ActorLinking linking;
         try
         {
-            linking = ActorLinking.Open(store, modelsDirectory);
+            return ActorLinking.Open(store, modelsDirectory);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             environment.Error.WriteLine($"dossier: cannot load the models in {modelsDirectory}: {exception.Message}; reinstall Dossier");
-            return false;
+            return null;
         }
+    }
 
+    private static bool RunLinking(CliEnvironment environment, IDossierStore store, ActorLinking linking, bool quiet, CancellationToken cancellationToken, int jobs)
+    {
         var lastReport = environment.Clock.GetTimestamp();
         var report = linking.Run(
             (done, total) =>
@@ -515,6 +521,81 @@ internal static class ActorCommands
             }
 
             return Task.FromResult(RunLinking(environment, store, quiet: false, cancellationToken, parse.GetValue(jobs)) ? ExitCodes.Success : ExitCodes.Failure);
+        });
+        return command;
+    }
+
+    private static Command Worker(CliEnvironment environment)
+    {
+        var database = CommonOptions.Database();
+        var jobs = CommonOptions.Jobs();
+        var follow = new Option<bool>("--follow")
+        {
+            Description = "Keep running: look for newly stored articles every --interval seconds until stopped (Ctrl+C).",
+        };
+        var interval = new Option<int>("--interval")
+        {
+            Description = "Seconds between looks for new articles with --follow.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 5,
+        };
+        interval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--interval must be at least 1 second");
+            }
+        });
+        var command = new Command("worker",
+            "Find actors and facts in stored articles that have none yet, then join all actors again. Several workers, in " +
+            "one process or many, share one store: each takes articles in claims no other worker gets, and a worker killed " +
+            "midway loses only its unfinished claim, which the next worker takes. Pair with `dossier ingest --no-link`.")
+        {
+            database, jobs, follow, interval,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = CommonOptions.OpenExistingStore(parse.GetValue(database)!, environment);
+            if (store is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var linking = OpenLinking(environment, store);
+            if (linking is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            try
+            {
+                do
+                {
+                    if (store.ArticlesNeedingActors(linking.LinkerVersion).Count > 0)
+                    {
+                        if (!RunLinking(environment, store, linking, quiet: false, cancellationToken, parse.GetValue(jobs)))
+                        {
+                            return ExitCodes.Failure;
+                        }
+                    }
+                    else if (!parse.GetValue(follow))
+                    {
+                        environment.Out.WriteLine("No article needs actors; nothing to do.");
+                    }
+
+                    if (parse.GetValue(follow))
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(interval)), environment.Clock, cancellationToken);
+                    }
+                }
+                while (parse.GetValue(follow));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                environment.Error.WriteLine("worker: stopped; finished claims are stored, an unfinished one is left for the next worker");
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -56,7 +56,21 @@ public abstract record ArticleLookup
     public sealed record Ambiguous(IReadOnlyList<ArticleId> Candidates) : ArticleLookup;
 }
 
-/// <summary>Articles one worker holds while it finds their actors; see <see cref="IDossierStore.ClaimArticlesNeedingActors"/>.</summary>
+/// <summary>Articles by the linker version that made their actors: what a claim or a count selects.</summary>
+public abstract record LinkerVersions
+{
+    private LinkerVersions()
+    {
+    }
+
+    /// <summary>Articles whose actors none of these versions made, or that have none yet.</summary>
+    public sealed record NoneOf(IReadOnlyList<string> Versions) : LinkerVersions;
+
+    /// <summary>Articles whose actors exactly this version made.</summary>
+    public sealed record Exactly(string Version) : LinkerVersions;
+}
+
+/// <summary>Articles one worker holds while it finds their actors; see <see cref="IDossierStore.ClaimArticles"/>.</summary>
 public interface IArticleClaim : IDisposable
 {
     IReadOnlyList<ArticleId> Articles { get; }
@@ -110,13 +124,20 @@ public interface IDossierStore : IDisposable
     /// <summary>Stored articles (originals and copies) whose actors were made by another linker version, or never.</summary>
     IReadOnlyList<ArticleId> ArticlesNeedingActors(string linkerVersion);
 
+    /// <summary>How many articles (originals and copies) have actors made by the versions given.</summary>
+    int CountArticles(LinkerVersions which);
+
     /// <summary>
-    /// Takes up to <paramref name="max"/> articles that need actors and that no other worker holds, in
-    /// the order stored. Their actors are written with <see cref="ReplaceArticleActors"/> and kept only
-    /// when the claim is completed; a claim disposed without completing (a worker killed, a stage
-    /// thrown) leaves them untouched for the next worker. Empty when nothing is left to claim.
+    /// Takes up to <paramref name="max"/> articles whose actors were made by the versions given and
+    /// that no other worker holds, in the order stored. Their actors are written with
+    /// <see cref="ReplaceArticleActors"/> or <see cref="SetLinkerVersion"/> and kept only when the
+    /// claim is completed; a claim disposed without completing (a worker killed, a stage thrown)
+    /// leaves them untouched for the next worker. Empty when nothing is left to claim.
     /// </summary>
-    IArticleClaim ClaimArticlesNeedingActors(string linkerVersion, int max);
+    IArticleClaim ClaimArticles(LinkerVersions which, int max);
+
+    /// <summary>Records that an article's actors, unchanged, are those this linker version makes.</summary>
+    void SetLinkerVersion(ArticleId article, string linkerVersion);
 
     /// <summary>Replaces one article's actors, mentions and claims, atomically.</summary>
     void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion);

@@ -56,12 +56,20 @@ public sealed partial class SqliteDossierStore
         return ids;
     }
 
+    public int CountArticles(LinkerVersions which)
+    {
+        var (key, condition) = VersionCondition(which);
+        var query = Command("count-by-version-" + key, $"SELECT COUNT(*) FROM articles WHERE {condition}", null);
+        SetVersions(query, which);
+        return Convert.ToInt32(query.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// In SQLite a claim is the store's write transaction: another process that claims waits for this
     /// one to complete, so two workers never take the same article, and the group commit is held
     /// back until the claim completes.
     /// </summary>
-    public IArticleClaim ClaimArticlesNeedingActors(string linkerVersion, int max)
+    public IArticleClaim ClaimArticles(LinkerVersions which, int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         if (claim is not null)
@@ -71,8 +79,9 @@ public sealed partial class SqliteDossierStore
 
         Flush();
         var transaction = CurrentBatch();
-        var query = Command("claim-needing-actors", "SELECT id FROM articles WHERE linker_version IS NULL OR linker_version <> $version ORDER BY seq LIMIT $max", transaction);
-        Set(query, "$version", linkerVersion);
+        var (key, condition) = VersionCondition(which);
+        var query = Command("claim-by-version-" + key, $"SELECT id FROM articles WHERE {condition} ORDER BY seq LIMIT $max", transaction);
+        SetVersions(query, which);
         Set(query, "$max", max);
         var ids = new List<ArticleId>();
         using (var reader = query.ExecuteReader())
@@ -85,6 +94,44 @@ public sealed partial class SqliteDossierStore
 
         claim = new SqliteArticleClaim(this, ids);
         return claim;
+    }
+
+    public void SetLinkerVersion(ArticleId article, string linkerVersion)
+    {
+        var update = Command("set-linker-version", "UPDATE articles SET linker_version = $version WHERE id = $id", CurrentBatch());
+        Set(update, "$version", linkerVersion);
+        Set(update, "$id", article.Value);
+        if (update.ExecuteNonQuery() == 0)
+        {
+            throw new StoreException($"{Location}: no article {article.Value}");
+        }
+
+        CommitBatchWhenDue();
+    }
+
+    /// <summary>The WHERE condition of a version selection, and a key naming its shape for the command cache.</summary>
+    private static (string Key, string Condition) VersionCondition(LinkerVersions which) => which switch
+    {
+        LinkerVersions.Exactly => ("exactly", "linker_version = $v0"),
+        LinkerVersions.NoneOf { Versions.Count: 0 } => ("any", "1 = 1"),
+        LinkerVersions.NoneOf none => (
+            "none-of-" + none.Versions.Count.ToString(CultureInfo.InvariantCulture),
+            $"(linker_version IS NULL OR linker_version NOT IN ({string.Join(", ", Enumerable.Range(0, none.Versions.Count).Select(i => $"$v{i}"))}))"),
+        _ => throw new ArgumentOutOfRangeException(nameof(which)),
+    };
+
+    private static void SetVersions(SqliteCommand command, LinkerVersions which)
+    {
+        IReadOnlyList<string> versions = which switch
+        {
+            LinkerVersions.Exactly exactly => [exactly.Version],
+            LinkerVersions.NoneOf none => none.Versions,
+            _ => [],
+        };
+        for (var i = 0; i < versions.Count; i++)
+        {
+            Set(command, $"$v{i}", versions[i]);
+        }
     }
 
     private SqliteArticleClaim? claim;

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Cli.Tests.Commands;
+
+/// <summary>
+/// Finding actors on several threads and in several processes: the same store as one thread makes,
+/// and a worker killed midway loses and duplicates nothing.
+/// </summary>
+public sealed class ParallelLinkingTests
+{
+    private static readonly string[] Listings = ["actors", "events", "relations", "claims"];
+
+    [Fact]
+    public void Ingest_on_four_threads_finds_the_same_actors_events_relations_and_claims_as_on_one()
+    {
+        using var workspace = new Workspace();
+        var one = Path.Combine(workspace.Root, "one.db");
+        var four = Path.Combine(workspace.Root, "four.db");
+
+        var single = CliRun.Run("ingest", workspace.SampleCorpus, "--db", one, "--jobs", "1");
+        var parallel = CliRun.Run("ingest", workspace.SampleCorpus, "--db", four, "--jobs", "4");
+
+        Assert.True(single.ExitCode == 0, single.Error);
+        Assert.True(parallel.ExitCode == 0, parallel.Error);
+        foreach (var listing in Listings)
+        {
+            var expected = CliRun.Run(listing, "--db", one, "--format", "json").Out;
+            Assert.True(expected.Length > 100, $"{listing} found nothing to compare");
+            Assert.Equal(expected, CliRun.Run(listing, "--db", four, "--format", "json").Out);
+        }
+    }
+
+    [Theory]
+    [InlineData("ingest", "0")]
+    [InlineData("link", "-2")]
+    [InlineData("worker", "0")]
+    public void Fewer_than_one_job_is_refused_with_one_line(string command, string jobs)
+    {
+        using var workspace = new Workspace();
+        var args = command == "ingest" ? new[] { command, workspace.SampleCorpus } : [command];
+
+        var result = CliRun.Run([.. args, "--db", workspace.Database, "--jobs", jobs]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--jobs must be at least 1", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(workspace.Database));
+    }
+
+    [Fact]
+    public void A_worker_with_nothing_to_do_says_so()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+
+        var result = CliRun.Run("worker", "--db", workspace.Database);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("No article needs actors", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_worker_on_a_missing_store_is_one_clear_line()
+    {
+        using var workspace = new Workspace();
+
+        var result = CliRun.Run("worker", "--db", workspace.Database);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no such store", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_midway_loses_and_duplicates_nothing_when_another_finishes()
+    {
+        using var workspace = new Workspace();
+        var corpus = Path.Combine(workspace.Root, "corpus");
+        const int articleCount = 1500;
+        WriteCorpus(corpus, articleCount);
+        var interrupted = Path.Combine(workspace.Root, "interrupted.db");
+        var reference = Path.Combine(workspace.Root, "reference.db");
+        Assert.Equal(0, CliRun.Run("ingest", corpus, "--db", interrupted, "--no-link").ExitCode);
+
+        using (var process = StartDossier("worker", "--db", interrupted, "--jobs", "1"))
+        {
+            // Kill once the first claims are stored, while later ones are being annotated.
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (Linked(interrupted) < 64 && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(process.HasExited, "the worker finished before it could be killed; make the corpus larger");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var partial = Linked(interrupted);
+        Assert.InRange(partial, 64, articleCount - 1);
+
+        var finish = CliRun.Run("worker", "--db", interrupted, "--jobs", "2");
+        var single = CliRun.Run("ingest", corpus, "--db", reference, "--jobs", "1");
+
+        Assert.True(finish.ExitCode == 0, finish.Error);
+        Assert.True(single.ExitCode == 0, single.Error);
+        Assert.Equal(articleCount, Linked(interrupted));
+        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
+        {
+            Assert.Equal(Count(reference, table), Count(interrupted, table));
+        }
+
+        foreach (var listing in Listings)
+        {
+            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", interrupted, "--format", "json").Out);
+        }
+    }
+
+    private static void WriteCorpus(string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        string[] places = ["Tripoli", "Benghazi", "Misrata", "Sirte", "Derna", "Sebha", "Tobruk", "Ajdabiya", "Zintan", "Jufra"];
+        string[] actors = ["the Libyan National Army", "forces of the Government of National Accord", "Khalifa Haftar's forces", "Islamic State fighters", "the Benghazi Defense Brigades"];
+        string[] verbs = ["attacked", "shelled", "captured", "surrounded"];
+        var random = new Random(11);
+        for (var i = 0; i < count; i++)
+        {
+            var lines = new List<string> { $"Report {i}: fighting near {places[i % places.Length]}", string.Empty };
+            for (var s = 0; s < 10; s++)
+            {
+                lines.Add($"On day {random.Next(10_000)} {actors[random.Next(actors.Length)]} {verbs[random.Next(verbs.Length)]} " +
+                          $"{places[random.Next(places.Length)]}, killing {random.Next(2, 900)} people, a spokesman for {actors[random.Next(actors.Length)]} said in report {i}-{s}.");
+            }
+
+            File.WriteAllLines(Path.Combine(folder, $"{i:D5}.txt"), lines);
+        }
+    }
+
+    private static Process StartDossier(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static long Linked(string database) => (long)Scalar(database, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL")!;
+
+    private static long Count(string database, string table) => (long)Scalar(database, $"SELECT COUNT(*) FROM {table}")!;
+
+    private static object? Scalar(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
