@@ -54,7 +54,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--jobs", "-j")
         {
-            Description = "Threads that find actors and facts in articles (the slow part). The default is one per core.",
+            Description = "Threads that clean articles and find their actors and facts; the store is written by one. The default is one per core.",
             HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };

@@ -64,7 +64,7 @@ internal static class IngestCommand
         IngestReport report;
         try
         {
-            report = Ingest(environment, store, inputs, options, cancellationToken);
+            report = Ingest(environment, store, inputs, options, cancellationToken, jobs);
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
@@ -95,9 +95,9 @@ internal static class IngestCommand
 
     /// <summary>Runs the ingest with a progress bar on a terminal and plain lines otherwise.</summary>
     public static IngestReport Ingest(CliEnvironment environment, IDossierStore store, IReadOnlyList<string> inputs,
-        ReaderOptions options, CancellationToken cancellationToken)
+        ReaderOptions options, CancellationToken cancellationToken, int jobs = 1)
     {
-        var job = new IngestJob(store, new ArticleReader(options), new ArticleCleaner(), environment.Clock, environment.OpenStandardInput);
+        var job = new IngestJob(store, new ArticleReader(options), new ArticleCleaner(), environment.Clock, environment.OpenStandardInput, jobs);
         if (!environment.IsInteractive)
         {
             return job.Run(inputs, new PlainObserver(environment), cancellationToken);

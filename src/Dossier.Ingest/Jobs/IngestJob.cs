@@ -28,7 +28,7 @@ public sealed record IngestReport(int Files, int Read, int Stored, int Duplicate
 /// Read, clean, fingerprint and store: the ingest data flow for one batch of inputs. Bad input costs
 /// its own file, line or item and nothing else; an article is stored whole or not at all.
 /// </summary>
-public sealed class IngestJob(IDossierStore store, ArticleReader reader, ArticleCleaner cleaner, TimeProvider clock, Func<Stream> openStandardInput)
+public sealed class IngestJob(IDossierStore store, ArticleReader reader, ArticleCleaner cleaner, TimeProvider clock, Func<Stream> openStandardInput, int jobs = 1)
 {
     public IngestReport Run(IReadOnlyList<string> inputs, IIngestObserver observer, CancellationToken cancellationToken)
     {
@@ -54,51 +54,50 @@ public sealed class IngestJob(IDossierStore store, ArticleReader reader, Article
         observer.Started(files.Count);
         int read = 0, stored = 0, duplicates = 0, nearDuplicates = 0;
         long words = 0;
-        foreach (var file in files)
+        InputFile? current = null;
+        foreach (var item in Prepare(files, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            observer.FileStarted(file.Path);
-            var outcomes = file.IsStandardInput
-                ? reader.Read(file, openStandardInput(), cancellationToken)
-                : reader.Read(file, cancellationToken);
-            foreach (var outcome in outcomes)
+            if (!ReferenceEquals(item.File, current))
             {
-                switch (outcome)
-                {
-                    case ReadOutcome.Refused refusal:
-                        Refuse(refusal.Origin, refusal.Reason);
+                current = item.File;
+                observer.FileStarted(item.File.Path);
+            }
+
+            switch (item.Outcome)
+            {
+                case ReadOutcome.Refused refusal:
+                    Refuse(refusal.Origin, refusal.Reason);
+                    continue;
+                case ReadOutcome.Article article:
+                    read++;
+                    if (item.Signature is not { } signature)
+                    {
+                        Refuse(article.Raw.Origin.ToString(), "no article text left after cleaning");
                         continue;
-                    case ReadOutcome.Article article:
-                        read++;
-                        var document = cleaner.Clean(article.Raw);
-                        if (string.IsNullOrWhiteSpace(document.Text))
-                        {
-                            Refuse(article.Raw.Origin.ToString(), "no article text left after cleaning");
-                            continue;
-                        }
+                    }
 
-                        var result = store.AddArticle(document, MinHashSignature.FromNormalizedText(document.IdentityText));
-                        switch (result.Outcome)
-                        {
-                            case AddOutcome.Stored:
-                                stored++;
-                                break;
-                            case AddOutcome.NearDuplicate:
-                                nearDuplicates++;
-                                break;
-                            default:
-                                duplicates++;
-                                break;
-                        }
+                    var document = item.Document!;
+                    var result = store.AddArticle(document, signature);
+                    switch (result.Outcome)
+                    {
+                        case AddOutcome.Stored:
+                            stored++;
+                            break;
+                        case AddOutcome.NearDuplicate:
+                            nearDuplicates++;
+                            break;
+                        default:
+                            duplicates++;
+                            break;
+                    }
 
-                        if (result.Outcome != AddOutcome.Duplicate)
-                        {
-                            words += TextNormalizer.CountWords(document.Text);
-                        }
+                    if (result.Outcome != AddOutcome.Duplicate)
+                    {
+                        words += TextNormalizer.CountWords(document.Text);
+                    }
 
-                        observer.Added(document, result);
-                        break;
-                }
+                    observer.Added(document, result);
+                    break;
             }
         }
 
@@ -111,6 +110,75 @@ public sealed class IngestJob(IDossierStore store, ArticleReader reader, Article
             refused++;
             store.RecordRefusal(runId, origin, reason);
             observer.Refused(origin, reason);
+        }
+    }
+
+    /// <summary>A file's article or refusal, with the article cleaned and fingerprinted when it has text left.</summary>
+    private sealed record Prepared(InputFile File, ReadOutcome Outcome, Document? Document, MinHashSignature? Signature);
+
+    /// <summary>
+    /// Reads the files in order and cleans and fingerprints their articles, on <c>jobs</c> threads
+    /// when asked; the results come in input order, so which of two copies is the original does not
+    /// depend on the threads.
+    /// </summary>
+    private IEnumerable<Prepared> Prepare(List<InputFile> files, CancellationToken cancellationToken)
+    {
+        var items = Read(files, cancellationToken);
+        if (jobs == 1)
+        {
+            return items.Select(Clean);
+        }
+
+        return Unwrapped(items.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellationToken).Select(Clean));
+    }
+
+    private IEnumerable<(InputFile File, ReadOutcome Outcome)> Read(List<InputFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcomes = file.IsStandardInput
+                ? reader.Read(file, openStandardInput(), cancellationToken)
+                : reader.Read(file, cancellationToken);
+            foreach (var outcome in outcomes)
+            {
+                yield return (file, outcome);
+            }
+        }
+    }
+
+    private Prepared Clean((InputFile File, ReadOutcome Outcome) item)
+    {
+        if (item.Outcome is not ReadOutcome.Article article)
+        {
+            return new Prepared(item.File, item.Outcome, null, null);
+        }
+
+        var document = cleaner.Clean(article.Raw);
+        return string.IsNullOrWhiteSpace(document.Text)
+            ? new Prepared(item.File, item.Outcome, document, null)
+            : new Prepared(item.File, item.Outcome, document, MinHashSignature.FromNormalizedText(document.IdentityText));
+    }
+
+    /// <summary>Rethrows what a thread threw (a full disk, a cancellation) as itself rather than wrapped.</summary>
+    private static IEnumerable<T> Unwrapped<T>(IEnumerable<T> source)
+    {
+        using var enumerator = source.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(aggregate.InnerExceptions[0]);
+            }
+
+            yield return enumerator.Current;
         }
     }
 }

@@ -31,6 +31,36 @@ public sealed class ParallelLinkingTests
         }
     }
 
+    [Fact]
+    public void Ingest_on_four_threads_stores_the_same_articles_copies_and_refusals_in_the_same_order_as_on_one()
+    {
+        using var workspace = new Workspace();
+        var corpus = Path.Combine(workspace.Root, "corpus");
+        WriteCorpus(corpus, 300);
+        foreach (var i in new[] { 10, 150, 290 })
+        {
+            // A syndicated copy, an exact repeat and files that cannot be read, among the rest.
+            var text = File.ReadAllText(Path.Combine(corpus, $"{i:D5}.txt"));
+            File.WriteAllText(Path.Combine(corpus, $"{i:D5}-copy.txt"), text.Replace("Report", "Story", StringComparison.Ordinal) + "\nThe post appeared first on Libya Review.");
+            File.WriteAllText(Path.Combine(corpus, $"{i:D5}-repeat.txt"), text);
+            File.WriteAllBytes(Path.Combine(corpus, $"{i:D5}-binary.txt"), [0, 1, 2, 0, 255, 0, 7]);
+        }
+
+        var one = Path.Combine(workspace.Root, "one.db");
+        var four = Path.Combine(workspace.Root, "four.db");
+        var single = CliRun.Run("ingest", corpus, "--db", one, "--jobs", "1", "--no-link", "--format", "json");
+        var parallel = CliRun.Run("ingest", corpus, "--db", four, "--jobs", "4", "--no-link", "--format", "json");
+
+        Assert.Equal(1, single.ExitCode);
+        Assert.Equal(single.ExitCode, parallel.ExitCode);
+        Assert.Equal(3, single.Json.GetProperty("refused").GetInt32());
+        Assert.Equal(3, single.Json.GetProperty("near_duplicates").GetInt32());
+        Assert.Equal(single.Out.Replace(one, four, StringComparison.Ordinal).Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)),
+            parallel.Out.Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)));
+        Assert.Equal(single.ErrorLines, parallel.ErrorLines);
+        Assert.Equal(Rows(one), Rows(four));
+    }
+
     [Theory]
     [InlineData("ingest", "0")]
     [InlineData("link", "-2")]
@@ -150,6 +180,22 @@ public sealed class ParallelLinkingTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static List<string> Rows(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq || ' ' || id || ' ' || COALESCE(copy_of, '-') || ' ' || origin_path FROM articles ORDER BY seq";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private static long Linked(string database) => (long)Scalar(database, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL")!;
