@@ -16,6 +16,7 @@ internal static class DossierCli
             ArticleCommand.Create(environment),
             SearchCommand.Create(environment),
             StatsCommand.Create(environment),
+            VacuumCommand.Create(environment),
             DemoCommand.Create(environment),
             ServeCommand.Create(environment),
             TrainCommand.Create(environment),

@@ -119,6 +119,9 @@ public interface IDossierStore : IDisposable
 
     StoreStatistics GetStatistics();
 
+    /// <summary>Gives back the space of deleted and replaced rows and refreshes the query planner's statistics.</summary>
+    void Vacuum();
+
     // ---- actors ----
 
     /// <summary>Stored articles (originals and copies) whose actors were made by another linker version, or never.</summary>
