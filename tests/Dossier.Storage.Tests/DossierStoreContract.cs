@@ -9,7 +9,7 @@ namespace Dossier.Storage.Tests;
 /// What every store must do. Each backend's test class derives from this and says how to open a fresh
 /// store, so SQLite and PostgreSQL are held to the same behaviour.
 /// </summary>
-public abstract class DossierStoreContract : IDisposable
+public abstract partial class DossierStoreContract : IDisposable
 {
     private readonly List<IDossierStore> opened = [];
 
