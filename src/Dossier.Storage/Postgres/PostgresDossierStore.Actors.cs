@@ -413,7 +413,11 @@ public sealed partial class PostgresDossierStore
     {
         ArgumentNullException.ThrowIfNull(entities);
         using var transaction = connection.BeginTransaction();
-        using (var clear = Command("DELETE FROM entity_chains; DELETE FROM entities;", transaction))
+
+        // Two processes linking at once take turns: without the lock each would delete only what was
+        // committed before it began, and the second's rows would collide with the first's. Readers
+        // (plain SELECT) are not blocked by this lock mode, and see the old linking until the commit.
+        using (var clear = Command("LOCK TABLE entities, entity_chains IN EXCLUSIVE MODE; DELETE FROM entity_chains; DELETE FROM entities;", transaction))
         {
             clear.ExecuteNonQuery();
         }
