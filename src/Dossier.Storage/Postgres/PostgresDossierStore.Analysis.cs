@@ -24,7 +24,8 @@ public sealed partial class PostgresDossierStore
             ? "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles ORDER BY seq"
             : "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles WHERE id = ANY(@ids) ORDER BY seq";
         var ids = only?.Select(a => (string?)a.Value).ToArray();
-        foreach (var article in Stream(sql, command => { if (ids is not null) { command.With("ids", ids); } }, reader => (
+        Action<Npgsql.NpgsqlCommand>? bind = ids is null ? null : command => command.With("ids", ids);
+        foreach (var article in Stream(sql, bind, reader => (
             Seq: reader.GetInt64(0), Id: reader.GetString(1), Title: reader.NullableString(2), Outlet: reader.NullableString(3), Published: reader.NullableString(4),
             CopyOf: reader.NullableString(5), WordCount: reader.GetInt32(6), Text: reader.GetString(7))))
         {
