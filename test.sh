@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test of Dossier and ends with one line: "N passed, N failed" (", N skipped" if any).
-# Needs the .NET 10 SDK; what else a test needs (Debian's Chromium for the browser tests, Node.js
-# and npm for the web UI's libraries), this script installs when it runs as root on Debian.
+# Needs the .NET 10 SDK; what else a test needs (Debian's Chromium for the browser tests, Debian's
+# PostgreSQL server binaries for the storage tests, which start their own server, Node.js and npm
+# for the web UI's libraries), this script installs when it runs as root on Debian.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 command -v npm >/dev/null && command -v node >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing ${missing[*]} from Debian's packages" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "test.sh: the tests need ${missing[*]} (Debian: apt-get install -y ${missing[*]}); the browser tests will fail without them" >&2
+    echo "test.sh: the tests need ${missing[*]} (Debian: apt-get install -y ${missing[*]}); the browser and PostgreSQL tests will fail without them" >&2
   fi
 fi
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Dossier.Cli.Output;
 using Dossier.Core.Storage;
 using Dossier.Storage;
-using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli;
 
@@ -13,8 +12,8 @@ internal static class CommonOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "The store: a SQLite file path.",
-        HelpName = "PATH",
+        Description = DossierStores.Help + ".",
+        HelpName = "PATH|URI",
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
@@ -94,7 +93,7 @@ internal static class CommonOptions
     {
         try
         {
-            return SqliteDossierStore.Open(path, environment.Clock);
+            return DossierStores.Open(path, environment.Clock);
         }
         catch (StoreException exception)
         {
@@ -106,7 +105,7 @@ internal static class CommonOptions
     /// <summary>Opens an existing store for reading; a missing file is an error, not a new empty store.</summary>
     public static IDossierStore? OpenExistingStore(string path, CliEnvironment environment)
     {
-        if (!File.Exists(path))
+        if (!DossierStores.Exists(path))
         {
             environment.Error.WriteLine($"dossier: {path}: no such store; run `dossier ingest PATH...` or `dossier demo` first");
             return null;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Dossier.Storage;
-using Dossier.Storage.Sqlite;
 using Dossier.Web.Api;
 using Dossier.Web.Places;
 using Microsoft.AspNetCore.Hosting;
@@ -55,7 +54,7 @@ public sealed class DossierServer : IAsyncDisposable
             return "--token must be at least 8 characters";
         }
 
-        if (!File.Exists(options.DatabasePath))
+        if (!DossierStores.Exists(options.DatabasePath))
         {
             return $"{options.DatabasePath}: no such store; run `dossier ingest PATH...` or `dossier demo` first";
         }
@@ -79,7 +78,7 @@ public sealed class DossierServer : IAsyncDisposable
         // Open once to check that the file is a store of ours before listening.
         try
         {
-            using var store = SqliteDossierStore.Open(options.DatabasePath, options.Clock);
+            using var store = DossierStores.Open(options.DatabasePath, options.Clock);
         }
         catch (StoreException exception)
         {

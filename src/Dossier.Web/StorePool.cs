@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Dossier.Core.Storage;
-using Dossier.Storage.Sqlite;
+using Dossier.Storage;
 
 namespace Dossier.Web;
 
 /// <summary>
-/// Store connections for concurrent requests. A store object holds one SQLite connection and its
-/// prepared commands, so it must never serve two requests at once: each request rents one and gives
-/// it back. Readers see what writers committed (the store is in WAL mode). Writes (ingest) are one
+/// Store connections for concurrent requests. A store object holds one database connection (SQLite
+/// or PostgreSQL) and its prepared commands, so it must never serve two requests at once: each
+/// request rents one and gives it back. Readers see what writers committed. Writes (ingest) are one
 /// at a time.
 /// </summary>
 internal sealed class StorePool(string path, TimeProvider clock) : IDisposable
@@ -23,7 +23,7 @@ internal sealed class StorePool(string path, TimeProvider clock) : IDisposable
 
     public T Read<T>(Func<IDossierStore, T> read)
     {
-        var store = idle.TryTake(out var existing) ? existing : SqliteDossierStore.Open(path, clock);
+        var store = idle.TryTake(out var existing) ? existing : DossierStores.Open(path, clock);
         try
         {
             return read(store);
@@ -44,7 +44,7 @@ internal sealed class StorePool(string path, TimeProvider clock) : IDisposable
 
         try
         {
-            using var store = SqliteDossierStore.Open(path, clock);
+            using var store = DossierStores.Open(path, clock);
             var result = await Task.Run(() => write(store), cancellationToken);
             return (true, result);
         }

@@ -32,7 +32,7 @@ public abstract partial class DossierStoreContract : IDisposable
         return store;
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_adds_an_article_and_finds_it_by_id_and_by_prefix()
     {
         var store = Open();
@@ -57,7 +57,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.True(byId.WordCount > 300);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_adds_nothing_for_an_article_it_already_has()
     {
         var store = Open();
@@ -73,7 +73,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(1, store.GetStatistics().Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_keeps_a_near_duplicate_as_a_copy_of_its_original()
     {
         var store = Open();
@@ -93,7 +93,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(0, copySource.Originals);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_counts_a_copy_of_a_copy_against_the_first_original()
     {
         var store = Open();
@@ -109,7 +109,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(original.Id, result.OriginalId);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_keeps_different_articles_apart()
     {
         var store = Open();
@@ -122,7 +122,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(0, store.GetStatistics().Copies);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_keeps_articles_when_opened_again()
     {
         var store = Open();
@@ -136,7 +136,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(AddOutcome.Duplicate, Add(reopened, document).Outcome);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_finds_nothing_for_an_unknown_or_malformed_id()
     {
         var store = Open();
@@ -147,7 +147,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.IsType<ArticleLookup.NotFound>(store.FindArticle(string.Empty));
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_reports_an_ambiguous_prefix_with_its_candidates()
     {
         var store = Open();
@@ -165,7 +165,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.All(ambiguous.Candidates, id => Assert.StartsWith(shared.Key.ToString(), id.Value, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_ranks_search_hits_and_marks_the_matched_words()
     {
         var store = Open();
@@ -184,7 +184,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal("Haftar advances", hits[0].Title);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("\"unterminated phrase")]
     [InlineData("AND OR NOT")]
     [InlineData("NEAR(a b) * ^ : -")]
@@ -201,7 +201,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(1, store.GetStatistics().Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_search_pages_through_hits()
     {
         var store = Open();
@@ -218,7 +218,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Empty(first.Select(h => h.Id).Intersect(second.Select(h => h.Id)));
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_lists_sources_with_counts_and_date_range()
     {
         var store = Open();
@@ -236,7 +236,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Contains(sources, s => s.Outlet == "(unknown outlet)" && s.Articles == 1);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_records_ingest_runs_and_refusals()
     {
         var store = Open();
@@ -251,7 +251,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.True(stats.Bytes > 0);
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_keeps_an_articles_actors_with_their_mentions_and_reasons()
     {
         var store = Open();
@@ -274,7 +274,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal([document.Id], store.ArticlesNeedingActors("a-newer-linker"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_replaces_an_articles_actors_and_lists_entities_by_any_spelling()
     {
         var store = Open();
@@ -302,7 +302,7 @@ public abstract partial class DossierStoreContract : IDisposable
         Assert.Equal(["Khalifa Haftar", "Haftar"], store.ListEntityMentions().Select(m => m.Text));
     }
 
-    [Fact]
+    [StoreFact]
     public void Store_keeps_overrides_in_order_across_reopening()
     {
         var store = Open();

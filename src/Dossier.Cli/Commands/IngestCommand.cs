@@ -66,7 +66,7 @@ internal static class IngestCommand
         {
             report = Ingest(environment, store, inputs, options, cancellationToken, jobs);
         }
-        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception exception) when (exception is System.Data.Common.DbException or IOException)
         {
             // A full disk or a store locked for too long stops the run; what was committed stays.
             environment.Error.WriteLine($"dossier: {store.Location}: {exception.Message.ReplaceLineEndings(" ")}; articles stored before this are kept, run the same ingest again to finish");
@@ -83,7 +83,7 @@ internal static class IngestCommand
                     return ExitCodes.Failure;
                 }
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or IOException)
             {
                 environment.Error.WriteLine($"dossier: {store.Location}: linking stopped: {exception.Message.ReplaceLineEndings(" ")}; the articles are stored, run dossier link to finish");
                 return ExitCodes.Failure;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Storage;
 using Dossier.Web;
 
 namespace Dossier.Cli.Commands;
@@ -68,7 +69,7 @@ internal static class ServeCommand
         await using (server)
         {
             var writes = !options.AllowIngest ? "read-only" : options.Token is null ? "ingest allowed" : "ingest allowed with the token";
-            environment.Out.WriteLine($"Serving {options.DatabasePath} ({writes}) at {server.Address}");
+            environment.Out.WriteLine($"Serving {DossierStores.Describe(options.DatabasePath)} ({writes}) at {server.Address}");
             environment.Out.WriteLine("Open that address in a browser; the API's OpenAPI document is at " + new Uri(server.Address, DossierServer.OpenApiPath) + ". Ctrl+C stops.");
             environment.Out.Flush();
             try

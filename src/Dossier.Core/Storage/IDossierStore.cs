@@ -80,8 +80,8 @@ public interface IArticleClaim : IDisposable
 }
 
 /// <summary>
-/// The store of articles and everything found in them. SQLite implements it today and PostgreSQL
-/// will, against the same test suite. Every write of one article is one transaction: a process killed
+/// The store of articles and everything found in them. SQLite and PostgreSQL implement it, held to
+/// the same test suite. Every write of one article is one transaction: a process killed
 /// at any moment leaves each article either whole or absent.
 /// </summary>
 public interface IDossierStore : IDisposable

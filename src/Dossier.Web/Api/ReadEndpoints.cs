@@ -1,6 +1,7 @@
 using Dossier.Core.Actors;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
+using Dossier.Storage;
 
 namespace Dossier.Web.Api;
 
@@ -13,7 +14,7 @@ internal static class ReadEndpoints
         {
             var corpus = cache.Get();
             var statistics = pool.Read(store => store.GetStatistics());
-            return new ServerInfo(Path.GetFileName(pool.Path), statistics.Articles, statistics.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
+            return new ServerInfo(DossierStores.IsServer(pool.Path) ? DossierStores.Describe(pool.Path) : Path.GetFileName(pool.Path), statistics.Articles, statistics.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
                 options.AllowIngest, options.Token is not null);
         }).WithSummary("The store served and what the server allows");
 
@@ -236,7 +237,7 @@ internal static class ReadEndpoints
             {
                 hits = pool.Read(store => store.Search(q, paging.Limit + 1, paging.Offset));
             }
-            catch (Microsoft.Data.Sqlite.SqliteException exception)
+            catch (System.Data.Common.DbException exception)
             {
                 return Problems.BadRequest($"cannot search for {q}: {exception.Message.ReplaceLineEndings(" ")}");
             }

@@ -50,7 +50,7 @@ public sealed class IngestInterruptionTests
         Assert.Equal(0, single.ExitCode);
     }
 
-    private static void WriteCorpus(string folder, int count)
+    internal static void WriteCorpus(string folder, int count)
     {
         Directory.CreateDirectory(folder);
         string[] places = ["Tripoli", "Benghazi", "Misrata", "Sirte", "Derna", "Sebha", "Tobruk", "Ajdabiya", "Zintan", "Jufra"];
@@ -72,7 +72,7 @@ public sealed class IngestInterruptionTests
         }
     }
 
-    private static Process StartDossier(params string[] args)
+    internal static Process StartDossier(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));

@@ -1,0 +1,63 @@
+using Dossier.Core.Actors;
+using Dossier.Core.Analysis;
+using Dossier.Core.Documents;
+
+namespace Dossier.Storage.Postgres;
+
+/// <summary>What the analyses read: articles with their text and the entities mentioned in them.</summary>
+public sealed partial class PostgresDossierStore
+{
+    public IEnumerable<ArticleReading> ReadArticleTexts(IReadOnlyCollection<ArticleId>? only = null)
+    {
+        // Articles stream on one connection while each one's mentions and notices are read on a second:
+        // a PostgreSQL connection runs one query at a time.
+        using var lookups = dataSource.OpenConnection();
+        using var mentions = new Npgsql.NpgsqlCommand("""
+            SELECT m.start, m."end", m.form, e.id, e.name, e.kind FROM actor_mentions m
+            JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+            JOIN entities e ON e.id = ec.entity_id
+            WHERE m.article_seq = @seq ORDER BY m.start
+            """, lookups).With("seq", 0L);
+        using var notices = new Npgsql.NpgsqlCommand("SELECT preview FROM removed_ranges WHERE article_id = @id AND reason = @reason ORDER BY ordinal", lookups)
+            .With("id", string.Empty).With("reason", nameof(RemovalReason.SyndicationNotice));
+        var sql = only is null
+            ? "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles ORDER BY seq"
+            : "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles WHERE id = ANY(@ids) ORDER BY seq";
+        var ids = only?.Select(a => (string?)a.Value).ToArray();
+        Action<Npgsql.NpgsqlCommand>? bind = ids is null ? null : command => command.With("ids", ids);
+        foreach (var article in Stream(sql, bind, reader => (
+            Seq: reader.GetInt64(0), Id: reader.GetString(1), Title: reader.NullableString(2), Outlet: reader.NullableString(3), Published: reader.NullableString(4),
+            CopyOf: reader.NullableString(5), WordCount: reader.GetInt32(6), Text: reader.GetString(7))))
+        {
+            mentions.Parameters[0].Value = article.Seq;
+            var spans = new List<EntityMentionSpan>();
+            using (var mentionReader = mentions.ExecuteReader())
+            {
+                while (mentionReader.Read())
+                {
+                    spans.Add(new EntityMentionSpan(
+                        mentionReader.GetInt32(0),
+                        mentionReader.GetInt32(1),
+                        Enum.Parse<MentionForm>(mentionReader.GetString(2)),
+                        mentionReader.GetString(3),
+                        mentionReader.GetString(4),
+                        ActorKinds.TryParse(mentionReader.GetString(5), out var kind) ? kind : ActorKind.Organization));
+                }
+            }
+
+            notices.Parameters[0].Value = article.Id;
+            var syndication = new List<string>();
+            using (var noticeReader = notices.ExecuteReader())
+            {
+                while (noticeReader.Read())
+                {
+                    syndication.Add(noticeReader.GetString(0));
+                }
+            }
+
+            yield return new ArticleReading(
+                new ArticleId(article.Id), article.Title, article.Outlet, article.Published,
+                article.CopyOf is null ? null : new ArticleId(article.CopyOf), article.WordCount, article.Text, spans, syndication);
+        }
+    }
+}

@@ -1,0 +1,559 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using Dossier.Core.Documents;
+using Dossier.Core.Identity;
+using Dossier.Core.Storage;
+using Dossier.Storage.Sqlite;
+using Npgsql;
+
+namespace Dossier.Storage.Postgres;
+
+/// <summary>
+/// The server store: one PostgreSQL database that several Dossier processes may write at once. Each
+/// article is written in its own transaction, so a process killed at any moment leaves every article
+/// whole or absent, and re-running the same ingest completes it without duplicates. Two processes
+/// storing the same article race on the unique article id, and the loser finds a duplicate. Not
+/// thread-safe: one instance per writer thread, like the SQLite store.
+/// </summary>
+public sealed partial class PostgresDossierStore : IDossierStore
+{
+    /// <summary>As in the SQLite store: candidates must share two of the 32 bands, which keeps near copies and drops most chance matches.</summary>
+    private const int MinSharedBands = 2;
+
+    /// <summary>Serialises schema upgrades between processes that open a new database at the same moment.</summary>
+    private const long MigrationLock = 0x646f7373_69657201;
+
+    // SQLSTATE codes worth their own message (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+    private const string InvalidPassword = "28P01";
+    private const string InvalidAuthorization = "28000";
+    private const string UnknownDatabase = "3D000";
+    private const string InsufficientPrivilege = "42501";
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlConnection connection;
+    private readonly TimeProvider clock;
+
+    private PostgresDossierStore(string location, NpgsqlDataSource dataSource, NpgsqlConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+    {
+        Location = location;
+        this.dataSource = dataSource;
+        this.connection = connection;
+        this.clock = clock;
+        NearDuplicateThreshold = nearDuplicateThreshold;
+    }
+
+    public string Location { get; }
+
+    public double NearDuplicateThreshold { get; }
+
+    /// <summary>Opens the database that <paramref name="address"/> names (a postgres:// URI or a connection string), creating or upgrading its schema as needed.</summary>
+    /// <exception cref="StoreException">The server cannot be reached, refuses the login, has no such database, or holds a newer schema.</exception>
+    public static PostgresDossierStore Open(string address, TimeProvider? clock = null, double nearDuplicateThreshold = 0.7)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        var builder = PostgresAddress.Parse(address);
+        var location = PostgresAddress.Describe(builder);
+
+        // Prepare the statements used per article once per connection instead of parsing them each time.
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        var dataSource = NpgsqlDataSource.Create(builder);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = dataSource.OpenConnection();
+            var store = new PostgresDossierStore(location, dataSource, connection, clock ?? TimeProvider.System, nearDuplicateThreshold);
+            store.Migrate();
+            store.Configure();
+            return store;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or StoreException)
+        {
+            connection?.Dispose();
+            dataSource.Dispose();
+            throw exception as StoreException ?? Explain(location, builder, (NpgsqlException)exception);
+        }
+    }
+
+    /// <summary>One line a user can act on, naming the server and database but never the password.</summary>
+    private static StoreException Explain(string location, NpgsqlConnectionStringBuilder builder, NpgsqlException exception)
+    {
+        var message = exception switch
+        {
+            PostgresException { SqlState: InvalidPassword or InvalidAuthorization } =>
+                $"{location}: the server refused the login for user {builder.Username ?? "(none)"} ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
+            PostgresException { SqlState: UnknownDatabase } =>
+                $"{location}: server {builder.Host}:{builder.Port} has no database {builder.Database}; create it first (createdb {builder.Database})",
+            PostgresException { SqlState: InsufficientPrivilege } =>
+                $"{location}: user {builder.Username} may not create Dossier's tables in database {builder.Database} ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
+            { InnerException: SocketException or TimeoutException } or { IsTransient: true } =>
+                $"{location}: cannot reach the PostgreSQL server at {builder.Host}:{builder.Port} ({(exception.InnerException ?? exception).Message.ReplaceLineEndings(" ").TrimEnd('.')})",
+            _ => $"{location}: {exception.Message.ReplaceLineEndings(" ").TrimEnd('.')}",
+        };
+        return new StoreException(message, exception);
+    }
+
+    public AddResult AddArticle(Document document, MinHashSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(signature);
+        using var transaction = connection.BeginTransaction();
+        var result = AddInTransaction(document, signature, transaction);
+        if (result.Outcome == AddOutcome.Duplicate)
+        {
+            transaction.Rollback();
+        }
+        else
+        {
+            transaction.Commit();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Does nothing: every article is committed on its own. Batching as the SQLite store does would let
+    /// two processes that store overlapping articles in different orders deadlock on the unique id,
+    /// and would keep another process from seeing an article until the batch ends. A commit costs
+    /// little here because the session does not wait for the disk (see <see cref="Configure"/>).
+    /// </summary>
+    public void Flush()
+    {
+    }
+
+    private AddResult AddInTransaction(Document document, MinHashSignature signature, NpgsqlTransaction transaction)
+    {
+        using (var exists = Command("SELECT 1 FROM articles WHERE id = @id", transaction).With("id", document.Id.Value))
+        {
+            if (exists.ExecuteScalar() is not null)
+            {
+                return new AddResult(AddOutcome.Duplicate, document.Id, document.Id);
+            }
+        }
+
+        // An article another process is storing at this moment is invisible until it commits, so two
+        // near copies stored at the same instant may both become originals. Exact copies cannot: the
+        // insert below waits on the other transaction's id and then does nothing.
+        var bandKeys = signature.BandKeys();
+        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+
+        var metadata = document.Metadata;
+        long seq;
+        using (var insert = Command("""
+            INSERT INTO articles (id, copy_of, copy_similarity, title, outlet, author, url, published, origin_path,
+                origin_format, origin_line, origin_item, clean_text, word_count, cleaner_version, offset_map, minhash, ingested_at)
+            VALUES (@id, @copy_of, @copy_similarity, @title, @outlet, @author, @url, @published, @origin_path,
+                @origin_format, @origin_line, @origin_item, @clean_text, @word_count, @cleaner_version, @offset_map, @minhash, @ingested_at)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING seq
+            """, transaction))
+        {
+            insert.With("id", document.Id.Value)
+                .With("copy_of", originalId?.Value)
+                .With("copy_similarity", originalId is null ? null : similarity)
+                .With("title", metadata.Title)
+                .With("outlet", metadata.Outlet)
+                .With("author", metadata.Author)
+                .With("url", metadata.Url)
+                .With("published", metadata.Published?.ToIso())
+                .With("origin_path", document.Origin.Path)
+                .With("origin_format", document.Origin.Format.Name())
+                .With("origin_line", document.Origin.Line)
+                .With("origin_item", document.Origin.Item)
+                .With("clean_text", document.Text)
+                .With("word_count", TextNormalizer.CountWords(document.Text))
+                .With("cleaner_version", document.CleanerVersion)
+                .With("offset_map", OffsetMapCodec.Encode(document.OffsetMap))
+                .With("minhash", signature.ToBytes())
+                .With("ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            if (insert.ExecuteScalar() is not long inserted)
+            {
+                return new AddResult(AddOutcome.Duplicate, document.Id, document.Id);
+            }
+
+            seq = inserted;
+        }
+
+        using (var band = Command("INSERT INTO minhash_bands (band_key, article_seq) SELECT DISTINCT unnest(@keys), @seq", transaction))
+        {
+            band.With("keys", bandKeys).With("seq", seq).ExecuteNonQuery();
+        }
+
+        var removed = document.Removed;
+        using (var insertRemoved = Command("""
+            INSERT INTO removed_ranges (article_id, ordinal, start, "end", reason, rule, preview)
+            SELECT @id, r.* FROM unnest(@ordinals, @starts, @ends, @reasons, @rules, @previews) AS r
+            """, transaction))
+        {
+            insertRemoved.With("id", document.Id.Value)
+                .With("ordinals", Enumerable.Range(0, removed.Count).ToArray())
+                .With("starts", removed.Select(r => r.Start).ToArray())
+                .With("ends", removed.Select(r => r.End).ToArray())
+                .With("reasons", removed.Select(r => r.Reason.ToString()).ToArray())
+                .With("rules", removed.Select(r => r.Rule).ToArray())
+                .With("previews", removed.Select(r => r.Preview).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        using (var caption = Command("""
+            INSERT INTO captions (article_id, start, "end") SELECT @id, c.* FROM unnest(@starts, @ends) AS c ON CONFLICT DO NOTHING
+            """, transaction))
+        {
+            caption.With("id", document.Id.Value)
+                .With("starts", document.Captions.Select(c => c.Start).ToArray())
+                .With("ends", document.Captions.Select(c => c.End).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        if (document.Actors is { } actors)
+        {
+            WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
+        }
+
+        return originalId is { } original
+            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
+            : new AddResult(AddOutcome.Stored, document.Id);
+    }
+
+    public ArticleLookup FindArticle(string idOrPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        var prefix = idOrPrefix.Trim().ToLowerInvariant();
+        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
+        {
+            return new ArticleLookup.NotFound();
+        }
+
+        var ids = new List<ArticleId>();
+        using (var find = Command("SELECT id FROM articles WHERE id >= @low AND id < @high ORDER BY id LIMIT 10").With("low", prefix).With("high", prefix + "g"))
+        using (var reader = find.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(new ArticleId(reader.GetString(0)));
+            }
+        }
+
+        return ids.Count switch
+        {
+            0 => new ArticleLookup.NotFound(),
+            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
+            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
+        };
+    }
+
+    public IReadOnlyList<SourceSummary> ListSources()
+    {
+        using var list = Command("""
+            SELECT outlet, COUNT(*)::int, COUNT(copy_of)::int, MIN(published), MAX(published)
+            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
+            """);
+        var sources = new List<SourceSummary>();
+        using var reader = list.ExecuteReader();
+        while (reader.Read())
+        {
+            var articles = reader.GetInt32(1);
+            var copies = reader.GetInt32(2);
+            sources.Add(new SourceSummary(
+                reader.NullableString(0) ?? "(unknown outlet)", articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
+        }
+
+        return sources;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = TsQuery.FromUserText(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        // Rank first and cut the page, then build snippets for that page only: ts_headline re-parses
+        // the whole text. Hits are marked with \u0002 and \u0003, as the SQLite store marks them.
+        // The weights are {D, C, B, A}: the title (A) counts four times the text (B).
+        using var search = Command("""
+            WITH q AS (SELECT to_tsquery('simple', @query) AS query),
+            page AS (
+                SELECT a.seq, a.id, a.title, a.outlet, a.published, a.clean_text,
+                       ts_rank('{0, 0, 0.25, 1}', a.search, q.query)::float8 AS rank
+                FROM articles a, q
+                WHERE a.search @@ q.query
+                ORDER BY rank DESC, a.seq
+                LIMIT @limit OFFSET @offset)
+            SELECT page.id, page.title, page.outlet, page.published,
+                   ts_headline('simple', page.clean_text, q.query, @options), page.rank
+            FROM page, q
+            ORDER BY page.rank DESC, page.seq
+            """).With("query", match).With("limit", (long)limit).With("offset", (long)offset)
+            .With("options", "StartSel=\u0002, StopSel=\u0003, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"");
+        var hits = new List<SearchHit>();
+        using var reader = search.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add(new SearchHit(
+                new ArticleId(reader.GetString(0)), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4), reader.GetDouble(5)));
+        }
+
+        return hits;
+    }
+
+    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        using var begin = Command("INSERT INTO ingest_runs (inputs, started_at) VALUES (@inputs, @started) RETURNING id")
+            .With("inputs", string.Join('\n', inputs))
+            .With("started", startedAt.ToString("O", CultureInfo.InvariantCulture));
+        return (long)begin.ExecuteScalar()!;
+    }
+
+    public void RecordRefusal(long runId, string origin, string reason)
+    {
+        using var refusal = Command("INSERT INTO refusals (run_id, origin, reason) VALUES (@run, @origin, @reason)")
+            .With("run", runId).With("origin", origin).With("reason", reason);
+        refusal.ExecuteNonQuery();
+    }
+
+    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var finish = Command("""
+            UPDATE ingest_runs SET finished_at = @finished, read = @read, stored = @stored, duplicates = @duplicates,
+                near_duplicates = @near, refused = @refused WHERE id = @run
+            """)
+            .With("run", runId)
+            .With("finished", finishedAt.ToString("O", CultureInfo.InvariantCulture))
+            .With("read", summary.Read)
+            .With("stored", summary.Stored)
+            .With("duplicates", summary.Duplicates)
+            .With("near", summary.NearDuplicates)
+            .With("refused", summary.Refused);
+        finish.ExecuteNonQuery();
+    }
+
+    public StoreStatistics GetStatistics()
+    {
+        // MAX over ISO 8601 text, as SQLite compares it: runs are recorded with the same clock and offset.
+        using var stats = Command("""
+            SELECT (SELECT COUNT(*)::int FROM articles), (SELECT COUNT(copy_of)::int FROM articles), (SELECT COUNT(*)::int FROM refusals),
+                   pg_database_size(current_database()), (SELECT MAX(finished_at) FROM ingest_runs)
+            """);
+        using var reader = stats.ExecuteReader();
+        reader.Read();
+        return new StoreStatistics(
+            reader.GetInt32(0),
+            reader.GetInt32(1),
+            reader.GetInt32(2),
+            reader.GetInt64(3),
+            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose()
+    {
+        connection.Dispose();
+        dataSource.Dispose();
+    }
+
+    private NpgsqlCommand Command(string sql, NpgsqlTransaction? transaction = null) => new(sql, connection, transaction);
+
+    private (ArticleId? Original, double Similarity) FindNearDuplicate(MinHashSignature signature, long[] bandKeys, NpgsqlTransaction transaction)
+    {
+        using var candidates = Command($"""
+            SELECT a.id, a.copy_of, a.minhash FROM articles a
+            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key = ANY(@keys)
+                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
+            ORDER BY a.seq
+            """, transaction).With("keys", bandKeys);
+        ArticleId? best = null;
+        var bestSimilarity = 0.0;
+        using var reader = candidates.ExecuteReader();
+        while (reader.Read())
+        {
+            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
+            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
+            {
+                bestSimilarity = similarity;
+
+                // A copy of a copy is counted against the first original, so copies never chain.
+                best = new ArticleId(reader.NullableString(1) ?? reader.GetString(0));
+            }
+        }
+
+        return (best, bestSimilarity);
+    }
+
+    private StoredArticle LoadArticle(ArticleId id)
+    {
+        string text;
+        ArticleMetadata metadata;
+        DocumentOrigin origin;
+        ArticleId? copyOf;
+        double? copySimilarity;
+        int wordCount;
+        OffsetMap map;
+        DateTimeOffset ingestedAt;
+        using (var load = Command("""
+            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
+                   copy_of, copy_similarity, word_count, offset_map, ingested_at
+            FROM articles WHERE id = @id
+            """).With("id", id.Value))
+        using (var reader = load.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                throw new StoreException($"{Location}: article {id} vanished while being read");
+            }
+
+            text = reader.GetString(0);
+            PublicationDate? published = PublicationDate.TryParseIso(reader.NullableString(5), out var date) ? date : null;
+            metadata = new ArticleMetadata
+            {
+                Title = reader.NullableString(1),
+                Outlet = reader.NullableString(2),
+                Author = reader.NullableString(3),
+                Url = reader.NullableString(4),
+                Published = published,
+            };
+            origin = new DocumentOrigin(reader.GetString(6), SourceFormatNames.Parse(reader.GetString(7)), reader.NullableInt(8), reader.NullableInt(9));
+            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
+            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
+            wordCount = reader.GetInt32(12);
+            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
+            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
+        }
+
+        var removed = new List<RemovedRange>();
+        using (var query = Command("""SELECT start, "end", reason, rule, preview FROM removed_ranges WHERE article_id = @id ORDER BY ordinal""").With("id", id.Value))
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                removed.Add(new RemovedRange(
+                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
+            }
+        }
+
+        var captions = new List<TextSpan>();
+        using (var query = Command("""SELECT start, "end" FROM captions WHERE article_id = @id ORDER BY start""").With("id", id.Value))
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+
+        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
+    }
+
+    /// <summary>
+    /// The session does not wait for the disk at commit. A commit still survives a killed Dossier
+    /// process, and a server crash loses at most the last fraction of a second of commits, each whole
+    /// (the log is replayed up to the last complete transaction): the same promise as the SQLite store
+    /// in WAL mode, and re-running the ingest redoes what was lost.
+    /// </summary>
+    private void Configure()
+    {
+        using var set = Command("SET synchronous_commit = off");
+        set.ExecuteNonQuery();
+    }
+
+    private void Migrate()
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var setup = Command("""
+            SELECT pg_advisory_xact_lock(@lock);
+            CREATE TABLE IF NOT EXISTS dossier_schema (version integer NOT NULL);
+            INSERT INTO dossier_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM dossier_schema);
+            """, transaction).With("lock", MigrationLock))
+        {
+            setup.ExecuteNonQuery();
+        }
+
+        using var read = Command("SELECT version FROM dossier_schema", transaction);
+        var version = (int)read.ExecuteScalar()!;
+        if (version > PostgresSchema.CurrentVersion)
+        {
+            throw new StoreException(
+                $"{Location}: written by a newer Dossier (schema {version}; this build reads up to {PostgresSchema.CurrentVersion}); upgrade Dossier to open it");
+        }
+
+        // DDL is transactional here: the upgrade happens entirely or not at all.
+        for (var next = version; next < PostgresSchema.CurrentVersion; next++)
+        {
+            using var migrate = Command(PostgresSchema.Migrations[next] + $"\nUPDATE dossier_schema SET version = {next + 1};", transaction);
+            migrate.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}
+
+/// <summary>Turns what a user types into a PostgreSQL tsquery that cannot be a syntax error, with the same rules as the SQLite store's FTS5 query.</summary>
+internal static class TsQuery
+{
+    /// <summary>
+    /// Words must all match; text in double quotes is a phrase (its words next to each other); a
+    /// trailing <c>*</c> on a word searches for the prefix. Operators typed by the user are searched
+    /// as words. Only letters and digits reach the query, each word quoted, so nothing can break it.
+    /// </summary>
+    public static string FromUserText(string text)
+    {
+        var terms = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (text[i] == '"')
+            {
+                var close = text.IndexOf('"', i + 1);
+                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
+                i = close < 0 ? text.Length : close + 1;
+                AddTerm(terms, phrase, prefix: false);
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            AddTerm(terms, word.TrimEnd('*'), word.EndsWith('*'));
+        }
+
+        return string.Join(" & ", terms);
+    }
+
+    private static void AddTerm(List<string> terms, string term, bool prefix)
+    {
+        var cleaned = new StringBuilder();
+        foreach (var c in term)
+        {
+            cleaned.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        // As in FTS5, the prefix mark of a phrase applies to its last word.
+        var quoted = words.Select(w => "'" + w + "'").ToList();
+        if (prefix)
+        {
+            quoted[^1] += ":*";
+        }
+
+        terms.Add(quoted.Count == 1 ? quoted[0] : "(" + string.Join(" <-> ", quoted) + ")");
+    }
+}
