@@ -11,7 +11,7 @@ public abstract partial class DossierStoreContract
 
     private static readonly LinkerVersions Needing = new LinkerVersions.NoneOf([Linker]);
 
-    [Fact]
+    [StoreFact]
     public void A_claim_takes_articles_needing_actors_in_the_order_stored_up_to_its_size()
     {
         var store = Open();
@@ -22,7 +22,7 @@ public abstract partial class DossierStoreContract
         Assert.Equal(ids.Take(3), claim.Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_completed_claim_keeps_what_was_written_and_the_next_claim_takes_the_rest()
     {
         var store = Open();
@@ -43,7 +43,7 @@ public abstract partial class DossierStoreContract
         Assert.Equal(ids.Skip(3), store.ArticlesNeedingActors(Linker));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_claim_given_up_without_completing_leaves_its_articles_for_the_next_worker()
     {
         var store = Open();
@@ -60,7 +60,7 @@ public abstract partial class DossierStoreContract
         Assert.Equal(ids, again.Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_claim_completed_is_kept_when_the_store_is_opened_again()
     {
         var store = Open();
@@ -78,7 +78,7 @@ public abstract partial class DossierStoreContract
         Assert.Equal(ids, reopened.ArticlesNeedingActors("linker 2"));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_claim_is_empty_when_every_article_has_actors_from_this_linker()
     {
         var store = Open();
@@ -94,7 +94,7 @@ public abstract partial class DossierStoreContract
         Assert.Empty(claim.Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void Articles_are_counted_and_claimed_by_the_version_that_made_their_actors()
     {
         var store = Open();
@@ -112,7 +112,7 @@ public abstract partial class DossierStoreContract
         Assert.Equal(ids.Take(2), claim.Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void Setting_the_version_of_a_missing_article_is_an_error()
     {
         var store = Open();

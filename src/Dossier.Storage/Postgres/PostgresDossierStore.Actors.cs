@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
+using Dossier.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -59,20 +60,168 @@ public sealed partial class PostgresDossierStore
         ArgumentNullException.ThrowIfNull(relations);
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(claims);
-        using var transaction = connection.BeginTransaction();
+        using var write = BeginArticleWrite();
 
         // The row lock makes two linkers working on the same article take turns instead of interleaving their rows.
-        using (var seqQuery = Command("SELECT seq FROM articles WHERE id = @id FOR UPDATE", transaction).With("id", article.Value))
+        using (var seqQuery = Command("SELECT seq FROM articles WHERE id = @id FOR UPDATE", write.Transaction).With("id", article.Value))
         {
             if (seqQuery.ExecuteScalar() is not long seq)
             {
                 throw new StoreException($"{Location}: no article {article.Value}");
             }
 
-            WriteArticleActors(seq, actors, claims, events, relations, linkerVersion, transaction);
+            WriteArticleActors(seq, actors, claims, events, relations, linkerVersion, write.Transaction);
         }
 
-        transaction.Commit();
+        write.Commit();
+    }
+
+    public int CountArticles(LinkerVersions which)
+    {
+        using var query = VersionQuery("SELECT COUNT(*) FROM articles WHERE {0}", which, null);
+        return Convert.ToInt32(query.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A claim is a transaction holding the claimed rows locked: another worker's claim skips them
+    /// (SKIP LOCKED), and a worker that dies mid-claim drops its connection, the server rolls the
+    /// transaction back and the rows are free at once, with nothing of them written.
+    /// </summary>
+    public IArticleClaim ClaimArticles(LinkerVersions which, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (claim is not null)
+        {
+            throw new InvalidOperationException("this store already holds a claim; complete or dispose it first");
+        }
+
+        var transaction = connection.BeginTransaction();
+        try
+        {
+            using var query = VersionQuery("SELECT id FROM articles WHERE {0} ORDER BY seq LIMIT @max FOR UPDATE SKIP LOCKED", which, transaction).With("max", max);
+            var ids = new List<ArticleId>();
+            using (var reader = query.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    ids.Add(new ArticleId(reader.GetString(0)));
+                }
+            }
+
+            claim = new PostgresArticleClaim(this, transaction, ids);
+            return claim;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    public void SetLinkerVersion(ArticleId article, string linkerVersion)
+    {
+        using var write = BeginArticleWrite();
+        using var update = Command("UPDATE articles SET linker_version = @version WHERE id = @id", write.Transaction)
+            .With("version", linkerVersion).With("id", article.Value);
+        if (update.ExecuteNonQuery() == 0)
+        {
+            throw new StoreException($"{Location}: no article {article.Value}");
+        }
+
+        write.Commit();
+    }
+
+    private PostgresArticleClaim? claim;
+
+    private NpgsqlCommand VersionQuery(string sql, LinkerVersions which, NpgsqlTransaction? transaction) => which switch
+    {
+        LinkerVersions.Exactly exactly => Command(string.Format(CultureInfo.InvariantCulture, sql, "linker_version = @version"), transaction).With("version", exactly.Version),
+        LinkerVersions.NoneOf none => Command(string.Format(CultureInfo.InvariantCulture, sql, "(linker_version IS NULL OR NOT (linker_version = ANY(@versions)))"), transaction)
+            .With("versions", none.Versions.ToArray()),
+        _ => throw new ArgumentOutOfRangeException(nameof(which)),
+    };
+
+    /// <summary>
+    /// The transaction one article's write goes in: its own, or inside a claim a savepoint of the
+    /// claim's, so that a failed article is undone alone and the rest commit with the claim.
+    /// </summary>
+    private ArticleWrite BeginArticleWrite()
+        => claim is null ? new ArticleWrite(connection.BeginTransaction(), OwnsTransaction: true) : ArticleWrite.InClaim(claim.Transaction);
+
+    private sealed record ArticleWrite(NpgsqlTransaction Transaction, bool OwnsTransaction) : IDisposable
+    {
+        private const string Savepoint = "article";
+        private bool done;
+
+        public static ArticleWrite InClaim(NpgsqlTransaction transaction)
+        {
+            transaction.Save(Savepoint);
+            return new ArticleWrite(transaction, OwnsTransaction: false);
+        }
+
+        public void Commit()
+        {
+            done = true;
+            if (OwnsTransaction)
+            {
+                Transaction.Commit();
+            }
+            else
+            {
+                Transaction.Release(Savepoint);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (OwnsTransaction)
+            {
+                Transaction.Dispose();
+            }
+            else if (!done)
+            {
+                Transaction.Rollback(Savepoint);
+            }
+        }
+    }
+
+    private sealed class PostgresArticleClaim(PostgresDossierStore store, NpgsqlTransaction transaction, IReadOnlyList<ArticleId> articles) : IArticleClaim
+    {
+        private bool done;
+
+        public NpgsqlTransaction Transaction => transaction;
+
+        public IReadOnlyList<ArticleId> Articles => articles;
+
+        public void Complete()
+        {
+            ObjectDisposedException.ThrowIf(done, this);
+            done = true;
+            store.claim = null;
+            using (transaction)
+            {
+                transaction.Commit();
+            }
+        }
+
+        public void Dispose()
+        {
+            if (done)
+            {
+                return;
+            }
+
+            done = true;
+            store.claim = null;
+            using (transaction)
+            {
+                // A connection already broken has nothing left to roll back.
+                if (transaction.Connection is not null)
+                {
+                    transaction.Rollback();
+                }
+            }
+        }
     }
 
     /// <summary>Writes one article's actors and facts, one statement per table: each takes its rows as parallel arrays.</summary>
@@ -347,6 +496,7 @@ public sealed partial class PostgresDossierStore
 
     public IEnumerable<StoredChain> ReadChains()
     {
+        var names = new NamePool();
         StoredChainBuilder? current = null;
         foreach (var row in Stream("""
             SELECT aa.article_seq, ar.id, aa.chain, aa.name, aa.kind, m.text, m.form, aa.kind_reason
@@ -365,13 +515,14 @@ public sealed partial class PostgresDossierStore
                 }
 
                 ActorKinds.TryParse(row.Kind, out var kind);
-                current = new StoredChainBuilder(row.Seq, new ArticleId(row.Id), row.Chain, row.Name, kind,
+                var article = current?.Seq == row.Seq ? current.ArticleId : new ArticleId(row.Id);
+                current = new StoredChainBuilder(row.Seq, article, row.Chain, names.Intern(row.Name), kind,
                     row.KindReason.StartsWith("the recognizer found", StringComparison.Ordinal));
             }
 
             if (row.Text is not null)
             {
-                current.Add(row.Text, Enum.Parse<MentionForm>(row.Form!));
+                current.Add(names.Intern(row.Text), Enum.Parse<MentionForm>(row.Form!));
             }
         }
 
@@ -379,34 +530,6 @@ public sealed partial class PostgresDossierStore
         {
             yield return current.Build();
         }
-    }
-
-    private sealed class StoredChainBuilder(long seq, ArticleId id, int chain, string name, ActorKind kind, bool weakKind)
-    {
-        private readonly List<string> spellings = [];
-        private readonly List<string> acronyms = [];
-        private int mentions;
-
-        public long Seq => seq;
-
-        public int Chain => chain;
-
-        public void Add(string text, MentionForm form)
-        {
-            mentions++;
-            var list = form switch
-            {
-                MentionForm.Acronym => acronyms,
-                MentionForm.Name or MentionForm.PartialName => spellings,
-                _ => null,
-            };
-            if (list is not null && !list.Contains(text, StringComparer.Ordinal))
-            {
-                list.Add(text);
-            }
-        }
-
-        public StoredChain Build() => new(seq, id, chain, name, kind, spellings, acronyms, mentions, weakKind);
     }
 
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)

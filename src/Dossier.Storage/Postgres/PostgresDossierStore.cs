@@ -350,8 +350,22 @@ public sealed partial class PostgresDossierStore : IDossierStore
             reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Gives back dead rows' space for reuse and refreshes the planner's statistics (VACUUM ANALYZE).</summary>
+    public void Vacuum()
+    {
+        if (claim is not null)
+        {
+            throw new InvalidOperationException("cannot vacuum while holding a claim");
+        }
+
+        using var vacuum = Command("VACUUM (ANALYZE)");
+        vacuum.CommandTimeout = 0;
+        vacuum.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
+        claim?.Dispose();
         connection.Dispose();
         dataSource.Dispose();
     }

@@ -475,6 +475,7 @@ public sealed partial class SqliteDossierStore
             ORDER BY aa.article_seq, aa.chain
             """;
         using var reader = query.ExecuteReader();
+        var names = new NamePool();
         StoredChainBuilder? current = null;
         while (reader.Read())
         {
@@ -488,13 +489,14 @@ public sealed partial class SqliteDossierStore
                 }
 
                 ActorKinds.TryParse(reader.GetString(4), out var kind);
-                current = new StoredChainBuilder(seq, new ArticleId(reader.GetString(1)), chain, reader.GetString(3), kind,
+                var article = current?.Seq == seq ? current.ArticleId : new ArticleId(reader.GetString(1));
+                current = new StoredChainBuilder(seq, article, chain, names.Intern(reader.GetString(3)), kind,
                     reader.GetString(7).StartsWith("the recognizer found", StringComparison.Ordinal));
             }
 
             if (!reader.IsDBNull(5))
             {
-                current.Add(reader.GetString(5), Enum.Parse<MentionForm>(reader.GetString(6)));
+                current.Add(names.Intern(reader.GetString(5)), Enum.Parse<MentionForm>(reader.GetString(6)));
             }
         }
 
@@ -502,34 +504,6 @@ public sealed partial class SqliteDossierStore
         {
             yield return current.Build();
         }
-    }
-
-    private sealed class StoredChainBuilder(long seq, ArticleId id, int chain, string name, ActorKind kind, bool weakKind)
-    {
-        private readonly List<string> spellings = [];
-        private readonly List<string> acronyms = [];
-        private int mentions;
-
-        public long Seq => seq;
-
-        public int Chain => chain;
-
-        public void Add(string text, MentionForm form)
-        {
-            mentions++;
-            var list = form switch
-            {
-                MentionForm.Acronym => acronyms,
-                MentionForm.Name or MentionForm.PartialName => spellings,
-                _ => null,
-            };
-            if (list is not null && !list.Contains(text, StringComparer.Ordinal))
-            {
-                list.Add(text);
-            }
-        }
-
-        public StoredChain Build() => new(seq, id, chain, name, kind, spellings, acronyms, mentions, weakKind);
     }
 
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)

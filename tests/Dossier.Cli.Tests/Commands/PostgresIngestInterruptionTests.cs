@@ -50,6 +50,49 @@ public sealed class PostgresIngestInterruptionTests(PostgresServer server)
         Assert.Equal(articleCount, Scalar(database, "SELECT COUNT(DISTINCT article_id) FROM removed_ranges"));
     }
 
+    [PostgresFact]
+    public async Task Workers_sharing_a_store_one_killed_midway_leave_the_same_actors_and_facts_as_one_worker()
+    {
+        using var workspace = new Workspace();
+        var corpus = Path.Combine(workspace.Root, "corpus");
+        const int articleCount = 600;
+        IngestInterruptionTests.WriteCorpus(corpus, articleCount);
+        var shared = server.CreateDatabase();
+        var reference = server.CreateDatabase();
+        Assert.Equal(0, CliRun.Run("ingest", corpus, "--db", shared, "--no-link").ExitCode);
+
+        using (var killed = IngestInterruptionTests.StartDossier("worker", "--db", shared, "--jobs", "1"))
+        using (var steady = IngestInterruptionTests.StartDossier("worker", "--db", shared, "--jobs", "1"))
+        {
+            // Kill one worker once the first claims are stored; the other takes over what it held.
+            var deadline = DateTime.UtcNow.AddSeconds(180);
+            while (Scalar(shared, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL") < 64 && DateTime.UtcNow < deadline && !killed.HasExited)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(killed.HasExited, "the workers finished before one could be killed; make the corpus larger");
+            killed.Kill(entireProcessTree: true);
+            await killed.WaitForExitAsync();
+            await steady.WaitForExitAsync();
+            Assert.Equal(0, steady.ExitCode);
+        }
+
+        var single = CliRun.Run("ingest", corpus, "--db", reference, "--jobs", "1");
+
+        Assert.True(single.ExitCode == 0, single.Error);
+        Assert.Equal(0, Scalar(shared, "SELECT COUNT(*) FROM articles WHERE linker_version IS NULL OR linker_version LIKE '%first look'"));
+        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
+        {
+            Assert.Equal(Scalar(reference, $"SELECT COUNT(*) FROM {table}"), Scalar(shared, $"SELECT COUNT(*) FROM {table}"));
+        }
+
+        foreach (var listing in new[] { "actors", "events", "relations", "claims" })
+        {
+            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", shared, "--format", "json").Out);
+        }
+    }
+
     private static long Scalar(string connectionString, string sql)
     {
         try

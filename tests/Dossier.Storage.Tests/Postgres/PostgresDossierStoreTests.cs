@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
 using Dossier.Storage.Postgres;
@@ -117,6 +118,56 @@ public sealed class PostgresDossierStoreTests(PostgresServer server) : DossierSt
         Assert.Equal(120, outcomes.Count(o => o == AddOutcome.Duplicate));
         Assert.Equal(40L, Scalar<long>("SELECT COUNT(*) FROM articles"));
         Assert.Equal(40L, Scalar<long>("SELECT COUNT(DISTINCT article_id) FROM removed_ranges"));
+    }
+
+    [PostgresFact]
+    public void Postgres_workers_claiming_at_once_never_take_the_same_article()
+    {
+        var ids = StoreStories(10);
+        using var first = PostgresDossierStore.Open(ConnectionString);
+        using var second = PostgresDossierStore.Open(ConnectionString);
+        var needing = new LinkerVersions.NoneOf(["v1"]);
+
+        using var firstClaim = first.ClaimArticles(needing, 4);
+        using var secondClaim = second.ClaimArticles(needing, 4);
+
+        Assert.Equal(ids.Take(4), firstClaim.Articles);
+        Assert.Equal(ids.Skip(4).Take(4), secondClaim.Articles);
+        // Counts see what others hold: the work is not done until their claims are.
+        Assert.Equal(10, first.CountArticles(needing));
+    }
+
+    [PostgresFact]
+    public void Postgres_worker_whose_connection_dies_mid_claim_frees_its_articles_with_nothing_written()
+    {
+        var ids = StoreStories(3);
+        var needing = new LinkerVersions.NoneOf(["v1"]);
+        var dying = PostgresDossierStore.Open(ConnectionString);
+        var claim = dying.ClaimArticles(needing, 3);
+        dying.ReplaceArticleActors(claim.Articles[0], [], [], [], [], "v1");
+        var pid = Scalar<int>($"SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%' LIMIT 1");
+
+        Execute($"SELECT pg_terminate_backend({pid})");
+        using var next = PostgresDossierStore.Open(ConnectionString);
+        using var taken = next.ClaimArticles(needing, 3);
+
+        Assert.Equal(ids, taken.Articles);
+        Assert.Equal(3, next.CountArticles(needing));
+        Assert.ThrowsAny<Exception>(claim.Complete);
+    }
+
+    private List<ArticleId> StoreStories(int count)
+    {
+        using var store = PostgresDossierStore.Open(ConnectionString);
+        var ids = new List<ArticleId>();
+        for (var i = 0; i < count; i++)
+        {
+            var document = Documents.Make(Documents.Story(500 + i), path: $"story-{i}.txt");
+            store.AddArticle(document, MinHashSignature.FromText(document.Text));
+            ids.Add(document.Id);
+        }
+
+        return ids;
     }
 
     private void Execute(string sql)
