@@ -32,7 +32,7 @@ internal static class Program
             "resolve" => Resolve(articles, seed),
             "extract" => Extract(articles, StringOption(args, "--corpus")),
             "export" => ExportBenchmark.Run(articles, seed, StringOption(args, "--format")),
-            "scale" => ScaleRun.Run(articles, seed, IntOption(args, "--jobs", Environment.ProcessorCount), StringOption(args, "--db"), ScaleRun.OpenSqlite, ScaleRun.DeleteSqlite),
+            "scale" => ScaleRun.Run(articles, seed, IntOption(args, "--jobs", Environment.ProcessorCount), StringOption(args, "--db"), ScaleRun.Open, ScaleRun.Empty),
             "export-one" => ExportBenchmark.One(args[1], args[2]),
             "export-readers" => ExportBenchmark.Readers(args[1]),
             _ => Usage(args[0]),
