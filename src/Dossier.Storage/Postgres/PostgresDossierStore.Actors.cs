@@ -379,6 +379,18 @@ public sealed partial class PostgresDossierStore
 
     private sealed record StoredCount(string Kind, long Low, long? High, string Bound, int Start, int End);
 
+    // Where the text an event row needs starts and ends: its sentence, trigger, date and speaker.
+    private const string EventTextFrom = "LEAST(ev.sentence_start, ev.trigger_start, COALESCE(ev.date_start, ev.sentence_start), COALESCE(c.speaker_start, ev.sentence_start))";
+    private const string EventTextTo = "GREATEST(ev.sentence_end, ev.trigger_end, COALESCE(ev.date_end, ev.sentence_end), COALESCE(c.speaker_end, ev.sentence_end))";
+
+    /// <summary>An article's whole text, on a connection of its own: the store's is busy reading rows.</summary>
+    private string ArticleText(long seq)
+    {
+        using var own = dataSource.OpenConnection();
+        using var query = new NpgsqlCommand("SELECT clean_text FROM articles WHERE seq = @seq", own).With("seq", seq);
+        return (string)query.ExecuteScalar()!;
+    }
+
     public IReadOnlyList<EventRow> ListEvents()
     {
         var entityOfChain = new Dictionary<(long, int), (string Id, string Name)>();
@@ -402,10 +414,11 @@ public sealed partial class PostgresDossierStore
         }
 
         // SQLite puts NULL first in ascending order; the IS NULL term states the order outright in both.
-        using var query = Command("""
+        using var query = Command($"""
             SELECT ev.article_seq, ar.id, ar.title, ar.outlet, ar.published, ev.type, ev.trigger_start, ev.trigger_end, ev.date_first, ev.date_last,
                    ev.date_precision, ev.date_start, ev.date_end, ev.place_chain, ev.agents::text, ev.targets::text, ev.counts::text,
-                   c.speaker_start, c.speaker_end, c.speaker_chain, ev.sentence_start, ev.sentence_end, ar.clean_text
+                   c.speaker_start, c.speaker_end, c.speaker_chain, ev.sentence_start, ev.sentence_end,
+                   substr(ar.clean_text, {EventTextFrom} + 1, {EventTextTo} - {EventTextFrom}), {EventTextFrom}
             FROM events ev
             JOIN articles ar ON ar.seq = ev.article_seq
             LEFT JOIN claims c ON c.article_seq = ev.article_seq AND c.ordinal = ev.claim_ordinal
@@ -417,34 +430,36 @@ public sealed partial class PostgresDossierStore
             while (reader.Read())
             {
                 var seq = reader.GetInt64(0);
-                var text = reader.GetString(22);
+
+                // Only the stretch of text the event's spans cover is read, not the whole article per event.
+                var window = new TextWindow(reader.GetString(22), reader.GetInt32(23), () => ArticleText(seq));
                 EventActor Actor(int chain) => entityOfChain.TryGetValue((seq, chain), out var entity)
                     ? new EventActor(entity.Id, entity.Name)
                     : new EventActor(null, chainNames.GetValueOrDefault((seq, chain), "?"));
                 var counts = (JsonSerializer.Deserialize<StoredCount[]>(reader.GetString(16)) ?? [])
-                    .Select(c => new EventCountRow(Enum.Parse<CountKind>(c.Kind), c.Low, c.High, c.Bound, text[c.Start..c.End]))
+                    .Select(c => new EventCountRow(Enum.Parse<CountKind>(c.Kind), c.Low, c.High, c.Bound, window.Slice(c.Start, c.End)))
                     .ToList();
                 string? saidBy = null;
                 if (!reader.IsDBNull(17))
                 {
                     saidBy = !reader.IsDBNull(19) && entityOfChain.TryGetValue((seq, reader.GetInt32(19)), out var speaker)
                         ? speaker.Name
-                        : text[reader.GetInt32(17)..reader.GetInt32(18)];
+                        : window.Slice(reader.GetInt32(17), reader.GetInt32(18));
                 }
 
                 rows.Add(new EventRow(
                     new ArticleId(reader.GetString(1)), reader.NullableString(2), reader.NullableString(3), reader.NullableString(4),
-                    Enum.Parse<EventType>(reader.GetString(5)), text[reader.GetInt32(6)..reader.GetInt32(7)],
+                    Enum.Parse<EventType>(reader.GetString(5)), window.Slice(reader.GetInt32(6), reader.GetInt32(7)),
                     reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     reader.NullableString(10),
-                    reader.IsDBNull(11) ? null : text[reader.GetInt32(11)..reader.GetInt32(12)],
+                    reader.IsDBNull(11) ? null : window.Slice(reader.GetInt32(11), reader.GetInt32(12)),
                     reader.IsDBNull(13) ? null : Actor(reader.GetInt32(13)),
                     [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(14)) ?? []).Select(Actor)],
                     [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(15)) ?? []).Select(Actor)],
                     counts,
                     saidBy,
-                    text[reader.GetInt32(20)..reader.GetInt32(21)]));
+                    window.Slice(reader.GetInt32(20), reader.GetInt32(21))));
             }
         }
 
