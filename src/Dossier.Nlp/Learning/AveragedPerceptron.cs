@@ -20,8 +20,8 @@ public sealed class AveragedPerceptron
     // After training: an open-addressing table (linear probing) from feature key to row, which
     // answers a lookup in about half the time of the dictionary. Key 0 marks an empty slot; a real
     // key of 0 is kept in the dictionary only, and looked up there.
-    private ulong[]? tableKeys;
-    private int[]? tableRows;
+    // Keys and rows side by side, so that finding a feature's row costs one cache miss, not two.
+    private TableEntry[]? table;
     private int tableMask;
     private double[]? totals;
     private int[]? stamps;
@@ -55,10 +55,9 @@ public sealed class AveragedPerceptron
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var classes = Labels.Count;
-        if (tableKeys is not null)
+        if (table is not null)
         {
-            var keys = tableKeys;
-            var slots = tableRows!;
+            var entries = table;
             var w = weights.AsSpan();
             foreach (var feature in features)
             {
@@ -75,14 +74,14 @@ public sealed class AveragedPerceptron
                 var slot = (int)(feature & (ulong)tableMask);
                 while (true)
                 {
-                    var key = keys[slot];
-                    if (key == feature)
+                    ref readonly var entry = ref entries[slot];
+                    if (entry.Key == feature)
                     {
-                        Add(w.Slice(slots[slot] * classes, classes), scores);
+                        Add(w.Slice(entry.Row * classes, classes), scores);
                         break;
                     }
 
-                    if (key == 0)
+                    if (entry.Key == 0)
                     {
                         break;
                     }
@@ -130,8 +129,7 @@ public sealed class AveragedPerceptron
             capacity <<= 1;
         }
 
-        var keys = new ulong[capacity];
-        var slots = new int[capacity];
+        var entries = new TableEntry[capacity];
         var mask = capacity - 1;
         foreach (var (key, row) in rows)
         {
@@ -141,17 +139,15 @@ public sealed class AveragedPerceptron
             }
 
             var slot = (int)(key & (ulong)mask);
-            while (keys[slot] != 0)
+            while (entries[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            keys[slot] = key;
-            slots[slot] = row;
+            entries[slot] = new TableEntry(key, row);
         }
 
-        tableKeys = keys;
-        tableRows = slots;
+        table = entries;
         tableMask = mask;
     }
 
@@ -353,4 +349,6 @@ public sealed class AveragedPerceptron
         stamps[index] = step;
         weights[index] += delta;
     }
+
+    private readonly record struct TableEntry(ulong Key, int Row);
 }
