@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Core.Actors;
 
 namespace Dossier.Web.Api;
@@ -5,44 +6,188 @@ namespace Dossier.Web.Api;
 /// <summary>
 /// The actor graph: one edge per pair of actors and kind of tie, counting its reports and the
 /// outlets that made them (copies of one article are one outlet's report, not corroboration).
+/// Built once per store version (<see cref="Corpus"/>): the ties as compact rows, the edges of the
+/// whole store, and every node's position; a request filters those, and only a date or outlet
+/// filter goes back to the ties.
 /// </summary>
-internal static class Graph
+internal sealed class Graph
 {
-    public static ActorGraph Build(Corpus corpus, IReadOnlySet<ActorKind> kinds, IReadOnlySet<string> groups, string? from, string? to, string? outlet, int minSources, int limit)
+    private readonly Corpus corpus;
+    private readonly string[] actorIds;
+    private readonly CompactTie[] ties;
+    private readonly string[] kinds;
+    private readonly string[] groups;
+    private readonly GraphEdge[] allEdges;
+    private readonly Dictionary<string, (float X, float Y)> positions;
+
+    /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
+    private readonly record struct CompactTie(int Source, int Target, short Kind, int Outlet, int Day, int OutletName);
+
+    public Graph(Corpus corpus)
     {
-        bool Keep(string? id) => id is not null && corpus.ActorById.TryGetValue(id, out var a) && (kinds.Count == 0 || kinds.Contains(a.Kind));
+        this.corpus = corpus;
+        var actorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var kindIndex = new Dictionary<string, short>(StringComparer.Ordinal);
+        var kindGroups = new List<string>();
+        var kindNames = new List<string>();
+        var sourceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var outletNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Actor(string id)
+        {
+            if (!actorIndex.TryGetValue(id, out var i))
+            {
+                actorIndex[id] = i = ids.Count;
+                ids.Add(id);
+            }
 
-        var edges = corpus.Ties
-            .Where(t => t.Source.Id != t.Target.Id && Keep(t.Source.Id) && Keep(t.Target.Id))
-            .Where(t => groups.Count == 0 || groups.Contains(t.Group))
-            .Where(t => outlet is null || string.Equals(t.Outlet, outlet, StringComparison.Ordinal))
-            .Where(t => ReadEndpoints.InRange(t.Published, from, to))
-            .GroupBy(t => (Source: t.Source.Id!, Target: t.Target.Id!, t.Kind))
-            .Select(g => new GraphEdge(
-                $"{g.Key.Source}>{g.Key.Kind}>{g.Key.Target}",
-                g.Key.Source,
-                g.Key.Target,
-                g.Key.Kind,
-                g.First().Group,
-                g.Count(),
-                g.Where(t => !IsCopy(corpus, t.ArticleId)).Select(t => t.Outlet ?? t.ArticleId).Distinct(StringComparer.Ordinal).Count()))
-            .Where(e => e.Outlets >= minSources)
+            return i;
+        }
+
+        var compact = new List<CompactTie>(corpus.Ties.Count);
+        foreach (var t in corpus.Ties)
+        {
+            if (t.Source.Id is not { } s || t.Target.Id is not { } g || s == g || !corpus.ActorById.ContainsKey(s) || !corpus.ActorById.ContainsKey(g))
+            {
+                continue;
+            }
+
+            if (!kindIndex.TryGetValue(t.Kind, out var kind))
+            {
+                kindIndex[t.Kind] = kind = (short)kindNames.Count;
+                kindNames.Add(t.Kind);
+                kindGroups.Add(t.Group);
+            }
+
+            var outlet = -1;
+            if (!IsCopy(corpus, t.ArticleId))
+            {
+                var name = t.Outlet ?? t.ArticleId;
+                if (!sourceIndex.TryGetValue(name, out outlet))
+                {
+                    sourceIndex[name] = outlet = sourceIndex.Count;
+                }
+            }
+
+            var outletName = -1;
+            if (t.Outlet is { } o && !outletNames.TryGetValue(o, out outletName))
+            {
+                outletNames[o] = outletName = outletNames.Count;
+            }
+
+            compact.Add(new CompactTie(Actor(s), Actor(g), kind, outlet, Day(t.Published), outletName));
+        }
+
+        actorIds = [.. ids];
+        ties = [.. compact];
+        kinds = [.. kindNames];
+        groups = [.. kindGroups];
+        OutletNumbers = outletNames;
+        allEdges = [.. Aggregate(ties, _ => true)];
+
+        // One layout of every actor with a tie: a filtered graph shows its part of the same picture,
+        // so an actor stays where the analyst last saw it.
+        var pairs = allEdges.Select(e => (actorIndex[e.Source], actorIndex[e.Target]))
+            .Select(p => p.Item1 < p.Item2 ? p : (p.Item2, p.Item1))
+            .Distinct()
             .ToList();
+        var placed = GraphLayout.Compute(actorIds.Length, pairs);
+        positions = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
+        for (var i = 0; i < actorIds.Length; i++)
+        {
+            positions[actorIds[i]] = placed[i];
+        }
+    }
 
-        var ids = edges.SelectMany(e => new[] { e.Source, e.Target }).ToHashSet(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, int> OutletNumbers { get; }
+
+    public ActorGraph Build(IReadOnlySet<ActorKind> kindFilter, IReadOnlySet<string> groupFilter, string? from, string? to, string? outlet, int minSources, int limit)
+    {
+        bool Keep(string id) => kindFilter.Count == 0 || kindFilter.Contains(corpus.ActorById[id].Kind);
+
+        IEnumerable<GraphEdge> edges;
+        if (from is null && to is null && outlet is null)
+        {
+            edges = allEdges;
+        }
+        else
+        {
+            var fromDay = from is null ? int.MinValue : Day(from);
+            var toDay = to is null ? int.MaxValue : Day(to);
+            var outletNumber = outlet is null ? -2 : OutletNumbers.GetValueOrDefault(outlet, -3);
+            edges = Aggregate(ties, t =>
+                (outlet is null || t.OutletName == outletNumber) &&
+                ((from is null && to is null) || (t.Day >= 0 && t.Day >= fromDay && t.Day <= toDay)));
+        }
+
+        var kept = edges
+            .Where(e => e.Outlets >= minSources)
+            .Where(e => groupFilter.Count == 0 || groupFilter.Contains(e.Group))
+            .Where(e => Keep(e.Source) && Keep(e.Target))
+            .ToList();
+        var ids = kept.SelectMany(e => new[] { e.Source, e.Target }).ToHashSet(StringComparer.Ordinal);
         var nodes = ids.Select(id => corpus.ActorById[id])
             .OrderByDescending(a => a.Mentions).ThenBy(a => a.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(a => new GraphNode(a.Id, a.Name, a.Kind.ToName(), a.Mentions, a.Articles))
+            .Select(a => new GraphNode(a.Id, a.Name, a.Kind.ToName(), a.Mentions, a.Articles, positions[a.Id].X, positions[a.Id].Y))
             .ToList();
-        var kept = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        edges = edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))
+        var shown = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var shownEdges = kept.Where(e => shown.Contains(e.Source) && shown.Contains(e.Target))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
         var outlets = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
         var allKinds = Enum.GetValues<ActorKind>().Select(k => k.ToName()).ToList();
-        return new ActorGraph(nodes, edges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count);
+        return new ActorGraph(nodes, shownEdges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count);
     }
+
+    /// <summary>One edge per (source, target, kind) of the ties that pass, with its reports and independent outlets.</summary>
+    private List<GraphEdge> Aggregate(CompactTie[] all, Func<CompactTie, bool> passes)
+    {
+        var edgeOf = new Dictionary<(int, int, short), int>();
+        var reports = new List<int>();
+        var keys = new List<(int Source, int Target, short Kind)>();
+        var sources = new HashSet<(int Edge, int Outlet)>();
+        var outletCounts = new List<int>();
+        foreach (var t in all)
+        {
+            if (!passes(t))
+            {
+                continue;
+            }
+
+            var key = (t.Source, t.Target, t.Kind);
+            if (!edgeOf.TryGetValue(key, out var edge))
+            {
+                edgeOf[key] = edge = keys.Count;
+                keys.Add(key);
+                reports.Add(0);
+                outletCounts.Add(0);
+            }
+
+            reports[edge]++;
+            if (t.Outlet >= 0 && sources.Add((edge, t.Outlet)))
+            {
+                outletCounts[edge]++;
+            }
+        }
+
+        var edges = new List<GraphEdge>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (s, g, k) = keys[i];
+            edges.Add(new GraphEdge($"{actorIds[s]}>{kinds[k]}>{actorIds[g]}", actorIds[s], actorIds[g], kinds[k], groups[k], reports[i], outletCounts[i]));
+        }
+
+        return edges;
+    }
+
+    /// <summary>An ISO date's day as yyyymmdd, or -1 when there is none.</summary>
+    private static int Day(string? date) =>
+        date is { Length: >= 10 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) &&
+        int.TryParse(date.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) &&
+        int.TryParse(date.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            ? (y * 10000) + (m * 100) + d
+            : -1;
 
     private static bool IsCopy(Corpus corpus, string articleId) =>
         corpus.Articles.TryGetValue(articleId, out var a) && a.CopyOf is not null;
