@@ -16,7 +16,6 @@ internal static class WebBenchmark
 {
     public static async Task<int> RunAsync(int articles, int seed, int requests, int concurrency, string? only)
     {
-        var root = Program.RepositoryRoot();
         var exportStore = ExportBenchmark.EnsureStore(articles, seed);
 
         // A copy: the server may migrate the store it opens, and the export benchmark's store stays as that benchmark wrote it.
@@ -27,54 +26,34 @@ internal static class WebBenchmark
             File.Move(database + ".partial", database);
         }
 
-        var dossier = Path.Combine(root, "src", "Dossier.Cli", "bin", "Release", "net10.0", "dossier");
-        if (!File.Exists(dossier))
+        var started = Stopwatch.StartNew();
+        await using var server = await ServedStore.StartAsync(database);
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(30) };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store {database}: {articles:N0} articles; server listening after {started.Elapsed.TotalSeconds:0.0} s"));
+
+        // The server reads its lists and lays out the graph in the background as it starts; requests meanwhile wait.
+        await client.GetStringAsync(new Uri("api/info", UriKind.Relative));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"caches warm (lists read, graph laid out) {started.Elapsed.TotalSeconds:0.0} s after start"));
+
+        var (firstPage, firstPageMax) = await GraphBenchmark.FirstPageAsync(server.Address, 5);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first page (graph page: HTML, scripts, /api/graph, drawn), Chromium headless, 5 loads: median {firstPage:0} ms, slowest {firstPageMax:0} ms"));
+
+        var endpoints = await EndpointsAsync(client);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests} requests per endpoint, {concurrency} concurrent clients, loopback, after 3 warm-up requests each"));
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | median ms | p95 ms | p99 ms | KB |");
+        Console.WriteLine("|---|---|---|---|---|");
+        var failed = false;
+        foreach (var (name, path) in endpoints.Where(e => only is null || e.Name.Contains(only, StringComparison.Ordinal)))
         {
-            Console.Error.WriteLine($"{dossier} is missing: dotnet build src/Dossier.Cli -c Release");
-            return 2;
+            var result = await MeasureAsync(client, path, requests, concurrency);
+            failed |= result.Failures > 0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{name}` | {result.Median:0.0} | {result.P95:0.0} | {result.P99:0.0} | {result.Bytes / 1024.0:0.#} |{(result.Failures > 0 ? $" {result.Failures} failed: {result.Failure}" : "")}"));
         }
 
-        var port = FreePort();
-        var server = Process.Start(new ProcessStartInfo(dossier, ["serve", "--db", database, "--port", port.ToString(CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(30) };
-            var started = Stopwatch.StartNew();
-            await WaitForAsync(client, "api/info", server);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store {database}: {articles:N0} articles; server answering in {started.Elapsed.TotalSeconds:0.0} s"));
-
-            // The server loads its caches in the background when it starts; the first list it is asked for waits for them.
-            started.Restart();
-            await client.GetStringAsync(new Uri("api/graph", UriKind.Relative));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"caches warm after a further {started.Elapsed.TotalSeconds:0.0} s"));
-
-            var endpoints = await EndpointsAsync(client);
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests} requests per endpoint, {concurrency} concurrent clients, loopback, after 3 warm-up requests each"));
-            Console.WriteLine();
-            Console.WriteLine("| endpoint | median ms | p95 ms | p99 ms | KB |");
-            Console.WriteLine("|---|---|---|---|---|");
-            var failed = false;
-            foreach (var (name, path) in endpoints.Where(e => only is null || e.Name.Contains(only, StringComparison.Ordinal)))
-            {
-                var result = await MeasureAsync(client, path, requests, concurrency);
-                failed |= result.Failures > 0;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| `{name}` | {result.Median:0.0} | {result.P95:0.0} | {result.P99:0.0} | {result.Bytes / 1024.0:0.#} |{(result.Failures > 0 ? $" {result.Failures} failed: {result.Failure}" : "")}"));
-            }
-
-            return failed ? 1 : 0;
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
+        return failed ? 1 : 0;
     }
 
     /// <summary>Every list the UI reads, with ids found in the store: the most mentioned actor, an article, deep pages.</summary>
@@ -96,7 +75,6 @@ internal static class WebBenchmark
             ("graph", "api/graph"),
             ("graph?kinds&from&to", "api/graph?kinds=armed-group,person&from=2019-06-01&to=2019-12-31"),
             ("graph?outlet&minSources", $"api/graph?outlet={o}&minSources=1"),
-            ("graph layout", "api/graph/layout"),
             ("events", "api/events"),
             ("events?offset=400000", "api/events?offset=400000"),
             ("events?actor", $"api/events?actor={a}"),
@@ -114,10 +92,12 @@ internal static class WebBenchmark
             ("articles?outlet", $"api/articles?outlet={o}"),
             ("search", "api/search?q=shelled"),
             ("search rare", "api/search?q=%22Report%2012345%22"),
+            ("articles/{id}", $"api/articles/{Uri.EscapeDataString(article)}"),
+
+            // Last: these start the analyses (disputes, framing), which read every article in the background.
+            ($"actors/{{id}} (most mentioned)", $"api/actors/{a}"),
             ("disputes", "api/disputes"),
             ("framing", "api/framing"),
-            ($"actors/{{id}} (most mentioned)", $"api/actors/{a}"),
-            ("articles/{id}", $"api/articles/{Uri.EscapeDataString(article)}"),
         ];
     }
 
@@ -164,31 +144,6 @@ internal static class WebBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static async Task WaitForAsync(HttpClient client, string path, Process server)
-    {
-        while (true)
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"dossier serve exited: {await server.StandardError.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     internal static int FreePort()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Dossier.Core.Actors;
 using Dossier.Core.Facts;
@@ -33,9 +34,12 @@ internal sealed class Corpus
         Events = events;
         Articles = articles;
         Sources = sources;
+        Copies = articles.Values.Count(a => a.CopyOf is not null);
         ArticlesByDate = [.. articles.Values.OrderBy(a => a.Published ?? "", StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)];
         TiesByActor = IndexByActor(ties.Count, i => [ties[i].Source, ties[i].Target]);
         EventsByActor = IndexByActor(events.Count, i => [.. events[i].Agents, .. events[i].Targets, events[i].Place]);
+        EventDays = [.. events.Select(e => Graph.Day(e.DateFirst ?? e.Published))];
+        EventOutlets = [.. events.Select(e => e.Outlet)];
         SourceItems = [.. sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(s.Outlet)))];
         Graph = new Graph(this);
     }
@@ -54,6 +58,12 @@ internal sealed class Corpus
 
     public IReadOnlyList<EventItem> Events { get; }
 
+    /// <summary>Each event's day (its own date, else its article's) as yyyymmdd, -1 when there is none: date filters compare numbers.</summary>
+    public int[] EventDays { get; }
+
+    /// <summary>Each event's outlet, side by side with <see cref="Events"/> so a filter reads one array.</summary>
+    public string?[] EventOutlets { get; }
+
     /// <summary>The positions in <see cref="Events"/> of the events each actor took part in or that happened at it, in order.</summary>
     public IReadOnlyDictionary<string, int[]> EventsByActor { get; }
 
@@ -63,6 +73,9 @@ internal sealed class Corpus
     public IReadOnlyList<ArticleInfo> ArticlesByDate { get; }
 
     public IReadOnlyList<SourceSummary> Sources { get; }
+
+    /// <summary>How many of the articles are copies of another.</summary>
+    public int Copies { get; }
 
     /// <summary>The outlets as the sources page lists them, with the actors each reports on most.</summary>
     public IReadOnlyList<SourceItem> SourceItems { get; }
@@ -227,15 +240,26 @@ internal sealed class VersionedCache<T>(StorePool pool, Func<IDossierStore, T> l
     private readonly Lock gate = new();
     private (long Version, T Value)? current;
 
-    private (long Version, Task<T> Task)? computing;
+    private (long Version, Task<T> Task, long Started)? computing;
 
     public T Get() => Start().GetAwaiter().GetResult();
 
-    /// <summary>The value, or null when computing it takes longer than <paramref name="wait"/>; it goes on in the background and a later call gets it.</summary>
+    /// <summary>
+    /// The value, or null when it is not ready within <paramref name="wait"/> of when its computation
+    /// started; it goes on in the background and a later call gets it. So only the first callers
+    /// wait for a long computation, not every caller in turn.
+    /// </summary>
     public T? TryGet(TimeSpan wait)
     {
         var task = Start();
-        return task.Wait(wait) ? task.Result : null;
+        if (task.IsCompletedSuccessfully)
+        {
+            return task.Result;
+        }
+
+        var started = computing?.Started ?? Stopwatch.GetTimestamp();
+        var left = wait - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero && task.Wait(left) ? task.Result : null;
     }
 
     private Task<T> Start()
@@ -266,7 +290,7 @@ internal sealed class VersionedCache<T>(StorePool pool, Func<IDossierStore, T> l
 
                 return value;
             });
-            computing = (version, task);
+            computing = (version, task, Stopwatch.GetTimestamp());
             return task;
         }
     }

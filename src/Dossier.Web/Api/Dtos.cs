@@ -82,7 +82,8 @@ public sealed record GraphNode(string Id, string Name, string Kind, int Mentions
 
 public sealed record GraphEdge(string Id, string Source, string Target, string Kind, string Group, int Reports, int Outlets);
 
-public sealed record ActorGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Outlets, IReadOnlyList<string> Kinds, IReadOnlyList<string> Groups, int ActorsInStore);
+/// <summary>The graph: <see cref="TiesBetweenShown"/> counts the ties between the actors shown, of which <see cref="Edges"/> holds the strongest (the maxTies parameter).</summary>
+public sealed record ActorGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Outlets, IReadOnlyList<string> Kinds, IReadOnlyList<string> Groups, int ActorsInStore, int TiesBetweenShown);
 
 public sealed record SourceItem(string Outlet, int Articles, int Originals, int Copies, string? FirstPublished, string? LastPublished, IReadOnlyList<SourceActor> TopActors);
 

@@ -14,7 +14,7 @@ internal sealed class Graph
 {
     private readonly Corpus corpus;
     private readonly string[] actorIds;
-    private readonly CompactTie[] ties;
+    private readonly FilterTie[] ties;
     private readonly string[] kinds;
     private readonly string[] groups;
     private readonly GraphEdge[] allEdges;
@@ -22,6 +22,9 @@ internal sealed class Graph
 
     /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
     private readonly record struct CompactTie(int Source, int Target, short Kind, int Outlet, int Day, int OutletName);
+
+    /// <summary>One tie as the filters read it: the edge it belongs to, its source for counting outlets, its day, its outlet.</summary>
+    private readonly record struct FilterTie(int Edge, int Outlet, int Day, int OutletName);
 
     public Graph(Corpus corpus)
     {
@@ -79,11 +82,15 @@ internal sealed class Graph
         }
 
         actorIds = [.. ids];
-        ties = [.. compact];
         kinds = [.. kindNames];
         groups = [.. kindGroups];
         OutletNumbers = outletNames;
-        allEdges = [.. Aggregate(ties, _ => true)];
+        allEdges = [.. Aggregate(compact, out var edgeOfTie)];
+
+        // The ties as (edge, source, day, outlet), sorted by edge and source: a filtered graph is
+        // then one pass of integer comparisons, counting a source once per edge when it differs from
+        // the one before.
+        ties = [.. compact.Select((t, i) => new FilterTie(edgeOfTie[i], t.Outlet, t.Day, t.OutletName)).OrderBy(t => t.Edge).ThenBy(t => t.Outlet)];
 
         // One layout of every actor with a tie: a filtered graph shows its part of the same picture,
         // so an actor stays where the analyst last saw it.
@@ -101,7 +108,20 @@ internal sealed class Graph
 
     private IReadOnlyDictionary<string, int> OutletNumbers { get; }
 
-    public ActorGraph Build(IReadOnlySet<ActorKind> kindFilter, IReadOnlySet<string> groupFilter, string? from, string? to, string? outlet, int minSources, int limit)
+    /// <summary>Most actors a graph shows unless asked for fewer or more.</summary>
+    public const int DefaultActors = 2_000;
+
+    /// <summary>Most ties a graph shows unless asked for fewer or more: the strongest (most independent sources, then most reports).</summary>
+    public const int DefaultTies = 10_000;
+
+    private byte[]? defaultJson;
+
+    /// <summary>The unfiltered graph as JSON, made once: it is what the first page asks for.</summary>
+    public byte[] DefaultJson => defaultJson ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+        Build(new HashSet<ActorKind>(), new HashSet<string>(StringComparer.Ordinal), null, null, null, 1, DefaultActors, DefaultTies),
+        System.Text.Json.JsonSerializerOptions.Web);
+
+    public ActorGraph Build(IReadOnlySet<ActorKind> kindFilter, IReadOnlySet<string> groupFilter, string? from, string? to, string? outlet, int minSources, int limit, int maxTies)
     {
         bool Keep(string id) => kindFilter.Count == 0 || kindFilter.Contains(corpus.ActorById[id].Kind);
 
@@ -115,7 +135,7 @@ internal sealed class Graph
             var fromDay = from is null ? int.MinValue : Day(from);
             var toDay = to is null ? int.MaxValue : Day(to);
             var outletNumber = outlet is null ? -2 : OutletNumbers.GetValueOrDefault(outlet, -3);
-            edges = Aggregate(ties, t =>
+            edges = Filter(t =>
                 (outlet is null || t.OutletName == outletNumber) &&
                 ((from is null && to is null) || (t.Day >= 0 && t.Day >= fromDay && t.Day <= toDay)));
         }
@@ -132,29 +152,29 @@ internal sealed class Graph
             .Select(a => new GraphNode(a.Id, a.Name, a.Kind.ToName(), a.Mentions, a.Articles, positions[a.Id].X, positions[a.Id].Y))
             .ToList();
         var shown = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var shownEdges = kept.Where(e => shown.Contains(e.Source) && shown.Contains(e.Target))
+        var between = kept.Where(e => shown.Contains(e.Source) && shown.Contains(e.Target)).ToList();
+        var shownEdges = (between.Count <= maxTies ? between : between
+                .OrderByDescending(e => e.Outlets).ThenByDescending(e => e.Reports).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Take(maxTies))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
         var outlets = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
         var allKinds = Enum.GetValues<ActorKind>().Select(k => k.ToName()).ToList();
-        return new ActorGraph(nodes, shownEdges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count);
+        return new ActorGraph(nodes, shownEdges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count, between.Count);
     }
 
-    /// <summary>One edge per (source, target, kind) of the ties that pass, with its reports and independent outlets.</summary>
-    private List<GraphEdge> Aggregate(CompactTie[] all, Func<CompactTie, bool> passes)
+    /// <summary>One edge per (source, target, kind) of the ties, with its reports and independent outlets; and each tie's edge.</summary>
+    private List<GraphEdge> Aggregate(List<CompactTie> all, out int[] edgeOfTie)
     {
         var edgeOf = new Dictionary<(int, int, short), int>();
         var reports = new List<int>();
         var keys = new List<(int Source, int Target, short Kind)>();
         var sources = new HashSet<(int Edge, int Outlet)>();
         var outletCounts = new List<int>();
-        foreach (var t in all)
+        edgeOfTie = new int[all.Count];
+        for (var i = 0; i < all.Count; i++)
         {
-            if (!passes(t))
-            {
-                continue;
-            }
-
+            var t = all[i];
             var key = (t.Source, t.Target, t.Kind);
             if (!edgeOf.TryGetValue(key, out var edge))
             {
@@ -164,6 +184,7 @@ internal sealed class Graph
                 outletCounts.Add(0);
             }
 
+            edgeOfTie[i] = edge;
             reports[edge]++;
             if (t.Outlet >= 0 && sources.Add((edge, t.Outlet)))
             {
@@ -181,8 +202,41 @@ internal sealed class Graph
         return edges;
     }
 
+    /// <summary>The edges of the ties that pass, with reports and independent outlets counted over those ties only.</summary>
+    private List<GraphEdge> Filter(Func<FilterTie, bool> passes)
+    {
+        var reports = new int[allEdges.Length];
+        var outlets = new int[allEdges.Length];
+        var (lastEdge, lastOutlet) = (-1, -1);
+        foreach (var t in ties)
+        {
+            if (!passes(t))
+            {
+                continue;
+            }
+
+            reports[t.Edge]++;
+            if (t.Outlet >= 0 && (t.Edge != lastEdge || t.Outlet != lastOutlet))
+            {
+                outlets[t.Edge]++;
+                (lastEdge, lastOutlet) = (t.Edge, t.Outlet);
+            }
+        }
+
+        var edges = new List<GraphEdge>();
+        for (var e = 0; e < allEdges.Length; e++)
+        {
+            if (reports[e] > 0)
+            {
+                edges.Add(allEdges[e] with { Reports = reports[e], Outlets = outlets[e] });
+            }
+        }
+
+        return edges;
+    }
+
     /// <summary>An ISO date's day as yyyymmdd, or -1 when there is none.</summary>
-    private static int Day(string? date) =>
+    public static int Day(string? date) =>
         date is { Length: >= 10 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) &&
         int.TryParse(date.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) &&
         int.TryParse(date.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)

@@ -12,8 +12,7 @@ internal static class ReadEndpoints
         api.MapGet("/info", (StorePool pool, CorpusCache cache) =>
         {
             var corpus = cache.Get();
-            var statistics = pool.Read(store => store.GetStatistics());
-            return new ServerInfo(Path.GetFileName(pool.Path), statistics.Articles, statistics.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
+            return new ServerInfo(Path.GetFileName(pool.Path), corpus.Articles.Count, corpus.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
                 options.AllowIngest, options.Token is not null);
         }).WithSummary("The store served and what the server allows");
 
@@ -105,12 +104,19 @@ internal static class ReadEndpoints
                 : StillAnalysing(pool))
             .WithSummary("The sides of the conflict and each outlet's alignment: labels in its own voice, casualty reports, named perpetrators per side");
 
-        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit) =>
+        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit, int? maxTies) =>
         {
-            var max = limit ?? 500;
-            if (max is < 1 or > 5000 || minSources is < 1)
+            var max = limit ?? Graph.DefaultActors;
+            var maxEdges = maxTies ?? Graph.DefaultTies;
+            if (max is < 1 or > 5000 || maxEdges is < 1 or > 100_000 || minSources is < 1)
             {
-                return Problems.BadRequest("limit must be between 1 and 5000 and minSources at least 1");
+                return Problems.BadRequest("limit must be between 1 and 5000, maxTies between 1 and 100000, and minSources at least 1");
+            }
+
+            var corpus = cache.Get();
+            if (kinds is null && groups is null && from is null && to is null && outlet is null && minSources is null or 1 && limit is null && maxTies is null)
+            {
+                return Results.Bytes(corpus.Graph.DefaultJson, "application/json");
             }
 
             var kindSet = new HashSet<ActorKind>();
@@ -125,8 +131,9 @@ internal static class ReadEndpoints
             }
 
             var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
-            return Results.Ok(cache.Get().Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max));
-        }).WithSummary("The actor graph: actors with at least one tie that passes the filters, and the ties between them");
+            return Results.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
+        }).Produces<ActorGraph>()
+          .WithSummary("The actor graph: the most mentioned actors (limit, default 2000) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 10000), and each actor's position in a layout of the store's whole graph");
 
         api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
         {
@@ -170,11 +177,22 @@ internal static class ReadEndpoints
                 return Results.Ok(paging.Of(corpus.Events));
             }
 
-            var candidates = actor is null ? corpus.Events : corpus.EventsByActor.GetValueOrDefault(actor, []).Select(i => corpus.Events[i]);
+            var fromDay = from is null ? int.MinValue : Graph.Day(from);
+            var toDay = to is null ? int.MaxValue : Graph.Day(to);
+            if (fromDay == -1 || toDay == -1)
+            {
+                return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
+            }
+
+            // Filters read the events' side arrays (days as numbers, outlets), not the events themselves.
+            var dated = from is not null || to is not null;
+            var days = corpus.EventDays;
+            var outlets = corpus.EventOutlets;
+            var candidates = actor is null ? Enumerable.Range(0, corpus.Events.Count) : corpus.EventsByActor.GetValueOrDefault(actor, []);
             return Results.Ok(paging.Of(candidates
+                .Where(i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay)) && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal)))
+                .Select(i => corpus.Events[i])
                 .Where(e => type is null || string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase))
-                .Where(e => InRange(e.DateFirst ?? e.Published, from, to))
-                .Where(e => outlet is null || string.Equals(e.Outlet, outlet, StringComparison.Ordinal))
                 .Where(e => located is null || (e.Coordinates is not null) == located)));
         }).WithSummary("Reported events in publication order, with coordinates where the place is known");
 
@@ -298,23 +316,6 @@ internal static class ReadEndpoints
 
     internal static IEnumerable<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Whether an ISO date (or date-time) falls in [from, to], comparing the days only.</summary>
-    internal static bool InRange(string? date, string? from, string? to)
-    {
-        if (from is null && to is null)
-        {
-            return true;
-        }
-
-        if (date is null || date.Length < 10)
-        {
-            return false;
-        }
-
-        var day = date[..10];
-        return (from is null || string.CompareOrdinal(day, from) >= 0) && (to is null || string.CompareOrdinal(day, to) <= 0);
-    }
 
     /// <summary>The evidence sentence in the article: exactly, or else with its spaces folded.</summary>
     internal static Highlight? Find(string text, string sentence)
