@@ -40,6 +40,8 @@ internal sealed class Corpus
         EventsByActor = IndexByActor(events.Count, i => [.. events[i].Agents, .. events[i].Targets, events[i].Place]);
         EventDays = [.. events.Select(e => Graph.Day(e.DateFirst ?? e.Published))];
         EventOutlets = [.. events.Select(e => e.Outlet)];
+        EventTypes = [.. events.Select(e => string.Intern(e.Type))];
+        EventLocated = [.. events.Select(e => e.Coordinates is not null)];
         SourceItems = [.. sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(s.Outlet)))];
         Graph = new Graph(this);
     }
@@ -63,6 +65,12 @@ internal sealed class Corpus
 
     /// <summary>Each event's outlet, side by side with <see cref="Events"/> so a filter reads one array.</summary>
     public string?[] EventOutlets { get; }
+
+    /// <summary>Each event's type name; with the arrays beside it, a filter over 800,000 events reads a few contiguous arrays instead of every event object.</summary>
+    public string[] EventTypes { get; }
+
+    /// <summary>Whether each event has coordinates.</summary>
+    public bool[] EventLocated { get; }
 
     /// <summary>The positions in <see cref="Events"/> of the events each actor took part in or that happened at it, in order.</summary>
     public IReadOnlyDictionary<string, int[]> EventsByActor { get; }

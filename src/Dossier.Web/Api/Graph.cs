@@ -18,6 +18,14 @@ internal sealed class Graph
     private readonly string[] kinds;
     private readonly string[] groups;
     private readonly GraphEdge[] allEdges;
+    private readonly int[] allReports;
+    private readonly int[] allOutlets;
+    private readonly int[] edgeSources;
+    private readonly int[] edgeTargets;
+    private readonly short[] edgeKinds;
+    private readonly int[] edgeIdRanks;
+    private readonly ActorKind[] actorKinds;
+    private readonly int[] actorsByMentions;
     private readonly Dictionary<string, (float X, float Y)> positions;
 
     /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
@@ -85,7 +93,19 @@ internal sealed class Graph
         kinds = [.. kindNames];
         groups = [.. kindGroups];
         OutletNumbers = outletNames;
-        allEdges = [.. Aggregate(compact, out var edgeOfTie)];
+        allEdges = [.. Aggregate(compact, out var edgeOfTie, out edgeSources, out edgeTargets, out edgeKinds)];
+        allReports = [.. allEdges.Select(e => e.Reports)];
+        allOutlets = [.. allEdges.Select(e => e.Outlets)];
+        edgeIdRanks = new int[allEdges.Length];
+        var rank = 0;
+        foreach (var e in Enumerable.Range(0, allEdges.Length).OrderBy(e => allEdges[e].Id, StringComparer.Ordinal))
+        {
+            edgeIdRanks[e] = rank++;
+        }
+
+        actorKinds = [.. actorIds.Select(id => corpus.ActorById[id].Kind)];
+        actorsByMentions = [.. Enumerable.Range(0, actorIds.Length)
+            .OrderByDescending(a => corpus.ActorById[actorIds[a]].Mentions).ThenBy(a => corpus.ActorById[actorIds[a]].Name, StringComparer.Ordinal)];
 
         // The ties as (edge, source, day, outlet), sorted by edge and source: a filtered graph is
         // then one pass of integer comparisons, counting a source once per edge when it differs from
@@ -108,11 +128,15 @@ internal sealed class Graph
 
     private IReadOnlyDictionary<string, int> OutletNumbers { get; }
 
-    /// <summary>Most actors a graph shows unless asked for fewer or more.</summary>
-    public const int DefaultActors = 2_000;
+    /// <summary>
+    /// Most actors a graph shows unless asked for more (up to 5,000): the first page must draw in
+    /// about a second; the page and the API can ask for the 2,000 actors and 10,000 ties the graph
+    /// stays interactive with.
+    /// </summary>
+    public const int DefaultActors = 300;
 
-    /// <summary>Most ties a graph shows unless asked for fewer or more: the strongest (most independent sources, then most reports).</summary>
-    public const int DefaultTies = 10_000;
+    /// <summary>Most ties a graph shows unless asked for more (up to 100,000): the strongest (most independent sources, then most reports).</summary>
+    public const int DefaultTies = 2_000;
 
     private byte[]? defaultJson;
 
@@ -123,48 +147,75 @@ internal sealed class Graph
 
     public ActorGraph Build(IReadOnlySet<ActorKind> kindFilter, IReadOnlySet<string> groupFilter, string? from, string? to, string? outlet, int minSources, int limit, int maxTies)
     {
-        bool Keep(string id) => kindFilter.Count == 0 || kindFilter.Contains(corpus.ActorById[id].Kind);
-
-        IEnumerable<GraphEdge> edges;
+        // Edges and actors as numbers until the answer is made: a filter touches arrays, not records.
+        int[] reports, outlets;
         if (from is null && to is null && outlet is null)
         {
-            edges = allEdges;
+            (reports, outlets) = (allReports, allOutlets);
         }
         else
         {
             var fromDay = from is null ? int.MinValue : Day(from);
             var toDay = to is null ? int.MaxValue : Day(to);
             var outletNumber = outlet is null ? -2 : OutletNumbers.GetValueOrDefault(outlet, -3);
-            edges = Filter(t =>
+            (reports, outlets) = Filter(t =>
                 (outlet is null || t.OutletName == outletNumber) &&
                 ((from is null && to is null) || (t.Day >= 0 && t.Day >= fromDay && t.Day <= toDay)));
         }
 
-        var kept = edges
-            .Where(e => e.Outlets >= minSources)
-            .Where(e => groupFilter.Count == 0 || groupFilter.Contains(e.Group))
-            .Where(e => Keep(e.Source) && Keep(e.Target))
+        var keptKinds = kindFilter.Count == 0 ? null : actorKinds.Select(kindFilter.Contains).ToArray();
+        var keptGroups = groupFilter.Count == 0 ? null : groups.Select(groupFilter.Contains).ToArray();
+        var present = new bool[actorIds.Length];
+        var kept = new List<int>();
+        for (var e = 0; e < allEdges.Length; e++)
+        {
+            var (source, target) = (edgeSources[e], edgeTargets[e]);
+            if (reports[e] == 0 || outlets[e] < minSources || (keptGroups is not null && !keptGroups[edgeKinds[e]]) ||
+                (keptKinds is not null && !(keptKinds[source] && keptKinds[target])))
+            {
+                continue;
+            }
+
+            kept.Add(e);
+            present[source] = present[target] = true;
+        }
+
+        var shown = new bool[actorIds.Length];
+        var nodes = new List<GraphNode>();
+        foreach (var a in actorsByMentions)
+        {
+            if (nodes.Count == limit)
+            {
+                break;
+            }
+
+            if (present[a])
+            {
+                shown[a] = true;
+                var actor = corpus.ActorById[actorIds[a]];
+                var (x, y) = positions[actor.Id];
+                nodes.Add(new GraphNode(actor.Id, actor.Name, actor.Kind.ToName(), actor.Mentions, actor.Articles, x, y));
+            }
+        }
+
+        var between = kept.Where(e => shown[edgeSources[e]] && shown[edgeTargets[e]]).ToArray();
+        var chosen = between;
+        if (between.Length > maxTies)
+        {
+            chosen = [.. between.OrderByDescending(e => outlets[e]).ThenByDescending(e => reports[e]).ThenBy(e => edgeIdRanks[e]).Take(maxTies)];
+        }
+
+        var filtered = !ReferenceEquals(reports, allReports);
+        var shownEdges = chosen.OrderBy(e => edgeIdRanks[e])
+            .Select(e => filtered ? allEdges[e] with { Reports = reports[e], Outlets = outlets[e] } : allEdges[e])
             .ToList();
-        var ids = kept.SelectMany(e => new[] { e.Source, e.Target }).ToHashSet(StringComparer.Ordinal);
-        var nodes = ids.Select(id => corpus.ActorById[id])
-            .OrderByDescending(a => a.Mentions).ThenBy(a => a.Name, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(a => new GraphNode(a.Id, a.Name, a.Kind.ToName(), a.Mentions, a.Articles, positions[a.Id].X, positions[a.Id].Y))
-            .ToList();
-        var shown = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var between = kept.Where(e => shown.Contains(e.Source) && shown.Contains(e.Target)).ToList();
-        var shownEdges = (between.Count <= maxTies ? between : between
-                .OrderByDescending(e => e.Outlets).ThenByDescending(e => e.Reports).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Take(maxTies))
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        var outlets = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
+        var outletNames = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
         var allKinds = Enum.GetValues<ActorKind>().Select(k => k.ToName()).ToList();
-        return new ActorGraph(nodes, shownEdges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count, between.Count);
+        return new ActorGraph(nodes, shownEdges, outletNames, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count, between.Length);
     }
 
     /// <summary>One edge per (source, target, kind) of the ties, with its reports and independent outlets; and each tie's edge.</summary>
-    private List<GraphEdge> Aggregate(List<CompactTie> all, out int[] edgeOfTie)
+    private List<GraphEdge> Aggregate(List<CompactTie> all, out int[] edgeOfTie, out int[] sourceOf, out int[] targetOf, out short[] kindOf)
     {
         var edgeOf = new Dictionary<(int, int, short), int>();
         var reports = new List<int>();
@@ -193,6 +244,9 @@ internal sealed class Graph
         }
 
         var edges = new List<GraphEdge>(keys.Count);
+        sourceOf = [.. keys.Select(k => k.Source)];
+        targetOf = [.. keys.Select(k => k.Target)];
+        kindOf = [.. keys.Select(k => k.Kind)];
         for (var i = 0; i < keys.Count; i++)
         {
             var (s, g, k) = keys[i];
@@ -202,8 +256,8 @@ internal sealed class Graph
         return edges;
     }
 
-    /// <summary>The edges of the ties that pass, with reports and independent outlets counted over those ties only.</summary>
-    private List<GraphEdge> Filter(Func<FilterTie, bool> passes)
+    /// <summary>Each edge's reports and independent outlets, counted over the ties that pass only.</summary>
+    private (int[] Reports, int[] Outlets) Filter(Func<FilterTie, bool> passes)
     {
         var reports = new int[allEdges.Length];
         var outlets = new int[allEdges.Length];
@@ -223,16 +277,7 @@ internal sealed class Graph
             }
         }
 
-        var edges = new List<GraphEdge>();
-        for (var e = 0; e < allEdges.Length; e++)
-        {
-            if (reports[e] > 0)
-            {
-                edges.Add(allEdges[e] with { Reports = reports[e], Outlets = outlets[e] });
-            }
-        }
-
-        return edges;
+        return (reports, outlets);
     }
 
     /// <summary>An ISO date's day as yyyymmdd, or -1 when there is none.</summary>

@@ -133,7 +133,7 @@ internal static class ReadEndpoints
             var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
             return Results.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
         }).Produces<ActorGraph>()
-          .WithSummary("The actor graph: the most mentioned actors (limit, default 2000) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 10000), and each actor's position in a layout of the store's whole graph");
+          .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 2000), and each actor's position in a layout of the store's whole graph");
 
         api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
         {
@@ -188,12 +188,15 @@ internal static class ReadEndpoints
             var dated = from is not null || to is not null;
             var days = corpus.EventDays;
             var outlets = corpus.EventOutlets;
+            var types = corpus.EventTypes;
+            var placed = corpus.EventLocated;
             var candidates = actor is null ? Enumerable.Range(0, corpus.Events.Count) : corpus.EventsByActor.GetValueOrDefault(actor, []);
             return Results.Ok(paging.Of(candidates
-                .Where(i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay)) && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal)))
-                .Select(i => corpus.Events[i])
-                .Where(e => type is null || string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase))
-                .Where(e => located is null || (e.Coordinates is not null) == located)));
+                .Where(i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
+                            && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal))
+                            && (type is null || string.Equals(types[i], type, StringComparison.OrdinalIgnoreCase))
+                            && (located is null || placed[i] == located))
+                .Select(i => corpus.Events[i])));
         }).WithSummary("Reported events in publication order, with coordinates where the place is known");
 
         api.MapGet("/claims", (StorePool pool, string? by, string? about, int? offset, int? limit) =>

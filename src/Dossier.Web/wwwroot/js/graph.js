@@ -31,12 +31,9 @@ function parameters() {
   const p = new URLSearchParams();
   const kinds = checked('kind');
   const groups = checked('group');
-  // ?limit=N in the page's address shows up to N actors (the API's default is 2,000).
-  const limit = new URLSearchParams(window.location.search).get('limit');
-  if (limit) p.set('limit', limit);
   if (kinds) p.set('kinds', kinds);
   if (groups) p.set('groups', groups);
-  for (const [id, key] of [['from', 'from'], ['to', 'to'], ['outlet', 'outlet'], ['min-sources', 'minSources']]) {
+  for (const [id, key] of [['from', 'from'], ['to', 'to'], ['outlet', 'outlet'], ['min-sources', 'minSources'], ['max-actors', 'limit'], ['max-ties', 'maxTies']]) {
     const value = document.getElementById(id).value;
     if (value && !(key === 'minSources' && value === '1')) p.set(key, value);
   }
@@ -126,6 +123,12 @@ function legend() {
   box.append(h('p', { class: 'muted' }, 'Click a node for its dossier, a tie for its evidence.'));
 }
 
+// ?limit=N&maxTies=M in the page's address start it with more (or fewer) actors and ties than the
+// API's defaults, which keep the first page quick.
+for (const [id, key] of [['max-actors', 'limit'], ['max-ties', 'maxTies']]) {
+  const value = new URLSearchParams(window.location.search).get(key);
+  if (value) document.getElementById(id).value = value;
+}
 document.getElementById('apply').addEventListener('click', () => load(false));
 legend();
 load(true);
