@@ -22,13 +22,7 @@ internal static class ExportBenchmark
 {
     public static int Run(int articles, int seed, string? only)
     {
-        var database = Path.Combine(Path.GetTempPath(), $"bench-export-{articles}-{seed}.db");
-        if (!File.Exists(database))
-        {
-            var watch = Stopwatch.StartNew();
-            Build(database, articles, seed);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {database}: {articles:N0} articles in {watch.Elapsed.TotalSeconds:0} s, {new FileInfo(database).Length / 1e6:0} MB"));
-        }
+        var database = EnsureStore(articles, seed);
 
         Console.WriteLine("| format | output MB | objects | seconds | MB/s | objects/s | peak memory |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -48,6 +42,20 @@ internal static class ExportBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>The store of N generated articles, built on first use and kept in the temp folder.</summary>
+    public static string EnsureStore(int articles, int seed)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"bench-export-{articles}-{seed}.db");
+        if (!File.Exists(database))
+        {
+            var watch = Stopwatch.StartNew();
+            Build(database, articles, seed);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {database}: {articles:N0} articles in {watch.Elapsed.TotalSeconds:0} s, {new FileInfo(database).Length / 1e6:0} MB"));
+        }
+
+        return database;
     }
 
     /// <summary>One format, in this process: the line of the table for it.</summary>

@@ -20,7 +20,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export|scale [--articles N] [--seed S] [--format F] [--jobs J] [--db STORE]");
+            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export|scale|web|web-graph [--articles N] [--seed S] [--format F] [--jobs J] [--db STORE] [--requests R] [--concurrency C] [--only ENDPOINT]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -35,6 +35,8 @@ internal static class Program
             "scale" => ScaleRun.Run(articles, seed, IntOption(args, "--jobs", Environment.ProcessorCount), StringOption(args, "--db"), ScaleRun.Open, ScaleRun.Empty),
             "export-one" => ExportBenchmark.One(args[1], args[2]),
             "export-readers" => ExportBenchmark.Readers(args[1]),
+            "web-graph" => GraphBenchmark.RunAsync(IntOption(args, "--actors", 2000), IntOption(args, "--ties", 10_000)).GetAwaiter().GetResult(),
+            "web" => WebBenchmark.RunAsync(articles, seed, IntOption(args, "--requests", 200), IntOption(args, "--concurrency", 4), StringOption(args, "--only")).GetAwaiter().GetResult(),
             _ => Usage(args[0]),
         };
     }

@@ -98,6 +98,10 @@ public sealed class DossierServer : IAsyncDisposable
             throw new InvalidOperationException($"cannot listen on {options.Host}:{options.Port}: {exception.Message} (choose another --port, or 0 for any free one)", exception);
         }
 
+        // Read the lists and lay out the graph now, not on the first page's request: on a store of
+        // 100,000 articles that takes a minute or two. Requests meanwhile wait for it.
+        _ = Task.Run(() => app.Services.GetRequiredService<CorpusCache>().Get(), CancellationToken.None);
+
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(bound).Port;
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;

@@ -30,6 +30,9 @@ public abstract partial class DossierStoreContract
         Assert.Single(store.ListClaims(new ClaimFilter(AboutEntityId: "e-gharyan")));
         Assert.Empty(store.ListClaims(new ClaimFilter(SpeakerEntityId: "e-sarraj")));
         Assert.Empty(store.ListClaims(new ClaimFilter(AboutEntityId: "e-tripoli")));
+        Assert.Empty(store.ListClaims(new ClaimFilter(Offset: 1)));
+        Assert.Single(store.ListClaims(new ClaimFilter(SpeakerEntityId: "e-haftar", SpeakerText: "Khalifa")));
+        Assert.Empty(store.ListClaims(new ClaimFilter(SpeakerEntityId: "e-haftar", SpeakerText: "Sarraj")));
 
         // By date: the capture's own date (2 April) comes before the attack's, which is its article's (5 April).
         Assert.Equal([EventType.Capture, EventType.Attack], events.Select(e => e.Type));

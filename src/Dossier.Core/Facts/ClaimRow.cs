@@ -21,5 +21,8 @@ public sealed record ClaimRow(
     int ContentStart,
     int ContentEnd);
 
-/// <summary>Which claims to list: by a speaker (an entity, or words of a described source), about an entity.</summary>
-public sealed record ClaimFilter(string? SpeakerEntityId = null, string? SpeakerText = null, string? AboutEntityId = null, int Limit = 100);
+/// <summary>
+/// Which claims to list: by a speaker (an entity, or words of a described source), about an entity;
+/// <see cref="Limit"/> rows from <see cref="Offset"/> on, in publication order.
+/// </summary>
+public sealed record ClaimFilter(string? SpeakerEntityId = null, string? SpeakerText = null, string? AboutEntityId = null, int Limit = 100, int Offset = 0);

@@ -480,19 +480,19 @@ public sealed partial class PostgresDossierStore
             LEFT JOIN entities se ON se.id = sc.entity_id
             LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
             LEFT JOIN entities ae ON ae.id = ac.entity_id
-            WHERE (@speaker IS NULL AND @speaker_text IS NULL
-                   OR se.id = @speaker OR ae.id = @speaker
-                   OR (@speaker_text IS NOT NULL AND strpos(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower(@speaker_text)) > 0))
+            WHERE (@speaker IS NULL OR se.id = @speaker OR ae.id = @speaker)
+              AND (@speaker_text IS NULL OR strpos(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower(@speaker_text)) > 0)
               AND (@about IS NULL OR EXISTS (
                    SELECT 1 FROM actor_mentions m JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
                    WHERE m.article_seq = c.article_seq AND m.start >= c.content_start AND m."end" <= c.content_end AND ec.entity_id = @about))
             ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start
-            LIMIT @limit
+            LIMIT @limit OFFSET @offset
             """)
             .With("speaker", filter.SpeakerEntityId)
             .With("speaker_text", filter.SpeakerText)
             .With("about", filter.AboutEntityId)
-            .With("limit", (long)filter.Limit);
+            .With("limit", (long)filter.Limit)
+            .With("offset", (long)filter.Offset);
         var rows = new List<ClaimRow>();
         using var reader = query.ExecuteReader();
         while (reader.Read())

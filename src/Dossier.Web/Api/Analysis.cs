@@ -37,6 +37,8 @@ internal sealed class AnalysisCache(StorePool pool)
 
     public Computed Get() => cache.Get();
 
+    public Computed? TryGet(TimeSpan wait) => cache.TryGet(wait);
+
     public static LabelItem ToItem(LabelCount count) => new(
         count.Outlet, count.Speaker, count.Label, count.Tone.ToName(), count.Count,
         [.. count.Uses.Select(u => new LabelEvidence(u.Article.Value, u.Words, u.Evidence))]);

@@ -68,13 +68,22 @@ public sealed record ActorDossier(
     IReadOnlyList<ActorAppearance> Articles,
     IReadOnlyList<string> Overrides,
     IReadOnlyList<LabelItem> Labels,
-    IReadOnlyList<DisputeItem> Disputes);
+    IReadOnlyList<DisputeItem> Disputes,
+    DossierTotals Totals);
 
-public sealed record GraphNode(string Id, string Name, string Kind, int Mentions, int Articles);
+/// <summary>
+/// How long the dossier's lists are in full (each shows at most its first 200), and whether the
+/// store's analyses were ready: when not, labels and disputes are empty for now, not absent.
+/// </summary>
+public sealed record DossierTotals(int Ties, int Events, bool MoreClaimsBy, bool MoreClaimsAbout, int Articles, bool AnalysisReady);
+
+/// <summary>An actor of the graph with its position (<see cref="X"/>, <see cref="Y"/>) in a layout of the whole store's graph, computed by the server.</summary>
+public sealed record GraphNode(string Id, string Name, string Kind, int Mentions, int Articles, float X, float Y);
 
 public sealed record GraphEdge(string Id, string Source, string Target, string Kind, string Group, int Reports, int Outlets);
 
-public sealed record ActorGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Outlets, IReadOnlyList<string> Kinds, IReadOnlyList<string> Groups, int ActorsInStore);
+/// <summary>The graph: <see cref="TiesBetweenShown"/> counts the ties between the actors shown, of which <see cref="Edges"/> holds the strongest (the maxTies parameter).</summary>
+public sealed record ActorGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Outlets, IReadOnlyList<string> Kinds, IReadOnlyList<string> Groups, int ActorsInStore, int TiesBetweenShown);
 
 public sealed record SourceItem(string Outlet, int Articles, int Originals, int Copies, string? FirstPublished, string? LastPublished, IReadOnlyList<SourceActor> TopActors);
 

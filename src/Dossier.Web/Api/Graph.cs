@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Core.Actors;
 
 namespace Dossier.Web.Api;
@@ -5,44 +6,287 @@ namespace Dossier.Web.Api;
 /// <summary>
 /// The actor graph: one edge per pair of actors and kind of tie, counting its reports and the
 /// outlets that made them (copies of one article are one outlet's report, not corroboration).
+/// Built once per store version (<see cref="Corpus"/>): the ties as compact rows, the edges of the
+/// whole store, and every node's position; a request filters those, and only a date or outlet
+/// filter goes back to the ties.
 /// </summary>
-internal static class Graph
+internal sealed class Graph
 {
-    public static ActorGraph Build(Corpus corpus, IReadOnlySet<ActorKind> kinds, IReadOnlySet<string> groups, string? from, string? to, string? outlet, int minSources, int limit)
+    private readonly Corpus corpus;
+    private readonly string[] actorIds;
+    private readonly FilterTie[] ties;
+    private readonly string[] kinds;
+    private readonly string[] groups;
+    private readonly GraphEdge[] allEdges;
+    private readonly int[] allReports;
+    private readonly int[] allOutlets;
+    private readonly int[] edgeSources;
+    private readonly int[] edgeTargets;
+    private readonly short[] edgeKinds;
+    private readonly int[] edgeIdRanks;
+    private readonly ActorKind[] actorKinds;
+    private readonly int[] actorsByMentions;
+    private readonly Dictionary<string, (float X, float Y)> positions;
+
+    /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
+    private readonly record struct CompactTie(int Source, int Target, short Kind, int Outlet, int Day, int OutletName);
+
+    /// <summary>One tie as the filters read it: the edge it belongs to, its source for counting outlets, its day, its outlet.</summary>
+    private readonly record struct FilterTie(int Edge, int Outlet, int Day, int OutletName);
+
+    public Graph(Corpus corpus)
     {
-        bool Keep(string? id) => id is not null && corpus.ActorById.TryGetValue(id, out var a) && (kinds.Count == 0 || kinds.Contains(a.Kind));
+        this.corpus = corpus;
+        var actorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var kindIndex = new Dictionary<string, short>(StringComparer.Ordinal);
+        var kindGroups = new List<string>();
+        var kindNames = new List<string>();
+        var sourceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var outletNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Actor(string id)
+        {
+            if (!actorIndex.TryGetValue(id, out var i))
+            {
+                actorIndex[id] = i = ids.Count;
+                ids.Add(id);
+            }
 
-        var edges = corpus.Ties
-            .Where(t => t.Source.Id != t.Target.Id && Keep(t.Source.Id) && Keep(t.Target.Id))
-            .Where(t => groups.Count == 0 || groups.Contains(t.Group))
-            .Where(t => outlet is null || string.Equals(t.Outlet, outlet, StringComparison.Ordinal))
-            .Where(t => ReadEndpoints.InRange(t.Published, from, to))
-            .GroupBy(t => (Source: t.Source.Id!, Target: t.Target.Id!, t.Kind))
-            .Select(g => new GraphEdge(
-                $"{g.Key.Source}>{g.Key.Kind}>{g.Key.Target}",
-                g.Key.Source,
-                g.Key.Target,
-                g.Key.Kind,
-                g.First().Group,
-                g.Count(),
-                g.Where(t => !IsCopy(corpus, t.ArticleId)).Select(t => t.Outlet ?? t.ArticleId).Distinct(StringComparer.Ordinal).Count()))
-            .Where(e => e.Outlets >= minSources)
-            .ToList();
+            return i;
+        }
 
-        var ids = edges.SelectMany(e => new[] { e.Source, e.Target }).ToHashSet(StringComparer.Ordinal);
-        var nodes = ids.Select(id => corpus.ActorById[id])
-            .OrderByDescending(a => a.Mentions).ThenBy(a => a.Name, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(a => new GraphNode(a.Id, a.Name, a.Kind.ToName(), a.Mentions, a.Articles))
+        var compact = new List<CompactTie>(corpus.Ties.Count);
+        foreach (var t in corpus.Ties)
+        {
+            if (t.Source.Id is not { } s || t.Target.Id is not { } g || s == g || !corpus.ActorById.ContainsKey(s) || !corpus.ActorById.ContainsKey(g))
+            {
+                continue;
+            }
+
+            if (!kindIndex.TryGetValue(t.Kind, out var kind))
+            {
+                kindIndex[t.Kind] = kind = (short)kindNames.Count;
+                kindNames.Add(t.Kind);
+                kindGroups.Add(t.Group);
+            }
+
+            var outlet = -1;
+            if (!IsCopy(corpus, t.ArticleId))
+            {
+                var name = t.Outlet ?? t.ArticleId;
+                if (!sourceIndex.TryGetValue(name, out outlet))
+                {
+                    sourceIndex[name] = outlet = sourceIndex.Count;
+                }
+            }
+
+            var outletName = -1;
+            if (t.Outlet is { } o && !outletNames.TryGetValue(o, out outletName))
+            {
+                outletNames[o] = outletName = outletNames.Count;
+            }
+
+            compact.Add(new CompactTie(Actor(s), Actor(g), kind, outlet, Day(t.Published), outletName));
+        }
+
+        actorIds = [.. ids];
+        kinds = [.. kindNames];
+        groups = [.. kindGroups];
+        OutletNumbers = outletNames;
+        allEdges = [.. Aggregate(compact, out var edgeOfTie, out edgeSources, out edgeTargets, out edgeKinds)];
+        allReports = [.. allEdges.Select(e => e.Reports)];
+        allOutlets = [.. allEdges.Select(e => e.Outlets)];
+        edgeIdRanks = new int[allEdges.Length];
+        var rank = 0;
+        foreach (var e in Enumerable.Range(0, allEdges.Length).OrderBy(e => allEdges[e].Id, StringComparer.Ordinal))
+        {
+            edgeIdRanks[e] = rank++;
+        }
+
+        actorKinds = [.. actorIds.Select(id => corpus.ActorById[id].Kind)];
+        actorsByMentions = [.. Enumerable.Range(0, actorIds.Length)
+            .OrderByDescending(a => corpus.ActorById[actorIds[a]].Mentions).ThenBy(a => corpus.ActorById[actorIds[a]].Name, StringComparer.Ordinal)];
+
+        // The ties as (edge, source, day, outlet), sorted by edge and source: a filtered graph is
+        // then one pass of integer comparisons, counting a source once per edge when it differs from
+        // the one before.
+        ties = [.. compact.Select((t, i) => new FilterTie(edgeOfTie[i], t.Outlet, t.Day, t.OutletName)).OrderBy(t => t.Edge).ThenBy(t => t.Outlet)];
+
+        // One layout of every actor with a tie: a filtered graph shows its part of the same picture,
+        // so an actor stays where the analyst last saw it.
+        var pairs = allEdges.Select(e => (actorIndex[e.Source], actorIndex[e.Target]))
+            .Select(p => p.Item1 < p.Item2 ? p : (p.Item2, p.Item1))
+            .Distinct()
             .ToList();
-        var kept = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        edges = edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        var outlets = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
-        var allKinds = Enum.GetValues<ActorKind>().Select(k => k.ToName()).ToList();
-        return new ActorGraph(nodes, edges, outlets, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count);
+        var placed = GraphLayout.Compute(actorIds.Length, pairs);
+        positions = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
+        for (var i = 0; i < actorIds.Length; i++)
+        {
+            positions[actorIds[i]] = placed[i];
+        }
     }
+
+    private IReadOnlyDictionary<string, int> OutletNumbers { get; }
+
+    /// <summary>
+    /// Most actors a graph shows unless asked for more (up to 5,000): the first page must draw in
+    /// about a second; the page and the API can ask for the 2,000 actors and 10,000 ties the graph
+    /// stays interactive with.
+    /// </summary>
+    public const int DefaultActors = 300;
+
+    /// <summary>Most ties a graph shows unless asked for more (up to 100,000): the strongest (most independent sources, then most reports).</summary>
+    public const int DefaultTies = 2_000;
+
+    private byte[]? defaultJson;
+
+    /// <summary>The unfiltered graph as JSON, made once: it is what the first page asks for.</summary>
+    public byte[] DefaultJson => defaultJson ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+        Build(new HashSet<ActorKind>(), new HashSet<string>(StringComparer.Ordinal), null, null, null, 1, DefaultActors, DefaultTies),
+        System.Text.Json.JsonSerializerOptions.Web);
+
+    public ActorGraph Build(IReadOnlySet<ActorKind> kindFilter, IReadOnlySet<string> groupFilter, string? from, string? to, string? outlet, int minSources, int limit, int maxTies)
+    {
+        // Edges and actors as numbers until the answer is made: a filter touches arrays, not records.
+        int[] reports, outlets;
+        if (from is null && to is null && outlet is null)
+        {
+            (reports, outlets) = (allReports, allOutlets);
+        }
+        else
+        {
+            var fromDay = from is null ? int.MinValue : Day(from);
+            var toDay = to is null ? int.MaxValue : Day(to);
+            var outletNumber = outlet is null ? -2 : OutletNumbers.GetValueOrDefault(outlet, -3);
+            (reports, outlets) = Filter(t =>
+                (outlet is null || t.OutletName == outletNumber) &&
+                ((from is null && to is null) || (t.Day >= 0 && t.Day >= fromDay && t.Day <= toDay)));
+        }
+
+        var keptKinds = kindFilter.Count == 0 ? null : actorKinds.Select(kindFilter.Contains).ToArray();
+        var keptGroups = groupFilter.Count == 0 ? null : groups.Select(groupFilter.Contains).ToArray();
+        var present = new bool[actorIds.Length];
+        var kept = new List<int>();
+        for (var e = 0; e < allEdges.Length; e++)
+        {
+            var (source, target) = (edgeSources[e], edgeTargets[e]);
+            if (reports[e] == 0 || outlets[e] < minSources || (keptGroups is not null && !keptGroups[edgeKinds[e]]) ||
+                (keptKinds is not null && !(keptKinds[source] && keptKinds[target])))
+            {
+                continue;
+            }
+
+            kept.Add(e);
+            present[source] = present[target] = true;
+        }
+
+        var shown = new bool[actorIds.Length];
+        var nodes = new List<GraphNode>();
+        foreach (var a in actorsByMentions)
+        {
+            if (nodes.Count == limit)
+            {
+                break;
+            }
+
+            if (present[a])
+            {
+                shown[a] = true;
+                var actor = corpus.ActorById[actorIds[a]];
+                var (x, y) = positions[actor.Id];
+                nodes.Add(new GraphNode(actor.Id, actor.Name, actor.Kind.ToName(), actor.Mentions, actor.Articles, x, y));
+            }
+        }
+
+        var between = kept.Where(e => shown[edgeSources[e]] && shown[edgeTargets[e]]).ToArray();
+        var chosen = between;
+        if (between.Length > maxTies)
+        {
+            chosen = [.. between.OrderByDescending(e => outlets[e]).ThenByDescending(e => reports[e]).ThenBy(e => edgeIdRanks[e]).Take(maxTies)];
+        }
+
+        var filtered = !ReferenceEquals(reports, allReports);
+        var shownEdges = chosen.OrderBy(e => edgeIdRanks[e])
+            .Select(e => filtered ? allEdges[e] with { Reports = reports[e], Outlets = outlets[e] } : allEdges[e])
+            .ToList();
+        var outletNames = corpus.Sources.Select(s => s.Outlet).Order(StringComparer.Ordinal).ToList();
+        var allKinds = Enum.GetValues<ActorKind>().Select(k => k.ToName()).ToList();
+        return new ActorGraph(nodes, shownEdges, outletNames, allKinds, Corpus.Groups.Append("other").ToList(), corpus.Actors.Count, between.Length);
+    }
+
+    /// <summary>One edge per (source, target, kind) of the ties, with its reports and independent outlets; and each tie's edge.</summary>
+    private List<GraphEdge> Aggregate(List<CompactTie> all, out int[] edgeOfTie, out int[] sourceOf, out int[] targetOf, out short[] kindOf)
+    {
+        var edgeOf = new Dictionary<(int, int, short), int>();
+        var reports = new List<int>();
+        var keys = new List<(int Source, int Target, short Kind)>();
+        var sources = new HashSet<(int Edge, int Outlet)>();
+        var outletCounts = new List<int>();
+        edgeOfTie = new int[all.Count];
+        for (var i = 0; i < all.Count; i++)
+        {
+            var t = all[i];
+            var key = (t.Source, t.Target, t.Kind);
+            if (!edgeOf.TryGetValue(key, out var edge))
+            {
+                edgeOf[key] = edge = keys.Count;
+                keys.Add(key);
+                reports.Add(0);
+                outletCounts.Add(0);
+            }
+
+            edgeOfTie[i] = edge;
+            reports[edge]++;
+            if (t.Outlet >= 0 && sources.Add((edge, t.Outlet)))
+            {
+                outletCounts[edge]++;
+            }
+        }
+
+        var edges = new List<GraphEdge>(keys.Count);
+        sourceOf = [.. keys.Select(k => k.Source)];
+        targetOf = [.. keys.Select(k => k.Target)];
+        kindOf = [.. keys.Select(k => k.Kind)];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (s, g, k) = keys[i];
+            edges.Add(new GraphEdge($"{actorIds[s]}>{kinds[k]}>{actorIds[g]}", actorIds[s], actorIds[g], kinds[k], groups[k], reports[i], outletCounts[i]));
+        }
+
+        return edges;
+    }
+
+    /// <summary>Each edge's reports and independent outlets, counted over the ties that pass only.</summary>
+    private (int[] Reports, int[] Outlets) Filter(Func<FilterTie, bool> passes)
+    {
+        var reports = new int[allEdges.Length];
+        var outlets = new int[allEdges.Length];
+        var (lastEdge, lastOutlet) = (-1, -1);
+        foreach (var t in ties)
+        {
+            if (!passes(t))
+            {
+                continue;
+            }
+
+            reports[t.Edge]++;
+            if (t.Outlet >= 0 && (t.Edge != lastEdge || t.Outlet != lastOutlet))
+            {
+                outlets[t.Edge]++;
+                (lastEdge, lastOutlet) = (t.Edge, t.Outlet);
+            }
+        }
+
+        return (reports, outlets);
+    }
+
+    /// <summary>An ISO date's day as yyyymmdd, or -1 when there is none.</summary>
+    public static int Day(string? date) =>
+        date is { Length: >= 10 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) &&
+        int.TryParse(date.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) &&
+        int.TryParse(date.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            ? (y * 10000) + (m * 100) + d
+            : -1;
 
     private static bool IsCopy(Corpus corpus, string articleId) =>
         corpus.Articles.TryGetValue(articleId, out var a) && a.CopyOf is not null;

@@ -19,8 +19,37 @@ internal readonly record struct Paging(int Offset, int Limit)
         return true;
     }
 
-    public Page<T> Of<T>(IReadOnlyList<T> all) =>
-        new(all.Skip(Offset).Take(Limit).ToList(), Offset, Limit, all.Count, Offset + Limit < all.Count);
+    public Page<T> Of<T>(IReadOnlyList<T> all) => Of(all, item => item);
+
+    /// <summary>The page of a ready list, converting only the items on it.</summary>
+    public Page<T> Of<TSource, T>(IReadOnlyList<TSource> all, Func<TSource, T> convert)
+    {
+        var items = new List<T>(Math.Max(0, Math.Min(Limit, all.Count - Offset)));
+        for (var i = Offset; i < all.Count && i < Offset + Limit; i++)
+        {
+            items.Add(convert(all[i]));
+        }
+
+        return new(items, Offset, Limit, all.Count, Offset + Limit < all.Count);
+    }
+
+    /// <summary>The page of a filtered sequence: keeps only the page's items, counts the rest for the total.</summary>
+    public Page<T> Of<T>(IEnumerable<T> filtered)
+    {
+        var items = new List<T>();
+        var count = 0;
+        foreach (var item in filtered)
+        {
+            if (count >= Offset && count < Offset + Limit)
+            {
+                items.Add(item);
+            }
+
+            count++;
+        }
+
+        return new(items, Offset, Limit, count, Offset + Limit < count);
+    }
 }
 
 /// <summary>RFC 9457 problem details, with a title per status and the reason in the detail.</summary>

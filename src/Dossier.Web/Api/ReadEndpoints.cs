@@ -13,8 +13,7 @@ internal static class ReadEndpoints
         api.MapGet("/info", (StorePool pool, CorpusCache cache) =>
         {
             var corpus = cache.Get();
-            var statistics = pool.Read(store => store.GetStatistics());
-            return new ServerInfo(DossierStores.IsServer(pool.Path) ? DossierStores.Describe(pool.Path) : Path.GetFileName(pool.Path), statistics.Articles, statistics.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
+            return new ServerInfo(DossierStores.IsServer(pool.Path) ? DossierStores.Describe(pool.Path) : Path.GetFileName(pool.Path), corpus.Articles.Count, corpus.Copies, corpus.Actors.Count, corpus.Events.Count, corpus.Ties.Count,
                 options.AllowIngest, options.Token is not null);
         }).WithSummary("The store served and what the server allows");
 
@@ -36,12 +35,13 @@ internal static class ReadEndpoints
                 wanted = parsed;
             }
 
-            var actors = cache.Get().Actors
-                .Where(a => wanted is null || a.Kind == wanted)
-                .Where(a => string.IsNullOrWhiteSpace(q) || Matches(a, q))
-                .Select(Corpus.ToActor)
-                .ToList();
-            return Results.Ok(paging.Of(actors));
+            var corpus = cache.Get();
+            if (wanted is null && string.IsNullOrWhiteSpace(q))
+            {
+                return Results.Ok(paging.Of(corpus.ActorItems));
+            }
+
+            return Results.Ok(paging.Of(corpus.Actors.Where(a => (wanted is null || a.Kind == wanted) && (string.IsNullOrWhiteSpace(q) || Matches(a, q))).Select(Corpus.ToActor)));
         }).WithSummary("Actors, most mentioned first; kind and name filters");
 
         api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
@@ -53,12 +53,21 @@ internal static class ReadEndpoints
                 return Problems.NotFound($"no actor with id {id}");
             }
 
+            // A dossier shows the first page of each of its lists, with their totals; the lists' own
+            // endpoints (/ties?actor=, /events?actor=, /claims?by= and ?about=) page through the rest.
+            const int shown = DossierListLength;
             var (by, about) = pool.Read(store => (
-                store.ListClaims(new ClaimFilter(SpeakerEntityId: id, Limit: 500)),
-                store.ListClaims(new ClaimFilter(AboutEntityId: id, Limit: 500))));
-            var ties = corpus.Ties.Where(t => t.Source.Id == id || t.Target.Id == id).ToList();
-            var roles = ties.Where(t => t.Source.Id == id && t.Group == "leads").ToList();
-            var events = corpus.Events.Where(e => e.Place?.Id == id || e.Agents.Any(a => a.Id == id) || e.Targets.Any(a => a.Id == id)).ToList();
+                store.ListClaims(new ClaimFilter(SpeakerEntityId: id, Limit: shown + 1)),
+                store.ListClaims(new ClaimFilter(AboutEntityId: id, Limit: shown + 1))));
+            var tieIndex = corpus.TiesByActor.GetValueOrDefault(id, []);
+            var ties = tieIndex.Take(shown).Select(i => corpus.Ties[i]).ToList();
+            var roles = tieIndex.Select(i => corpus.Ties[i]).Where(t => t.Source.Id == id && t.Group == "leads").Take(shown).ToList();
+            var eventIndex = corpus.EventsByActor.GetValueOrDefault(id, []);
+            var events = eventIndex.Take(shown).Select(i => corpus.Events[i]).ToList();
+
+            // The analyses read every article; on a big store they take long, so a dossier waits a
+            // little for them and otherwise says they are still being computed.
+            var analysed = analysis.TryGet(TimeSpan.FromSeconds(5));
             var dossier = new ActorDossier(
                 Corpus.ToActor(detail.Summary),
                 detail.KindReason,
@@ -66,35 +75,49 @@ internal static class ReadEndpoints
                 roles,
                 ties,
                 events,
-                by.Select(ToClaim).ToList(),
-                about.Select(ToClaim).ToList(),
-                detail.Appearances.Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
+                by.Take(shown).Select(ToClaim).ToList(),
+                about.Take(shown).Select(ToClaim).ToList(),
+                detail.Appearances.Take(shown).Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
                 detail.Overrides,
-                [.. analysis.Get().Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
-                [.. analysis.Get().Disputes.Where(d => d.Actors.Contains(id))]);
+                analysed is null ? [] : [.. analysed.Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
+                analysed is null ? [] : [.. analysed.Disputes.Where(d => d.Actors.Contains(id))],
+                new DossierTotals(tieIndex.Length, eventIndex.Length, by.Count > shown, about.Count > shown, detail.Appearances.Count, analysed is not null));
             return Results.Ok(dossier);
         }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
 
-        api.MapGet("/disputes", (AnalysisCache analysis, string? actor, int? offset, int? limit) =>
+        api.MapGet("/disputes", (StorePool pool, AnalysisCache analysis, string? actor, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
                 return problem!;
             }
 
-            var rows = analysis.Get().Disputes.Where(d => actor is null || d.Actors.Contains(actor)).ToList();
-            return Results.Ok(paging.Of(rows));
+            if (analysis.TryGet(AnalysisWait) is not { } analysed)
+            {
+                return StillAnalysing(pool);
+            }
+
+            return Results.Ok(actor is null ? paging.Of(analysed.Disputes) : paging.Of(analysed.Disputes.Where(d => d.Actors.Contains(actor))));
         }).WithSummary("The dispute ledger: every source's value side by side (tolls, perpetrators, control, accusations and denials), by actor id");
 
-        api.MapGet("/framing", (AnalysisCache analysis) => Results.Ok(AnalysisCache.Overview(analysis.Get().Framing)))
+        api.MapGet("/framing", (StorePool pool, AnalysisCache analysis) => analysis.TryGet(AnalysisWait) is { } analysed
+                ? Results.Ok(AnalysisCache.Overview(analysed.Framing))
+                : StillAnalysing(pool))
             .WithSummary("The sides of the conflict and each outlet's alignment: labels in its own voice, casualty reports, named perpetrators per side");
 
-        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit) =>
+        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit, int? maxTies) =>
         {
-            var max = limit ?? 500;
-            if (max is < 1 or > 5000 || minSources is < 1)
+            var max = limit ?? Graph.DefaultActors;
+            var maxEdges = maxTies ?? Graph.DefaultTies;
+            if (max is < 1 or > 5000 || maxEdges is < 1 or > 100_000 || minSources is < 1)
             {
-                return Problems.BadRequest("limit must be between 1 and 5000 and minSources at least 1");
+                return Problems.BadRequest("limit must be between 1 and 5000, maxTies between 1 and 100000, and minSources at least 1");
+            }
+
+            var corpus = cache.Get();
+            if (kinds is null && groups is null && from is null && to is null && outlet is null && minSources is null or 1 && limit is null && maxTies is null)
+            {
+                return Results.Bytes(corpus.Graph.DefaultJson, "application/json");
             }
 
             var kindSet = new HashSet<ActorKind>();
@@ -109,8 +132,9 @@ internal static class ReadEndpoints
             }
 
             var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
-            return Results.Ok(Graph.Build(cache.Get(), kindSet, groupSet, from, to, outlet, minSources ?? 1, max));
-        }).WithSummary("The actor graph: actors with at least one tie that passes the filters, and the ties between them");
+            return Results.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
+        }).Produces<ActorGraph>()
+          .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 2000), and each actor's position in a layout of the store's whole graph");
 
         api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
         {
@@ -119,13 +143,21 @@ internal static class ReadEndpoints
                 return problem!;
             }
 
-            var ties = cache.Get().Ties
+            var corpus = cache.Get();
+            if (actor is null && other is null && kind is null && group is null)
+            {
+                return Results.Ok(paging.Of(corpus.Ties));
+            }
+
+            // An actor's ties are listed from its index; only a list without an actor reads every tie.
+            var candidates = actor is not null ? corpus.TiesByActor.GetValueOrDefault(actor, []).Select(i => corpus.Ties[i])
+                : other is not null ? corpus.TiesByActor.GetValueOrDefault(other, []).Select(i => corpus.Ties[i])
+                : corpus.Ties;
+            return Results.Ok(paging.Of(candidates
                 .Where(t => actor is null || t.Source.Id == actor || t.Target.Id == actor)
                 .Where(t => other is null || t.Source.Id == other || t.Target.Id == other)
                 .Where(t => kind is null || t.Kind == kind)
-                .Where(t => group is null || t.Group == group)
-                .ToList();
-            return Results.Ok(paging.Of(ties));
+                .Where(t => group is null || t.Group == group)));
         }).WithSummary("Ties between actors with their evidence sentences");
 
         api.MapGet("/events", (CorpusCache cache, string? type, string? actor, string? from, string? to, string? outlet, bool? located, int? offset, int? limit) =>
@@ -140,14 +172,32 @@ internal static class ReadEndpoints
                 return Problems.BadRequest($"unknown event type {type}; types are {EventTypes.AllNames}");
             }
 
-            var events = cache.Get().Events
-                .Where(e => type is null || string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase))
-                .Where(e => actor is null || e.Place?.Id == actor || e.Agents.Any(a => a.Id == actor) || e.Targets.Any(a => a.Id == actor))
-                .Where(e => InRange(e.DateFirst ?? e.Published, from, to))
-                .Where(e => outlet is null || string.Equals(e.Outlet, outlet, StringComparison.Ordinal))
-                .Where(e => located is null || (e.Coordinates is not null) == located)
-                .ToList();
-            return Results.Ok(paging.Of(events));
+            var corpus = cache.Get();
+            if (type is null && actor is null && from is null && to is null && outlet is null && located is null)
+            {
+                return Results.Ok(paging.Of(corpus.Events));
+            }
+
+            var fromDay = from is null ? int.MinValue : Graph.Day(from);
+            var toDay = to is null ? int.MaxValue : Graph.Day(to);
+            if (fromDay == -1 || toDay == -1)
+            {
+                return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
+            }
+
+            // Filters read the events' side arrays (days as numbers, outlets), not the events themselves.
+            var dated = from is not null || to is not null;
+            var days = corpus.EventDays;
+            var outlets = corpus.EventOutlets;
+            var types = corpus.EventTypes;
+            var placed = corpus.EventLocated;
+            var candidates = actor is null ? Enumerable.Range(0, corpus.Events.Count) : corpus.EventsByActor.GetValueOrDefault(actor, []);
+            return Results.Ok(paging.Of(candidates
+                .Where(i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
+                            && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal))
+                            && (type is null || string.Equals(types[i], type, StringComparison.OrdinalIgnoreCase))
+                            && (located is null || placed[i] == located))
+                .Select(i => corpus.Events[i])));
         }).WithSummary("Reported events in publication order, with coordinates where the place is known");
 
         api.MapGet("/claims", (StorePool pool, string? by, string? about, int? offset, int? limit) =>
@@ -157,10 +207,10 @@ internal static class ReadEndpoints
                 return problem!;
             }
 
-            // The store takes a limit, not an offset: read one row past the page to know if there are more.
-            var rows = pool.Read(store => store.ListClaims(new ClaimFilter(SpeakerEntityId: by, AboutEntityId: about, Limit: paging.Offset + paging.Limit + 1)));
-            var items = rows.Skip(paging.Offset).Take(paging.Limit).Select(ToClaim).ToList();
-            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, null, rows.Count > paging.Offset + paging.Limit));
+            // Counting every claim would cost a scan: read one row past the page to know if there are more.
+            var rows = pool.Read(store => store.ListClaims(new ClaimFilter(SpeakerEntityId: by, AboutEntityId: about, Limit: paging.Limit + 1, Offset: paging.Offset)));
+            var items = rows.Take(paging.Limit).Select(ToClaim).ToList();
+            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, null, rows.Count > paging.Limit));
         }).WithSummary("Claims: who says what, by speaker or about an actor (actor ids)");
 
         api.MapGet("/sources", (CorpusCache cache, int? offset, int? limit) =>
@@ -170,9 +220,7 @@ internal static class ReadEndpoints
                 return problem!;
             }
 
-            var corpus = cache.Get();
-            var sources = corpus.Sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(corpus, s.Outlet))).ToList();
-            return Results.Ok(paging.Of(sources));
+            return Results.Ok(paging.Of(cache.Get().SourceItems));
         }).WithSummary("Outlets side by side: articles, originals, copies, dates, the actors they report on most");
 
         api.MapGet("/articles", (CorpusCache cache, string? outlet, int? offset, int? limit) =>
@@ -182,12 +230,10 @@ internal static class ReadEndpoints
                 return problem!;
             }
 
-            var articles = cache.Get().Articles.Values
-                .Where(a => outlet is null || string.Equals(a.Outlet, outlet, StringComparison.Ordinal))
-                .OrderBy(a => a.Published ?? "", StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
-                .Select(ToArticle)
-                .ToList();
-            return Results.Ok(paging.Of(articles));
+            var articles = cache.Get().ArticlesByDate;
+            return Results.Ok(outlet is null
+                ? paging.Of(articles, ToArticle)
+                : paging.Of(articles.Where(a => string.Equals(a.Outlet, outlet, StringComparison.Ordinal)).Select(ToArticle)));
         }).WithSummary("Articles in publication order");
 
         api.MapGet("/articles/{id}", (StorePool pool, string id, string? hl, int? start, int? end) =>
@@ -248,6 +294,16 @@ internal static class ReadEndpoints
         }).WithSummary("Actors whose names contain the words, and ranked article hits with snippets");
     }
 
+    /// <summary>How many of each list a dossier shows; the list endpoints page through the rest.</summary>
+    public const int DossierListLength = 200;
+
+    /// <summary>How long a request for the disputes or framing waits for the analyses before it answers that they are still being computed.</summary>
+    private static readonly TimeSpan AnalysisWait = TimeSpan.FromSeconds(20);
+
+    private static IResult StillAnalysing(StorePool pool) => Results.Problem(
+        "the disputes and framing of this store are still being computed (they read every article); try again in a minute",
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 60, ["store"] = Path.GetFileName(pool.Path) });
+
     public static ClaimItem ToClaim(ClaimRow c) => new(
         c.ArticleId.Value, c.Title, c.Outlet, c.Published,
         c.Form switch { ClaimForm.DirectQuote => "quote", ClaimForm.IndirectSpeech => "reported speech", _ => c.Form.ToString().ToLowerInvariant() },
@@ -264,23 +320,6 @@ internal static class ReadEndpoints
 
     internal static IEnumerable<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Whether an ISO date (or date-time) falls in [from, to], comparing the days only.</summary>
-    internal static bool InRange(string? date, string? from, string? to)
-    {
-        if (from is null && to is null)
-        {
-            return true;
-        }
-
-        if (date is null || date.Length < 10)
-        {
-            return false;
-        }
-
-        var day = date[..10];
-        return (from is null || string.CompareOrdinal(day, from) >= 0) && (to is null || string.CompareOrdinal(day, to) <= 0);
-    }
 
     /// <summary>The evidence sentence in the article: exactly, or else with its spaces folded.</summary>
     internal static Highlight? Find(string text, string sentence)
@@ -302,38 +341,5 @@ internal static class ReadEndpoints
         var pattern = string.Join(@"\s+", words.Select(System.Text.RegularExpressions.Regex.Escape));
         var match = System.Text.RegularExpressions.Regex.Match(text, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return match.Success ? new Highlight(match.Index, match.Index + match.Length) : null;
-    }
-
-    private static List<SourceActor> TopActors(Corpus corpus, string outlet)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Count(ActorRef? a)
-        {
-            if (a?.Id is { } id)
-            {
-                counts[id] = counts.GetValueOrDefault(id) + 1;
-            }
-        }
-
-        foreach (var t in corpus.Ties.Where(t => string.Equals(t.Outlet, outlet, StringComparison.Ordinal)))
-        {
-            Count(t.Source);
-            Count(t.Target);
-        }
-
-        foreach (var e in corpus.Events.Where(e => string.Equals(e.Outlet, outlet, StringComparison.Ordinal)))
-        {
-            Count(e.Place);
-            foreach (var a in e.Agents.Concat(e.Targets))
-            {
-                Count(a);
-            }
-        }
-
-        return counts.Where(c => corpus.ActorById.ContainsKey(c.Key))
-            .OrderByDescending(c => c.Value).ThenBy(c => corpus.ActorById[c.Key].Name, StringComparer.Ordinal)
-            .Take(8)
-            .Select(c => new SourceActor(c.Key, corpus.ActorById[c.Key].Name, c.Value))
-            .ToList();
     }
 }

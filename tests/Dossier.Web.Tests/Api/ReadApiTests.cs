@@ -44,6 +44,8 @@ public sealed class ReadApiTests(DemoServer demo)
     [InlineData("api/actors?limit=0", 400, "limit between 1 and")]
     [InlineData("api/events?offset=-1", 400, "offset must be at least 0")]
     [InlineData("api/events?type=picnic", 400, "unknown event type picnic")]
+    [InlineData("api/events?from=last-week", 400, "from and to are dates")]
+    [InlineData("api/graph?maxTies=0", 400, "maxTies between 1 and")]
     [InlineData("api/actors/no-such-actor", 404, "no actor with id no-such-actor")]
     [InlineData("api/articles/ffffffffffff", 404, "no article with id")]
     [InlineData("api/search", 400, "q is required")]
@@ -167,6 +169,82 @@ public sealed class ReadApiTests(DemoServer demo)
             Assert.True(page.GetProperty("items").GetArrayLength() > 0, path);
             Assert.True(page.TryGetProperty("offset", out _) && page.TryGetProperty("limit", out _) && page.TryGetProperty("more", out _), path);
         }
+    }
+
+    [Theory]
+    [InlineData("api/claims")]
+    [InlineData("api/events")]
+    [InlineData("api/ties")]
+    [InlineData("api/articles")]
+    [InlineData("api/actors")]
+    [InlineData("api/disputes")]
+    public async Task A_page_at_an_offset_continues_the_page_before_it(string list)
+    {
+        var two = await demo.GetJsonAsync($"{list}?limit=2");
+        var second = await demo.GetJsonAsync($"{list}?limit=1&offset=1");
+
+        Assert.Equal(2, two.GetProperty("items").GetArrayLength());
+        Assert.Equal(two.GetProperty("items")[1].GetRawText(), second.GetProperty("items")[0].GetRawText());
+        Assert.True(second.GetProperty("more").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Claims_by_and_about_an_actor_page_on_from_an_offset()
+    {
+        var haftar = (await demo.GetJsonAsync("api/actors?q=Haftar")).GetProperty("items")[0].GetProperty("id").GetString();
+        var about = await demo.GetJsonAsync($"api/claims?about={haftar}&limit=1000");
+        var rest = await demo.GetJsonAsync($"api/claims?about={haftar}&offset=1&limit=1000");
+
+        Assert.True(about.GetProperty("items").GetArrayLength() > 1);
+        Assert.Equal(about.GetProperty("items").GetArrayLength() - 1, rest.GetProperty("items").GetArrayLength());
+        Assert.Equal(about.GetProperty("items")[1].GetRawText(), rest.GetProperty("items")[0].GetRawText());
+        Assert.False(rest.GetProperty("more").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Graph_nodes_carry_positions_and_maxTies_keeps_the_strongest_ties()
+    {
+        var graph = await demo.GetJsonAsync("api/graph");
+        var capped = await demo.GetJsonAsync("api/graph?maxTies=3");
+
+        var positions = graph.GetProperty("nodes").EnumerateArray().Select(n => (n.GetProperty("x").GetDouble(), n.GetProperty("y").GetDouble())).ToList();
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+        Assert.Equal(graph.GetProperty("edges").GetArrayLength(), graph.GetProperty("tiesBetweenShown").GetInt32());
+        Assert.Equal(3, capped.GetProperty("edges").GetArrayLength());
+        Assert.Equal(graph.GetProperty("tiesBetweenShown").GetInt32(), capped.GetProperty("tiesBetweenShown").GetInt32());
+        var strongest = graph.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("outlets").GetInt32()).OrderDescending().Take(3).ToList();
+        Assert.Equal(strongest, capped.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("outlets").GetInt32()).OrderDescending().ToList());
+    }
+
+    [Fact]
+    public async Task A_dossier_gives_the_totals_of_its_lists()
+    {
+        var haftar = (await demo.GetJsonAsync("api/actors?q=Haftar")).GetProperty("items")[0].GetProperty("id").GetString();
+        var dossier = await demo.GetJsonAsync($"api/actors/{haftar}");
+        var ties = await demo.GetJsonAsync($"api/ties?actor={haftar}");
+        var events = await demo.GetJsonAsync($"api/events?actor={haftar}");
+
+        var totals = dossier.GetProperty("totals");
+        Assert.Equal(ties.GetProperty("total").GetInt32(), totals.GetProperty("ties").GetInt32());
+        Assert.Equal(events.GetProperty("total").GetInt32(), totals.GetProperty("events").GetInt32());
+        Assert.True(totals.GetProperty("analysisReady").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Every_list_in_the_OpenAPI_document_takes_offset_and_limit()
+    {
+        var document = await demo.GetJsonAsync(DossierServer.OpenApiPath.TrimStart('/'));
+
+        foreach (var list in new[] { "/api/actors", "/api/disputes", "/api/ties", "/api/events", "/api/claims", "/api/sources", "/api/articles", "/api/search" })
+        {
+            var parameters = document.GetProperty("paths").GetProperty(list).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.Contains("offset", parameters);
+            Assert.Contains("limit", parameters);
+        }
+
+        var graph = document.GetProperty("paths").GetProperty("/api/graph").GetProperty("get");
+        Assert.Contains("maxTies", graph.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(graph.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
     }
 
     [Fact]

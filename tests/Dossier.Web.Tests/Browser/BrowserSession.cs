@@ -103,11 +103,11 @@ public sealed class WatchedPage : IAsyncDisposable
     }
 
     /// <summary>Waits for a page's script to mark it ready; if it never does, says what went wrong on the page.</summary>
-    public async Task WaitReadyAsync(string selector)
+    public async Task WaitReadyAsync(string selector, float timeout = 15000)
     {
         try
         {
-            await Page.Locator(selector).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 15000 });
+            await Page.Locator(selector).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = timeout });
         }
         catch (TimeoutException exception)
         {

@@ -2,9 +2,11 @@ import { api, h, fill, query, showError, evidence, actorLink, eventTitle, eventF
 
 const main = document.getElementById('actor');
 
-function section(title, id, items, render, empty) {
+// A dossier carries the first 200 of each list; the heading gives the whole count when there are more.
+function section(title, id, items, render, empty, total) {
+  const count = total === undefined || total === items.length ? `${items.length}` : `first ${items.length} of ${total}`;
   return [
-    h('h2', {}, `${title} (${items.length})`),
+    h('h2', {}, `${title} (${count})`),
     items.length ? h('ul', { class: 'facts', id }, items.map(item => h('li', {}, render(item)))) : h('p', { class: 'muted', id }, empty),
   ];
 }
@@ -75,17 +77,18 @@ async function show() {
       h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Uses'), h('th', {}, 'Form'), h('th', {}, 'Why it is this actor'))),
       h('tbody', {}, d.names.map(n => h('tr', {}, h('td', {}, n.text), h('td', {}, String(n.count)), h('td', {}, n.form), h('td', { class: 'small' }, n.reason))))),
     section('Roles', 'roles', d.roles, t => tie(t, a.id), 'No roles stated.'),
-    section('Ties', 'ties', d.ties, t => tie(t, a.id), 'No ties found.'),
+    section('Ties', 'ties', d.ties, t => tie(t, a.id), 'No ties found.', d.totals.ties),
     section('Events', 'events', d.events, e => [
       h('div', { class: 'fact-head' }, eventTitle(e)),
       h('div', {}, eventFacts(e)),
       evidence(e.evidence, e.articleId, e.outlet, e.published),
-    ], 'No events found.'),
+    ], 'No events found.', d.totals.events),
+    d.totals.analysisReady ? '' : h('p', { class: 'notice small', id: 'analysis-pending' }, 'Labels and disputes are still being computed for this store (they read every article); reload in a minute.'),
     section('Labels outlets give this actor', 'labels', d.labels, label, 'No loaded labels are applied to this actor.'),
     section('Disputes', 'disputes', d.disputes, dispute, 'No source disputes a fact about this actor.'),
-    section('Claims by this actor', 'claims-by', d.claimsBy, claim, 'No claims by this actor.'),
-    section('Claims about this actor', 'claims-about', d.claimsAbout, claim, 'No claims about this actor.'),
-    h('h2', {}, `Articles (${d.articles.length})`),
+    section('Claims by this actor', 'claims-by', d.claimsBy, claim, 'No claims by this actor.', d.totals.moreClaimsBy ? `more than ${d.claimsBy.length}` : undefined),
+    section('Claims about this actor', 'claims-about', d.claimsAbout, claim, 'No claims about this actor.', d.totals.moreClaimsAbout ? `more than ${d.claimsAbout.length}` : undefined),
+    h('h2', {}, d.totals.articles > d.articles.length ? `Articles (first ${d.articles.length} of ${d.totals.articles})` : `Articles (${d.articles.length})`),
     h('table', { id: 'appearances' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Article'), h('th', {}, 'Outlet'), h('th', {}, 'Named there'), h('th', {}, 'Mentions'), h('th', {}, 'Joined by'))),
       h('tbody', {}, d.articles.map(p => h('tr', {},

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Testing;
+using Microsoft.Playwright;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// <c>web-graph [--actors N] [--ties M]</c>: a generated store of N actors and M ties (the browser
+/// test's), served by the Release build of <c>dossier serve</c>; then, in headless Chromium, how
+/// long the graph page takes until the graph is drawn, and how long frames take while the graph
+/// is panned and zoomed (requestAnimationFrame intervals). Also <c>web-first-page</c> timing of the
+/// 100,000-article store's first page is in <see cref="FirstPageAsync"/>.
+/// </summary>
+internal static class GraphBenchmark
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static async Task<int> RunAsync(int actors, int ties)
+    {
+        var database = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"bench-graph-{actors}-{ties}.db"));
+        if (!File.Exists(database))
+        {
+            var watch = Stopwatch.StartNew();
+            LargeGraphStore.Build(database + ".partial", actors, ties);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Move(database + ".partial", database);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {database} in {watch.Elapsed.TotalSeconds:0.0} s"));
+        }
+
+        await using var server = await ServedStore.StartAsync(database);
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var started = Stopwatch.StartNew();
+        var json = await client.GetStringAsync(new Uri("api/graph?limit=5000&maxTies=10000", UriKind.Relative));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server: graph read and laid out {started.Elapsed.TotalSeconds:0.00} s after start (once per store version); /api/graph is {json.Length / 1024.0:0} KB"));
+        started.Restart();
+        await client.GetStringAsync(new Uri("api/graph?limit=5000&maxTies=10000", UriKind.Relative));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server: /api/graph?limit=5000&maxTies=10000 again {started.Elapsed.TotalMilliseconds:0} ms"));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        for (var run = 0; run < 3; run++)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+            var load = Stopwatch.StartNew();
+            await page.GotoAsync(new Uri(server.Address, "/?limit=5000&maxTies=10000").ToString());
+            await page.Locator("#graph[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+
+            // One frame after ready: the first paint of the graph.
+            await page.EvaluateAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            var drawn = load.Elapsed.TotalMilliseconds;
+            var counts = await page.EvaluateAsync<int[]>("[window.dossierGraph.nodes().length, window.dossierGraph.edges().length]");
+            var timings = await page.EvaluateAsync<double[]>("[window.dossierTimings.fetched, window.dossierTimings.built]");
+
+            // Pan and zoom by script, 60 steps, one per animation frame, and record each frame's interval.
+            var frames = await page.EvaluateAsync<double[]>("""
+                new Promise(resolve => {
+                  const cy = window.dossierGraph;
+                  const times = [];
+                  let last = performance.now();
+                  let step = 0;
+                  function frame(now) {
+                    times.push(now - last);
+                    last = now;
+                    if (step < 30) cy.panBy({ x: 15, y: 10 });
+                    else cy.zoom({ level: cy.zoom() * 1.04, renderedPosition: { x: 700, y: 450 } });
+                    if (++step < 60) requestAnimationFrame(frame); else resolve(times.slice(1));
+                  }
+                  requestAnimationFrame(frame);
+                })
+                """);
+            Array.Sort(frames);
+
+            // A click on a node: time until the dossier page has its name.
+            var hub = await page.EvaluateAsync<float[]>("""
+                (() => { const cy = window.dossierGraph; const hub = cy.nodes().max(n => n.degree()).ele; cy.zoom({ level: 2, position: hub.position() }); cy.center(hub);
+                         const p = hub.renderedPosition(); return [p.x, p.y]; })()
+                """);
+            var box = await page.Locator("#graph").BoundingBoxAsync();
+            var click = Stopwatch.StartNew();
+            await page.Mouse.ClickAsync(box!.X + hub[0], box.Y + hub[1]);
+            await page.Locator("#actor-name").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            var opened = click.Elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run + 1}: {counts[0]:N0} nodes, {counts[1]:N0} edges drawn {drawn:0} ms after navigation (/api/graph fetched and parsed in {timings[0]:0} ms, Cytoscape built in {timings[1]:0} ms); pan/zoom frames median {Percentile(frames, 0.5):0.0} ms, p95 {Percentile(frames, 0.95):0.0} ms, max {frames[^1]:0.0} ms; node click to dossier {opened:0} ms"));
+            await page.CloseAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The first page of a served store: time from navigation until the graph is drawn (HTML, scripts,
+    /// styles, /api/graph and the drawing), as a user with a warm server sees it.
+    /// </summary>
+    public static async Task<(double Median, double Max)> FirstPageAsync(Uri address, int runs)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync(address.ToString());
+            await page.Locator("#graph[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            await page.EvaluateAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            await page.CloseAsync();
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], times[^1]);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>A store served by the Release build of <c>dossier serve</c> in a process of its own, on a free loopback port.</summary>
+internal sealed class ServedStore : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServedStore(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ServedStore> StartAsync(string database)
+    {
+        var dossier = Path.Combine(Program.RepositoryRoot(), "src", "Dossier.Cli", "bin", "Release", "net10.0", "dossier");
+        if (!File.Exists(dossier))
+        {
+            throw new InvalidOperationException($"{dossier} is missing: dotnet build src/Dossier.Cli -c Release");
+        }
+
+        var port = WebBenchmark.FreePort();
+        var process = Process.Start(new ProcessStartInfo(dossier, ["serve", "--db", database, "--port", port.ToString(CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { BaseAddress = address };
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"dossier serve exited: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                // The OpenAPI document answers as soon as the server listens, before its caches are warm.
+                using var response = await client.GetAsync(new Uri("openapi/v1.json", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return new ServedStore(process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+}

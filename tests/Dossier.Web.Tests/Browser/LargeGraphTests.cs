@@ -1,0 +1,90 @@
+using Dossier.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dossier.Web.Tests.Browser;
+
+/// <summary>A generated store of 2,000 actors and 10,000 ties, served by the real server.</summary>
+public sealed class LargeGraphServer : IAsyncLifetime
+{
+    public const int Actors = 2_000;
+    public const int Ties = 10_000;
+
+    private readonly string root = Directory.CreateTempSubdirectory("dossier-graph-").FullName;
+
+    public DossierServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = Path.Combine(root, "graph.db");
+        LargeGraphStore.Build(database, Actors, Ties);
+        Server = await DossierServer.StartAsync(new DossierWebOptions { DatabasePath = database, Port = 0 }, CancellationToken.None);
+
+        // Wait for the server's lists and layout, so that the page test waits only for the page.
+        using var client = new HttpClient { BaseAddress = Server.Address, Timeout = TimeSpan.FromMinutes(5) };
+        (await client.GetAsync(new Uri("/api/info", UriKind.Relative))).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+}
+
+/// <summary>
+/// The graph page on 2,000 actors and 10,000 ties: all of them drawn at the server's positions,
+/// and still answering clicks. Correctness only; how fast it draws is measured by the benchmark
+/// (dossier-bench web-graph), not here.
+/// </summary>
+public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession browser) : IClassFixture<LargeGraphServer>, IClassFixture<BrowserSession>, IAsyncLifetime
+{
+    private WatchedPage tab = null!;
+
+    public async Task InitializeAsync() => tab = await WatchedPage.OpenAsync(browser);
+
+    public async Task DisposeAsync() => await tab.DisposeAsync();
+
+    [Fact]
+    public async Task A_graph_of_2000_actors_and_10000_ties_is_drawn_at_the_server_positions_and_a_node_opens_its_dossier()
+    {
+        await tab.GotoAsync(new Uri(large.Server.Address, "/?limit=5000&maxTies=10000"));
+        // Generous: the test machine may be busy, and this test checks what is drawn, not how fast.
+        await tab.WaitReadyAsync("#graph[data-ready='true']", timeout: 120_000);
+        var page = tab.Page;
+
+        Assert.Equal(LargeGraphServer.Actors, await page.EvaluateAsync<int>("window.dossierGraph.nodes().length"));
+        Assert.Equal(LargeGraphServer.Ties, await page.EvaluateAsync<int>("window.dossierGraph.edges().length"));
+
+        // Placed by the server's layout, not piled up: the nodes spread over an area many node widths across.
+        var spread = await page.EvaluateAsync<double>("(() => { const b = window.dossierGraph.nodes().boundingBox(); return Math.min(b.w, b.h); })()");
+        Assert.True(spread > 2_000, $"nodes spread over only {spread} units");
+        var distinct = await page.EvaluateAsync<int>("new Set(window.dossierGraph.nodes().map(n => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`)).size");
+        Assert.True(distinct > LargeGraphServer.Actors * 0.99, $"{distinct} distinct positions for {LargeGraphServer.Actors} nodes");
+
+        // Zoom in on the actor that stands furthest from any other, so that no neighbour covers it, then click it.
+        var target = await page.EvaluateAsync<string>("""
+            (() => {
+              const cy = window.dossierGraph;
+              const nodes = cy.nodes().map(n => [n, n.position('x'), n.position('y')]);
+              let best = null, bestGap = -1;
+              for (const [n, x, y] of nodes) {
+                let gap = Infinity;
+                for (const [m, u, v] of nodes) if (m !== n) gap = Math.min(gap, (x - u) ** 2 + (y - v) ** 2);
+                if (gap > bestGap) { bestGap = gap; best = n; }
+              }
+              cy.zoom(2);
+              cy.center(best);
+              return best.id();
+            })()
+            """);
+        var name = await page.EvaluateAsync<string>($"window.dossierGraph.getElementById('{target}').data('name')");
+        var box = await page.Locator("#graph").BoundingBoxAsync();
+        var at = await page.EvaluateAsync<float[]>($"(() => {{ const p = window.dossierGraph.getElementById('{target}').renderedPosition(); return [p.x, p.y]; }})()");
+        await page.Mouse.ClickAsync(box!.X + at[0], box.Y + at[1]);
+
+        await Expect(page.Locator("#actor-name")).ToHaveTextAsync(name, new() { Timeout = 60_000 });
+        await Expect(page.Locator("#ties")).ToBeVisibleAsync();
+        tab.AssertClean();
+    }
+}
