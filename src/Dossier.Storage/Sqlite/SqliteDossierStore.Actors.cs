@@ -343,8 +343,6 @@ public sealed partial class SqliteDossierStore
         return rows;
     }
 
-    private sealed record StoredCount(string Kind, long Low, long? High, string Bound, int Start, int End);
-
     public IReadOnlyList<EventRow> ListEvents()
     {
         Flush();
@@ -386,37 +384,7 @@ public sealed partial class SqliteDossierStore
         {
             while (reader.Read())
             {
-                var seq = reader.GetInt64(0);
-
-                // Only the stretch of text the event's spans cover is read, not the whole article per event.
-                var window = new TextWindow(reader.GetString(22), reader.GetInt32(23), () => ArticleText(seq));
-                EventActor Actor(int chain) => entityOfChain.TryGetValue((seq, chain), out var entity)
-                    ? new EventActor(entity.Id, entity.Name)
-                    : new EventActor(null, chainNames.GetValueOrDefault((seq, chain), "?"));
-                var counts = (JsonSerializer.Deserialize<StoredCount[]>(reader.GetString(16)) ?? [])
-                    .Select(c => new EventCountRow(Enum.Parse<CountKind>(c.Kind), c.Low, c.High, c.Bound, window.Slice(c.Start, c.End)))
-                    .ToList();
-                string? saidBy = null;
-                if (!reader.IsDBNull(17))
-                {
-                    saidBy = !reader.IsDBNull(19) && entityOfChain.TryGetValue((seq, reader.GetInt32(19)), out var speaker)
-                        ? speaker.Name
-                        : window.Slice(reader.GetInt32(17), reader.GetInt32(18));
-                }
-
-                rows.Add(new EventRow(
-                    new ArticleId(reader.GetString(1)), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
-                    Enum.Parse<EventType>(reader.GetString(5)), window.Slice(reader.GetInt32(6), reader.GetInt32(7)),
-                    reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    NullableString(reader, 10),
-                    reader.IsDBNull(11) ? null : window.Slice(reader.GetInt32(11), reader.GetInt32(12)),
-                    reader.IsDBNull(13) ? null : Actor(reader.GetInt32(13)),
-                    [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(14)) ?? []).Select(Actor)],
-                    [.. (JsonSerializer.Deserialize<int[]>(reader.GetString(15)) ?? []).Select(Actor)],
-                    counts,
-                    saidBy,
-                    window.Slice(reader.GetInt32(20), reader.GetInt32(21))));
+                rows.Add(EventRows.Read(reader, entityOfChain, chainNames, ArticleText));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Cli.Tests.Commands;
@@ -111,7 +110,7 @@ public sealed class ParallelLinkingTests
         var reference = Path.Combine(workspace.Root, "reference.db");
         Assert.Equal(0, CliRun.Run("ingest", corpus, "--db", interrupted, "--no-link").ExitCode);
 
-        using (var process = StartDossier("worker", "--db", interrupted, "--jobs", "1"))
+        using (var process = IngestInterruptionTests.StartDossier("worker", "--db", interrupted, "--jobs", "1"))
         {
             // Kill once the first claims are stored, while later ones are being annotated.
             var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -163,23 +162,6 @@ public sealed class ParallelLinkingTests
 
             File.WriteAllLines(Path.Combine(folder, $"{i:D5}.txt"), lines);
         }
-    }
-
-    private static Process StartDossier(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static List<string> Rows(string database)
