@@ -30,20 +30,7 @@ public sealed partial class PostgresDossierStore
             CopyOf: reader.NullableString(5), WordCount: reader.GetInt32(6), Text: reader.GetString(7))))
         {
             mentions.Parameters[0].Value = article.Seq;
-            var spans = new List<EntityMentionSpan>();
-            using (var mentionReader = mentions.ExecuteReader())
-            {
-                while (mentionReader.Read())
-                {
-                    spans.Add(new EntityMentionSpan(
-                        mentionReader.GetInt32(0),
-                        mentionReader.GetInt32(1),
-                        Enum.Parse<MentionForm>(mentionReader.GetString(2)),
-                        mentionReader.GetString(3),
-                        mentionReader.GetString(4),
-                        ActorKinds.TryParse(mentionReader.GetString(5), out var kind) ? kind : ActorKind.Organization));
-                }
-            }
+            var spans = MentionRows.ReadAll(mentions);
 
             notices.Parameters[0].Value = article.Id;
             var syndication = new List<string>();

@@ -35,20 +35,7 @@ public sealed partial class SqliteDossierStore
         while (reader.Read())
         {
             seq.Value = reader.GetInt64(0);
-            var spans = new List<EntityMentionSpan>();
-            using (var mentionReader = mentions.ExecuteReader())
-            {
-                while (mentionReader.Read())
-                {
-                    spans.Add(new EntityMentionSpan(
-                        mentionReader.GetInt32(0),
-                        mentionReader.GetInt32(1),
-                        Enum.Parse<MentionForm>(mentionReader.GetString(2)),
-                        mentionReader.GetString(3),
-                        mentionReader.GetString(4),
-                        ActorKinds.TryParse(mentionReader.GetString(5), out var kind) ? kind : ActorKind.Organization));
-                }
-            }
+            var spans = MentionRows.ReadAll(mentions);
 
             var id = reader.GetString(1);
             noticeArticle.Value = id;
