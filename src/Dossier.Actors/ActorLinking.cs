@@ -71,23 +71,31 @@ public sealed class ActorLinking
         var total = store.CountArticles(firstLook);
         int annotated = 0, failed = 0;
         var firstPass = new StagePool(() => new LinkingStages(models, countries, known: null));
-        ClaimAll(firstLook, cancellationToken, articles => Annotate(articles, jobs, cancellationToken, (article, found) =>
+        try
         {
-            if (found.Failure is null)
+            ClaimAll(firstLook, cancellationToken, articles => Annotate(articles, jobs, cancellationToken, (article, found) =>
             {
-                annotated++;
-                Keep(article.Id, found.Document);
-            }
-            else
-            {
-                failed++;
-            }
+                if (found.Failure is null)
+                {
+                    annotated++;
+                    Keep(article.Id, found.Document);
+                }
+                else
+                {
+                    failed++;
+                }
 
-            Write(article, found.Document, found.Failure, problem, FirstLookVersion);
-            progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
-        }, firstPass.Run));
+                Write(article, found.Document, found.Failure, problem, FirstLookVersion);
+                progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
+            }, firstPass.Run));
 
-        RecoverKnownNames(jobs, problem, cancellationToken);
+            RecoverKnownNames(jobs, problem, cancellationToken);
+        }
+        finally
+        {
+            ForgetRecognized();
+        }
+
         var annotating = watch.Elapsed;
         watch.Restart();
         var chains = store.ReadChains().ToList();
@@ -195,19 +203,20 @@ public sealed class ActorLinking
         store.ReplaceArticleActors(article.Id, document.Actors!, document.Claims!, document.Events!, document.Relations!, version);
     }
 
-    // Documents of this run kept with their recognizer layers, so that a second look re-links them
-    // without running the recognizer again; bounded, so a large ingest stays in bounded memory (a
-    // document with all its layers holds a few objects per token: at 5,000 kept, a 10,000-article
-    // scale run peaked near 1 GB).
-    private const int MaxRecognized = 500;
-    private readonly Dictionary<ArticleId, Document> recognized = [];
+    // What the tagger and recognizer found in the articles of this run, so that the second look
+    // re-links them without running those models again; kept in a temporary file, not in memory.
+    private RecognizedLayers? recognized;
 
     private void Keep(ArticleId id, Document document)
     {
-        if (recognized.Count < MaxRecognized)
-        {
-            recognized[id] = document;
-        }
+        recognized ??= new RecognizedLayers();
+        recognized.Keep(id, document);
+    }
+
+    private void ForgetRecognized()
+    {
+        recognized?.Dispose();
+        recognized = null;
     }
 
     /// <summary>
@@ -221,7 +230,7 @@ public sealed class ActorLinking
         var secondLook = new LinkerVersions.Exactly(FirstLookVersion);
         if (store.CountArticles(secondLook) == 0)
         {
-            recognized.Clear();
+            ForgetRecognized();
             return;
         }
 
@@ -248,11 +257,9 @@ public sealed class ActorLinking
             }
 
             Annotate(wanted, jobs, cancellationToken, (article, found) => Write(article, found.Document, found.Failure, problem, LinkerVersion),
-                (article, token) => recognized.TryGetValue(article.Id, out var earlier)
-                    ? stages.Relink(earlier, token)
-                    : stages.Run(article, token));
+                (article, token) => recognized is { } kept ? stages.Relink(article, kept, token) : stages.Run(article, token));
         });
-        recognized.Clear();
+        ForgetRecognized();
     }
 
     /// <summary>One thread's stages: the shared models, with a linker and extractors of its own.</summary>
@@ -264,42 +271,25 @@ public sealed class ActorLinking
         public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known)
         {
             linker = new ArticleLinker(countries, known);
-            var builder = new PipelineBuilder()
-                .Add(new Nlp.Tokenizing.RuleTokenizer())
-                .Add(new Nlp.Sentences.SentenceSplitter())
-                .Add(models.Tagger)
-                .Add(models.Recognizer)
-                .Add(linker);
-            foreach (var stage in facts)
-            {
-                builder.Add(stage);
-            }
-
-            Pipeline = builder.Build();
+            var tokenizer = new Nlp.Tokenizing.RuleTokenizer();
+            var splitter = new Nlp.Sentences.SentenceSplitter();
+            Pipeline = new PipelineBuilder().Add(tokenizer).Add(splitter).Add(models.Tagger).Add(models.Recognizer).Add(linker).AddRange(facts).Build();
+            Preparation = new PipelineBuilder().Add(tokenizer).Add(splitter).Build();
+            Relinking = new PipelineBuilder(PipelineBuilder.CleanedLayers.Concat(
+                    [DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.PartsOfSpeech, DocumentLayer.EntityMentions]))
+                .Add(linker).AddRange(facts).Build();
         }
 
         public DocumentPipeline Pipeline { get; }
 
         public string Version => string.Join("; ", facts.Prepend(linker).Select(stage => $"{stage.Name} {stage.Version}"));
 
-        /// <summary>Links a document again from its recognized mentions, without running the recognizer again.</summary>
-        public Document Relink(Document earlier, CancellationToken cancellationToken)
-        {
-            var document = new Document(earlier.Origin, earlier.Text, earlier.Metadata, earlier.OffsetMap, earlier.Removed, earlier.Captions);
-            document.SetTokens(earlier.Tokens!);
-            document.SetSentences(earlier.Sentences!);
-            document.SetPartsOfSpeech(earlier.PartsOfSpeech!);
-            document.SetMentions(earlier.Mentions!);
-            linker.Process(document, cancellationToken);
-            foreach (var stage in facts)
-            {
-                stage.Process(document, cancellationToken);
-            }
+        /// <summary>Tokens and sentences, which the second look makes again rather than keeps.</summary>
+        public DocumentPipeline Preparation { get; }
 
-            return document;
-        }
+        /// <summary>The stages after the recognizer, for a document whose tags and mentions were kept.</summary>
+        public DocumentPipeline Relinking { get; }
     }
-
     /// <summary>Stage sets handed to whichever thread needs one, so that none is used by two threads at once.</summary>
     private sealed class StagePool(Func<LinkingStages> create)
     {
@@ -312,8 +302,27 @@ public sealed class ActorLinking
                 return new Annotated(document, stages.Pipeline.Run(document, cancellationToken));
             });
 
-        public Annotated Relink(Document earlier, CancellationToken cancellationToken)
-            => With(stages => new Annotated(stages.Relink(earlier, cancellationToken), null));
+        /// <summary>
+        /// Links an article again from the tags and mentions kept for it, without running the
+        /// tagger and recognizer again; runs every stage when nothing fitting was kept.
+        /// </summary>
+        public Annotated Relink(StoredArticle article, RecognizedLayers kept, CancellationToken cancellationToken)
+            => With(stages =>
+            {
+                var document = ToDocument(article);
+                if (stages.Preparation.Run(document, cancellationToken) is { } failure)
+                {
+                    return new Annotated(document, failure);
+                }
+
+                if (!kept.TryRestore(article.Id, document))
+                {
+                    var again = ToDocument(article);
+                    return new Annotated(again, stages.Pipeline.Run(again, cancellationToken));
+                }
+
+                return new Annotated(document, stages.Relinking.Run(document, cancellationToken));
+            });
 
         private Annotated With(Func<LinkingStages, Annotated> work)
         {

@@ -21,6 +21,14 @@ public sealed class PipelineBuilder
     };
 
     private readonly List<IDocumentStage> stages = [];
+    private readonly HashSet<DocumentLayer> given = new(CleanedLayers);
+
+    public PipelineBuilder()
+    {
+    }
+
+    /// <summary>A pipeline that goes on with documents which already have <paramref name="layers"/> (besides the cleaned ones).</summary>
+    public PipelineBuilder(IEnumerable<DocumentLayer> layers) => given.UnionWith(layers);
 
     public PipelineBuilder Add(IDocumentStage stage)
     {
@@ -29,9 +37,20 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    public PipelineBuilder AddRange(IEnumerable<IDocumentStage> stagesInOrder)
+    {
+        ArgumentNullException.ThrowIfNull(stagesInOrder);
+        foreach (var stage in stagesInOrder)
+        {
+            Add(stage);
+        }
+
+        return this;
+    }
+
     public DocumentPipeline Build()
     {
-        var available = new HashSet<DocumentLayer>(CleanedLayers);
+        var available = new HashSet<DocumentLayer>(given);
         foreach (var stage in stages)
         {
             var missing = stage.Requires.Where(layer => !available.Contains(layer)).Order().ToList();

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 
 namespace Dossier.Nlp.Learning;
 
@@ -55,50 +56,117 @@ public sealed class AveragedPerceptron
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var classes = Labels.Count;
-        if (table is not null)
+        if (table is null)
         {
-            var entries = table;
-            var w = weights.AsSpan();
             foreach (var feature in features)
             {
-                if (feature == 0)
+                if (rows.TryGetValue(feature, out var row))
                 {
-                    if (rows.TryGetValue(0, out var zeroRow))
-                    {
-                        Add(w.Slice(zeroRow * classes, classes), scores);
-                    }
-
-                    continue;
-                }
-
-                var slot = (int)(feature & (ulong)tableMask);
-                while (true)
-                {
-                    ref readonly var entry = ref entries[slot];
-                    if (entry.Key == feature)
-                    {
-                        Add(w.Slice(entry.Row * classes, classes), scores);
-                        break;
-                    }
-
-                    if (entry.Key == 0)
-                    {
-                        break;
-                    }
-
-                    slot = (slot + 1) & tableMask;
+                    Add(weights.AsSpan(row * classes, classes), scores);
                 }
             }
 
             return;
         }
 
-        foreach (var feature in features)
+        // Each feature costs two cache misses (its table slot, then its row of weights), and a
+        // token's forty-odd features are independent: asking for every slot first, then for every
+        // row, lets the memory fetch them side by side instead of one after another. The rows are
+        // added in the features' order, so the sums are the same to the last bit.
+        Span<int> found = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+        var entries = table;
+        var w = weights;
+        for (var f = 0; f < features.Length; f++)
         {
-            if (rows.TryGetValue(feature, out var row))
+            Prefetch(ref entries[(int)(features[f] & (ulong)tableMask)]);
+        }
+
+        for (var f = 0; f < features.Length; f++)
+        {
+            var row = Find(features[f]);
+            found[f] = row;
+            if (row >= 0)
+            {
+                Prefetch(ref w[row * classes]);
+            }
+        }
+
+        AddRows(w, found, classes, scores);
+    }
+
+    /// <summary>Adds the given rows of weights (-1: none) to the scores, element by element in row order.</summary>
+    private static void AddRows(float[] weights, ReadOnlySpan<int> rows, int classes, Span<float> scores)
+    {
+        ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(weights);
+        ref var score = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(scores);
+        if (Vector256.IsHardwareAccelerated && classes is >= 16 and <= 24)
+        {
+            // The usual models (17 universal tags, 17 entity tags): two vectors kept in registers
+            // across all rows, the rest added one by one.
+            var low = Vector256.LoadUnsafe(ref score);
+            var high = Vector256.LoadUnsafe(ref score, 8);
+            foreach (var row in rows)
+            {
+                if (row < 0)
+                {
+                    continue;
+                }
+
+                ref var weight = ref System.Runtime.CompilerServices.Unsafe.Add(ref first, row * classes);
+                low += Vector256.LoadUnsafe(ref weight);
+                high += Vector256.LoadUnsafe(ref weight, 8);
+                for (var c = 16; c < classes; c++)
+                {
+                    System.Runtime.CompilerServices.Unsafe.Add(ref score, c) += System.Runtime.CompilerServices.Unsafe.Add(ref weight, c);
+                }
+            }
+
+            low.StoreUnsafe(ref score);
+            high.StoreUnsafe(ref score, 8);
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            if (row >= 0)
             {
                 Add(weights.AsSpan(row * classes, classes), scores);
             }
+        }
+    }
+
+    /// <summary>A feature's row after training, or -1.</summary>
+    private int Find(ulong feature)
+    {
+        if (feature == 0)
+        {
+            return rows.TryGetValue(0, out var zeroRow) ? zeroRow : -1;
+        }
+
+        var entries = table!;
+        var slot = (int)(feature & (ulong)tableMask);
+        while (true)
+        {
+            ref readonly var entry = ref entries[slot];
+            if (entry.Key == feature)
+            {
+                return entry.Row;
+            }
+
+            if (entry.Key == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    private static unsafe void Prefetch<T>(ref T item)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref item));
         }
     }
 
