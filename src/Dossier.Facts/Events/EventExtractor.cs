@@ -19,7 +19,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "4";
+    public string Version => "5";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
@@ -98,6 +98,12 @@ public sealed partial class EventExtractor : IDocumentStage
             var speaker = claim is { } index ? claims[index].SpeakerChain : null;
             var (agents, targets) = Participants(text, inSentence.Where(m => m.Chain != speaker && m.Chain != place).ToList(), triggerStart, triggerEnd);
 
+            // An escape has those who escape and no one escaped from: "the escape of an ISIS convoy".
+            if (type == EventType.Escape && agents.Count == 0)
+            {
+                (agents, targets) = (targets, []);
+            }
+
             // "The attack, which eliminated 36 terrorists": a definite mention right after an event of
             // the same kind adds to it instead of counting it twice.
             var previous = events.LastOrDefault();
@@ -127,12 +133,28 @@ public sealed partial class EventExtractor : IDocumentStage
         return events;
     }
 
-    /// <summary>The trigger that types the sentence: the first of the most specific kind present.</summary>
+    /// <summary>
+    /// The trigger that types the sentence: the first of the most specific kind present; but when it
+    /// stands in an opening subordinate clause ("As fighting for Tripoli intensified, GNA forces
+    /// pushed forward with a counter-offensive"), a trigger of the main clause tells the event.
+    /// </summary>
     private static (EventType Type, int Index, int Length)? FindTrigger(string sentence)
+    {
+        var found = FirstTrigger(sentence, 0);
+        if (found is { } first && OpeningClause().Match(sentence) is { Success: true } clause && first.Index < clause.Length
+            && FirstTrigger(sentence, clause.Length) is { } main)
+        {
+            return main;
+        }
+
+        return found;
+    }
+
+    private static (EventType Type, int Index, int Length)? FirstTrigger(string sentence, int from)
     {
         foreach (var (trigger, type) in Triggers)
         {
-            var match = trigger.Match(sentence);
+            var match = trigger.Match(sentence, from);
             if (match.Success)
             {
                 return (type, match.Index, match.Length);
@@ -308,6 +330,10 @@ public sealed partial class EventExtractor : IDocumentStage
 
     [GeneratedRegex(@"^\s*(?:along\s+with|together\s+with|backed\s+by|supported\s+by|including|with\s+the\s+help\s+of|transferred\s+by|according\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Companion();
+
+    // "As fighting intensified, ...", "While clashes went on, ...": up to the clause's comma.
+    [GeneratedRegex(@"^\s*(?:As|While|When|Whilst|Amid|Since|Although|Though)\s[^,;:.]{3,80},", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningClause();
 
     [GeneratedRegex(@",\s*(?:which|who|whose|where|while|as|after|before)\b|;|\s[—–]\s|,\s*but\b|\b(?:while|whereas|with\s+the\s+help\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnds();

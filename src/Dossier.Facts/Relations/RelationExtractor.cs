@@ -17,7 +17,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 {
     public string Name => "relation-extractor";
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
 
@@ -34,23 +34,33 @@ public sealed partial class RelationExtractor : IDocumentStage
     // "the Libyan National Army (LNA) under the command of": an acronym in parentheses after a name is skipped.
     private const string Named = Slot + @"(?:\s*\(⟦\d+⟧\))?";
 
+    // A mention that is the object of a preposition ("the brigade of the ⟦LNA⟧", "an effort at the
+    // ⟦UN⟧") is not what a following participle ("under the command of", "backed by") describes.
+    private const string NotObjectOf = @"(?<!\b(?:of|at|in|on|to|before|from)\s+(?:the\s+)?)";
+
     /// <summary>A pattern, the kind it states, and whether its first slot is the source (else the target).</summary>
     private static readonly (Regex Pattern, RelationKind Kind, bool FirstIsSource)[] Patterns =
     [
         (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false),
-        (new Regex(Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false),
+        // Not "the 12 Brigade of the ⟦LNA⟧ under the command of ⟦B⟧": the unit commanded is the brigade.
+        (new Regex(NotObjectOf + Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false),
         (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true),
         (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true),
         (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true),
-        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true),
+        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true),
+        // "the official representative of the ⟦LNA⟧, ⟦Ahmed Mismari⟧".
+        (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
         (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
         (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false),
+        // "The group, to which ⟦Ziyad Balaam⟧ belonged – ⟦Ansar al-Sharia⟧ –".
+        (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true),
         (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
         (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        // Not "an effort at the ⟦United Nations Security Council⟧ backed by ⟦France⟧": what is backed is the effort.
+        (new Regex(NotObjectOf + Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
         (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
         (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
         (new Regex(Named + @"\s+(?:\w+\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),

@@ -100,6 +100,31 @@ public sealed class EventExtractorTests
     }
 
     [Fact]
+    public void A_trigger_in_an_opening_subordinate_clause_gives_way_to_the_main_clause()
+    {
+        const string text = "As fighting for Tripoli intensified, GNA loyal forces pushed forward with a counter-offensive against the LNA.";
+        var (document, events) = Extract(text, ("GNA", "ORG"), ("LNA", "ORG"), ("Tripoli", "LOC"));
+
+        var attack = Assert.Single(events);
+        Assert.Equal(EventType.Attack, attack.Type);
+        Assert.Equal("counter-offensive", text[attack.TriggerStart..attack.TriggerEnd]);
+        Assert.Equal(["GNA"], attack.Agents.Select(a => Name(document, a)));
+        Assert.Equal(["LNA"], attack.Targets.Select(a => Name(document, a)));
+    }
+
+    [Fact]
+    public void Those_who_escape_are_the_agents_of_an_escape_which_has_no_target()
+    {
+        const string text = "Residents were shocked by the escape of an ISIS convoy from Benghazi at the dawn of Thursday.";
+        var (document, events) = Extract(text, ("ISIS", "ORG"), ("Benghazi", "LOC"));
+
+        var escape = Assert.Single(events);
+        Assert.Equal(EventType.Escape, escape.Type);
+        Assert.Equal(["ISIS"], escape.Agents.Select(a => Name(document, a)));
+        Assert.Empty(escape.Targets);
+    }
+
+    [Fact]
     public void A_sentence_without_a_trigger_is_no_event()
     {
         const string text = "Khalifa Haftar is a former general who lived in Virginia for many years.";

@@ -27,15 +27,34 @@ public sealed class RelationExtractorTests
     [InlineData("Haftar’s ally France blocked the statement.", "Haftar allied_with France")]
     [InlineData("The U.N.-backed Government of National Accord held Tripoli.", "U.N. supports Government of National Accord")]
     [InlineData("Khalifa Haftar controls Cyrenaica now.", "Khalifa Haftar controls Cyrenaica")]
+    [InlineData("According to the official representative of the LNA, Ahmad Al-Mesmari, the units advanced.", "Ahmad Al-Mesmari spokesperson_of LNA")]
+    [InlineData("Ahmad Al-Mesmari, the official representative of the LNA, spoke.", "Ahmad Al-Mesmari spokesperson_of LNA")]
+    [InlineData("The group, to which Heisam al-Tajduri belonged – the Tripoli Revolutionary Brigade – was listed.", "Heisam al-Tajduri member_of Tripoli Revolutionary Brigade")]
     public void A_pattern_states_a_tie_with_its_direction(string text, string expected)
     {
-        var (document, relations) = Extract(text,
-            ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"), ("Tripoli Revolutionary Brigade", "ORG"),
-            ("Heisam al-Tajduri", "PER"), ("Ahmad Al-Mesmari", "PER"), ("France", "LOC"), ("U.N.", "ORG"), ("Government of National Accord", "ORG"),
-            ("Tripoli", "LOC"), ("Cyrenaica", "LOC"));
+        var (document, relations) = Extract(text, Cast);
 
         Assert.Contains(expected, Described(document, relations));
     }
+
+    [Theory]
+    [InlineData("The units of the 12 Brigade of the LNA under the command of Heisam al-Tajduri advanced.", "Heisam al-Tajduri leads LNA")]
+    [InlineData("Russia opposed an effort at the Government of National Accord backed by France.", "France supports Government of National Accord")]
+    public void A_participle_after_the_object_of_a_preposition_says_nothing_of_that_object(string text, string wrong)
+    {
+        var (document, relations) = Extract(text, Cast);
+
+        Assert.Contains(document.Actors!, actor => wrong.StartsWith(actor.Name, StringComparison.Ordinal));
+        Assert.Contains(document.Actors!, actor => wrong.EndsWith(actor.Name, StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong, Described(document, relations));
+    }
+
+    private static readonly (string, string)[] Cast =
+    [
+        ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"), ("Tripoli Revolutionary Brigade", "ORG"),
+        ("Heisam al-Tajduri", "PER"), ("Ahmad Al-Mesmari", "PER"), ("France", "LOC"), ("U.N.", "ORG"), ("Government of National Accord", "ORG"),
+        ("Tripoli", "LOC"), ("Cyrenaica", "LOC"), ("Russia", "LOC"),
+    ];
 
     [Fact]
     public void An_attack_event_gives_who_attacked_whom()
