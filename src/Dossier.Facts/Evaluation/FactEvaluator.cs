@@ -164,7 +164,10 @@ public static class FactEvaluator
             var located = goldRelations.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "relations"))).ToList();
             var system = relations.Where(r => scope.Contains(FileOf(r.ArticleId))).ToList();
             var pairs = Match(located, system, g => g.Where, r => { var (s, t) = SpanOf(r.ArticleId, r.Evidence); return (FileOf(r.ArticleId), s, t); },
-                (g, r) => Same(g.Gold.Source, null, r.Source) || Same(g.Gold.Target, null, r.Target) || Same(g.Gold.Source, null, r.Target));
+                (g, r) => Same(g.Gold.Source, null, r.Source) || Same(g.Gold.Target, null, r.Target) || Same(g.Gold.Source, null, r.Target),
+                // One sentence often states several ties: a system tie goes first to the gold tie it equals.
+                (g, r) => (RelationKinds.TryParse(g.Gold.Type, out var kind) && kind == r.Kind ? 2 : 0)
+                          + (Same(g.Gold.Source, null, r.Source) && Same(g.Gold.Target, null, r.Target) ? 1 : 0));
             relationScore = new FactScore(goldRelations.Count, system.Count, pairs.Count, new Dictionary<string, double>
             {
                 ["kind"] = Accuracy(pairs, p => RelationKinds.TryParse(p.Gold.Gold.Type, out var k) && k == p.System.Kind),
@@ -193,11 +196,11 @@ public static class FactEvaluator
 
     /// <summary>Greedy one-to-one matching of gold and system facts in the same file whose spans overlap, largest overlap first.</summary>
     private static List<(TG Gold, TS System)> Match<TG, TS>(List<TG> gold, List<TS> system, Func<TG, (string? File, int Start, int End)> goldSpan,
-        Func<TS, (string File, int Start, int End)> systemSpan, Func<TG, TS, bool>? alsoRequire = null)
+        Func<TS, (string File, int Start, int End)> systemSpan, Func<TG, TS, bool>? alsoRequire = null, Func<TG, TS, int>? agreement = null)
     {
         // Pairs are taken best first by how much of the two spans they share (overlap over union), so
         // a long system span that covers two gold claims goes to the one it fits.
-        var candidates = new List<(int G, int S, double Overlap)>();
+        var candidates = new List<(int G, int S, int Agreement, double Overlap)>();
         for (var g = 0; g < gold.Count; g++)
         {
             var a = goldSpan(gold[g]);
@@ -212,7 +215,7 @@ public static class FactEvaluator
                 var overlap = Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start);
                 if (b.File == a.File && b.Start >= 0 && overlap > 0 && (alsoRequire is null || alsoRequire(gold[g], system[s])))
                 {
-                    candidates.Add((g, s, (double)overlap / (Math.Max(a.End, b.End) - Math.Min(a.Start, b.Start))));
+                    candidates.Add((g, s, agreement?.Invoke(gold[g], system[s]) ?? 0, (double)overlap / (Math.Max(a.End, b.End) - Math.Min(a.Start, b.Start))));
                 }
             }
         }
@@ -220,7 +223,7 @@ public static class FactEvaluator
         var usedGold = new HashSet<int>();
         var usedSystem = new HashSet<int>();
         var pairs = new List<(TG, TS)>();
-        foreach (var (g, s, _) in candidates.OrderByDescending(c => c.Overlap))
+        foreach (var (g, s, _, _) in candidates.OrderByDescending(c => c.Agreement).ThenByDescending(c => c.Overlap))
         {
             if (usedGold.Add(g))
             {

@@ -71,7 +71,7 @@ public sealed partial class EventExtractor : IDocumentStage
 
             // "To attack Tripoli, Haftar needs allies", "will decide on a direct clash", "fighting
             // terrorism": what may happen, or a manner of speaking, is no event.
-            if (Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 40)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
+            if (Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 90)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
             {
                 continue;
             }
@@ -341,7 +341,8 @@ public sealed partial class EventExtractor : IDocumentStage
     [GeneratedRegex(@"^(?:’s|'s)?\s*(?:,\s*)?(?:and|&)\s+(?:the\s+|its\s+|his\s+)?$|^\s*,\s*(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Coordination();
 
-    [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // ... and "to prevent Haftar's army from conquering Tripoli": what is prevented has not happened.
+    [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,3}$|\b(?:prevent|prevents|prevented|preventing|stop|stopped|keep|kept|bar|barred)\s+[^!?;]{0,80}?\bfrom\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Irrealis();
 
     [GeneratedRegex(@"^fighting\s+(?:off\s+)?(?:terrorism|terror|extremism|corruption|jihadists|for\s+power)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -36,6 +36,12 @@ public sealed partial class RelationExtractor : IDocumentStage
 
     // A mention that is the object of a preposition ("the brigade of the ⟦LNA⟧", "an effort at the
     // ⟦UN⟧") is not what a following participle ("under the command of", "backed by") describes.
+    // "⟦Haftar⟧’s troops", "the ⟦GNA⟧’s armed forces": the forces act for the named actor.
+    private const string ForcesOf = @"(?:(?:’s|'s)\s+(?:\w+\s+)?(?:troops|forces|fighters|units|militants|men|detachments))?";
+
+    // A title between a cue and a name: "fight against General ⟦Haftar⟧".
+    private const string Title = @"(?:(?:General|Gen\.|Field\s+Marshall?|Marshal|Prime\s+Minister|President|Mr\.)\s+)?";
+
     private const string NotObjectOf = @"(?<!\b(?:of|at|in|on|to|before|from)\s+(?:the\s+)?)";
 
     /// <summary>A pattern, the kind it states, and whether its first slot is the source (else the target).</summary>
@@ -45,6 +51,11 @@ public sealed partial class RelationExtractor : IDocumentStage
         // Not "the 12 Brigade of the ⟦LNA⟧ under the command of ⟦B⟧": the unit commanded is the brigade.
         (new Regex(NotObjectOf + Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false),
         (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true),
+        // "the GNA of Prime Minister ⟦Fayez al-Sarraj⟧".
+        (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false),
+        // "The leader of the ⟦Omar Mukhtar Brigade⟧, ⟦Ziyad Balaam⟧"; "the group's former emir ⟦X⟧" is left to the possessive.
+        (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false),
+        (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true),
         (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true),
         (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true),
         (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true),
@@ -52,25 +63,46 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
         (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
         (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
+        // "⟦Fathi Bashaga⟧, the current Interior Minister of the ⟦GNA⟧", "⟦Ali Salabri⟧, a prominent figure of the ⟦Muslim Brotherhood⟧".
+        (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false),
         // "The group, to which ⟦Ziyad Balaam⟧ belonged – ⟦Ansar al-Sharia⟧ –".
         (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
         (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true),
         (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
+        (new Regex(Named + @"\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:closely\s+)?(?:collaborating|cooperating|collaborated|cooperated)\s+(?:closely\s+)?with\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
+        // "the main allies of ⟦Haftar⟧ ⟦Egypt⟧ and ⟦the United Arab Emirates⟧".
+        (new Regex(@"allies\s+of\s+" + Named + @",?\s+(?:are\s+|were\s+|include\s+)?(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
         (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true),
         // Not "an effort at the ⟦United Nations Security Council⟧ backed by ⟦France⟧": what is backed is the effort.
         (new Regex(NotObjectOf + Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
         (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
         (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @"\s+(?:\w+\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),
+        // "the ⟦LNA⟧, which has seized most of Libya with the help of ⟦Russia⟧, ⟦France⟧ ...".
+        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        // "⟦Haftar⟧ will face no pressure from backers including ⟦the UAE⟧ ..."; "Also supporting ⟦Haftar⟧: ⟦the UAE⟧ and ⟦Egypt⟧".
+        (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true),
+        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true),
         (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),
-        (new Regex(Named + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true),
+        (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false),
+        (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true),
         (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true),
         (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false),
         (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false),
-        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?based\s+in\s+" + Slot, Options), RelationKind.BasedIn, true),
+        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true),
     ];
+
+    // "the parliament in ⟦Tobruk⟧", "the interim government in ⟦Baida⟧": a government body named with
+    // its town sits there (an armed group named with a town may only be fighting there).
+    private static readonly Regex GovernmentSeat = new(Slot + @"\s+in\s+" + Slot, Options);
+
+    // "⟦A⟧, ⟦B⟧ and ⟦C⟧": what joins a mention to the next one it is listed with.
+    private static readonly Regex ListedWith = new(@"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", Options);
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
 
@@ -111,16 +143,36 @@ public sealed partial class RelationExtractor : IDocumentStage
                         continue;
                     }
 
-                    var (source, target) = firstIsSource ? (first, second) : (second, first);
-                    if (!Fits(kind, source.Kind, target.Kind))
-                    {
-                        continue;
-                    }
-
                     var cueStart = map(match.Index);
                     var cueEnd = map(match.Index + match.Length);
                     var claim = ClaimAt(claims, cueStart, cueEnd);
-                    Add(relations, new Relation(kind, source.Chain, target.Chain, sentence.Start, sentence.End, cueStart, cueEnd, claim));
+
+                    // Each slot stands for every mention listed with it: "⟦A⟧ and ⟦B⟧ backed ⟦C⟧ and ⟦D⟧".
+                    var firstIndex = int.Parse(slots[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    var secondIndex = int.Parse(slots[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    foreach (var one in ListedBefore(masked, inSentence, firstIndex))
+                    {
+                        foreach (var other in ListedFrom(masked, inSentence, secondIndex))
+                        {
+                            var (source, target) = firstIsSource ? (one, other) : (other, one);
+                            if (source.Chain != target.Chain && Fits(kind, source.Kind, target.Kind))
+                            {
+                                Add(relations, new Relation(kind, source.Chain, target.Chain, sentence.Start, sentence.End, cueStart, cueEnd, claim));
+                            }
+                        }
+                    }
+                }
+            }
+
+            foreach (Match match in GovernmentSeat.Matches(masked))
+            {
+                var body = inSentence[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
+                var town = inSentence[int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)];
+                if (body.Kind == ActorKind.Government && town.Kind == ActorKind.Place && body.Chain != town.Chain)
+                {
+                    var cueStart = map(match.Index);
+                    var cueEnd = map(match.Index + match.Length);
+                    Add(relations, new Relation(RelationKind.BasedIn, body.Chain, town.Chain, sentence.Start, sentence.End, cueStart, cueEnd, ClaimAt(claims, cueStart, cueEnd)));
                 }
             }
         }
@@ -128,6 +180,15 @@ public sealed partial class RelationExtractor : IDocumentStage
         // Who attacked whom, from the events.
         foreach (var item in document.Events ?? [])
         {
+            // Who took a place holds it: "Having captured the airbases in Jufra, Haftar ...".
+            if (item.Type == EventType.Capture && item.PlaceChain is { } taken && actors[taken].Kind is ActorKind.Place or ActorKind.Facility)
+            {
+                foreach (var holder in item.Agents.Where(a => a != taken && actors[a].Kind is not (ActorKind.Place or ActorKind.Facility or ActorKind.Media)))
+                {
+                    Add(relations, new Relation(RelationKind.Controls, holder, taken, item.SentenceStart, item.SentenceEnd, item.TriggerStart, item.TriggerEnd, item.Claim));
+                }
+            }
+
             // Only attacks: in "fighting between X and Y" the sides are not told apart.
             if (item.Type is not (EventType.Attack or EventType.AirstrikeOrShelling))
             {
@@ -150,6 +211,50 @@ public sealed partial class RelationExtractor : IDocumentStage
         return relations;
     }
 
+    /// <summary>The mention at <paramref name="index"/> and those listed after it ("⟦A⟧, ⟦B⟧ and ⟦C⟧").</summary>
+    private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> ListedFrom(string masked, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int index)
+    {
+        yield return mentions[index];
+        var end = masked.IndexOf($"⟦{index}⟧", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            yield break;
+        }
+
+        end += $"⟦{index}⟧".Length;
+        for (var next = index + 1; next < mentions.Count; next++)
+        {
+            var placeholder = $"⟦{next}⟧";
+            var at = masked.IndexOf(placeholder, end, StringComparison.Ordinal);
+            if (at < 0 || !ListedWith.IsMatch(masked[end..at]))
+            {
+                yield break;
+            }
+
+            yield return mentions[next];
+            end = at + placeholder.Length;
+        }
+    }
+
+    /// <summary>The mention at <paramref name="index"/> and those listed before it ("⟦A⟧ and ⟦B⟧ have ...").</summary>
+    private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> ListedBefore(string masked, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int index)
+    {
+        yield return mentions[index];
+        var start = masked.IndexOf($"⟦{index}⟧", StringComparison.Ordinal);
+        for (var previous = index - 1; previous >= 0 && start >= 0; previous--)
+        {
+            var placeholder = $"⟦{previous}⟧";
+            var at = masked.LastIndexOf(placeholder, start, StringComparison.Ordinal);
+            if (at < 0 || !ListedWith.IsMatch(masked[(at + placeholder.Length)..start]))
+            {
+                yield break;
+            }
+
+            yield return mentions[previous];
+            start = at;
+        }
+    }
+
     private static void Add(List<Relation> relations, Relation relation)
     {
         if (!relations.Any(r => r.Kind == relation.Kind && r.Source == relation.Source && r.Target == relation.Target && r.SentenceStart == relation.SentenceStart))
@@ -170,6 +275,8 @@ public sealed partial class RelationExtractor : IDocumentStage
             RelationKind.Leads => source == ActorKind.Person && target is not (ActorKind.Person or ActorKind.Place or ActorKind.Facility or ActorKind.State),
             RelationKind.SpokespersonOf => source == ActorKind.Person && target != ActorKind.Person && !targetIsPlace,
             RelationKind.MemberOf => !sourceIsPlace && !targetIsPlace && target != ActorKind.Person,
+            RelationKind.Supports or RelationKind.AlliedWith => !sourceIsPlace && !(target is ActorKind.Place or ActorKind.Facility)
+                                                               && source != ActorKind.Media && target != ActorKind.Media,
             _ => !sourceIsPlace && !(target is ActorKind.Place or ActorKind.Facility),
         };
     }

@@ -125,6 +125,15 @@ public sealed class EventExtractorTests
     }
 
     [Fact]
+    public void What_is_prevented_from_happening_is_no_event()
+    {
+        const string text = "Turkey sent troops to prevent renegade Gen. Khalifa Haftar’s Libyan National Army (LNA) from conquering Tripoli.";
+        var (_, events) = Extract(text, ("Turkey", "LOC"), ("Khalifa Haftar", "PER"), ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Tripoli", "LOC"));
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
     public void A_sentence_without_a_trigger_is_no_event()
     {
         const string text = "Khalifa Haftar is a former general who lived in Virginia for many years.";

@@ -49,11 +49,47 @@ public sealed class RelationExtractorTests
         Assert.DoesNotContain(wrong, Described(document, relations));
     }
 
+    [Theory]
+    [InlineData("The Libyan National Army, which has seized most of Libya with the help of Russia, France and Egypt, advanced.",
+        "Russia supports Libyan National Army|France supports Libyan National Army|Egypt supports Libyan National Army")]
+    [InlineData("Turkey and Qatar have been lending support to the Government of National Accord.",
+        "Turkey supports Government of National Accord|Qatar supports Government of National Accord")]
+    [InlineData("Egypt and Russia backed Khalifa Haftar.", "Egypt supports Khalifa Haftar|Russia supports Khalifa Haftar")]
+    [InlineData("These are the main allies of Haftar Egypt and France.", "Haftar allied_with Egypt|Haftar allied_with France")]
+    public void Every_actor_listed_in_a_slot_takes_part_in_the_tie(string text, string expected)
+    {
+        var (document, relations) = Extract(text, Cast);
+
+        Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal), Described(document, relations).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Heisam al-Tajduri had been closely collaborating with the Government of National Accord.", "Heisam al-Tajduri allied_with Government of National Accord")]
+    [InlineData("Heisam al-Tajduri, the current Interior Minister of the Government of National Accord, spoke.", "Heisam al-Tajduri member_of Government of National Accord")]
+    [InlineData("Khalifa Haftar’s troops managed to regain control of Tripoli.", "Khalifa Haftar controls Tripoli")]
+    [InlineData("Turkey urged the Government of National Accord’s armed forces to fight against General Haftar.", "Government of National Accord opposes Haftar")]
+    [InlineData("The Presidential Council in Tripoli met.", "Presidential Council based_in Tripoli")]
+    public void Looser_wordings_state_ties_too(string text, string expected)
+    {
+        var (document, relations) = Extract(text, [.. Cast, ("Presidential Council", "ORG")]);
+
+        Assert.Contains(expected, Described(document, relations));
+    }
+
+    [Fact]
+    public void An_armed_group_named_with_a_town_is_not_said_to_be_based_there()
+    {
+        var (document, relations) = Extract("The Libyan National Army in Tripoli fired.", Cast);
+
+        Assert.Equal(2, document.Actors!.Count);
+        Assert.Empty(relations);
+    }
+
     private static readonly (string, string)[] Cast =
     [
         ("Libyan National Army", "ORG"), ("LNA", "ORG"), ("Khalifa Haftar", "PER"), ("Haftar", "PER"), ("Tripoli Revolutionary Brigade", "ORG"),
         ("Heisam al-Tajduri", "PER"), ("Ahmad Al-Mesmari", "PER"), ("France", "LOC"), ("U.N.", "ORG"), ("Government of National Accord", "ORG"),
-        ("Tripoli", "LOC"), ("Cyrenaica", "LOC"), ("Russia", "LOC"),
+        ("Tripoli", "LOC"), ("Cyrenaica", "LOC"), ("Russia", "LOC"), ("Turkey", "LOC"), ("Qatar", "LOC"), ("Egypt", "LOC"),
     ];
 
     [Fact]
