@@ -322,7 +322,8 @@ public sealed partial class EventExtractor : IDocumentStage
     private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> Joined(string text, List<(int Start, int End, int Chain, ActorKind Kind)> ordered)
     {
         yield return ordered[0];
-        for (var i = 1; i < ordered.Count && Coordination().IsMatch(text[ordered[i - 1].End..ordered[i].Start]); i++)
+        // Mentions of two actors may overlap ("the Benghazi Shura" inside a longer name): those are not a list.
+        for (var i = 1; i < ordered.Count && ordered[i].Start >= ordered[i - 1].End && Coordination().IsMatch(text[ordered[i - 1].End..ordered[i].Start]); i++)
         {
             yield return ordered[i];
         }

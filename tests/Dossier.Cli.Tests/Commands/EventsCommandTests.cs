@@ -21,6 +21,25 @@ public sealed class EventsCommandTests
     }
 
     [Fact]
+    public void An_article_whose_actor_mentions_overlap_is_annotated_and_not_refused()
+    {
+        // Generated article 27,038 of the scale run: two actors' mentions overlap in one event's
+        // sentence, which once made the event extractor slice the text backwards.
+        using var workspace = new Workspace();
+        var folder = Path.Combine(workspace.Root, "corpus");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "overlapping-mentions.txt"), Path.Combine(folder, "article.txt"));
+
+        var ingest = CliRun.Run("ingest", folder, "--db", workspace.Database);
+        var events = CliRun.Run("events", "--db", workspace.Database, "--format", "json");
+
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.DoesNotContain("actors not found", ingest.Error, StringComparison.Ordinal);
+        Assert.Contains("Linked: 1 article", ingest.Out + ingest.Error, StringComparison.Ordinal);
+        Assert.NotEmpty(events.Json.EnumerateArray());
+    }
+
+    [Fact]
     public void Events_filter_by_actor_and_type_and_print_acled_style_csv()
     {
         using var workspace = new Workspace();
