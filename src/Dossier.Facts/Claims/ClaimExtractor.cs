@@ -180,8 +180,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
         }
 
         // Before: Ghasri said: “...” / Mismari, a spokesman for the LNA, proclaimed on Saturday, “...”
+        // No part of that pattern can cross a full stop, a semicolon or a quotation mark, and it ends
+        // at the quote: only the stretch after the last of them can hold it, so only that is searched
+        // (the same match, without trying every earlier start).
         var before = text[sentenceStart..open];
-        var lead = SpeakerCueBeforeQuote().Match(before);
+        var stretch = before.AsSpan().LastIndexOfAny(".;“”\"") + 1;
+        var lead = SpeakerCueBeforeQuote().Match(before, stretch, before.Length - stretch);
         if (lead.Success)
         {
             var s = lead.Groups["speaker"];

@@ -44,57 +44,61 @@ public sealed partial class RelationExtractor : IDocumentStage
 
     private const string NotObjectOf = @"(?<!\b(?:of|at|in|on|to|before|from)\s+(?:the\s+)?)";
 
-    /// <summary>A pattern, the kind it states, and whether its first slot is the source (else the target).</summary>
-    private static readonly (Regex Pattern, RelationKind Kind, bool FirstIsSource)[] Patterns =
+    /// <summary>
+    /// A pattern, the kind it states, whether its first slot is the source (else the target), and
+    /// words of which it needs one (any case): a sentence with none of them is not searched with it,
+    /// which spares most sentences most of the patterns.
+    /// </summary>
+    private static readonly (Regex Pattern, RelationKind Kind, bool FirstIsSource, string[] Cues)[] Patterns =
     [
-        (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false),
+        (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false, ["led", "commanded", "headed", "run"]),
         // Not "the 12 Brigade of the ⟦LNA⟧ under the command of ⟦B⟧": the unit commanded is the brigade.
-        (new Regex(NotObjectOf + Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false),
-        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true),
+        (new Regex(NotObjectOf + Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false, ["command"]),
+        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["commander", "leader", "head", "chief", "founder"]),
         // "the GNA of Prime Minister ⟦Fayez al-Sarraj⟧".
-        (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false),
+        (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false, ["minister", "president", "gen", "marshal", "commander", "chairman"]),
         // "The leader of the ⟦Omar Mukhtar Brigade⟧, ⟦Ziyad Balaam⟧"; "the group's former emir ⟦X⟧" is left to the possessive.
-        (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false),
-        (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true),
-        (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true),
-        (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true),
-        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true),
+        (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false, ["leader", "head", "chief", "commander", "emir", "chairman"]),
+        (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["heads", "headed", "leads", "led", "commands", "commanded"]),
+        (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true, ["’s"]),
+        (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true, ["'s"]),
+        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true, ["spokes", "representative"]),
         // "the official representative of the ⟦LNA⟧, ⟦Ahmed Mismari⟧".
-        (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
-        (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false),
-        (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
+        (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes", "representative"]),
+        (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes"]),
+        (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belong"]),
         // "⟦Fathi Bashaga⟧, the current Interior Minister of the ⟦GNA⟧", "⟦Ali Salabri⟧, a prominent figure of the ⟦Muslim Brotherhood⟧".
-        (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
-        (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false),
+        (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["minister", "official", "member", "officer", "figure", "ideologist", "fighter"]),
+        (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false, ["belonged"]),
         // "The group, to which ⟦Ziyad Balaam⟧ belonged – ⟦Ansar al-Sharia⟧ –".
-        (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
-        (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true),
-        (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true),
-        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
-        (new Regex(Named + @"\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:closely\s+)?(?:collaborating|cooperating|collaborated|cooperated)\s+(?:closely\s+)?with\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
+        (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belonged"]),
+        (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["joined"]),
+        (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true, ["ally", "allies"]),
+        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allied", "aligned"]),
+        (new Regex(Named + @"\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:closely\s+)?(?:collaborating|cooperating|collaborated|cooperated)\s+(?:closely\s+)?with\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["collaborat", "cooperat"]),
         // "the main allies of ⟦Haftar⟧ ⟦Egypt⟧ and ⟦the United Arab Emirates⟧".
-        (new Regex(@"allies\s+of\s+" + Named + @",?\s+(?:are\s+|were\s+|include\s+)?(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true),
-        (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true),
+        (new Regex(@"allies\s+of\s+" + Named + @",?\s+(?:are\s+|were\s+|include\s+)?(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allies"]),
+        (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true, ["-backed"]),
         // Not "an effort at the ⟦United Nations Security Council⟧ backed by ⟦France⟧": what is backed is the effort.
-        (new Regex(NotObjectOf + Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
-        (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
+        (new Regex(NotObjectOf + Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backed", "supported", "armed", "funded", "financed", "sponsored"]),
+        (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances", "financed"]),
+        (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["loyal"]),
         // "the ⟦LNA⟧, which has seized most of Libya with the help of ⟦Russia⟧, ⟦France⟧ ...".
-        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
+        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["help", "support", "backing"]),
         // "⟦Haftar⟧ will face no pressure from backers including ⟦the UAE⟧ ..."; "Also supporting ⟦Haftar⟧: ⟦the UAE⟧ and ⟦Egypt⟧".
-        (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
-        (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
-        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true),
-        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false),
-        (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true),
-        (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true),
-        (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false),
-        (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true),
-        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true),
-        (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false),
-        (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false),
-        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true),
+        (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backers"]),
+        (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["supporting"]),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["support"]),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true, ["deployed", "sent", "provided", "supplied"]),
+        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["received"]),
+        (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true, ["fight", "fought", "oppose"]),
+        (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["enemies", "opponents", "rivals", "foes"]),
+        (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false, ["control"]),
+        (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true, ["controls", "controlled", "holds", "held", "seized", "captured", "took", "regain", "recaptured"]),
+        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true, ["designated"]),
+        (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false, ["designated", "recognized", "recognised", "listed", "declared"]),
+        (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false, ["-based"]),
+        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true, ["based", "headquartered"]),
     ];
 
     // "the parliament in ⟦Tobruk⟧", "the interim government in ⟦Baida⟧": a government body named with
@@ -126,8 +130,14 @@ public sealed partial class RelationExtractor : IDocumentStage
             }
 
             var (masked, map) = Mask(text, sentence.Start, sentence.End, inSentence);
-            foreach (var (pattern, kind, firstIsSource) in Patterns)
+            var lower = masked.ToLowerInvariant();
+            foreach (var (pattern, kind, firstIsSource, cues) in Patterns)
             {
+                if (!HasAny(lower, cues))
+                {
+                    continue;
+                }
+
                 foreach (Match match in pattern.Matches(masked))
                 {
                     var slots = match.Groups.Cast<Group>().Skip(1).Where(g => g.Success).ToList();
@@ -253,6 +263,20 @@ public sealed partial class RelationExtractor : IDocumentStage
             yield return mentions[previous];
             start = at;
         }
+    }
+
+    /// <summary>Whether the lower-cased <paramref name="text"/> holds one of the (lower-case) <paramref name="words"/>.</summary>
+    private static bool HasAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(List<Relation> relations, Relation relation)
