@@ -43,14 +43,31 @@ public sealed class ActorResolver(CountryNames countries)
             }
 
             var node = nodes[i];
+
+            // Most of a node's chains are written alike: they share one reason string, so that an
+            // actor named in 100,000 articles does not hold 100,000 copies of it.
+            string? sameNameName = null, sameNameDetail = null;
             for (var k = 0; k < node.Chains.Count; k++)
             {
                 var chain = node.Chains[k];
-                var link = forest.Reasons[i] is { } reason && k == 0
-                    ? new ChainLink(chain.ArticleSeq, chain.Chain, reason.Rule, reason.Score, reason.Detail)
-                    : k == 0
-                        ? new ChainLink(chain.ArticleSeq, chain.Chain, "first", 1.0, $"the first spelling of this actor: {chain.Name}")
-                        : new ChainLink(chain.ArticleSeq, chain.Chain, "same-name", 1.0, $"written {chain.Name}, as in article {node.Chains[0].ArticleId.Short}");
+                ChainLink link;
+                if (k == 0)
+                {
+                    link = forest.Reasons[i] is { } reason
+                        ? new ChainLink(chain.ArticleSeq, chain.Chain, reason.Rule, reason.Score, reason.Detail)
+                        : new ChainLink(chain.ArticleSeq, chain.Chain, "first", 1.0, $"the first spelling of this actor: {chain.Name}");
+                }
+                else
+                {
+                    if (!string.Equals(sameNameName, chain.Name, StringComparison.Ordinal))
+                    {
+                        sameNameName = chain.Name;
+                        sameNameDetail = $"written {chain.Name}, as in article {node.Chains[0].ArticleId.Short}";
+                    }
+
+                    link = new ChainLink(chain.ArticleSeq, chain.Chain, "same-name", 1.0, sameNameDetail!);
+                }
+
                 group.Members.Add((chain, link));
             }
         }

@@ -87,7 +87,15 @@ public sealed class AveragedPerceptron
             found[f] = row;
             if (row >= 0)
             {
-                Prefetch(ref w[row * classes]);
+                // A row of 17 weights spans two cache lines, one of 50 (Penn tags) four.
+                var first = row * classes;
+                var last = first + classes - 1;
+                for (var at = first; at <= last; at += 16)
+                {
+                    Prefetch(ref w[at]);
+                }
+
+                Prefetch(ref w[last]);
             }
         }
 
