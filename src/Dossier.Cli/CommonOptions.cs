@@ -73,6 +73,9 @@ internal static class CommonOptions
         {
             Description = csv ? "How to print: table for people, json for scripts, csv for spreadsheets." : "How to print: table for people, json for scripts.",
             DefaultValueFactory = _ => OutputFormat.Table,
+
+            // Help would otherwise list every value of the enum, csv too where it is refused.
+            HelpName = csv ? "table|json|csv" : "table|json",
         };
         if (!csv)
         {
