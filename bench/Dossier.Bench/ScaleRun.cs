@@ -50,12 +50,12 @@ internal static class ScaleRun
         var linking = ActorLinking.Open(store, Path.Combine(root, "models"));
         var lastReport = Stopwatch.StartNew();
         var linked = linking.Run(
-            (done, all) =>
+            progress =>
             {
-                if (lastReport.Elapsed >= TimeSpan.FromSeconds(30))
+                if (progress.Done == 0 || progress.Done == progress.Total || lastReport.Elapsed >= TimeSpan.FromSeconds(30))
                 {
                     lastReport.Restart();
-                    Console.Error.WriteLine($"  linking: {done:N0}/{all:N0} articles annotated");
+                    Console.Error.WriteLine($"  {DateTime.Now:HH:mm:ss} linking, {progress.Step}: {progress.Done:N0}/{progress.Total:N0}");
                 }
             },
             problem => Console.Error.WriteLine(problem),

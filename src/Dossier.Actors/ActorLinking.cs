@@ -13,6 +13,22 @@ using Dossier.Nlp;
 
 namespace Dossier.Actors;
 
+/// <summary>The steps of a linking, in order, as its progress reports them.</summary>
+public enum LinkingStep
+{
+    /// <summary>Articles annotated: tokens to entities, actors, claims, events and ties.</summary>
+    Annotating,
+
+    /// <summary>Annotated articles looked at again for names the rest of the corpus knows.</summary>
+    SecondLook,
+
+    /// <summary>Every article actor joined into actors (<see cref="LinkingProgress.Total"/> article actors).</summary>
+    Joining,
+}
+
+/// <summary>How far a linking is: <paramref name="Done"/> of <paramref name="Total"/> in its current step.</summary>
+public readonly record struct LinkingProgress(LinkingStep Step, int Done, int Total);
+
 /// <summary>What one linking did, for the end of an ingest and for <c>dossier link</c>.</summary>
 public sealed record LinkingReport(int ArticlesAnnotated, int ArticlesFailed, int Chains, int Entities, IReadOnlyList<string> Warnings, TimeSpan Annotating, TimeSpan Resolving);
 
@@ -63,7 +79,7 @@ public sealed class ActorLinking
     /// annotated article a second look with the names found in all of them, and joins all chains
     /// into entities. Other workers may run at the same time against the same store.
     /// </summary>
-    public LinkingReport Run(Action<int, int>? progress, Action<string>? problem, CancellationToken cancellationToken, int jobs = 1)
+    public LinkingReport Run(Action<LinkingProgress>? progress, Action<string>? problem, CancellationToken cancellationToken, int jobs = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var watch = Stopwatch.StartNew();
@@ -86,10 +102,10 @@ public sealed class ActorLinking
                 }
 
                 Write(article, found.Document, found.Failure, problem, FirstLookVersion);
-                progress?.Invoke(annotated + failed, Math.Max(total, annotated + failed));
+                progress?.Invoke(new LinkingProgress(LinkingStep.Annotating, annotated + failed, Math.Max(total, annotated + failed)));
             }, firstPass.Run));
 
-            RecoverKnownNames(jobs, problem, cancellationToken);
+            RecoverKnownNames(jobs, progress, problem, cancellationToken);
         }
         finally
         {
@@ -99,8 +115,10 @@ public sealed class ActorLinking
         var annotating = watch.Elapsed;
         watch.Restart();
         var chains = store.ReadChains().ToList();
+        progress?.Invoke(new LinkingProgress(LinkingStep.Joining, 0, chains.Count));
         var resolution = resolver.Resolve(chains, store.ListOverrides());
         store.ReplaceEntities(resolution.Entities);
+        progress?.Invoke(new LinkingProgress(LinkingStep.Joining, chains.Count, chains.Count));
         return new LinkingReport(annotated, failed, chains.Count, resolution.Entities.Count, resolution.Warnings, annotating, watch.Elapsed);
     }
 
@@ -225,10 +243,11 @@ public sealed class ActorLinking
     /// article is annotated again with it when it is there and not yet among the article's names.
     /// The names known are taken once, when every article has had its first look.
     /// </summary>
-    private void RecoverKnownNames(int jobs, Action<string>? problem, CancellationToken cancellationToken)
+    private void RecoverKnownNames(int jobs, Action<LinkingProgress>? progress, Action<string>? problem, CancellationToken cancellationToken)
     {
         var secondLook = new LinkerVersions.Exactly(FirstLookVersion);
-        if (store.CountArticles(secondLook) == 0)
+        var total = store.CountArticles(secondLook);
+        if (total == 0)
         {
             ForgetRecognized();
             return;
@@ -240,6 +259,7 @@ public sealed class ActorLinking
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
         chains.Clear();
         var stages = new StagePool(() => new LinkingStages(models, countries, known));
+        var done = 0;
         ClaimAll(secondLook, cancellationToken, articles =>
         {
             var wanted = new List<StoredArticle>();
@@ -253,10 +273,15 @@ public sealed class ActorLinking
                 else
                 {
                     store.SetLinkerVersion(article.Id, LinkerVersion);
+                    progress?.Invoke(new LinkingProgress(LinkingStep.SecondLook, ++done, Math.Max(total, done)));
                 }
             }
 
-            Annotate(wanted, jobs, cancellationToken, (article, found) => Write(article, found.Document, found.Failure, problem, LinkerVersion),
+            Annotate(wanted, jobs, cancellationToken, (article, found) =>
+                {
+                    Write(article, found.Document, found.Failure, problem, LinkerVersion);
+                    progress?.Invoke(new LinkingProgress(LinkingStep.SecondLook, ++done, Math.Max(total, done)));
+                },
                 (article, token) => recognized is { } kept ? stages.Relink(article, kept, token) : stages.Run(article, token));
         });
         ForgetRecognized();

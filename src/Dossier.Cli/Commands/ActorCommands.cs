@@ -48,16 +48,28 @@ internal static class ActorCommands
         }
     }
 
+    private static string Describe(LinkingProgress progress) => progress.Step switch
+    {
+        LinkingStep.Annotating => $"link: {Numbers.Format(progress.Done)}/{Numbers.Format(progress.Total)} articles annotated",
+        LinkingStep.SecondLook => $"link: {Numbers.Format(progress.Done)}/{Numbers.Format(progress.Total)} articles looked at again with the names the corpus knows",
+        _ when progress.Done < progress.Total => $"link: joining {Numbers.Format(progress.Total)} article actors into actors ...",
+        _ => $"link: {Numbers.Format(progress.Total)} article actors joined",
+    };
+
     private static bool RunLinking(CliEnvironment environment, IDossierStore store, ActorLinking linking, bool quiet, CancellationToken cancellationToken, int jobs)
     {
-        var lastReport = environment.Clock.GetTimestamp();
+        var started = environment.Clock.GetTimestamp();
+        var lastReport = started;
         var report = linking.Run(
-            (done, total) =>
+            progress =>
             {
-                if (environment.Clock.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(5))
+                // Every 5 s at most, so a small ingest says nothing; joining has no steps in between,
+                // so a long linking says when it starts.
+                var joins = progress.Step == LinkingStep.Joining && progress.Done == 0 && environment.Clock.GetElapsedTime(started) >= TimeSpan.FromSeconds(5);
+                if (joins || environment.Clock.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(5))
                 {
                     lastReport = environment.Clock.GetTimestamp();
-                    environment.Error.WriteLine($"link: {done}/{total} articles annotated");
+                    environment.Error.WriteLine(Describe(progress));
                 }
             },
             problem => environment.Error.WriteLine(problem),
