@@ -262,11 +262,15 @@ public sealed class ActorLinking
         var done = 0;
         ClaimAll(secondLook, cancellationToken, articles =>
         {
+            // Which articles hold a known name they do not have yet: looked up on every thread.
+            var holds = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellationToken)
+                .Select(article => known.Count > 0 && known.Find(article.Text).Any(o => !(namesOf.GetValueOrDefault(article.Id)?.Contains(o.Name) ?? false)))
+                .ToArray();
             var wanted = new List<StoredArticle>();
-            foreach (var article in articles)
+            for (var i = 0; i < articles.Count; i++)
             {
-                var names = namesOf.GetValueOrDefault(article.Id) ?? [];
-                if (known.Count > 0 && known.Find(article.Text).Any(o => !names.Contains(o.Name)))
+                var article = articles[i];
+                if (holds[i])
                 {
                     wanted.Add(article);
                 }

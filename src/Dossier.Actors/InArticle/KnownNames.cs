@@ -10,11 +10,13 @@ namespace Dossier.Actors.InArticle;
 /// </summary>
 public sealed class KnownNames
 {
-    private readonly Dictionary<string, List<(string Name, ActorKind Kind)>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
+    // Per first word, its names longest first; "AsWritten" for acronyms, matched only in their case.
+    private readonly Dictionary<string, List<(string Name, ActorKind Kind, bool AsWritten)>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
 
     public KnownNames(IEnumerable<(string Name, ActorKind Kind)> names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, kind) in names)
         {
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -34,9 +36,10 @@ public sealed class KnownNames
                 byFirstWord[words[0]] = list;
             }
 
-            if (!list.Any(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)))
+            // A large corpus gives millions of spellings, mostly repeats: a set keeps the first of each.
+            if (seen.Add(name))
             {
-                list.Add((name, kind));
+                list.Add((name, kind, name.All(c => char.IsUpper(c) || c == '.')));
             }
         }
 
@@ -71,12 +74,15 @@ public sealed class KnownNames
             var found = false;
             if (byFirstWord.TryGetValue(word, out var candidates) || byFirstWord.TryGetValue(text[position..wordEnd], out candidates))
             {
-                foreach (var (name, kind) in candidates)
+                foreach (var (name, kind, asWritten) in candidates)
                 {
                     var end = position + name.Length;
+
                     // Acronyms as written ("WHO" is not "who"); names in any case ("al-Qaida", "TRIPOLI").
-                    var comparison = name.All(c => char.IsUpper(c) || c == '.') ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-                    if (end <= text.Length && string.Compare(text, position, name, 0, name.Length, comparison) == 0
+                    // The last letter is compared first: it rules out nearly every candidate at once.
+                    var comparison = asWritten ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                    if (end <= text.Length && char.ToUpperInvariant(text[end - 1]) == char.ToUpperInvariant(name[^1])
+                        && string.Compare(text, position, name, 0, name.Length, comparison) == 0
                         && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '-')))
                     {
                         yield return (position, end, text[position..end], kind);

@@ -36,69 +36,72 @@ public sealed partial class RelationExtractor : IDocumentStage
 
     // A mention that is the object of a preposition ("the brigade of the ⟦LNA⟧", "an effort at the
     // ⟦UN⟧") is not what a following participle ("under the command of", "backed by") describes.
+    private static readonly Regex ObjectOfPreposition = ObjectOfPrepositionPattern();
+
     // "⟦Haftar⟧’s troops", "the ⟦GNA⟧’s armed forces": the forces act for the named actor.
     private const string ForcesOf = @"(?:(?:’s|'s)\s+(?:\w+\s+)?(?:troops|forces|fighters|units|militants|men|detachments))?";
 
     // A title between a cue and a name: "fight against General ⟦Haftar⟧".
     private const string Title = @"(?:(?:General|Gen\.|Field\s+Marshall?|Marshal|Prime\s+Minister|President|Mr\.)\s+)?";
 
-    private const string NotObjectOf = @"(?<!\b(?:of|at|in|on|to|before|from)\s+(?:the\s+)?)";
+    private static Regex ObjectOfPrepositionPattern() => new(@"\b(?:of|at|in|on|to|before|from)\s+(?:the\s+)?$", Options);
 
     /// <summary>
-    /// A pattern, the kind it states, whether its first slot is the source (else the target), and
-    /// words of which it needs one (any case): a sentence with none of them is not searched with it,
-    /// which spares most sentences most of the patterns.
+    /// A pattern, the kind it states, whether its first slot is the source (else the target), words
+    /// of which it needs one (any case): a sentence with none of them is not searched with it, which
+    /// spares most sentences most of the patterns; and whether its first mention must not follow a
+    /// preposition.
     /// </summary>
-    private static readonly (Regex Pattern, RelationKind Kind, bool FirstIsSource, string[] Cues)[] Patterns =
+    private static readonly (Regex Pattern, RelationKind Kind, bool FirstIsSource, string[] Cues, bool NotAfterPreposition)[] Patterns =
     [
-        (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false, ["led", "commanded", "headed", "run"]),
+        (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false, ["led", "commanded", "headed", "run"], false),
         // Not "the 12 Brigade of the ⟦LNA⟧ under the command of ⟦B⟧": the unit commanded is the brigade.
-        (new Regex(NotObjectOf + Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false, ["command"]),
-        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["commander", "leader", "head", "chief", "founder"]),
+        (new Regex(Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false, ["command"], true),
+        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["commander", "leader", "head", "chief", "founder"], false),
         // "the GNA of Prime Minister ⟦Fayez al-Sarraj⟧".
-        (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false, ["minister", "president", "gen", "marshal", "commander", "chairman"]),
+        (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false, ["minister", "president", "gen", "marshal", "commander", "chairman"], false),
         // "The leader of the ⟦Omar Mukhtar Brigade⟧, ⟦Ziyad Balaam⟧"; "the group's former emir ⟦X⟧" is left to the possessive.
-        (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false, ["leader", "head", "chief", "commander", "emir", "chairman"]),
-        (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["heads", "headed", "leads", "led", "commands", "commanded"]),
-        (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true, ["’s"]),
-        (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true, ["'s"]),
-        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true, ["spokes", "representative"]),
+        (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false, ["leader", "head", "chief", "commander", "emir", "chairman"], false),
+        (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["heads", "headed", "leads", "led", "commands", "commanded"], false),
+        (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true, ["’s"], false),
+        (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true, ["'s"], false),
+        (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true, ["spokes", "representative"], false),
         // "the official representative of the ⟦LNA⟧, ⟦Ahmed Mismari⟧".
-        (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes", "representative"]),
-        (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes"]),
-        (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belong"]),
+        (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes", "representative"], false),
+        (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes"], false),
+        (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belong"], false),
         // "⟦Fathi Bashaga⟧, the current Interior Minister of the ⟦GNA⟧", "⟦Ali Salabri⟧, a prominent figure of the ⟦Muslim Brotherhood⟧".
-        (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["minister", "official", "member", "officer", "figure", "ideologist", "fighter"]),
-        (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false, ["belonged"]),
+        (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["minister", "official", "member", "officer", "figure", "ideologist", "fighter"], false),
+        (new Regex(Named + @",?\s+to\s+which\s+" + Slot + @"\s+belonged", Options), RelationKind.MemberOf, false, ["belonged"], false),
         // "The group, to which ⟦Ziyad Balaam⟧ belonged – ⟦Ansar al-Sharia⟧ –".
-        (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belonged"]),
-        (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["joined"]),
-        (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true, ["ally", "allies"]),
-        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allied", "aligned"]),
-        (new Regex(Named + @"\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:closely\s+)?(?:collaborating|cooperating|collaborated|cooperated)\s+(?:closely\s+)?with\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["collaborat", "cooperat"]),
+        (new Regex(@"to\s+which\s+" + Slot + @"\s+belonged\s*[–—-]\s*(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belonged"], false),
+        (new Regex(Named + @"\s+joined\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["joined"], false),
+        (new Regex(Named + @"(?:’s|'s)?\s+(?:main\s+|key\s+|closest\s+)?(?:ally|allies)\s+(?:\w+\s+){0,1}?" + Slot, Options), RelationKind.AlliedWith, true, ["ally", "allies"], false),
+        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allied", "aligned"], false),
+        (new Regex(Named + @"\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:closely\s+)?(?:collaborating|cooperating|collaborated|cooperated)\s+(?:closely\s+)?with\s+(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["collaborat", "cooperat"], false),
         // "the main allies of ⟦Haftar⟧ ⟦Egypt⟧ and ⟦the United Arab Emirates⟧".
-        (new Regex(@"allies\s+of\s+" + Named + @",?\s+(?:are\s+|were\s+|include\s+)?(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allies"]),
-        (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true, ["-backed"]),
+        (new Regex(@"allies\s+of\s+" + Named + @",?\s+(?:are\s+|were\s+|include\s+)?(?:the\s+)?" + Slot, Options), RelationKind.AlliedWith, true, ["allies"], false),
+        (new Regex(Named + @"-backed\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Supports, true, ["-backed"], false),
         // Not "an effort at the ⟦United Nations Security Council⟧ backed by ⟦France⟧": what is backed is the effort.
-        (new Regex(NotObjectOf + Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backed", "supported", "armed", "funded", "financed", "sponsored"]),
-        (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances", "financed"]),
-        (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["loyal"]),
+        (new Regex(Named + @"\s+(?:is\s+|are\s+|was\s+|were\s+|been\s+)?(?:backed|supported|armed|funded|financed|sponsored)\s+by\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backed", "supported", "armed", "funded", "financed", "sponsored"], true),
+        (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances", "financed"], false),
+        (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["loyal"], false),
         // "the ⟦LNA⟧, which has seized most of Libya with the help of ⟦Russia⟧, ⟦France⟧ ...".
-        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["help", "support", "backing"]),
+        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["help", "support", "backing"], false),
         // "⟦Haftar⟧ will face no pressure from backers including ⟦the UAE⟧ ..."; "Also supporting ⟦Haftar⟧: ⟦the UAE⟧ and ⟦Egypt⟧".
-        (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backers"]),
-        (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["supporting"]),
-        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["support"]),
-        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true, ["deployed", "sent", "provided", "supplied"]),
-        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["received"]),
-        (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true, ["fight", "fought", "oppose"]),
-        (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["enemies", "opponents", "rivals", "foes"]),
-        (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false, ["control"]),
-        (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true, ["controls", "controlled", "holds", "held", "seized", "captured", "took", "regain", "recaptured"]),
-        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true, ["designated"]),
-        (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false, ["designated", "recognized", "recognised", "listed", "declared"]),
-        (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false, ["-based"]),
-        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true, ["based", "headquartered"]),
+        (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backers"], false),
+        (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["supporting"], false),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["support"], false),
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true, ["deployed", "sent", "provided", "supplied"], false),
+        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["received"], false),
+        (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true, ["fight", "fought", "oppose"], false),
+        (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["enemies", "opponents", "rivals", "foes"], false),
+        (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false, ["control"], false),
+        (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true, ["controls", "controlled", "holds", "held", "seized", "captured", "took", "regain", "recaptured"], false),
+        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true, ["designated"], false),
+        (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false, ["designated", "recognized", "recognised", "listed", "declared"], false),
+        (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false, ["-based"], false),
+        (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true, ["based", "headquartered"], false),
     ];
 
     // "the parliament in ⟦Tobruk⟧", "the interim government in ⟦Baida⟧": a government body named with
@@ -108,7 +111,10 @@ public sealed partial class RelationExtractor : IDocumentStage
     // "⟦A⟧, ⟦B⟧ and ⟦C⟧": what joins a mention to the next one it is listed with.
     private static readonly Regex ListedWith = new(@"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", Options);
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
+    // Interpreted, not compiled: the compiled (and source-generated) engine threw an index out of
+    // range on some sentences with these nested optional groups and lazy loops (the .NET bug
+    // dotnet/runtime#129511); the cue words keep the interpreter's extra cost small.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     public IReadOnlyList<Relation> Extract(Document document)
     {
@@ -131,7 +137,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 
             var (masked, map) = Mask(text, sentence.Start, sentence.End, inSentence);
             var lower = masked.ToLowerInvariant();
-            foreach (var (pattern, kind, firstIsSource, cues) in Patterns)
+            foreach (var (pattern, kind, firstIsSource, cues, notAfterPreposition) in Patterns)
             {
                 if (!HasAny(lower, cues))
                 {
@@ -140,6 +146,11 @@ public sealed partial class RelationExtractor : IDocumentStage
 
                 foreach (Match match in pattern.Matches(masked))
                 {
+                    if (notAfterPreposition && ObjectOfPreposition.IsMatch(masked.AsSpan(0, match.Index)))
+                    {
+                        continue;
+                    }
+
                     var slots = match.Groups.Cast<Group>().Skip(1).Where(g => g.Success).ToList();
                     if (slots.Count < 2 && kind != RelationKind.DesignatedTerroristBy)
                     {

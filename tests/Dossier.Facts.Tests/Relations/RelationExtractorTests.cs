@@ -77,6 +77,20 @@ public sealed class RelationExtractorTests
     }
 
     [Fact]
+    public void A_headline_run_into_the_next_sentence_does_not_trip_the_control_pattern()
+    {
+        // A generated article of the scale run: the compiled form of the control pattern once threw
+        // an index out of range on this text.
+        const string text = "Few Good Men in Post-NATO Libyan Quagmire as Jihadists Battle Former CIA Asset’s Forces However, " +
+                            "in a week and a little, Khalifa Haftar’s troops managed to regain control of Ras Lanuf and Sidr.";
+        var (_, relations) = Extract(text, ("CIA", "ORG"), ("Khalifa Haftar", "PER"));
+
+        Assert.Empty(relations);
+        var (document, named) = Extract(text, ("CIA", "ORG"), ("Khalifa Haftar", "PER"), ("Ras Lanuf", "LOC"), ("Sidr", "LOC"));
+        Assert.Equal(["Khalifa Haftar controls Ras Lanuf", "Khalifa Haftar controls Sidr"], Described(document, named).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_armed_group_named_with_a_town_is_not_said_to_be_based_there()
     {
         var (document, relations) = Extract("The Libyan National Army in Tripoli fired.", Cast);
