@@ -6,6 +6,8 @@ using Dossier.Core.Export;
 using Dossier.Core.Facts;
 using Npgsql;
 
+using static Dossier.Storage.ExportRows;
+
 namespace Dossier.Storage.Postgres;
 
 /// <summary>
@@ -251,48 +253,6 @@ public sealed partial class PostgresDossierStore
         {
             owned?.Dispose();
         }
-    }
-
-    private static ReportSource Source(NpgsqlDataReader reader) => new(
-        new ArticleId(reader.GetString(1)), reader.NullableString(2), reader.IsDBNull(3) ? null : new ArticleId(reader.GetString(3)), reader.NullableString(4));
-
-    /// <summary>The speaker of a fact's claim: its words, and its entity when the claim names one of the article's actors.</summary>
-    private static ExportSpeaker? Speaker(NpgsqlDataReader reader, int start, ArticleContext article)
-    {
-        if (reader.IsDBNull(start))
-        {
-            return null;
-        }
-
-        var words = article.Text[reader.GetInt32(start)..reader.GetInt32(start + 1)];
-        var actor = reader.IsDBNull(start + 2) ? null : article.Actor(reader.GetInt32(start + 2));
-        return new ExportSpeaker(words, actor?.EntityId, actor?.EntityId is null ? null : actor.Name);
-    }
-
-    /// <summary>A JSON array of chain numbers as the events table keeps them: "[0, 3]".</summary>
-    private static IEnumerable<int> Chains(string json)
-    {
-        foreach (var part in json.AsSpan().Trim("[]").ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            yield return Int(part);
-        }
-    }
-
-    private static DateOnly? Date(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string[] Words(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? [] : reader.GetString(ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    private static int Int(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    /// <summary>One article's clean text and actors (chain to entity).</summary>
-    private sealed class ArticleContext(string text, Dictionary<int, ExportActor> actors)
-    {
-        public string Text => text;
-
-        /// <summary>The actor of a chain: its entity and the entity's name when linked, else the article's own name for it.</summary>
-        public ExportActor Actor(int chain) => actors.TryGetValue(chain, out var actor) ? actor : new ExportActor(null, "?");
     }
 
     /// <summary>
