@@ -8,6 +8,8 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public JsonElement Json => JsonDocument.Parse(Out).RootElement;
 
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

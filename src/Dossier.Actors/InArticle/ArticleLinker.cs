@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -86,6 +86,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        SplitRunTogether(work, names);
+
         // Names other articles have, where the recognizer missed them here.
         if (known is not null)
         {
@@ -115,7 +117,93 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             names.AddRange(found);
         }
 
+        AddRepeatedNames(work, names);
         return names;
+    }
+
+    /// <summary>
+    /// "the main allies of Haftar Egypt and the United Arab Emirates": the recognizer ran a name the
+    /// article already has and a country into one. The span is two names when its last words are a
+    /// country and the words before them are another name of the article (or the surname of one).
+    /// </summary>
+    private void SplitRunTogether(ArticleWork work, List<NameMention> names)
+    {
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            others.TryAdd(name.Text, name.EntityType);
+            var space = name.Text.LastIndexOf(' ');
+            if (name.EntityType == "PER" && space > 0)
+            {
+                others.TryAdd(name.Text[(space + 1)..], "PER");
+            }
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            var words = name.Text.Split(' ');
+            if (words.Length < 2 || name.IsAcronym || countries.Country(name.Text, allowCodes: false) is not null)
+            {
+                continue;
+            }
+
+            for (var split = 1; split < words.Length; split++)
+            {
+                var first = string.Join(' ', words[..split]);
+                var country = string.Join(' ', words[split..]);
+                if (others.TryGetValue(first, out var type) && first != name.Text && countries.Country(country, allowCodes: false) is not null
+                    && MakeName(work, name.Start, name.Start + first.Length, type) is { } before
+                    && MakeName(work, name.End - country.Length, name.End, "LOC") is { } after)
+                {
+                    names[i] = before;
+                    names.Insert(i + 1, after);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name found once in the article is a name wherever else the article writes it the same way,
+    /// and so is the surname of a full name: the recognizer passes over some occurrences (“Haftar for
+    /// now will face ...” inside a quotation) that are plainly the same name.
+    /// </summary>
+    private void AddRepeatedNames(ArticleWork work, List<NameMention> names)
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            forms.TryAdd(name.Text, name.EntityType);
+            var space = name.Text.LastIndexOf(' ');
+            if (name.Kind.Kind == ActorKind.Person && !name.IsAcronym && name.CoreWords.Count >= 2 && space > 0)
+            {
+                forms.TryAdd(name.Text[(space + 1)..], "PER");
+            }
+        }
+
+        var text = work.Text;
+        var found = new List<NameMention>();
+        foreach (var (form, type) in forms.Where(f => f.Key.Length >= 3 && char.IsLetter(f.Key[0]) && f.Key.Any(char.IsUpper)).OrderByDescending(f => f.Key.Length))
+        {
+            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + form.Length;
+                if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '-'))
+                    || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '-'))
+                    || names.Any(n => n.Start < end && n.End > at) || found.Any(n => n.Start < end && n.End > at))
+                {
+                    continue;
+                }
+
+                if (MakeName(work, at, end, type) is { } name)
+                {
+                    found.Add(name);
+                }
+            }
+        }
+
+        names.AddRange(found);
     }
 
     /// <summary>"United Arab Emirates, Egypt" is two states when each part is one.</summary>

@@ -14,7 +14,7 @@ public static class ActorWords
         "army", "armies", "brigade", "brigades", "battalion", "battalions", "militia", "militias", "force", "forces",
         "front", "guard", "guards", "revolutionaries", "mujahideen", "mujahedeen", "jihad", "ansar", "qaeda", "qaida",
         "kaida", "isis", "isil", "daesh", "taliban", "shura", "regiment", "division", "corps", "legion", "commandos",
-        "rebels", "fighters", "militants", "wagner", "hezbollah", "hamas", "boko", "shabaab", "al-shabaab", "tigers", "defenders");
+        "rebels", "fighters", "militants", "wagner", "hezbollah", "hamas", "boko", "shabaab", "al-shabaab", "tigers", "defenders", "operation");
 
     /// <summary>Words in a name that make it a government or a state institution.</summary>
     public static readonly IReadOnlySet<string> GovernmentWords = Set(

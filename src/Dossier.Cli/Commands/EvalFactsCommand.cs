@@ -15,7 +15,7 @@ internal static class EvalFactsCommand
         var gold = new Option<string>("--gold") { Description = "Gold JSON with \"claims\", \"events\" and \"relations\" (and the \"entities\" they refer to).", Required = true, HelpName = "FILE" };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format();
-        var errors = new Option<bool>("--errors") { Description = "Also list the gold facts that no stored fact matched." };
+        var errors = new Option<bool>("--errors") { Description = "Also list the gold facts that no stored fact matched (\"missed\"), and the stored facts that matched no gold fact (\"unmatched\")." };
         var command = new Command("facts", "Score the store's claims, events and relations against a gold file: precision, recall and F1 per kind, accuracy per field, speaker attribution for quotes and reported speech.")
         {
             gold, database, format, errors,
@@ -58,6 +58,11 @@ internal static class EvalFactsCommand
                 foreach (var missed in new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).SelectMany(s => s!.Missed))
                 {
                     environment.Out.WriteLine($"  missed: {missed}");
+                }
+
+                foreach (var unmatched in new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).SelectMany(s => s!.Unmatched))
+                {
+                    environment.Out.WriteLine($"  unmatched: {unmatched}");
                 }
             }
 

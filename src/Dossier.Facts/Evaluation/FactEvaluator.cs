@@ -8,6 +8,9 @@ public sealed record FactScore(int Gold, int Predicted, int Matched, IReadOnlyDi
     /// <summary>The gold facts no system fact matched, as "doc: evidence".</summary>
     public IReadOnlyList<string> Missed { get; init; } = [];
 
+    /// <summary>The system facts no gold fact matched, as "doc: what: evidence": where precision is lost.</summary>
+    public IReadOnlyList<string> Unmatched { get; init; } = [];
+
     public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
@@ -117,6 +120,7 @@ public static class FactEvaluator
                     .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.SpeakerText}: {l.Gold.Evidence}"),
                     .. pairs.Where(p => !Right(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: speaker {p.System.SpeakerText} ({p.System.SpeakerName}) should be {p.Gold.Gold.SpeakerText}: {p.Gold.Gold.Evidence}"),
                 ],
+                Unmatched = [.. system.Where(c => pairs.All(p => !ReferenceEquals(p.System, c))).Select(c => $"{FileOf(c.ArticleId)}: claim by {c.SpeakerName ?? c.SpeakerText}: {c.Content}")],
             };
             AttributionScore Attribution(bool quotes)
             {
@@ -155,6 +159,7 @@ public static class FactEvaluator
                     .. pairs.Where(p => !SameSet(p.Gold.Gold.Targets, p.System.Targets))
                         .Select(p => $"{p.Gold.Gold.Doc}: targets [{string.Join(", ", p.System.Targets.Select(a => a.Name))}] should be [{string.Join(", ", p.Gold.Gold.Targets)}]: {p.Gold.Gold.Evidence}"),
                 ],
+                Unmatched = [.. system.Where(e => pairs.All(p => !ReferenceEquals(p.System, e))).Select(e => $"{FileOf(e.ArticleId)}: {e.Type.ToName()}: {e.Evidence}")],
             };
         }
 
@@ -175,6 +180,7 @@ public static class FactEvaluator
             })
             {
                 Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type} {l.Gold.Source} -> {l.Gold.Target}: {l.Gold.Evidence}")],
+                Unmatched = [.. system.Where(r => pairs.All(p => !ReferenceEquals(p.System, r))).Select(r => $"{FileOf(r.ArticleId)}: {r.Kind.ToName()} {r.Source.Name} -> {r.Target.Name}: {r.Evidence}")],
             };
         }
 

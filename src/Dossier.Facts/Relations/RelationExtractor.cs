@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Core.Actors;
 using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
 using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 {
     public string Name => "relation-extractor";
 
-    public string Version => "2";
+    public string Version => "3";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
 
@@ -57,7 +58,15 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @",?\s+(?:\w+\s+){0,2}?(?:led|commanded|headed|run)\s+by\s+(?:\w+\s+){0,3}?" + Slot, Options), RelationKind.Leads, false, ["led", "commanded", "headed", "run"], false),
         // Not "the 12 Brigade of the ⟦LNA⟧ under the command of ⟦B⟧": the unit commanded is the brigade.
         (new Regex(Named + @"\s+under\s+the\s+command\s+of\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Leads, false, ["command"], true),
-        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|founder|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["commander", "leader", "head", "chief", "founder"], false),
+        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:commander|leader|head|chief|commander-in-chief)\s+(?:in|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["commander", "leader", "head", "chief"], false),
+        // A founder is a member: "⟦X⟧, the founder of ⟦Y⟧", "the founder of ⟦Y⟧ ⟦X⟧".
+        (new Regex(Named + @",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:founder|co-founder|founding\s+member)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["founder", "founding"], false),
+        (new Regex(@"(?:founder|co-founder)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?,?\s+" + Slot, Options), RelationKind.MemberOf, false, ["founder"], false),
+        // "⟦the group⟧’s former emir ⟦X⟧", "⟦the militia⟧’s senior sharia official ⟦Y⟧".
+        (new Regex(Named + @"(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,2}?(?:emir|leader|commander|commander-in-chief|chief|head|chairman)\s*,?\s+" + Title + Slot, Options), RelationKind.Leads, false, ["emir", "leader", "commander", "chief", "head", "chairman"], false),
+        (new Regex(Named + @"(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,2}?(?:official|member|ideologist|officer|minister|fighter)\s*,?\s+" + Slot, Options), RelationKind.MemberOf, false, ["official", "member", "ideologist", "officer", "minister", "fighter"], false),
+        // "⟦Ziyad Balaam⟧ had been heading the gang formation of the “⟦Benghazi Defense Brigade⟧”".
+        (new Regex(Named + @"\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?heading\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?[“""]?" + Slot, Options), RelationKind.Leads, true, ["heading"], false),
         // "the GNA of Prime Minister ⟦Fayez al-Sarraj⟧".
         (new Regex(Named + @"\s+of\s+(?:Prime\s+Minister|President|Gen\.?|General|Field\s+Marshall?|Marshal|Commander|Chairman)\s+" + Slot, Options), RelationKind.Leads, false, ["minister", "president", "gen", "marshal", "commander", "chairman"], false),
         // "The leader of the ⟦Omar Mukhtar Brigade⟧, ⟦Ziyad Balaam⟧"; "the group's former emir ⟦X⟧" is left to the possessive.
@@ -68,7 +77,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true, ["spokes", "representative"], false),
         // "the official representative of the ⟦LNA⟧, ⟦Ahmed Mismari⟧".
         (new Regex(@"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Named + @",\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes", "representative"], false),
-        (new Regex(Named + @"\s+(?:\w+\s+)?spokes(?:man|woman|person),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes"], false),
+        (new Regex(Named + @"(?:’s|'s)?\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative),?\s+" + Slot, Options), RelationKind.SpokespersonOf, false, ["spokes", "representative"], false),
         (new Regex(Named + @"\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["belong"], false),
         // "⟦Fathi Bashaga⟧, the current Interior Minister of the ⟦GNA⟧", "⟦Ali Salabri⟧, a prominent figure of the ⟦Muslim Brotherhood⟧".
         (new Regex(Named + @",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:minister|official|member|officer|figure|ideologist|fighter)\s+(?:of|in|from)\s+(?:the\s+)?" + Slot, Options), RelationKind.MemberOf, true, ["minister", "official", "member", "officer", "figure", "ideologist", "fighter"], false),
@@ -87,18 +96,35 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @"\s+(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances", "financed"], false),
         (new Regex(Named + @",?\s+(?:\w+\s+){0,3}?loyal\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["loyal"], false),
         // "the ⟦LNA⟧, which has seized most of Libya with the help of ⟦Russia⟧, ⟦France⟧ ...".
-        (new Regex(Named + @",?\s+(?:which|who)\s+[^.⟦]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["help", "support", "backing"], false),
+        (new Regex(Named + @",?\s+(?:which|who)\s+[^.]{0,60}?with\s+the\s+(?:help|support|backing)\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["help", "support", "backing"], false),
         // "⟦Haftar⟧ will face no pressure from backers including ⟦the UAE⟧ ..."; "Also supporting ⟦Haftar⟧: ⟦the UAE⟧ and ⟦Egypt⟧".
         (new Regex(Named + @"[^.⟦“”""]{0,40}?\bbackers\s+(?:including|such\s+as|like)\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backers"], false),
+        // "⟦Egypt⟧ is likely not ⟦Haftar⟧’s biggest Arab state backer"; "⟦Haftar⟧’s backers, ⟦the UAE⟧ and ⟦Egypt⟧".
+        (new Regex(Named + @"\s+(?:is|was|are|were|remains?|remained)\s+(?:\w+\s+){0,3}?" + Named + @"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:backer|supporter|sponsor|patron)", Options), RelationKind.Supports, true, ["backer", "supporter", "sponsor", "patron"], false),
+        (new Regex(Named + @"(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:backers|supporters|sponsors|patrons)\s*,?\s+(?:including\s+|such\s+as\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["backers", "supporters", "sponsors", "patrons"], false),
+        // "⟦France⟧ sent special forces to fight ... in cooperation with Mr. ⟦Haftar⟧’s troops".
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:sent|deployed|dispatched)\s+[^.]{0,100}?\bin\s+(?:cooperation|coordination)\s+with\s+(?:the\s+)?" + Title + Slot, Options), RelationKind.Supports, true, ["cooperation", "coordination"], false),
+        // "⟦Turkey⟧ had proposed a salary ... for fighting on the side of ⟦the GNA⟧".
+        (new Regex(Named + @"[^.⟦]{0,100}?\b(?:fight|fighting|fought|fights)\s+on\s+the\s+side\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["side of"], false),
         (new Regex(@"supporting\s+" + Named + @":\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["supporting"], false),
         (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:lending|providing|giving|offering)\s+(?:\w+\s+)?support\s+to\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, true, ["support"], false),
         (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent|provided|supplied)\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|troops|fighters|mercenaries|aid)\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?" + Slot, Options), RelationKind.Supports, true, ["deployed", "sent", "provided", "supplied"], false),
-        (new Regex(Named + @"[”""]?\s+(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["received"], false),
+        (new Regex(Named + @"\s*[“”""]?\s*(?:has\s+|have\s+|had\s+)?received\s+(?:\w+\s+){0,2}?(?:reinforcements|weapons|arms|support|aid|help)\s+from\s+(?:[^⟦.,]{1,30},\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Supports, false, ["received"], false),
         (new Regex(Named + ForcesOf + @"\s+(?:\w+\s+)?(?:to\s+)?(?:fights?|fought|fighting|opposes|is\s+opposed\s+to|are\s+opposed\s+to)\s+(?:against\s+)?(?:the\s+)?" + Title + Slot, Options), RelationKind.Opposes, true, ["fight", "fought", "oppose"], false),
-        (new Regex(Named + @"(?:’s|'s)\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["enemies", "opponents", "rivals", "foes"], false),
+        (new Regex(Named + @"(?:’s|'s)?\s+(?:enemies|opponents|rivals|foes)\s*,?\s+(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["enemies", "opponents", "rivals", "foes"], false),
+        // "armed confrontation in the ⟦Jufra⟧ area between the ⟦LNA⟧ under the command of ⟦Haftar⟧, a coalition of ... consisting mainly of the ⟦Third Force⟧".
+        (new Regex(@"(?:confrontation|clash|clashes|fighting|battle|battles|war|hostilities)\s+(?:in\s+[^.]{0,40}?\s+)?between\s+(?:the\s+)?" + Named + @"(?:\s+under\s+the\s+command\s+of\s+(?:\w+\s+)?⟦\d+⟧)?,?\s+(?:and\s+)?(?:(?:a|an)\s+(?:coalition|alliance|group)\s+of\s+[^⟦.]{0,80}?)?(?:the\s+)?" + Slot, Options), RelationKind.Opposes, true, ["between"], false),
+        // "the ⟦LNA⟧ has cleared several areas in ⟦Libya⟧ from al-Qaeda and ⟦ISIS⟧".
+        (new Regex(Named + @"\s+(?:has\s+|have\s+|had\s+)?(?:cleared|freed|purged)\s+[^.]{0,60}?\s+from\s+(?:[^⟦.,]{1,20}\s+and\s+)?(?:the\s+)?" + Slot, Options), RelationKind.Attacked, true, ["cleared", "freed", "purged"], false),
+        // "jihadists from ⟦BOB⟧, who were forced out of the capital of Cyrenaica by ⟦LNA⟧".
+        (new Regex(Named + @",?\s+(?:who\s+|which\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:forced|driven|pushed|expelled|ousted)\s+(?:out\s+)?(?:of|from)\s+[^.]{0,50}?\bby\s+(?:the\s+)?" + Slot, Options), RelationKind.Attacked, false, ["forced", "driven", "pushed", "expelled", "ousted"], false),
+        // "the “⟦BDB⟧” attempted to repel the Oil Crescent from the ⟦LNA⟧"; "⟦Haftar⟧ launched the operation to take ⟦Tripoli⟧ from the ⟦GNA⟧".
+        (new Regex(Named + @"[”""]?\s+(?:\w+\s+){0,2}?(?:attempted|tried|sought|moved|set\s+out)\s+to\s+(?:repel|recapture|retake|seize|capture|take|wrest)\s+[^.⟦]{0,40}?\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Attacked, true, ["attempted", "tried", "sought", "moved", "set out"], false),
+        (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:launched|began|started|mounted)\s+[^.⟦]{0,40}?\bto\s+(?:take|seize|capture|wrest)\s+(?:control\s+of\s+)?(?:the\s+)?⟦\d+⟧\s+from\s+(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Attacked, true, ["launched", "began", "started", "mounted"], false),
+        (new Regex(@"\b(?:take|seize|capture|wrest|took|seized|captured|wrested)\s+(?:control\s+of\s+)?(?:the\s+)?" + Named + @"\s+from\s+(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, false, ["take", "seize", "capture", "wrest", "took"], false),
         (new Regex(Named + @"[^.⟦]{0,40}?\s+(?:is\s+|was\s+|are\s+|were\s+|remains?\s+|remained\s+|came\s+|fell\s+)?under\s+(?:the\s+)?control\s+of\s+(?:the\s+)?" + Slot, Options), RelationKind.Controls, false, ["control"], false),
         (new Regex(Named + ForcesOf + @"\s+(?:now\s+|still\s+)?(?:controls|controlled|holds|held|seized|captured|took\s+control\s+of|(?:managed\s+to\s+)?regain(?:ed)?\s+control\s+(?:of|over)|recaptured)\s+(?:not\s+only\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.Controls, true, ["controls", "controlled", "holds", "held", "seized", "captured", "took", "regain", "recaptured"], false),
-        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?terror", Options), RelationKind.DesignatedTerroristBy, true, ["designated"], false),
+        (new Regex(Named + @"[^.⟦]{0,60}?designated\s+by\s+(?:the\s+)?" + Slot + @"\s+as\s+[^.]{0,40}?(?:terror|militant|extremist|jihadi)", Options), RelationKind.DesignatedTerroristBy, true, ["designated"], false),
         (new Regex(Named + @"\s+(?:\w+\s+){0,2}?(?:designated|recognized|recognised|listed|declared)\s+(?:this\s+group|them|it|" + Slot + @")\s+as\s+(?:an?\s+)?(?:\w+\s+)?terror", Options), RelationKind.DesignatedTerroristBy, false, ["designated", "recognized", "recognised", "listed", "declared"], false),
         (new Regex(Named + @"-based\s+(?:\w+\s+){0,2}?" + Slot, Options), RelationKind.BasedIn, false, ["-based"], false),
         (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true, ["based", "headquartered"], false),
@@ -108,8 +134,33 @@ public sealed partial class RelationExtractor : IDocumentStage
     // its town sits there (an armed group named with a town may only be fighting there).
     private static readonly Regex GovernmentSeat = new(Slot + @"\s+in\s+" + Slot, Options);
 
+    // "the ⟦Third Force⟧ from ⟦Misrata⟧": an armed group from a town is based there, unless it was
+    // driven from it ("drove ⟦the IS⟧ from ⟦Sirte⟧").
+    private static readonly Regex FromTown = new(Slot + @"\s+from\s+" + Slot, Options);
+
+    private static readonly Regex DrivenOut = new(@"\b(?:drove|driven|drive|drives|expel\w*|oust\w*|push\w*|forc\w*|clear\w*|withdr\w*|retreat\w*|fled|flee\w*|free\w*|liberat\w*|repel\w*|evict\w*|chas\w*|kick\w*|remov\w*|eject\w*)\s+(?:\w+\s+){0,3}?(?:the\s+)?$", Options);
+
+    // "Having captured the airbases in ⟦Jufra⟧ and ⟦Tinkhamenta⟧, as well as ..., ⟦Haftar⟧ cut off ...":
+    // the subject after the opening clause holds every place the clause says it took.
+    private static readonly Regex HavingTaken = new(@"^\W*Having\s+(?:captured|seized|taken(?:\s+control\s+of)?|recaptured|retaken|occupied)\s+(?<taken>[^.]*?),\s+(?:the\s+)?" + Slot + @"(?!\s*(?:,|\(|and\b|or\b))", Options);
+
+    // "the commander of the ⟦Third Force⟧": a description naming a role says whose role it is, so it
+    // stays words for the patterns rather than a placeholder.
+    private static readonly Regex RoleDescription = new(@"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?<role>commander-in-chief|commander|leader|head|chief|emir|chairman|founder|spokesman|spokeswoman|spokesperson|representative)\b", Options);
+
+    private static readonly Regex RoleOf = new(@"^\s+(?:of|for)\s+(?:the\s+)?[“""]?$", Options);
+
+    // "⟦Haftar⟧ and ⟦his⟧ ⟦LNA⟧": the person leads the group named right after the possessive.
+    private static readonly Regex PossessivePronoun = new(@"^(?:his|her)$", Options);
+
     // "⟦A⟧, ⟦B⟧ and ⟦C⟧": what joins a mention to the next one it is listed with.
-    private static readonly Regex ListedWith = new(@"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", Options);
+    private static readonly Regex ListedWith = new(@"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:smaller|other|several|various|local|rival|allied|affiliated|foreign|radical|islamist|jihadist)\s+)?$", Options);
+
+    // What a listed name may carry before the comma: its acronym, its town ("⟦Third Force⟧ from ⟦Misrata⟧, ⟦BDB⟧ ...").
+    private static readonly Regex ListedAttachment = new(@"\G\s*(?:\(⟦(?<same>\d+)⟧\)|(?:from|of|in)\s+⟦(?<town>\d+)⟧)", Options);
+
+    // "⟦U.S.⟧ President ⟦Donald Trump⟧", "⟦Egyptian⟧ President ⟦el-Sisi⟧": the head of a state.
+    private static readonly Regex HeadOfState = new(Slot + @"\s+(?:President|Prime\s+Minister|Premier|King|Emir|Chancellor|Crown\s+Prince|Sultan|leader)\s+" + Slot, Options);
 
     // Interpreted, not compiled: the compiled (and source-generated) engine threw an index out of
     // range on some sentences with these nested optional groups and lazy loops (the .NET bug
@@ -122,7 +173,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         var text = document.Text;
         var actors = document.Actors!;
         var mentions = actors
-            .SelectMany(a => a.Mentions.Select(m => (m.Start, m.End, a.Chain, a.Kind)))
+            .SelectMany(a => a.Mentions.Select(m => new Placed(m.Start, m.End, a.Chain, a.Kind, m.Form)))
             .OrderBy(m => m.Start)
             .ToList();
         var claims = document.Claims ?? [];
@@ -135,7 +186,7 @@ public sealed partial class RelationExtractor : IDocumentStage
                 continue;
             }
 
-            var (masked, map) = Mask(text, sentence.Start, sentence.End, inSentence);
+            var (masked, map) = Mask(text, sentence.Start, sentence.End, inSentence, m => m.Form == MentionForm.Description && RoleDescription.IsMatch(text.AsSpan(m.Start, m.End - m.Start)));
             var lower = masked.ToLowerInvariant();
             foreach (var (pattern, kind, firstIsSource, cues, notAfterPreposition) in Patterns)
             {
@@ -152,21 +203,32 @@ public sealed partial class RelationExtractor : IDocumentStage
                     }
 
                     var slots = match.Groups.Cast<Group>().Skip(1).Where(g => g.Success).ToList();
-                    if (slots.Count < 2 && kind != RelationKind.DesignatedTerroristBy)
+                    var cueStart = map(match.Index);
+                    var cueEnd = map(match.Index + match.Length);
+                    var claim = ClaimAt(claims, cueStart, cueEnd);
+                    if (slots.Count == 1 && kind == RelationKind.DesignatedTerroristBy)
+                    {
+                        // "⟦Turkey⟧ officially recognized this group as terrorists": the group is the one last named.
+                        var designator = inSentence[int.Parse(slots[0].Value, System.Globalization.CultureInfo.InvariantCulture)];
+                        if (GroupNamedBefore(mentions, document.Sentences!, sentence) is { } group && group.Chain != designator.Chain && designator.Kind != ActorKind.Person)
+                        {
+                            Add(relations, new Relation(kind, group.Chain, designator.Chain, sentence.Start, sentence.End, cueStart, cueEnd, claim));
+                        }
+
+                        continue;
+                    }
+
+                    if (slots.Count < 2)
                     {
                         continue;
                     }
 
                     var first = inSentence[int.Parse(slots[0].Value, System.Globalization.CultureInfo.InvariantCulture)];
-                    var second = slots.Count > 1 ? inSentence[int.Parse(slots[1].Value, System.Globalization.CultureInfo.InvariantCulture)] : default;
-                    if (slots.Count < 2 || first.Chain == second.Chain)
+                    var second = inSentence[int.Parse(slots[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
+                    if (first.Chain == second.Chain)
                     {
                         continue;
                     }
-
-                    var cueStart = map(match.Index);
-                    var cueEnd = map(match.Index + match.Length);
-                    var claim = ClaimAt(claims, cueStart, cueEnd);
 
                     // Each slot stands for every mention listed with it: "⟦A⟧ and ⟦B⟧ backed ⟦C⟧ and ⟦D⟧".
                     var firstIndex = int.Parse(slots[0].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -176,6 +238,13 @@ public sealed partial class RelationExtractor : IDocumentStage
                         foreach (var other in ListedFrom(masked, inSentence, secondIndex))
                         {
                             var (source, target) = firstIsSource ? (one, other) : (other, one);
+
+                            // "the ⟦Presidential Council⟧, who heads ⟦Faiz Saraj⟧": a body does not lead a person.
+                            if (kind == RelationKind.Leads && !Fits(kind, source.Kind, target.Kind) && Fits(kind, target.Kind, source.Kind))
+                            {
+                                (source, target) = (target, source);
+                            }
+
                             if (source.Chain != target.Chain && Fits(kind, source.Kind, target.Kind))
                             {
                                 Add(relations, new Relation(kind, source.Chain, target.Chain, sentence.Start, sentence.End, cueStart, cueEnd, claim));
@@ -184,6 +253,8 @@ public sealed partial class RelationExtractor : IDocumentStage
                     }
                 }
             }
+
+            AddStructuralTies(document, sentence, inSentence, masked, map, claims, relations);
 
             foreach (Match match in GovernmentSeat.Matches(masked))
             {
@@ -199,6 +270,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         }
 
         // Who attacked whom, from the events.
+        // (Ties that need more than one pattern can say are found first, per sentence.)
         foreach (var item in document.Events ?? [])
         {
             // Who took a place holds it: "Having captured the airbases in Jufra, Haftar ...".
@@ -232,8 +304,102 @@ public sealed partial class RelationExtractor : IDocumentStage
         return relations;
     }
 
+    /// <summary>
+    /// Ties told by the shape of a sentence rather than a cue between two names: an armed group from a
+    /// town, the places an opening "Having captured ..." clause gives to its subject, a role description
+    /// holding the group it is a role in ("the commander-in-chief of the ⟦LNA⟧"), and a possessive
+    /// pronoun before a group ("⟦Haftar⟧ and ⟦his⟧ ⟦LNA⟧") when the person is named earlier in the sentence.
+    /// </summary>
+    private static void AddStructuralTies(Document document, Sentence sentence, List<Placed> inSentence, string masked, Func<int, int> map,
+        IReadOnlyList<Claim> claims, List<Relation> relations)
+    {
+        var text = document.Text;
+        Placed At(Group group) => inSentence[int.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture)];
+        void Tie(RelationKind kind, Placed source, Placed target, int cueStart, int cueEnd)
+        {
+            if (source.Chain != target.Chain && Fits(kind, source.Kind, target.Kind))
+            {
+                Add(relations, new Relation(kind, source.Chain, target.Chain, sentence.Start, sentence.End, cueStart, cueEnd, ClaimAt(claims, cueStart, cueEnd)));
+            }
+        }
+
+        foreach (Match match in FromTown.Matches(masked))
+        {
+            var group = At(match.Groups[1]);
+            var town = At(match.Groups[2]);
+            if (group.Kind == ActorKind.ArmedGroup && town.Kind == ActorKind.Place && !DrivenOut.IsMatch(masked.AsSpan(0, match.Index)))
+            {
+                Tie(RelationKind.BasedIn, group, town, map(match.Index), map(match.Index + match.Length));
+            }
+        }
+
+        foreach (Match match in HeadOfState.Matches(masked))
+        {
+            var state = At(match.Groups[1]);
+            var head = At(match.Groups[2]);
+            if (state.Kind == ActorKind.State && head.Kind == ActorKind.Person)
+            {
+                var cueStart = map(match.Index);
+                var cueEnd = map(match.Index + match.Length);
+                Add(relations, new Relation(RelationKind.Leads, head.Chain, state.Chain, sentence.Start, sentence.End, cueStart, cueEnd, ClaimAt(claims, cueStart, cueEnd)));
+            }
+        }
+
+        if (HavingTaken.Match(masked) is { Success: true } having)
+        {
+            var holder = At(having.Groups[1]); // named groups are numbered after the placeholder's
+            var taken = having.Groups["taken"];
+            if (holder.Kind is not (ActorKind.Place or ActorKind.Facility))
+            {
+                foreach (Match slot in SlotPattern().Matches(taken.Value))
+                {
+                    Tie(RelationKind.Controls, holder, At(slot.Groups[1]), map(having.Index), map(having.Index + having.Length));
+                }
+            }
+        }
+
+        foreach (var mention in inSentence)
+        {
+            if (mention.Form == MentionForm.Description && RoleDescription.Match(text, mention.Start, mention.End - mention.Start) is { Success: true } role
+                && role.Index == mention.Start)
+            {
+                var kind = role.Groups["role"].Value.StartsWith("spokes", StringComparison.OrdinalIgnoreCase) || role.Groups["role"].Value.Equals("representative", StringComparison.OrdinalIgnoreCase)
+                    ? RelationKind.SpokespersonOf
+                    : role.Groups["role"].Value.Equals("founder", StringComparison.OrdinalIgnoreCase) ? RelationKind.MemberOf : RelationKind.Leads;
+                foreach (var inside in inSentence.Where(m => m.Start >= role.Index + role.Length && m.End <= mention.End && m.Chain != mention.Chain))
+                {
+                    if (RoleOf.IsMatch(text.AsSpan(role.Index + role.Length, inside.Start - role.Index - role.Length)))
+                    {
+                        Tie(kind, mention, inside, mention.Start, mention.End);
+                    }
+                }
+            }
+
+            if (mention.Form == MentionForm.Pronoun && PossessivePronoun.IsMatch(text.AsSpan(mention.Start, mention.End - mention.Start))
+                && inSentence.Any(m => m.Chain == mention.Chain && m.End <= mention.Start && m.Form != MentionForm.Pronoun)
+                && inSentence.Where(m => m.Start >= mention.End).Select(m => (Placed?)m).FirstOrDefault() is { } group && group.Chain != mention.Chain
+                && text.AsSpan(mention.End, group.Start - mention.End).Trim() is var gap && (gap.IsEmpty || gap.Equals("own", StringComparison.OrdinalIgnoreCase))
+                && group.Kind is ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Movement or ActorKind.Organization)
+            {
+                Tie(RelationKind.Leads, mention, group, mention.Start, group.End);
+            }
+        }
+    }
+
+    /// <summary>The armed group or movement named last before <paramref name="sentence"/>, within the two sentences before it.</summary>
+    private static Placed? GroupNamedBefore(List<Placed> mentions, IReadOnlyList<Sentence> sentences, Sentence sentence)
+    {
+        var index = sentences.ToList().IndexOf(sentence);
+        var from = sentences[Math.Max(0, index - 2)].Start;
+        return mentions.Where(m => m.End <= sentence.Start && m.Start >= from && m.Kind is ActorKind.ArmedGroup or ActorKind.Movement)
+            .Select(m => (Placed?)m).LastOrDefault();
+    }
+
+    [GeneratedRegex(@"⟦(\d+)⟧")]
+    private static partial Regex SlotPattern();
+
     /// <summary>The mention at <paramref name="index"/> and those listed after it ("⟦A⟧, ⟦B⟧ and ⟦C⟧").</summary>
-    private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> ListedFrom(string masked, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int index)
+    private static IEnumerable<Placed> ListedFrom(string masked, List<Placed> mentions, int index)
     {
         yield return mentions[index];
         var end = masked.IndexOf($"⟦{index}⟧", StringComparison.Ordinal);
@@ -245,6 +411,19 @@ public sealed partial class RelationExtractor : IDocumentStage
         end += $"⟦{index}⟧".Length;
         for (var next = index + 1; next < mentions.Count; next++)
         {
+            // "(⟦its acronym⟧)" or "from ⟦its town⟧" after a listed name is not the next name on the list.
+            while (ListedAttachment.Match(masked, end) is { Success: true } attachment && attachment.Index == end
+                   && (attachment.Groups["town"].Success ? attachment.Groups["town"].Value : attachment.Groups["same"].Value) == next.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                   && (attachment.Groups["town"].Success ? mentions[next].Kind is ActorKind.Place : mentions[next].Chain == mentions[next - 1].Chain))
+            {
+                end = attachment.Index + attachment.Length;
+                next++;
+                if (next >= mentions.Count)
+                {
+                    yield break;
+                }
+            }
+
             var placeholder = $"⟦{next}⟧";
             var at = masked.IndexOf(placeholder, end, StringComparison.Ordinal);
             if (at < 0 || !ListedWith.IsMatch(masked[end..at]))
@@ -258,7 +437,7 @@ public sealed partial class RelationExtractor : IDocumentStage
     }
 
     /// <summary>The mention at <paramref name="index"/> and those listed before it ("⟦A⟧ and ⟦B⟧ have ...").</summary>
-    private static IEnumerable<(int Start, int End, int Chain, ActorKind Kind)> ListedBefore(string masked, List<(int Start, int End, int Chain, ActorKind Kind)> mentions, int index)
+    private static IEnumerable<Placed> ListedBefore(string masked, List<Placed> mentions, int index)
     {
         yield return mentions[index];
         var start = masked.IndexOf($"⟦{index}⟧", StringComparison.Ordinal);
@@ -329,8 +508,10 @@ public sealed partial class RelationExtractor : IDocumentStage
         return null;
     }
 
+    private readonly record struct Placed(int Start, int End, int Chain, ActorKind Kind, MentionForm Form);
+
     /// <summary>The sentence with each mention replaced by ⟦index⟧, and a map from masked offsets back to the text.</summary>
-    private static (string Masked, Func<int, int> Map) Mask(string text, int start, int end, List<(int Start, int End, int Chain, ActorKind Kind)> mentions)
+    private static (string Masked, Func<int, int> Map) Mask(string text, int start, int end, List<Placed> mentions, Func<Placed, bool> keepWords)
     {
         var builder = new StringBuilder(end - start);
         var maskedStarts = new List<int>();
@@ -339,7 +520,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (mention.Start < position)
+            if (mention.Start < position || keepWords(mention))
             {
                 continue;
             }

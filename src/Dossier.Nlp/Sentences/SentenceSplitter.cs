@@ -19,6 +19,16 @@ public sealed class SentenceSplitter : IDocumentStage
         "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "vol.",
     };
 
+    // "U.S. President Donald Trump", "U.N. Secretary-General": after a country's or body's initials, a
+    // title or institution word goes on the same sentence.
+    private static readonly HashSet<string> AfterInitials = new(StringComparer.Ordinal)
+    {
+        "President", "Vice", "Secretary", "Secretary-General", "Ambassador", "Envoy", "Special", "Senator", "Senators", "Congress",
+        "Army", "Navy", "Air", "Marine", "Marines", "Forces", "Embassy", "Consulate", "Mission", "Security", "Defense", "Defence",
+        "State", "Treasury", "Foreign", "Prime", "Department", "Command", "Africa", "Central", "Military", "Government",
+        "Administration", "Representative", "General", "Commander", "Officials", "Intelligence", "Attorney", "Deputy", "Chief",
+    };
+
     // Words that open a sentence far more often than they follow a lower-case word inside one. Web
     // text and mail often drop the full stop ("make a mold from that They sell these kits"); "I" and
     // "The" are left out, as they follow lower-case words inside sentences too often.
@@ -38,7 +48,7 @@ public sealed class SentenceSplitter : IDocumentStage
 
     public string Name => nameof(SentenceSplitter);
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Tokens };
 
@@ -103,6 +113,11 @@ public sealed class SentenceSplitter : IDocumentStage
         }
 
         if (word.Length > 1 && word[^1] == '.' && Titles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return false;
+        }
+
+        if (word.Length > 1 && IsAbbreviationEnd(word) && AfterInitials.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.Length)))
         {
             return false;
         }

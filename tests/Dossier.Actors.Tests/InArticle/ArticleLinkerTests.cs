@@ -31,6 +31,27 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_surname_the_recognizer_passed_over_is_still_a_mention_of_the_full_name()
+    {
+        const string text = "Khalifa Haftar spoke on Monday. Diplomats said “Haftar for now will face no pressure.”";
+        var actors = Link(text, ("Khalifa Haftar", "PER"));
+
+        var haftar = Assert.Single(actors);
+        Assert.Equal(["Khalifa Haftar", "Haftar"], haftar.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_name_run_together_with_a_country_is_two_actors()
+    {
+        const string text = "Khalifa Haftar spoke. The campaign was joined by the main allies of Haftar Egypt and France.";
+        var actors = Link(text, ("Khalifa Haftar", "PER"), ("Haftar Egypt", "LOC"), ("France", "LOC"));
+
+        Assert.Equal(["Egypt", "France", "Khalifa Haftar"], actors.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ActorKind.State, actors.Single(a => a.Name == "Egypt").Kind);
+        Assert.Equal(2, actors.Single(a => a.Name == "Khalifa Haftar").Mentions.Count);
+    }
+
+    [Fact]
     public void A_surname_shared_by_two_people_goes_to_the_nearest_before_it()
     {
         const string text = "Muammar Gaddafi ruled for decades. His son Seif al-Islam Gaddafi was arrested in Zintan. Gaddafi denied the charges.";

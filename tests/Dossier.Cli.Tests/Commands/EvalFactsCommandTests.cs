@@ -30,6 +30,25 @@ public sealed class EvalFactsCommandTests
         Assert.Equal(137, relations.GetProperty("gold").GetInt32());
         Assert.True(relations.GetProperty("precision").GetDouble() >= 0.9, eval.Out);
         Assert.True(relations.GetProperty("fields").GetProperty("kind").GetDouble() >= 0.95, eval.Out);
+        Assert.True(relations.GetProperty("f1").GetDouble() >= 0.70, eval.Out);
+    }
+
+    [Fact]
+    public void Errors_lists_the_gold_facts_missed_and_the_stored_facts_no_gold_fact_matched()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+        var gold = workspace.Write("gold.json", """
+            {"entities": [{"id": "turkey", "type": "GPE", "canonical": "Turkey", "mentions": [{"doc": "000", "text": "Turkey"}]},
+                          {"id": "haftar", "type": "PERSON", "canonical": "Khalifa Haftar", "mentions": [{"doc": "000", "text": "Haftar"}]}],
+             "relations": [{"type": "supports", "source": "turkey", "target": "haftar", "doc": "000", "evidence": "Turkey officially recognized this group as terrorists"}]}
+            """);
+
+        var eval = CliRun.Run("eval", "facts", "--gold", gold, "--db", workspace.Database, "--errors");
+
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Contains("  missed: 000: supports turkey -> haftar: Turkey officially recognized this group as terrorists", eval.Out, StringComparison.Ordinal);
+        Assert.Contains(eval.OutLines, line => line.StartsWith("  unmatched: 000_", StringComparison.Ordinal) && line.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
     }
 
     [Fact]

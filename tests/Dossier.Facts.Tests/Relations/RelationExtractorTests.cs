@@ -76,6 +76,89 @@ public sealed class RelationExtractorTests
         Assert.Contains(expected, Described(document, relations));
     }
 
+    [Theory]
+    [InlineData("The Tripoli Revolutionary Brigade’s former emir Heisam al-Tajduri fled.", "Heisam al-Tajduri leads Tripoli Revolutionary Brigade")]
+    [InlineData("The Libyan National Army’s senior sharia official Ahmad Al-Mesmari spoke.", "Ahmad Al-Mesmari member_of Libyan National Army")]
+    [InlineData("They hunted the founder of the Tripoli Revolutionary Brigade Heisam al-Tajduri.", "Heisam al-Tajduri member_of Tripoli Revolutionary Brigade")]
+    [InlineData("Heisam al-Tajduri had been heading the armed formation of the “Tripoli Revolutionary Brigade” since May.", "Heisam al-Tajduri leads Tripoli Revolutionary Brigade")]
+    [InlineData("Egypt is probably not Haftar’s most generous foreign backer.", "Egypt supports Haftar")]
+    [InlineData("France sent commandos to fight jihadists near Tripoli in cooperation with Mr. Haftar’s troops.", "France supports Haftar")]
+    [InlineData("Turkey had offered money to fighters for fighting on the side of the Government of National Accord.", "Turkey supports Government of National Accord")]
+    [InlineData("The Government of National Accord “has received reinforcements from jihadist volunteers, the Tripoli Revolutionary Brigade and others.", "Tripoli Revolutionary Brigade supports Government of National Accord")]
+    [InlineData("The LNA has cleared several districts of Tripoli from jihadists and the Tripoli Revolutionary Brigade.", "LNA attacked Tripoli Revolutionary Brigade")]
+    [InlineData("Fighters of the Tripoli Revolutionary Brigade, who were driven out of the suburbs of Tripoli by the LNA, regrouped.", "LNA attacked Tripoli Revolutionary Brigade")]
+    [InlineData("The “Tripoli Revolutionary Brigade” attempted to retake the port from the LNA, but failed.", "Tripoli Revolutionary Brigade attacked LNA")]
+    [InlineData("Haftar launched the operation to take Tripoli from the Government of National Accord.", "Haftar attacked Government of National Accord")]
+    [InlineData("Haftar launched the operation to take Tripoli from the Government of National Accord.", "Government of National Accord controls Tripoli")]
+    [InlineData("The Tripoli Revolutionary Brigade was designated by the U.N. as an Al-Qaida affiliated militant group.", "Tripoli Revolutionary Brigade designated_terrorist_by U.N.")]
+    [InlineData("Clashes in the south between the LNA and a coalition of Islamist groups led mainly by the Tripoli Revolutionary Brigade went on.", "LNA opposes Tripoli Revolutionary Brigade")]
+    [InlineData("The LNA spokesman Ahmad Al-Mesmari spoke.", "Ahmad Al-Mesmari spokesperson_of LNA")]
+    [InlineData("The LNA representative Ahmad Al-Mesmari spoke.", "Ahmad Al-Mesmari spokesperson_of LNA")]
+    [InlineData("Members of the Government of National Accord, who heads Heisam al-Tajduri, met.", "Heisam al-Tajduri leads Government of National Accord")]
+    public void Ties_told_in_other_words(string text, string expected)
+    {
+        var (document, relations) = Extract(text, Cast);
+
+        Assert.Contains(expected, Described(document, relations));
+    }
+
+    [Fact]
+    public void A_head_of_state_leads_the_state()
+    {
+        var (document, relations) = Extract("He spoke with Russian President Vladimir Putin on Monday.", ("Vladimir Putin", "PER"));
+
+        Assert.Contains("Vladimir Putin leads Russia", Described(document, relations));
+    }
+
+    [Fact]
+    public void An_armed_group_from_a_town_is_based_there_unless_driven_from_it()
+    {
+        var (based, ties) = Extract("Fighters of the Tripoli Revolutionary Brigade from Misrata advanced.", [.. Cast, ("Misrata", "LOC")]);
+        var (driven, none) = Extract("The LNA drove the Tripoli Revolutionary Brigade from Misrata.", [.. Cast, ("Misrata", "LOC")]);
+
+        Assert.Contains("Tripoli Revolutionary Brigade based_in Misrata", Described(based, ties));
+        Assert.DoesNotContain("Tripoli Revolutionary Brigade based_in Misrata", Described(driven, none));
+    }
+
+    [Fact]
+    public void An_opening_having_captured_clause_gives_every_place_taken_to_the_subject()
+    {
+        var (document, relations) = Extract("Having captured the airbases in Tripoli and Cyrenaica, as well as the towns of Misrata, Sirte and others, Haftar cut the road.",
+            [.. Cast, ("Misrata", "LOC"), ("Sirte", "LOC")]);
+
+        Assert.Equal(["Haftar controls Cyrenaica", "Haftar controls Misrata", "Haftar controls Sirte", "Haftar controls Tripoli"],
+            Described(document, relations).Where(r => r.Contains("controls", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_role_description_names_whose_role_it_is()
+    {
+        var (document, relations) = Extract("Khalifa Haftar spoke. Later, the commander of the “Tripoli Revolutionary Brigade” forces, Heisam al-Tajduri, arrived.", Cast);
+
+        Assert.Contains("Heisam al-Tajduri leads Tripoli Revolutionary Brigade", Described(document, relations));
+        Assert.DoesNotContain("Khalifa Haftar leads Tripoli Revolutionary Brigade", Described(document, relations));
+    }
+
+    [Fact]
+    public void A_possessive_pronoun_leads_only_when_its_person_is_named_in_the_sentence()
+    {
+        var (named, ties) = Extract("Critics accused Khalifa Haftar and his LNA of crimes.", Cast);
+        var (unnamed, none) = Extract("Khalifa Haftar spoke. The premier urged his Government of National Accord to hold.", Cast);
+
+        Assert.Contains("Khalifa Haftar leads LNA", Described(named, ties));
+        Assert.DoesNotContain("Khalifa Haftar leads Government of National Accord", Described(unnamed, none));
+    }
+
+    [Fact]
+    public void A_listed_name_may_carry_its_acronym_and_its_town()
+    {
+        var (document, relations) = Extract("The war between the LNA and the Tripoli Revolutionary Brigade from Misrata, the Government of National Accord (GNA) and smaller Qatar went on.",
+            [.. Cast, ("Misrata", "LOC"), ("GNA", "ORG")]);
+
+        Assert.Equal(["LNA opposes Government of National Accord", "LNA opposes Qatar", "LNA opposes Tripoli Revolutionary Brigade"],
+            Described(document, relations).Where(r => r.Contains("opposes", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_headline_run_into_the_next_sentence_does_not_trip_the_control_pattern()
     {

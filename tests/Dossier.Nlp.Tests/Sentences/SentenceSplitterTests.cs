@@ -17,6 +17,14 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Splitter_keeps_a_title_after_a_countrys_initials_in_the_sentence_but_ends_before_a_new_one()
+    {
+        Assert.Equal(
+            ["Last week, U.S. President Donald Trump called Haftar.", "U.N. Secretary-General Antonio Guterres spoke after the talks in the U.S.", "Haftar left."],
+            Split("Last week, U.S. President Donald Trump called Haftar. U.N. Secretary-General Antonio Guterres spoke after the talks in the U.S. Haftar left."));
+    }
+
+    [Fact]
     public void Splitter_keeps_a_closing_quote_with_its_sentence()
     {
         Assert.Equal(
