@@ -264,7 +264,8 @@ public sealed class ActorLinking
         {
             // Which articles hold a known name they do not have yet: looked up on every thread.
             var holds = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellationToken)
-                .Select(article => known.Count > 0 && known.Find(article.Text).Any(o => !(namesOf.GetValueOrDefault(article.Id)?.Contains(o.Name) ?? false)))
+                .Select(article => known.Count > 0 && namesOf.GetValueOrDefault(article.Id) is var own
+                                   && known.Find(article.Text, name => own is not null && own.Contains(name) && known.Uses(name) <= 1).Any(o => !(own?.Contains(o.Name) ?? false)))
                 .ToArray();
             var wanted = new List<StoredArticle>();
             for (var i = 0; i < articles.Count; i++)

@@ -92,7 +92,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         if (known is not null)
         {
             var found = new List<NameMention>();
-            foreach (var (start, end, _, kind) in known.Find(work.Text))
+            // A name only this article has (its own recognizer found it) is no news to it.
+            var own = names.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var occurrences = known.Find(work.Text, name => own.Contains(name) && known.Uses(name) <= 1).ToList();
+
+            // "the Presidential Council Fayez Al-Sarraj" read as one name "Presidential Council Fayez":
+            // a span no other article has as a name, which a known name crosses, gives way to the known names.
+            names.RemoveAll(n => !n.IsAcronym && known.Uses(n.Text) <= 1
+                                 && occurrences.Exists(o => (o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End)));
+            foreach (var (start, end, _, kind) in occurrences)
             {
                 // A known name takes the place of the shorter names the recognizer found inside it
                 // ("Benghazi" in “Benghazi Defense Brigade”), never of one that crosses its edge.

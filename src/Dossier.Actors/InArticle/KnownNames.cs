@@ -16,7 +16,6 @@ public sealed class KnownNames
     public KnownNames(IEnumerable<(string Name, ActorKind Kind)> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, kind) in names)
         {
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -36,8 +35,10 @@ public sealed class KnownNames
                 byFirstWord[words[0]] = list;
             }
 
-            // A large corpus gives millions of spellings, mostly repeats: a set keeps the first of each.
-            if (seen.Add(name))
+            // A large corpus gives millions of spellings, mostly repeats: the first of each is kept, and counted.
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(uses, name, out var seen);
+            count++;
+            if (!seen)
             {
                 list.Add((name, kind, name.All(c => char.IsUpper(c) || c == '.')));
             }
@@ -51,8 +52,17 @@ public sealed class KnownNames
 
     public int Count => byFirstWord.Values.Sum(l => l.Count);
 
+    /// <summary>How many of the actors the names were taken from are written <paramref name="name"/> (any case): 0 when none is.</summary>
+    public int Uses(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return uses.GetValueOrDefault(name);
+    }
+
+    private readonly Dictionary<string, int> uses = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every occurrence in <paramref name="text"/>, longest name first at each place, as whole words.</summary>
-    public IEnumerable<(int Start, int End, string Name, ActorKind Kind)> Find(string text)
+    public IEnumerable<(int Start, int End, string Name, ActorKind Kind)> Find(string text, Func<string, bool>? skip = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var position = 0;
@@ -76,6 +86,11 @@ public sealed class KnownNames
             {
                 foreach (var (name, kind, asWritten) in candidates)
                 {
+                    if (skip is not null && skip(name))
+                    {
+                        continue;
+                    }
+
                     var end = position + name.Length;
 
                     // Acronyms as written ("WHO" is not "who"); names in any case ("al-Qaida", "TRIPOLI").

@@ -20,7 +20,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     public string Name => "claim-extractor";
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.ArticleActors };
 
@@ -213,6 +213,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
             // "were reported fighting", "was told": passive, nobody speaks.
             if (PassiveBefore().IsMatch(text[Math.Max(start, cueStart - 12)..cueStart]))
+            {
+                continue;
+            }
+
+            // "News reports from Libya are often slanted", "However, reports since then indicate": a noun, not a cue.
+            if (NounCue().IsMatch(cue.Value) && NounAfter().IsMatch(text, cueEnd))
             {
                 continue;
             }
@@ -624,6 +630,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     [GeneratedRegex(@"^(?:(?:the|The)\s+)?(?:[A-Z][\w’'-]*|of|for|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*$|\b(?:groups|organi[sz]ations|agencies|activists|monitors)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShortName();
+
+    [GeneratedRegex(@"^(?:reports|claims|notes|states)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NounCue();
+
+    [GeneratedRegex(@"\G\s+(?:from|of|since|by|against|suggest|suggested|indicate|indicated|show|showed|say|said|are|were|have|had)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NounAfter();
 
     [GeneratedRegex(@"\b(?:was|were|is|are|been|being|be)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBefore();

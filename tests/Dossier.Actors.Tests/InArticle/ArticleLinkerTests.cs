@@ -52,6 +52,26 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_span_no_other_article_has_gives_way_to_the_known_names_that_cross_it()
+    {
+        const string text = "The plan was backed by the Head of the Presidential Council Fayez Al-Sarraj on Sunday.";
+        var known = new KnownNames([("Presidential Council", ActorKind.Government), ("Fayez al-Sarraj", ActorKind.Person), ("Presidential Council Fayez", ActorKind.Government)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, ("Presidential Council Fayez", "ORG")));
+
+        Assert.Equal(["Fayez Al-Sarraj", "Presidential Council"], actors.Select(a => a.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_recognized_span_other_articles_have_too_stays_whole()
+    {
+        const string text = "The plan was backed by the Head of the Presidential Council Fayez Al-Sarraj on Sunday.";
+        var known = new KnownNames([("Fayez al-Sarraj", ActorKind.Person), ("Presidential Council Fayez", ActorKind.Government), ("Presidential Council Fayez", ActorKind.Government)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, ("Presidential Council Fayez", "ORG")));
+
+        Assert.Equal(["Presidential Council Fayez"], actors.Select(a => a.Name));
+    }
+
+    [Fact]
     public void A_surname_shared_by_two_people_goes_to_the_nearest_before_it()
     {
         const string text = "Muammar Gaddafi ruled for decades. His son Seif al-Islam Gaddafi was arrested in Zintan. Gaddafi denied the charges.";

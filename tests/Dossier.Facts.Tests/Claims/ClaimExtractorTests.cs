@@ -128,6 +128,17 @@ public sealed class ClaimExtractorTests
     }
 
     [Fact]
+    public void Reports_and_claims_as_nouns_are_not_cues()
+    {
+        const string text = "News reports from Libya are often slanted in favour of Haftar. However, reports since then indicate two soldiers were killed. " +
+                            "Reuters reports that Haftar left the town.";
+        var (document, claims) = Extract(text, ("Reuters", "ORG"), ("Haftar", "PER"));
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Reuters", Speaker(document, claim));
+    }
+
+    [Fact]
     public void Places_never_speak()
     {
         const string text = "According to the well-known specialist in modern Libya, the coalition is on the verge of collapse.";
