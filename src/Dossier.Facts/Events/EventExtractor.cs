@@ -19,7 +19,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "5";
+    public string Version => "6";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
@@ -71,7 +71,10 @@ public sealed partial class EventExtractor : IDocumentStage
 
             // "To attack Tripoli, Haftar needs allies", "will decide on a direct clash", "fighting
             // terrorism": what may happen, or a manner of speaking, is no event.
-            if (Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 90)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
+            // "money for fighting on the side of the GNA": a purpose, not a report.
+            var purpose = words.AsSpan(triggerIndex, triggerLength).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                          && words.AsSpan(0, triggerIndex).TrimEnd().EndsWith(" for", StringComparison.OrdinalIgnoreCase);
+            if (purpose || Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 90)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
             {
                 continue;
             }
@@ -121,6 +124,13 @@ public sealed partial class EventExtractor : IDocumentStage
                     DatePrecision = previous.DatePrecision ?? time?.Precision.ToString().ToLowerInvariant(),
                     Targets = [.. previous.Targets.Union(targets).Except(previous.Agents)],
                 };
+                continue;
+            }
+
+            // "Talks have been delayed as fighting continues": fighting with no one, nowhere, no toll and
+            // no time is no event to record (an arrest of "an engineer" still is).
+            if (type is EventType.ArmedClash or EventType.Attack && agents.Count == 0 && targets.Count == 0 && place is null && counts.Count == 0 && time is null)
+            {
                 continue;
             }
 
@@ -343,10 +353,10 @@ public sealed partial class EventExtractor : IDocumentStage
     private static partial Regex Coordination();
 
     // ... and "to prevent Haftar's army from conquering Tripoli": what is prevented has not happened.
-    [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,3}$|\b(?:prevent|prevents|prevented|preventing|stop|stopped|keep|kept|bar|barred)\s+[^!?;]{0,80}?\bfrom\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:to|will|would|could|might|unlikely|plans?|planning|threatens?|threatening|ready\s+to|wants?\s+to|needs?|if)\s+(?:\w+\s+){0,4}$|\b(?:future|possible|potential|planned|expected|further)\s+$|\b(?:prevent|prevents|prevented|preventing|stop|stopped|keep|kept|bar|barred)\s+[^!?;]{0,80}?\bfrom\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Irrealis();
 
-    [GeneratedRegex(@"^fighting\s+(?:off\s+)?(?:terrorism|terror|extremism|corruption|jihadists|for\s+power)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^fighting\s+(?:off\s+)?(?:terrorism|terror|extremism|corruption|jihadists|for\s+power|force|forces|units?|men|season|chance|spirit|age)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotCombat();
 
     [GeneratedRegex(@"\b(?:the|this|that|which|its|their)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

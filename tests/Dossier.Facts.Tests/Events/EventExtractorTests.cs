@@ -133,6 +133,27 @@ public sealed class EventExtractorTests
         Assert.Empty(events);
     }
 
+    [Theory]
+    [InlineData("Turkey had offered a salary to jihadists for fighting on the side of the GNA.")]
+    [InlineData("It is unlikely that Haftar will decide on a direct clash with the GNA.")]
+    [InlineData("The success in Jufra creates the prerequisites for the further offensive of the LNA on Tripoli.")]
+    [InlineData("The GNA lacks a formal fighting force of its own.")]
+    [InlineData("Peace talks have been delayed again as fighting continues.")]
+    public void A_purpose_a_likelihood_a_future_offensive_a_fighting_force_or_fighting_with_no_one_is_no_event(string text)
+    {
+        var (_, events) = Extract(text, ("Turkey", "LOC"), ("GNA", "ORG"), ("Haftar", "PER"), ("Jufra", "LOC"), ("LNA", "ORG"), ("Tripoli", "LOC"));
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public void An_arrest_of_someone_unnamed_is_still_an_event()
+    {
+        var (_, events) = Extract("A control room engineer was arrested.");
+
+        Assert.Equal(EventType.Arrest, Assert.Single(events).Type);
+    }
+
     [Fact]
     public void A_sentence_without_a_trigger_is_no_event()
     {
