@@ -92,14 +92,23 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         if (known is not null)
         {
             var found = new List<NameMention>();
-            // A name only this article has (its own recognizer found it) is no news to it.
-            var own = names.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var occurrences = known.Find(work.Text, name => own.Contains(name) && known.Uses(name) <= 1).ToList();
-
             // "the Presidential Council Fayez Al-Sarraj" read as one name "Presidential Council Fayez":
-            // a span no other article has as a name, which a known name crosses, gives way to the known names.
-            names.RemoveAll(n => !n.IsAcronym && known.Uses(n.Text) <= 1
-                                 && occurrences.Exists(o => (o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End)));
+            // a span no other article has as a name, which a name other articles know crosses, gives
+            // way to the known names. Looked for with this article's own names set aside, since the
+            // longest name at a place wins and the article's own span would hide the others.
+            var own = names.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            bool OwnOnly(string name) => own.Contains(name) && known.Uses(name) <= 1;
+            var elsewhere = known.Find(work.Text, OwnOnly).ToList();
+            var crossed = names.Where(n => !n.IsAcronym && known.Uses(n.Text) <= 1
+                                           && elsewhere.Exists(o => (o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End)))
+                .ToList();
+            names.RemoveAll(crossed.Contains);
+            var gone = crossed.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var occurrences = known.Find(work.Text).Where(o => !gone.Contains(o.Name))
+                .Concat(elsewhere)
+                .DistinctBy(o => (o.Start, o.End))
+                .OrderBy(o => o.Start).ThenByDescending(o => o.End)
+                .ToList();
             foreach (var (start, end, _, kind) in occurrences)
             {
                 // A known name takes the place of the shorter names the recognizer found inside it
