@@ -151,7 +151,12 @@ public abstract partial class DossierStoreContract
         Assert.Equal(["e-sarraj", "e-army"], store.ListEntities(null, 10).Take(2).Select(e => e.Id));
         Assert.Null(store.GetEntity("e-nobody"));
         Assert.Equal([offensive.Id, visit.Id], sarraj.Appearances.Select(a => a.ArticleId));
+        Assert.Equal(2, sarraj.AppearanceCount);
         Assert.Equal(new SpellingReason("Fayez al-Sarraj", 2, MentionForm.Name, "first mention", offensive.Id), Assert.Single(sarraj.Names));
+        Assert.Equal([new SpellingCount("Fayez al-Sarraj", 2)], sarraj.Summary.Spellings);
+        var first = store.GetEntity("e-sarraj", maxAppearances: 1)!;
+        Assert.Equal([offensive.Id], first.Appearances.Select(a => a.ArticleId));
+        Assert.Equal(2, first.AppearanceCount);
         Assert.Equal(6 + 1, store.ListEntityMentions().Count);
     }
 

@@ -166,6 +166,10 @@ internal static class ActorCommands
         return command;
     }
 
+    // An actor named in most of a large corpus appears in tens of thousands of articles: the table
+    // shows the first ones, the JSON all.
+    private const int ArticlesShown = 200;
+
     private static Command Show(CliEnvironment environment)
     {
         var name = new Argument<string>("NAME") { Description = "Any spelling of the actor (\"Hifter\", \"khaftar\", \"LNA\") or its id." };
@@ -254,7 +258,7 @@ internal static class ActorCommands
             console.Write(names);
             console.MarkupLine("[bold]Articles[/], and why each article's actor was joined to the others");
             var table = new Table().AddColumns("Article", "Named", "Mentions", "Joined because");
-            foreach (var appearance in detail.Appearances)
+            foreach (var appearance in detail.Appearances.Take(ArticlesShown))
             {
                 var article = $"{appearance.ArticleId.Short} {appearance.Title ?? Path.GetFileName(appearance.OriginPath)}";
                 table.AddRow(
@@ -265,6 +269,11 @@ internal static class ActorCommands
             }
 
             console.Write(table);
+            if (detail.Appearances.Count > ArticlesShown)
+            {
+                console.MarkupLine($"[dim]… and {Numbers.Format(detail.Appearances.Count - ArticlesShown)} more articles; --format json lists them all.[/]");
+            }
+
             if (relations.Count > 0)
             {
                 console.MarkupLine($"[bold]Ties[/] ({relations.Count}; dossier relations --actor gives them with their sentences)");

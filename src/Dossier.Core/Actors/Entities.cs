@@ -21,7 +21,11 @@ public sealed record SpellingCount(string Text, int Count);
 public sealed record EntityAppearance(ArticleId ArticleId, string? Title, string? Outlet, string OriginPath, string ChainName, int Mentions, string Rule, double Score, string Detail);
 
 /// <summary>Everything <c>dossier show</c> prints about one entity.</summary>
-public sealed record EntityDetail(EntitySummary Summary, string KindReason, IReadOnlyList<SpellingReason> Names, IReadOnlyList<EntityAppearance> Appearances, IReadOnlyList<string> Overrides);
+public sealed record EntityDetail(EntitySummary Summary, string KindReason, IReadOnlyList<SpellingReason> Names, IReadOnlyList<EntityAppearance> Appearances, IReadOnlyList<string> Overrides)
+{
+    /// <summary>How many appearances the actor has in all, of which <see cref="Appearances"/> holds the first ones asked for.</summary>
+    public int AppearanceCount { get; init; } = Appearances.Count;
+}
 
 /// <summary>One spelling of an entity, how often it is used, and why its first use joined its article's actor.</summary>
 public sealed record SpellingReason(string Text, int Count, MentionForm Form, string Reason, ArticleId FirstArticle);

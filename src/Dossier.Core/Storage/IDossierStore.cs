@@ -161,7 +161,7 @@ public interface IDossierStore : IDisposable
 
     IReadOnlyList<EntitySummary> ListEntities(ActorKind? kind, int limit);
 
-    EntityDetail? GetEntity(string id);
+    EntityDetail? GetEntity(string id, int maxAppearances = int.MaxValue);
 
     /// <summary>Entities with this exact spelling (case-insensitive), or this id.</summary>
     IReadOnlyList<EntitySummary> FindEntities(string nameOrId);

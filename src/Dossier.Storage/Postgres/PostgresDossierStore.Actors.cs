@@ -639,18 +639,33 @@ public sealed partial class PostgresDossierStore
         return spellings;
     }
 
-    public EntityDetail? GetEntity(string id)
+    public EntityDetail? GetEntity(string id, int maxAppearances = int.MaxValue)
     {
-        var summary = FindEntities(id).FirstOrDefault(e => e.Id == id);
-        if (summary is null)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxAppearances);
+
+        // By id alone (FindEntities also scans every mention's spelling), and the spellings counted
+        // once, with their reasons, not once more for the summary.
+        (string Name, ActorKind Kind, int Mentions, int Articles, string Reason)? row = null;
+        using (var byId = Command("SELECT id, name, kind, mentions, articles, kind_reason FROM entities WHERE id = @id").With("id", id))
+        using (var reader = byId.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                ActorKinds.TryParse(reader.GetString(2), out var kind);
+                row = (reader.GetString(1), kind, reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5));
+            }
+        }
+
+        if (row is not { } found)
         {
             return null;
         }
 
-        string reason;
-        using (var kindReason = Command("SELECT kind_reason FROM entities WHERE id = @id").With("id", id))
+        var reason = found.Reason;
+        int appearanceCount;
+        using (var total = Command("SELECT COUNT(*)::int FROM entity_chains WHERE entity_id = @id").With("id", id))
         {
-            reason = (string)kindReason.ExecuteScalar()!;
+            appearanceCount = (int)total.ExecuteScalar()!;
         }
 
         var appearances = new List<EntityAppearance>();
@@ -663,7 +678,8 @@ public sealed partial class PostgresDossierStore
             JOIN articles ar ON ar.seq = ec.article_seq
             WHERE ec.entity_id = @id
             ORDER BY ar.seq, ec.chain
-            """).With("id", id))
+            LIMIT @max
+            """).With("id", id).With("max", (long)maxAppearances))
         using (var reader = query.ExecuteReader())
         {
             while (reader.Read())
@@ -695,12 +711,13 @@ public sealed partial class PostgresDossierStore
             }
         }
 
+        var summary = new EntitySummary(id, found.Name, found.Kind, found.Mentions, found.Articles, [.. spellings.Select(s => new SpellingCount(s.Text, s.Count))]);
         var names = new HashSet<string>(summary.Spellings.Select(s => s.Text), StringComparer.OrdinalIgnoreCase) { summary.Name, summary.Id };
         var overrides = ListOverrides()
             .Where(o => names.Contains(o.Subject) || o.Arguments.Any(names.Contains))
             .Select(o => $"{o.Action.ToString().ToLowerInvariant()} {o.Subject} {string.Join(' ', o.Arguments)} ({o.CreatedAt:yyyy-MM-dd HH:mm})")
             .ToList();
-        return new EntityDetail(summary, reason, spellings, appearances, overrides);
+        return new EntityDetail(summary, reason, spellings, appearances, overrides) { AppearanceCount = appearanceCount };
     }
 
     public IReadOnlyList<(string Spelling, string EntityId)> ListSpellings()

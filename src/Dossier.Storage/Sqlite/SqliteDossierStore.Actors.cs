@@ -657,22 +657,35 @@ public sealed partial class SqliteDossierStore
         return spellings;
     }
 
-    public EntityDetail? GetEntity(string id)
+    public EntityDetail? GetEntity(string id, int maxAppearances = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxAppearances);
         // By id alone: FindEntities also looks the text up among all mentions' spellings, a scan of
         // every mention (seconds on 100,000 articles) that an id never needs.
         Flush();
-        var byId = Command("entity-by-id", "SELECT id, name, kind, mentions, articles FROM entities WHERE id = $id", null);
+        // The spellings are counted once, with their reasons, not once more for the summary: on an
+        // actor named in most of 100,000 articles each count is a pass over its mentions.
+        var byId = Command("entity-by-id", "SELECT id, name, kind, mentions, articles, kind_reason FROM entities WHERE id = $id", null);
         Set(byId, "$id", id);
-        var summary = ReadSummaries(byId).FirstOrDefault();
-        if (summary is null)
+        (string Name, ActorKind Kind, int Mentions, int Articles, string Reason)? row = null;
+        using (var reader = byId.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                ActorKinds.TryParse(reader.GetString(2), out var kind);
+                row = (reader.GetString(1), kind, reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5));
+            }
+        }
+
+        if (row is not { } found)
         {
             return null;
         }
 
-        var kindReason = Command("kind-reason", "SELECT kind_reason FROM entities WHERE id = $id", null);
-        Set(kindReason, "$id", id);
-        var reason = (string)kindReason.ExecuteScalar()!;
+        var reason = found.Reason;
+        var total = Command("appearance-count", "SELECT COUNT(*) FROM entity_chains WHERE entity_id = $id", null);
+        Set(total, "$id", id);
+        var appearanceCount = Convert.ToInt32(total.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         var appearances = new List<EntityAppearance>();
         var query = Command("appearances", $"""
@@ -684,8 +697,10 @@ public sealed partial class SqliteDossierStore
             JOIN articles ar ON ar.seq = ec.article_seq
             WHERE ec.entity_id = $id
             ORDER BY ar.seq, ec.chain
+            LIMIT $max
             """, null);
         Set(query, "$id", id);
+        Set(query, "$max", (long)maxAppearances);
         using (var reader = query.ExecuteReader())
         {
             while (reader.Read())
@@ -713,12 +728,13 @@ public sealed partial class SqliteDossierStore
             }
         }
 
+        var summary = new EntitySummary(id, found.Name, found.Kind, found.Mentions, found.Articles, [.. spellings.Select(s => new SpellingCount(s.Text, s.Count))]);
         var names = new HashSet<string>(summary.Spellings.Select(s => s.Text), StringComparer.OrdinalIgnoreCase) { summary.Name, summary.Id };
         var overrides = ListOverrides()
             .Where(o => names.Contains(o.Subject) || o.Arguments.Any(names.Contains))
             .Select(o => $"{o.Action.ToString().ToLowerInvariant()} {o.Subject} {string.Join(' ', o.Arguments)} ({o.CreatedAt:yyyy-MM-dd HH:mm})")
             .ToList();
-        return new EntityDetail(summary, reason, spellings, appearances, overrides);
+        return new EntityDetail(summary, reason, spellings, appearances, overrides) { AppearanceCount = appearanceCount };
     }
 
     public IReadOnlyList<(string Spelling, string EntityId)> ListSpellings()

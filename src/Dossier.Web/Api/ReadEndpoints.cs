@@ -47,7 +47,7 @@ internal static class ReadEndpoints
         api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
         {
             var corpus = cache.Get();
-            var detail = pool.Read(store => store.GetEntity(id));
+            var detail = pool.Read(store => store.GetEntity(id, DossierListLength));
             if (detail is null)
             {
                 return Problems.NotFound($"no actor with id {id}");
@@ -81,7 +81,7 @@ internal static class ReadEndpoints
                 detail.Overrides,
                 analysed is null ? [] : [.. analysed.Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
                 analysed is null ? [] : [.. analysed.Disputes.Where(d => d.Actors.Contains(id))],
-                new DossierTotals(tieIndex.Length, eventIndex.Length, by.Count > shown, about.Count > shown, detail.Appearances.Count, analysed is not null));
+                new DossierTotals(tieIndex.Length, eventIndex.Length, by.Count > shown, about.Count > shown, detail.AppearanceCount, analysed is not null));
             return Results.Ok(dossier);
         }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
 
