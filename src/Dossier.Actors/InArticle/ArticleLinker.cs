@@ -199,6 +199,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        // "the IS convoy" in an article about the Islamic State: the initials of a group's name of two
+        // or more words, written in capitals, stand for it.
+        var initials = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !n.IsAcronym && n.CoreWords.Count >= 2 && n.EntityType == "ORG" && n.Kind.Kind.Family() == 1))
+        {
+            var letters = Initials(name.Text);
+            if (letters.Length is >= 2 and <= 6)
+            {
+                initials.TryAdd(letters, name.EntityType);
+            }
+        }
+
         var text = work.Text;
         var found = new List<NameMention>();
         foreach (var (form, type) in forms.Where(f => f.Key.Length >= 3 && char.IsLetter(f.Key[0]) && f.Key.Any(char.IsUpper)).OrderByDescending(f => f.Key.Length))
@@ -220,7 +232,39 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        foreach (var (letters, type) in initials)
+        {
+            for (var at = text.IndexOf(letters, StringComparison.Ordinal); at >= 0; at = text.IndexOf(letters, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + letters.Length;
+                if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '-' or '.'))
+                    || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '.'))
+                    || InCapitals(text, at, end)
+                    || names.Any(n => n.Start < end && n.End > at) || found.Any(n => n.Start < end && n.End > at))
+                {
+                    continue;
+                }
+
+                if (MakeName(work, at, end, type) is { } name)
+                {
+                    found.Add(name);
+                }
+            }
+        }
+
         names.AddRange(found);
+    }
+
+    /// <summary>Whether the word at <paramref name="start"/>..<paramref name="end"/> stands among words in capitals (a headline written so), where capitals say nothing.</summary>
+    private static bool InCapitals(string text, int start, int end)
+    {
+        static bool Capitals(ReadOnlySpan<char> word) => word.Length >= 2 && word.ContainsAnyInRange('A', 'Z') && !word.ContainsAnyInRange('a', 'z');
+        var before = text.AsSpan(0, start).TrimEnd();
+        var after = text.AsSpan(end).TrimStart();
+        var previous = before[(before.LastIndexOfAny(' ', '\n') + 1)..];
+        var nextEnd = after.IndexOfAny(' ', '\n');
+        var next = nextEnd < 0 ? after : after[..nextEnd];
+        return Capitals(previous.Trim(",.:;()\"“”")) || Capitals(next.Trim(",.:;()\"“”"));
     }
 
     /// <summary>"United Arab Emirates, Egypt" is two states when each part is one.</summary>

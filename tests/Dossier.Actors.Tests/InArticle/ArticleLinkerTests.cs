@@ -41,6 +41,17 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_groups_initials_in_capitals_stand_for_it_but_not_inside_a_headline_in_capitals()
+    {
+        const string text = "WHAT IS LEFT OF THE CALIPHATE\nThe Islamic State lost Sirte in 2016. Later an IS convoy fled south.";
+        var actors = Link(text, ("Islamic State", "ORG"));
+
+        var group = Assert.Single(actors);
+        Assert.Equal(["Islamic State", "IS"], group.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(text.LastIndexOf("IS", StringComparison.Ordinal), group.Mentions[1].Start);
+    }
+
+    [Fact]
     public void A_name_run_together_with_a_country_is_two_actors()
     {
         const string text = "Khalifa Haftar spoke. The campaign was joined by the main allies of Haftar Egypt and France.";
