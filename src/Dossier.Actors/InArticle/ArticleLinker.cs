@@ -86,6 +86,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        ExtendByParticleSurname(work, names);
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -137,6 +138,38 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         AddRepeatedNames(work, names);
         return names;
     }
+
+    /// <summary>
+    /// "Mohammed Al-Ghasri", "Mahmoud Al-Wirfally" where the recognizer stopped at the given name: a
+    /// person's name goes on through a surname joined to its article or particle ("Al-", "el-", "Abu-").
+    /// </summary>
+    private void ExtendByParticleSurname(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (name.EntityType != "PER" || name.IsAcronym)
+            {
+                continue;
+            }
+
+            var match = ParticleSurname().Match(text, name.End);
+            if (!match.Success || match.Index != name.End)
+            {
+                continue;
+            }
+
+            var end = name.End + match.Length;
+            if (!names.Exists(n => n != name && n.Start < end && n.End > name.End) && MakeName(work, name.Start, end, "PER") is { } longer)
+            {
+                names[i] = longer;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\G (?:[Aa]l|[Ee]l|Abu|Abou|Ben|Bin|Ibn)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex ParticleSurname();
 
     /// <summary>
     /// "the main allies of Haftar Egypt and the United Arab Emirates": the recognizer ran a name the

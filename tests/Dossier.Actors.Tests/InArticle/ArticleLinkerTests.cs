@@ -52,6 +52,17 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_persons_name_goes_on_through_a_surname_joined_to_its_particle()
+    {
+        const string text = "Mohammed Al-Ghasri, a spokesman for the group, spoke. Al-Ghasri said the convoy fled.";
+        var actors = Link(text, ("Mohammed", "PER"));
+
+        var person = Assert.Single(actors);
+        Assert.Equal("Mohammed Al-Ghasri", person.Name);
+        Assert.Equal(["Mohammed Al-Ghasri", "Al-Ghasri"], person.Mentions.Where(m => m.Form != MentionForm.Pronoun).Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_name_run_together_with_a_country_is_two_actors()
     {
         const string text = "Khalifa Haftar spoke. The campaign was joined by the main allies of Haftar Egypt and France.";
