@@ -46,6 +46,16 @@ public sealed class PostgresDossierStoreTests(PostgresServer server) : DossierSt
     }
 
     [PostgresFact]
+    public void Postgres_store_lets_a_long_statement_run_unless_the_address_sets_a_timeout()
+    {
+        using var unlimited = PostgresDossierStore.Open(ConnectionString);
+        using var limited = PostgresDossierStore.Open(ConnectionString + ";Command Timeout=7");
+
+        Assert.Equal(0, unlimited.CommandTimeout);
+        Assert.Equal(7, limited.CommandTimeout);
+    }
+
+    [PostgresFact]
     public void Postgres_store_names_the_server_and_database_but_never_the_password_when_it_cannot_open()
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
