@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Core.Actors;
@@ -130,6 +131,10 @@ public sealed partial class RelationExtractor : IDocumentStage
         (new Regex(Named + @",?\s+(?:is\s+|are\s+|was\s+)?(?:based|headquartered)\s+in\s+" + Slot, Options), RelationKind.BasedIn, true, ["based", "headquartered"], false),
     ];
 
+    // Each pattern's cue words, searched for all at once (a vectorized multi-string search): most
+    // sentences hold none of a pattern's cues, and this check runs for every pattern on every sentence.
+    private static readonly SearchValues<string>[] CueSets = [.. Patterns.Select(p => SearchValues.Create(p.Cues, StringComparison.Ordinal))];
+
     // "the parliament in ⟦Tobruk⟧", "the interim government in ⟦Baida⟧": a government body named with
     // its town sits there (an armed group named with a town may only be fighting there).
     private static readonly Regex GovernmentSeat = new(Slot + @"\s+in\s+" + Slot, Options);
@@ -158,6 +163,8 @@ public sealed partial class RelationExtractor : IDocumentStage
 
     // What a listed name may carry before the comma: its acronym, its town ("⟦Third Force⟧ from ⟦Misrata⟧, ⟦BDB⟧ ...").
     private static readonly Regex ListedAttachment = new(@"\G\s*(?:\(⟦(?<same>\d+)⟧\)|(?:from|of|in)\s+⟦(?<town>\d+)⟧)", Options);
+
+    private static readonly string[] HeadTitles = ["president", "minister", "premier", "king", "emir", "chancellor", "prince", "sultan", "leader"];
 
     // "⟦U.S.⟧ President ⟦Donald Trump⟧", "⟦Egyptian⟧ President ⟦el-Sisi⟧": the head of a state.
     private static readonly Regex HeadOfState = new(Slot + @"\s+(?:President|Prime\s+Minister|Premier|King|Emir|Chancellor|Crown\s+Prince|Sultan|leader)\s+" + Slot, Options);
@@ -188,9 +195,10 @@ public sealed partial class RelationExtractor : IDocumentStage
 
             var (masked, map) = Mask(text, sentence.Start, sentence.End, inSentence, m => m.Form == MentionForm.Description && RoleDescription.IsMatch(text.AsSpan(m.Start, m.End - m.Start)));
             var lower = masked.ToLowerInvariant();
-            foreach (var (pattern, kind, firstIsSource, cues, notAfterPreposition) in Patterns)
+            for (var p = 0; p < Patterns.Length; p++)
             {
-                if (!HasAny(lower, cues))
+                var (pattern, kind, firstIsSource, _, notAfterPreposition) = Patterns[p];
+                if (!lower.AsSpan().ContainsAny(CueSets[p]))
                 {
                     continue;
                 }
@@ -254,9 +262,10 @@ public sealed partial class RelationExtractor : IDocumentStage
                 }
             }
 
-            AddStructuralTies(document, sentence, inSentence, masked, map, claims, relations);
+            AddStructuralTies(document, sentence, inSentence, masked, lower, map, claims, relations);
 
-            foreach (Match match in GovernmentSeat.Matches(masked))
+            var seats = lower.Contains("⟧ in ⟦", StringComparison.Ordinal) ? GovernmentSeat.Matches(masked) : null;
+            foreach (Match match in seats ?? (IEnumerable<Match>)[])
             {
                 var body = inSentence[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
                 var town = inSentence[int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)];
@@ -310,7 +319,7 @@ public sealed partial class RelationExtractor : IDocumentStage
     /// holding the group it is a role in ("the commander-in-chief of the ⟦LNA⟧"), and a possessive
     /// pronoun before a group ("⟦Haftar⟧ and ⟦his⟧ ⟦LNA⟧") when the person is named earlier in the sentence.
     /// </summary>
-    private static void AddStructuralTies(Document document, Sentence sentence, List<Placed> inSentence, string masked, Func<int, int> map,
+    private static void AddStructuralTies(Document document, Sentence sentence, List<Placed> inSentence, string masked, string lower, Func<int, int> map,
         IReadOnlyList<Claim> claims, List<Relation> relations)
     {
         var text = document.Text;
@@ -323,7 +332,9 @@ public sealed partial class RelationExtractor : IDocumentStage
             }
         }
 
-        foreach (Match match in FromTown.Matches(masked))
+        // Each shape is looked for only where its word is: most sentences have none of them.
+        var fromTown = lower.Contains("⟧ from ⟦", StringComparison.Ordinal) ? FromTown.Matches(masked) : null;
+        foreach (Match match in fromTown ?? (IEnumerable<Match>)[])
         {
             var group = At(match.Groups[1]);
             var town = At(match.Groups[2]);
@@ -333,7 +344,8 @@ public sealed partial class RelationExtractor : IDocumentStage
             }
         }
 
-        foreach (Match match in HeadOfState.Matches(masked))
+        var headOfState = HasAny(lower, HeadTitles) ? HeadOfState.Matches(masked) : null;
+        foreach (Match match in headOfState ?? (IEnumerable<Match>)[])
         {
             var state = At(match.Groups[1]);
             var head = At(match.Groups[2]);
@@ -345,7 +357,7 @@ public sealed partial class RelationExtractor : IDocumentStage
             }
         }
 
-        if (HavingTaken.Match(masked) is { Success: true } having)
+        if (lower.Contains("having", StringComparison.Ordinal) && HavingTaken.Match(masked) is { Success: true } having)
         {
             var holder = At(having.Groups[1]); // named groups are numbered after the placeholder's
             var taken = having.Groups["taken"];
