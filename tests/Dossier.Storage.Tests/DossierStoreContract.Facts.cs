@@ -279,6 +279,33 @@ public abstract partial class DossierStoreContract
     }
 
     /// <summary>A store holding both hand-built reports, linked: al-Sarraj is one entity across the two.</summary>
+    [StoreFact]
+    public void Claims_of_the_same_words_are_listed_and_paged_in_the_order_found()
+    {
+        var store = Open();
+        var offensive = Reports.Offensive();
+        var text = offensive.Text;
+        var content = Reports.Find(text, "the LNA captured Gharyan on 2 April");
+        var said = Reports.Find(text, "said");
+        var haftar = Reports.Find(text, "Khalifa Haftar");
+        var sarraj = Reports.Find(text, "Fayez al-Sarraj");
+        var condemned = Reports.Find(text, "condemned");
+
+        // "Reuters reported: ..., witnesses said": two sources for the same words, the second found after the first.
+        IReadOnlyList<Claim> claims =
+        [
+            new Claim(0, Reports.Capture.Length, content.Start, content.End, condemned.Start, condemned.End, ClaimForm.IndirectSpeech, Modality.Asserted, sarraj.Start, sarraj.End, 3, null),
+            new Claim(0, Reports.Capture.Length, content.Start, content.End, said.Start, said.End, ClaimForm.IndirectSpeech, Modality.Asserted, haftar.Start, haftar.End, 0, 1),
+        ];
+        Add(store, offensive);
+        store.ReplaceArticleActors(offensive.Id, offensive.Actors!, claims, offensive.Events!, offensive.Relations!, "test-linker");
+        store.ReplaceEntities(Reports.Entities(store.ReadChains().ToList()));
+
+        Assert.Equal(["Fayez al-Sarraj", "Khalifa Haftar"], store.ListClaims(new ClaimFilter()).Select(c => c.SpeakerText));
+        Assert.Equal(["Fayez al-Sarraj", "Khalifa Haftar"],
+            [store.ListClaims(new ClaimFilter(Limit: 1)).Single().SpeakerText, store.ListClaims(new ClaimFilter(Offset: 1, Limit: 1)).Single().SpeakerText]);
+    }
+
     private (IDossierStore Store, Document Offensive, Document Visit) Linked()
     {
         var store = Open();

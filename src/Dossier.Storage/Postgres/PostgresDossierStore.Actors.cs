@@ -453,7 +453,7 @@ public sealed partial class PostgresDossierStore
               AND (@about IS NULL OR EXISTS (
                    SELECT 1 FROM actor_mentions m JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
                    WHERE m.article_seq = c.article_seq AND m.start >= c.content_start AND m."end" <= c.content_end AND ec.entity_id = @about))
-            ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start
+            ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start, c.ordinal
             LIMIT @limit OFFSET @offset
             """)
             .With("speaker", filter.SpeakerEntityId)

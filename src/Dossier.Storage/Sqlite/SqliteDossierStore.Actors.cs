@@ -451,7 +451,7 @@ public sealed partial class SqliteDossierStore
         using var query = connection.CreateCommand();
         query.CommandText = $"""
             WITH page AS ({keys}
-                ORDER BY 3, 1, 4 LIMIT $limit OFFSET $offset)
+                ORDER BY 3, 1, 4, 2 LIMIT $limit OFFSET $offset)
             SELECT ar.id, ar.title, ar.outlet, ar.published, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end,
                    se.id, se.name, ae.id, ae.name, c.content_start, c.content_end, c.sentence_start, c.sentence_end, ar.clean_text
             FROM page p
@@ -461,7 +461,7 @@ public sealed partial class SqliteDossierStore
             LEFT JOIN entities se ON se.id = sc.entity_id
             LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
             LEFT JOIN entities ae ON ae.id = ac.entity_id
-            ORDER BY ar.published, ar.seq, c.content_start
+            ORDER BY ar.published, ar.seq, c.content_start, c.ordinal
             """;
         query.Parameters.AddWithValue("$speaker", filter.SpeakerEntityId ?? (object)DBNull.Value);
         query.Parameters.AddWithValue("$speaker_text", filter.SpeakerText ?? (object)DBNull.Value);
