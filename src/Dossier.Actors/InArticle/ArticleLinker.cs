@@ -178,17 +178,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// </summary>
     private void SplitRunTogether(ArticleWork work, List<NameMention> names)
     {
-        var others = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            others.TryAdd(name.Text, name.EntityType);
-            var space = name.Text.LastIndexOf(' ');
-            if (name.EntityType == "PER" && space > 0)
-            {
-                others.TryAdd(name.Text[(space + 1)..], "PER");
-            }
-        }
-
+        var others = NamesAndSurnames(names, n => n.EntityType == "PER");
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
@@ -221,16 +211,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// </summary>
     private void AddRepeatedNames(ArticleWork work, List<NameMention> names)
     {
-        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            forms.TryAdd(name.Text, name.EntityType);
-            var space = name.Text.LastIndexOf(' ');
-            if (name.Kind.Kind == ActorKind.Person && !name.IsAcronym && name.CoreWords.Count >= 2 && space > 0)
-            {
-                forms.TryAdd(name.Text[(space + 1)..], "PER");
-            }
-        }
+        var forms = NamesAndSurnames(names, n => n.Kind.Kind == ActorKind.Person && !n.IsAcronym && n.CoreWords.Count >= 2);
 
         // "the IS convoy" in an article about the Islamic State: the initials of a group's name of two
         // or more words, written in capitals, stand for it.
@@ -244,48 +225,59 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
-        var text = work.Text;
         var found = new List<NameMention>();
         foreach (var (form, type) in forms.Where(f => f.Key.Length >= 3 && char.IsLetter(f.Key[0]) && f.Key.Any(char.IsUpper)).OrderByDescending(f => f.Key.Length))
         {
-            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + form.Length;
-                if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '-'))
-                    || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '-'))
-                    || names.Any(n => n.Start < end && n.End > at) || found.Any(n => n.Start < end && n.End > at))
-                {
-                    continue;
-                }
-
-                if (MakeName(work, at, end, type) is { } name)
-                {
-                    found.Add(name);
-                }
-            }
+            AddFreeOccurrences(work, form, type, names, found, dotJoins: false);
         }
 
         foreach (var (letters, type) in initials)
         {
-            for (var at = text.IndexOf(letters, StringComparison.Ordinal); at >= 0; at = text.IndexOf(letters, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + letters.Length;
-                if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '-' or '.'))
-                    || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '.'))
-                    || InCapitals(text, at, end)
-                    || names.Any(n => n.Start < end && n.End > at) || found.Any(n => n.Start < end && n.End > at))
-                {
-                    continue;
-                }
-
-                if (MakeName(work, at, end, type) is { } name)
-                {
-                    found.Add(name);
-                }
-            }
+            AddFreeOccurrences(work, letters, type, names, found, dotJoins: true);
         }
 
         names.AddRange(found);
+    }
+
+    /// <summary>Each name of the article (by its text, for the kind of name it is) and, where <paramref name="withSurname"/> says, its last word.</summary>
+    private static Dictionary<string, string> NamesAndSurnames(List<NameMention> names, Func<NameMention, bool> withSurname)
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            forms.TryAdd(name.Text, name.EntityType);
+            var space = name.Text.LastIndexOf(' ');
+            if (space > 0 && withSurname(name))
+            {
+                forms.TryAdd(name.Text[(space + 1)..], "PER");
+            }
+        }
+
+        return forms;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> every whole-word occurrence of <paramref name="form"/> that no
+    /// name covers yet; initials (<paramref name="dotJoins"/>) are not read in "U.S." nor among words in capitals.
+    /// </summary>
+    private void AddFreeOccurrences(ArticleWork work, string form, string type, List<NameMention> names, List<NameMention> found, bool dotJoins)
+    {
+        var text = work.Text;
+        bool Joins(char c) => char.IsLetterOrDigit(c) || c == '-' || (dotJoins && c == '.');
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + form.Length;
+            if ((at > 0 && Joins(text[at - 1])) || (end < text.Length && Joins(text[end])) || (dotJoins && InCapitals(text, at, end))
+                || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+            {
+                continue;
+            }
+
+            if (MakeName(work, at, end, type) is { } name)
+            {
+                found.Add(name);
+            }
+        }
     }
 
     /// <summary>Whether the word at <paramref name="start"/>..<paramref name="end"/> stands among words in capitals (a headline written so), where capitals say nothing.</summary>
