@@ -264,8 +264,10 @@ public sealed class ActorLinking
         {
             // Which articles hold a known name they do not have yet: looked up on every thread.
             var holds = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellationToken)
-                .Select(article => known.Count > 0 && namesOf.GetValueOrDefault(article.Id) is var own
-                                   && known.Find(article.Text, name => own is not null && own.Contains(name) && known.Uses(name) <= 1).Any(o => !(own?.Contains(o.Name) ?? false)))
+                .Select(article => namesOf.GetValueOrDefault(article.Id) is var own
+                                   && (known.Find(article.Text, name => own is not null && own.Contains(name) && known.Uses(name) <= 1).Any(o => !(own?.Contains(o.Name) ?? false))
+                                       || KnownNames.CapitalizedWords(article.Text).Any(w => article.Text[w.Start..w.End] is var word
+                                                                                             && !(own?.Contains(word) ?? false) && known.SpellingOf(word) is not null)))
                 .ToArray();
             var wanted = new List<StoredArticle>();
             for (var i = 0; i < articles.Count; i++)

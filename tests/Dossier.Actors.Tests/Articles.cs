@@ -10,4 +10,7 @@ internal static class Articles
     public static CountryNames Countries { get; } = CountryNames.Load(Path.Combine(AppContext.BaseDirectory, "models", CountryNames.FileName));
 
     public static Document Make(string text, params (string Text, string Type)[] entities) => HandBuiltArticles.Make(text, entities);
+
+    public static Document Make(string text, IReadOnlyCollection<string> properNouns, params (string Text, string Type)[] entities)
+        => HandBuiltArticles.Make(text, properNouns, entities);
 }

@@ -12,13 +12,17 @@ namespace Dossier.Tests.Shared;
 /// </summary>
 internal static class HandBuiltArticles
 {
-    public static Document Make(string text, params (string Text, string Type)[] entities)
+    public static Document Make(string text, params (string Text, string Type)[] entities) => Make(text, [], entities);
+
+    /// <summary>As <see cref="Make(string, ValueTuple{string, string}[])"/>, with the words <paramref name="properNouns"/> tagged as proper nouns.</summary>
+    public static Document Make(string text, IReadOnlyCollection<string> properNouns, params (string Text, string Type)[] entities)
     {
         var document = new Document(new DocumentOrigin("test.txt", SourceFormat.Text), text, ArticleMetadata.Empty,
             new OffsetMap([new OffsetSegment(0, text.Length, 0, text.Length)]), [], []);
         new RuleTokenizer().Process(document, CancellationToken.None);
         new SentenceSplitter().Process(document, CancellationToken.None);
-        var tags = Enumerable.Repeat("X", document.Tokens!.Count).ToArray();
+        var tokens = document.Tokens!;
+        var tags = tokens.Select(t => properNouns.Contains(text[t.Start..t.End]) ? "PROPN" : "X").ToArray();
         document.SetPartsOfSpeech(new PartOfSpeechLayer(tags, tags));
         var mentions = new List<EntityMention>();
         foreach (var (name, type) in entities)
@@ -28,8 +32,8 @@ internal static class HandBuiltArticles
                 var end = at + name.Length;
                 if ((end == text.Length || !char.IsLetter(text[end])) && !mentions.Any(m => m.Start < end && m.End > at))
                 {
-                    var first = document.Tokens.Select((t, i) => (t, i)).First(p => p.t.End > at).i;
-                    var last = document.Tokens.Select((t, i) => (t, i)).Last(p => p.t.Start < end).i;
+                    var first = tokens.Select((t, i) => (t, i)).First(p => p.t.End > at).i;
+                    var last = tokens.Select((t, i) => (t, i)).Last(p => p.t.Start < end).i;
                     mentions.Add(new EntityMention(first, last + 1, at, end, type));
                 }
             }

@@ -120,13 +120,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                     continue;
                 }
 
-                var type = kind switch
-                {
-                    ActorKind.Person => "PER",
-                    ActorKind.Place or ActorKind.State or ActorKind.Facility => "LOC",
-                    _ => "ORG",
-                };
-                if (MakeName(work, start, end, type) is { } name)
+                if (MakeName(work, start, end, EntityTypeOf(kind)) is { } name)
                 {
                     found.Add(name);
                 }
@@ -136,8 +130,105 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         AddRepeatedNames(work, names);
+        AddOtherSpellings(work, names);
+        ReadCapitalsAsStates(work, names);
         return names;
     }
+
+    /// <summary>
+    /// "Ankara dropped all claims", "blamed by Washington", "untied the hands of Cairo": a foreign
+    /// capital stands for its state's government. Not where it is a place ("in Ankara", "flew to
+    /// Washington", "Washington, D.C."), and not in an article that has the city as a place anywhere
+    /// (one sense per article): the capital of the country at war is where things happen
+    /// ("take Tripoli", "Tripoli is behind the red line"), and stands for one side, not the state.
+    /// </summary>
+    private void ReadCapitalsAsStates(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var capitals = names.Where(n => n.Kind.Weight == KindClassifier.TypeWeight && n.Kind.Kind is ActorKind.Place or ActorKind.Organization)
+            .Select(n => (Name: n, Country: countries.CountryOfCapital(n.Text), Address: IsAddress(text, n.End)))
+            .Where(c => c.Country is not null)
+            .ToList();
+        var places = capitals.Where(c => !c.Address && PlaceWords.Contains(work.WordBefore(c.Name.Start))).Select(c => c.Country).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, country, address) in capitals)
+        {
+            if (address || places.Contains(country))
+            {
+                continue;
+            }
+
+            names[names.IndexOf(name)] = name with
+            {
+                Kind = new KindDecision(ActorKind.State, $"{NameMention.StateReason}{country}: {name.Text}, {NameMention.CapitalReason}", KindClassifier.CueWeight),
+            };
+        }
+
+        static bool IsAddress(string text, int end)
+            => text.AsSpan(end).StartsWith(", D", StringComparison.Ordinal) || text.AsSpan(end).StartsWith("-based", StringComparison.Ordinal);
+    }
+
+    // Words before a capital that make it the city: "in Ankara", "flew to Washington".
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "to", "into", "from", "near", "outside", "around", "across", "through", "toward", "towards", "via", "visited", "reached", "central", "downtown",
+    };
+
+    /// <summary>
+    /// "Hoftar" in an article that writes "Haftar", "Kathar" beside "Qatar", "Al-Qaeda" where other
+    /// articles write "Al-Qaida": a proper noun of one word the recognizer missed, sounding as a name
+    /// of the article (or as a name actors of the corpus are written) and close enough in
+    /// spelling, is that name written otherwise.
+    /// </summary>
+    private void AddOtherSpellings(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var own = new Dictionary<string, (string Name, string Type)>(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !n.IsAcronym))
+        {
+            var space = name.Text.LastIndexOf(' ');
+            var form = space > 0 && name.Kind.Kind == ActorKind.Person ? name.Text[(space + 1)..] : name.Text;
+            if (KnownNames.SoundOf(form) is { } sound)
+            {
+                own.TryAdd(sound, (form, name.EntityType));
+            }
+        }
+
+        var found = new List<NameMention>();
+        foreach (var (start, end) in KnownNames.CapitalizedWords(text))
+        {
+            // The tagger's word is the whole of "anti-Kathar", and it may not call "Al-Qaeda" a proper
+            // noun; capitals after a hyphen say it is a name.
+            var word = text[start..end];
+            var capitalsAfterHyphen = (start > 0 && text[start - 1] == '-') || (word.IndexOf('-', StringComparison.Ordinal) is > 0 and var hyphen && char.IsUpper(word[hyphen + 1]));
+            if ((!capitalsAfterHyphen && !work.IsProperNoun(start)) || names.Exists(n => n.Start < end && n.End > start))
+            {
+                continue;
+            }
+
+            var sound = KnownNames.SoundOf(word);
+            (string Name, string Type)? target = sound is not null && own.TryGetValue(sound, out var ours) ? ours
+                : known?.SpellingOf(word) is { } theirs ? (theirs.Name, EntityTypeOf(theirs.Kind)) : null;
+            if (target is not { } spelling || string.Equals(spelling.Name, word, StringComparison.OrdinalIgnoreCase)
+                || NameVariantMatcher.Match(word, spelling.Name).Score < NameVariantMatcher.SameName)
+            {
+                continue;
+            }
+
+            if (MakeName(work, start, end, spelling.Type) is { } other)
+            {
+                found.Add(other);
+            }
+        }
+
+        names.AddRange(found);
+    }
+
+    private static string EntityTypeOf(ActorKind kind) => kind switch
+    {
+        ActorKind.Person => "PER",
+        ActorKind.Place or ActorKind.State or ActorKind.Facility => "LOC",
+        _ => "ORG",
+    };
 
     /// <summary>
     /// "Mohammed Al-Ghasri", "Mahmoud Al-Wirfally" where the recognizer stopped at the given name: a
@@ -607,12 +698,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (chain.State is not null && chain.State == name.State)
             {
                 best = chain;
-                reason = $"both name {chain.State}";
+                reason = name.IsCapital ? $"{name.Text}, the capital of {chain.State}, stands for its government" : $"both name {chain.State}";
                 break;
             }
 
             foreach (var other in chain.Names)
             {
+                // A capital written for its state joins the state only: "Washington, D.C." is the city.
+                if (other.IsCapital || name.IsCapital)
+                {
+                    continue;
+                }
+
                 if (other.CoreKey == name.CoreKey)
                 {
                     best = chain;

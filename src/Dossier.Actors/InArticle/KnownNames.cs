@@ -1,4 +1,5 @@
 using Dossier.Core.Actors;
+using Dossier.Nlp.Linking;
 
 namespace Dossier.Actors.InArticle;
 
@@ -16,9 +17,20 @@ public sealed class KnownNames
     public KnownNames(IEnumerable<(string Name, ActorKind Kind)> names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        var oneWord = new Dictionary<string, (string Name, ActorKind Kind)>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, kind) in names)
         {
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 1 && name.Length >= 4 && char.IsUpper(name[0]) && !name.All(c => char.IsUpper(c) || c == '.' || c == '-'))
+            {
+                ref var used = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(oneWordUses, name, out var counted);
+                used++;
+                if (!counted)
+                {
+                    oneWord[name] = (name, kind);
+                }
+            }
+
             var acronym = words.Length == 1 && name.Length >= 3 && name.All(c => char.IsUpper(c) || c == '.');
 
             // "Al-Qaida": one word, but two capitalized parts, so no common word.
@@ -47,6 +59,83 @@ public sealed class KnownNames
         foreach (var list in byFirstWord.Values)
         {
             list.Sort((a, b) => b.Name.Length.CompareTo(a.Name.Length)); // longest first
+        }
+
+        // One spelling per sound: the one most actors are written.
+        foreach (var (name, kind) in oneWord.Values.OrderByDescending(n => oneWordUses[n.Name]).ThenBy(n => n.Name, StringComparer.Ordinal))
+        {
+            if (SoundOf(name) is { } sound)
+            {
+                bySound.TryAdd(sound, (name, kind));
+            }
+        }
+    }
+
+    // Names of one word ("Haftar", "Al-Qaida") by the phonetic key of that word, for spellings the recognizer missed.
+    private readonly Dictionary<string, (string Name, ActorKind Kind)> bySound = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, int> oneWordUses = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The phonetic key of a name of one core word ("Al-Qaeda" is "kd"), or null for a longer name.</summary>
+    public static string? SoundOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var core = NameForms.Core(name);
+        return core.Count == 1 && core[0].Length >= 4 ? NameForms.Key(core[0]) : null;
+    }
+
+    /// <summary>
+    /// A name of one word that actors of the corpus are written (the most used of those), sounding as <paramref name="word"/>
+    /// does but written otherwise ("Haftar" for "Hoftar"); null when there is none.
+    /// </summary>
+    public (string Name, ActorKind Kind)? SpellingOf(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return bySound.Count > 0 && SoundOf(word) is { } sound && bySound.TryGetValue(sound, out var known)
+               && !string.Equals(known.Name, word, StringComparison.OrdinalIgnoreCase)
+            ? known
+            : null;
+    }
+
+    /// <summary>
+    /// Words that may be names written another way: capitalized, not in capitals, of four letters
+    /// or more, read after a lower-case prefix ("Kathar" in "anti-Kathar") or with their article
+    /// ("al-Qaeda"); a possessive is left out.
+    /// </summary>
+    public static IEnumerable<(int Start, int End)> CapitalizedWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var position = 0;
+        while (position < text.Length)
+        {
+            if (!char.IsLetter(text[position]) || (position > 0 && char.IsLetterOrDigit(text[position - 1])))
+            {
+                position++;
+                continue;
+            }
+
+            var end = position;
+            while (end < text.Length && (char.IsLetter(text[end]) || (text[end] == '-' && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+            {
+                end++;
+            }
+
+            var start = position;
+            position = end;
+
+            // "anti-Kathar", "pro-Haftar": the name after a lower-case prefix; but "al-Qaeda" is one name.
+            var hyphen = text.IndexOf('-', start, end - start);
+            var article = false;
+            if (hyphen > start && char.IsLower(text[start]) && hyphen + 1 < end && char.IsUpper(text[hyphen + 1]))
+            {
+                article = NameForms.IsArticle(text[start..hyphen]);
+                start = article ? start : hyphen + 1;
+            }
+
+            if (end - start >= 4 && (article || char.IsUpper(text[start])) && text.AsSpan(start + 1, end - start - 1).ContainsAnyInRange('a', 'z'))
+            {
+                yield return (start, end);
+            }
         }
     }
 

@@ -16,7 +16,16 @@ internal sealed record NameMention(
     public IReadOnlySet<string> WordKeys { get; } = CoreWords.Select(Dossier.Nlp.Linking.NameForms.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The country this name is, when it is a state.</summary>
-    public string? State => Kind.Kind == ActorKind.State && Kind.Reason.StartsWith("a name of ", StringComparison.Ordinal) ? Kind.Reason["a name of ".Length..] : null;
+    public string? State => Kind.Kind == ActorKind.State && Kind.Reason.StartsWith(StateReason, StringComparison.Ordinal)
+        ? Kind.Reason[StateReason.Length..(Kind.Reason.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? colon : Kind.Reason.Length)]
+        : null;
+
+    /// <summary>A capital written for its state ("Ankara dropped all claims"), not the country's own name.</summary>
+    public bool IsCapital => State is not null && Kind.Reason.EndsWith(CapitalReason, StringComparison.Ordinal);
+
+    public const string StateReason = "a name of ";
+
+    public const string CapitalReason = "its capital, stands for its government";
 }
 
 internal readonly record struct DraftMention(int Start, int End, MentionForm Form, string Reason);
@@ -74,7 +83,7 @@ internal sealed class Chain
     {
         get
         {
-            if (State is not null && Names.Count == 0)
+            if (State is not null && Names.TrueForAll(n => n.IsCapital))
             {
                 return State;
             }
@@ -124,6 +133,20 @@ internal sealed class ArticleWork(Document document)
     {
         var index = Array.BinarySearch(sentenceStarts, offset);
         return index >= 0 ? index : Math.Max(0, ~index - 1);
+    }
+
+    /// <summary>The word just before <paramref name="start"/>, or "" at the start of the text.</summary>
+    public string WordBefore(int start)
+    {
+        var index = TokenAt(start) - 1;
+        return index >= 0 ? Word(index) : "";
+    }
+
+    /// <summary>Whether the tagger read the word that starts at <paramref name="start"/> as a proper noun.</summary>
+    public bool IsProperNoun(int start)
+    {
+        var index = TokenAt(start);
+        return Document.PartsOfSpeech is { } tags && index < Tokens.Count && Tokens[index].Start == start && tags.Universal[index] == "PROPN";
     }
 
     public int SentenceStart(int sentence) => sentenceStarts.Length == 0 ? 0 : sentenceStarts[Math.Min(sentence, sentenceStarts.Length - 1)];

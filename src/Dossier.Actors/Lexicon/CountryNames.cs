@@ -14,6 +14,9 @@ public enum CountryForm
 
     /// <summary>A nationality word: "Turkish", "Emirati".</summary>
     Demonym,
+
+    /// <summary>The capital, which news writes for the state's government: "Ankara", "Washington".</summary>
+    Capital,
 }
 
 /// <summary>
@@ -53,6 +56,10 @@ public sealed class CountryNames
     public string? CountryOfDemonym(string word)
         => forms.TryGetValue(Key(word), out var entry) && entry.Form == CountryForm.Demonym ? entry.Country : null;
 
+    /// <summary>The country whose capital <paramref name="name"/> is: "Ankara" is Turkey.</summary>
+    public string? CountryOfCapital(string name)
+        => forms.TryGetValue(Key(name), out var entry) && entry.Form == CountryForm.Capital ? entry.Country : null;
+
     public static string Key(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
@@ -82,6 +89,7 @@ public sealed class CountryNames
         var forms = new Dictionary<string, (string, CountryForm)>(StringComparer.Ordinal);
         using var document = JsonDocument.Parse(File.ReadAllText(countriesJson));
         var demonyms = new List<(string Word, string Country)>();
+        var capitals = new List<(string City, string Country)>();
         foreach (var country in document.RootElement.EnumerateArray())
         {
             var name = country.GetProperty("name");
@@ -103,6 +111,22 @@ public sealed class CountryNames
                 }
             }
 
+            // Only members of the UN: a territory's capital is a town ("Hamilton", "Douglas"), not a government.
+            if (country.TryGetProperty("capital", out var capital) && country.TryGetProperty("unMember", out var member) && member.ValueKind == JsonValueKind.True)
+            {
+                foreach (var city in capital.EnumerateArray().Select(c => c.GetString()!))
+                {
+                    capitals.Add((city, common));
+
+                    // "Washington D.C." is written "Washington".
+                    var initials = System.Text.RegularExpressions.Regex.Match(city, @"^(.+?)[ ,]+[A-Z]\.?[A-Z]\.?$");
+                    if (initials.Success)
+                    {
+                        capitals.Add((initials.Groups[1].Value, common));
+                    }
+                }
+            }
+
             if (country.TryGetProperty("demonyms", out var all) && all.TryGetProperty("eng", out var english))
             {
                 demonyms.Add((english.GetProperty("m").GetString()!, common));
@@ -116,6 +140,16 @@ public sealed class CountryNames
             if (group.Select(d => d.Country).Distinct(StringComparer.Ordinal).Count() == 1)
             {
                 forms.TryAdd(group.Key, (group.First().Country, CountryForm.Demonym));
+            }
+        }
+
+        // A capital shared by several countries names none of them; one that is a country's own name
+        // ("Singapore", "Kuwait") is already that name.
+        foreach (var group in capitals.Where(c => c.City.Length > 2 && c.City.All(ch => ch <= 0x24F)).Distinct().GroupBy(c => Key(c.City), StringComparer.Ordinal))
+        {
+            if (group.Select(c => c.Country).Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                forms.TryAdd(group.Key, (group.First().Country, CountryForm.Capital));
             }
         }
 
@@ -157,7 +191,7 @@ public sealed class CountryNames
             var fields = line.Split('\t');
             if (fields.Length != 3 || !Enum.TryParse<CountryForm>(fields[2], ignoreCase: true, out var form))
             {
-                throw new InvalidDataException($"{path}:{number}: expected form<TAB>country<TAB>name|code|demonym");
+                throw new InvalidDataException($"{path}:{number}: expected form<TAB>country<TAB>name|code|demonym|capital");
             }
 
             forms[fields[0]] = (fields[1], form);

@@ -17,6 +17,9 @@ public static class NameForms
         "al", "el", "ul", "il", "ad", "ed", "adh", "ag", "an", "ar", "as", "ash", "at", "ath", "az", "ez", "es", "the",
     };
 
+    /// <summary>Whether <paramref name="word"/> (lower case) is an article: "al", "el", "ash", "the".</summary>
+    public static bool IsArticle(string word) => Articles.Contains(word);
+
     private static readonly Dictionary<string, string> Particles = new(StringComparer.Ordinal)
     {
         ["bin"] = "bin", ["ben"] = "bin", ["ibn"] = "bin", ["bint"] = "bin", ["b"] = "bin",

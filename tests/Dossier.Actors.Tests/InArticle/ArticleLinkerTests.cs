@@ -84,6 +84,55 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_proper_noun_sounding_as_a_name_of_the_article_is_that_name_written_otherwise()
+    {
+        const string text = "Khalifa Haftar took Derna and then Qatar objected. An alliance between Hoftar and Saraj held. "
+                            + "The anti-Kathar campaign began in Dern. Hafter is a word the tagger did not call a name.";
+        var actors = new ArticleLinker(Articles.Countries).Link(Articles.Make(text, ["Hoftar", "Saraj", "Dern"],
+            ("Khalifa Haftar", "PER"), ("Derna", "LOC"), ("Qatar", "LOC"), ("Saraj", "PER")));
+
+        Assert.Equal(["Khalifa Haftar", "Hoftar"], ActorOf(actors, text, "Hoftar").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(["Derna", "Dern"], ActorOf(actors, text, "Derna").Mentions.Select(m => text[m.Start..m.End]));
+        var qatar = ActorOf(actors, text, "Kathar");
+        Assert.Equal(["Qatar", "Kathar"], qatar.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(ActorKind.State, qatar.Kind);
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "Hafter"));
+    }
+
+    [Fact]
+    public void A_name_the_corpus_knows_finds_its_other_spellings_where_they_read_as_names()
+    {
+        const string text = "Fighters from Al-Qaeda crossed near Sirte; Zawiya fell. Later al-Qaeda left, and Zawiya was quiet.";
+        var known = new KnownNames([("Al-Qaida", ActorKind.ArmedGroup), ("Zawiyah", ActorKind.Place)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, [], ("Sirte", "LOC")));
+
+        var group = ActorOf(actors, text, "Al-Qaeda");
+        Assert.Equal(["Al-Qaeda", "al-Qaeda"], group.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(ActorKind.ArmedGroup, group.Kind);
+
+        // "Zawiya" was not tagged a proper noun here.
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "Zawiya"));
+    }
+
+    [Fact]
+    public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
+    {
+        const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
+                            + "He flew from Tripoli to Istanbul, and Tripoli is behind the red line. The group was blamed by Washington. "
+                            + "Cairo said nothing; the writer is based in Cairo, and another in Washington, DC.";
+        var actors = Link(text, ("Turkey", "LOC"), ("Libya", "LOC"), ("Ankara", "LOC"), ("Tripoli", "LOC"), ("Istanbul", "LOC"), ("Washington", "LOC"), ("Cairo", "LOC"));
+
+        var turkey = ActorOf(actors, text, "Ankara");
+        Assert.Equal(["Turkey", "Ankara"], turkey.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Contains("capital", turkey.Mentions[1].Reason + turkey.KindReason, StringComparison.Ordinal);
+        var washington = actors.Where(a => a.Mentions.Any(m => text[m.Start..m.End] == "Washington")).ToList();
+        Assert.Equal(new[] { ActorKind.Place, ActorKind.State }.Order(), washington.Select(a => a.Kind).Order());
+        Assert.Equal("United States", washington.Single(a => a.Kind == ActorKind.State).Name);
+        Assert.Equal(ActorKind.Place, ActorOf(actors, text, "Tripoli").Kind);
+        Assert.All(actors.Where(a => a.Mentions.Any(m => text[m.Start..m.End] == "Cairo")), a => Assert.Equal(ActorKind.Place, a.Kind));
+    }
+
+    [Fact]
     public void A_recognized_span_other_articles_have_too_stays_whole()
     {
         const string text = "The plan was backed by the Head of the Presidential Council Fayez Al-Sarraj on Sunday.";

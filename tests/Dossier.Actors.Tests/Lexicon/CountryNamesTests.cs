@@ -25,6 +25,21 @@ public sealed class CountryNamesTests
     public void Nationality_words_give_their_state(string word, string country)
         => Assert.Equal(country, Articles.Countries.CountryOfDemonym(word));
 
+    [Theory]
+    [InlineData("Ankara", "Türkiye")]
+    [InlineData("Washington", "United States")]
+    [InlineData("Washington D.C.", "United States")]
+    [InlineData("Abu Dhabi", "United Arab Emirates")]
+    public void Capitals_give_their_country_but_are_not_its_name(string city, string country)
+    {
+        Assert.Equal(country, Articles.Countries.CountryOfCapital(city));
+        Assert.Null(Articles.Countries.Country(city, allowCodes: true));
+    }
+
+    [Fact]
+    public void A_territorys_capital_is_a_town_not_a_government()
+        => Assert.Null(Articles.Countries.CountryOfCapital("Hamilton"));
+
     [Fact]
     public void Ordinary_words_are_no_country()
     {
