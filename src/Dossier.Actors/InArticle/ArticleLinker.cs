@@ -460,6 +460,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             end -= 2;
         }
 
+        // "former Mayor of Tripoli": a title alone names no one.
+        if (ActorWords.PersonTitles.ContainsKey(text[start..end]))
+        {
+            return null;
+        }
+
         foreach (var role in work.TitlesBefore(start))
         {
             roles.Add(role);
@@ -881,7 +887,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private static void AddDescriptions(ArticleWork work, List<Chain> chains)
     {
         var text = work.Text;
-        foreach (Match match in Description().Matches(text))
+        foreach (var match in Description().Matches(text).Concat(PossessiveGovernment().Matches(text)))
         {
             var start = match.Index;
             var headGroup = match.Groups["head"];
@@ -930,7 +936,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
             else if (ActorWords.GroupNouns.TryGetValue(head, out var kind))
             {
-                LinkGroupDescription(work, chains, start, end, head, kind, modifiers);
+                LinkGroupDescription(work, chains, start, end, head, kind, modifiers, ofChain);
             }
         }
     }
@@ -968,18 +974,20 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static readonly HashSet<string> DominantRoles = new(StringComparer.Ordinal) { "marshal", "warlord", "strongman", "commander" };
 
-    private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers)
+    private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers, Chain? ofChain)
     {
         if (kind == ActorKind.Government)
         {
-            // "the internationally recognized government", "the U.N.-backed government": only with a
-            // modifier, and only when the article names one government.
-            if (modifiers.Trim().Length == 0)
+            // "the internationally recognized government", "the U.N.-backed government", "the
+            // government of Saraj": only with a modifier or a person it is of, and only when the
+            // article names one government.
+            if (modifiers.Trim().Length == 0 && ofChain is not { Family: 0 })
             {
                 return;
             }
 
-            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal) || n.DefinedAcronym is not null)).ToList();
+            // Governments named as such ("Government of National Accord", "GNA" defined by it), not courts or councils.
+            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal))).ToList();
             if (governments.Count == 1)
             {
                 governments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only government this article names"));
@@ -1079,6 +1087,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private static readonly HashSet<string> NotTheSame = new(StringComparer.OrdinalIgnoreCase)
     {
         "other", "another", "rival", "opposing", "second", "new", "former", "previous", "each", "every", "first", "parallel", "same", "whole",
+        "breakaway", "interim", "provisional", "eastern", "western", "unrecognized", "unrecognised", "self-declared", "self-proclaimed", "so-called",
     };
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "de", "du", "la", "al", "el", "&" };
@@ -1094,6 +1103,10 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Description();
+
+    // "Libya’s internationally recognized government": a country's government with a modifier, named without "the".
+    [GeneratedRegex(@"(?<=\b\p{Lu}[\w.-]*[’']s\s+)(?<mods>(?:[\w’'-]+\s+){1,3}?)(?<head>government)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveGovernment();
 
     [GeneratedRegex(@"\s+of\s+(?:the\s+)?(?<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex OfTheName();

@@ -53,6 +53,7 @@ public static class ActorWords
         ["imam"] = "imam", ["emir"] = "emir", ["king"] = "king", ["prince"] = "prince", ["leader"] = "leader", ["chief"] = "chief",
         ["mr"] = "", ["mr."] = "", ["mrs"] = "", ["mrs."] = "", ["ms"] = "", ["ms."] = "", ["dr"] = "", ["dr."] = "",
         ["renegade"] = "", ["head"] = "head", ["mufti"] = "mufti", ["caliph"] = "caliph", ["admiral"] = "admiral",
+        ["mayor"] = "mayor", ["governor"] = "governor", ["ambassador"] = "ambassador", ["envoy"] = "envoy",
     };
 
     /// <summary>Role nouns that may stand for an organisation: "the group", "the militia", "the U.N.-backed government".</summary>

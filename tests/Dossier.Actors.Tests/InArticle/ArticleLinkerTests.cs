@@ -133,6 +133,28 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_description_of_the_one_government_the_article_names_is_that_government()
+    {
+        const string text = "Al-Qaeda and the Islamic State have deployed reinforcements to the legitimate government of Libya, the Government of National Accord (GNA), "
+                            + "to prevent Haftar from taking Tripoli. Forces loyal to Libya’s internationally recognized government have pushed back.";
+        var actors = Link(text, ("Islamic State", "ORG"), ("Libya", "LOC"), ("Government of National Accord", "ORG"), ("GNA", "ORG"), ("Haftar", "PER"), ("Tripoli", "LOC"));
+
+        var government = ActorOf(actors, text, "GNA");
+        Assert.Contains("the legitimate government of Libya", government.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Contains("internationally recognized government", government.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void The_government_of_a_person_is_the_one_government_the_article_names_but_the_breakaway_government_is_not()
+    {
+        const string text = "The Government of National Unity met. It is quite clear that the government of Saraj is meant. The breakaway government in Baida objected.";
+        var actors = Link(text, ("Government of National Unity", "ORG"), ("Saraj", "PER"), ("Baida", "LOC"));
+
+        var government = ActorOf(actors, text, "Government of National Unity");
+        Assert.Equal(["Government of National Unity", "the government of Saraj"], government.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_recognized_span_other_articles_have_too_stays_whole()
     {
         const string text = "The plan was backed by the Head of the Presidential Council Fayez Al-Sarraj on Sunday.";
