@@ -894,6 +894,16 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var head = headGroup.Value.ToLowerInvariant();
             var modifiers = match.Groups["mods"].Value;
             var end = match.Index + match.Length;
+
+            // "the strongman general": the last of the titles is the head, the others modify it.
+            while (ActorWords.PersonTitles.TryGetValue(head, out var title) && title.Length > 0
+                   && NextWord(text, end) is { Word.Length: > 0 } following && ActorWords.PersonTitles.TryGetValue(following.Word, out var more) && more.Length > 0
+                   && char.IsLower(following.Word[0]))
+            {
+                modifiers += head + " ";
+                head = following.Word.ToLowerInvariant();
+                end = following.End;
+            }
             if (modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NotTheSame.Contains))
             {
                 continue; // "the other group", "the rival government": not the one named before
@@ -1068,6 +1078,19 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         return actors;
     }
 
+    /// <summary>The word after <paramref name="position"/> (past spaces) and where it ends; empty when a letter does not come next.</summary>
+    private static (string Word, int End) NextWord(string text, int position)
+    {
+        var start = SkipSpaces(text, position, text.Length);
+        var end = start;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '-'))
+        {
+            end++;
+        }
+
+        return (text[start..end], end);
+    }
+
     private static int NextSpace(string text, int start, int end)
     {
         var space = text.IndexOf(' ', start, end - start);
@@ -1101,7 +1124,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     [GeneratedRegex(@"(?<![\w-])([A-Z]{2,6})\s*\(([A-Z][A-Za-z ’'-]{3,80})\)", RegexOptions.CultureInvariant)]
     private static partial Regex NameInParentheses();
 
-    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|prime minister|PM|spokesman|spokeswoman|spokesperson|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     // "Libya’s internationally recognized government": a country's government with a modifier, named without "the".

@@ -33,6 +33,12 @@ public sealed class KnownNames
 
             var acronym = words.Length == 1 && name.Length >= 3 && name.All(c => char.IsUpper(c) || c == '.');
 
+            // "UN" is too short to look for, but "U.N." is unmistakable: the dotted form of a short acronym.
+            if (words.Length == 1 && name.Length is >= 2 and <= 4 && name.All(char.IsUpper))
+            {
+                AddName(string.Join('.', name.ToCharArray()) + ".", kind, asWritten: true);
+            }
+
             // "Al-Qaida": one word, but two capitalized parts, so no common word.
             var parts = name.Split('-', StringSplitOptions.RemoveEmptyEntries);
             var hyphenated = words.Length == 1 && parts.Length >= 2 && parts.All(p => p.Length > 1 && char.IsUpper(p[0])) && name.Length >= 6;
@@ -41,19 +47,7 @@ public sealed class KnownNames
                 continue;
             }
 
-            if (!byFirstWord.TryGetValue(words[0], out var list))
-            {
-                list = [];
-                byFirstWord[words[0]] = list;
-            }
-
-            // A large corpus gives millions of spellings, mostly repeats: the first of each is kept, and counted.
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(uses, name, out var seen);
-            count++;
-            if (!seen)
-            {
-                list.Add((name, kind, name.All(c => char.IsUpper(c) || c == '.')));
-            }
+            AddName(name, kind, name.All(c => char.IsUpper(c) || c == '.'));
         }
 
         foreach (var list in byFirstWord.Values)
@@ -68,6 +62,24 @@ public sealed class KnownNames
             {
                 bySound.TryAdd(sound, (name, kind));
             }
+        }
+    }
+
+    private void AddName(string name, ActorKind kind, bool asWritten)
+    {
+        var first = name.Split(' ', 2)[0];
+        if (!byFirstWord.TryGetValue(first, out var list))
+        {
+            list = [];
+            byFirstWord[first] = list;
+        }
+
+        // A large corpus gives millions of spellings, mostly repeats: the first of each is kept, and counted.
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(uses, name, out var seen);
+        count++;
+        if (!seen)
+        {
+            list.Add((name, kind, asWritten));
         }
     }
 
@@ -171,7 +183,10 @@ public sealed class KnownNames
 
             var word = text[position..wordEnd].TrimEnd('.', '’', '\'');
             var found = false;
-            if (byFirstWord.TryGetValue(word, out var candidates) || byFirstWord.TryGetValue(text[position..wordEnd], out candidates))
+            // "U.N.-sanctioned": a dotted name before a hyphen is looked up without what follows.
+            var hyphen = text.IndexOf(".-", position, wordEnd - position, StringComparison.Ordinal);
+            if (byFirstWord.TryGetValue(word, out var candidates) || byFirstWord.TryGetValue(text[position..wordEnd], out candidates)
+                || (hyphen > position && byFirstWord.TryGetValue(text[position..(hyphen + 1)], out candidates)))
             {
                 foreach (var (name, kind, asWritten) in candidates)
                 {
@@ -187,7 +202,7 @@ public sealed class KnownNames
                     var comparison = asWritten ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
                     if (end <= text.Length && char.ToUpperInvariant(text[end - 1]) == char.ToUpperInvariant(name[^1])
                         && string.Compare(text, position, name, 0, name.Length, comparison) == 0
-                        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '-')))
+                        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || (text[end] == '-' && name[^1] != '.'))))
                     {
                         yield return (position, end, text[position..end], kind);
                         position = end;

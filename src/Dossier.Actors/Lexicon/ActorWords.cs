@@ -48,7 +48,7 @@ public static class ActorWords
         ["gen."] = "general", ["colonel"] = "colonel", ["col"] = "colonel", ["col."] = "colonel", ["major"] = "major",
         ["maj."] = "major", ["captain"] = "captain", ["capt."] = "captain", ["lieutenant"] = "lieutenant", ["lt."] = "lieutenant",
         ["commander"] = "commander", ["commander-in-chief"] = "commander", ["warlord"] = "warlord", ["strongman"] = "strongman",
-        ["president"] = "president", ["premier"] = "prime minister", ["minister"] = "minister", ["pm"] = "prime minister",
+        ["president"] = "president", ["premier"] = "minister", ["minister"] = "minister", ["pm"] = "minister", ["prime"] = "", ["prime minister"] = "minister",
         ["spokesman"] = "spokesman", ["spokeswoman"] = "spokesman", ["spokesperson"] = "spokesman", ["sheikh"] = "sheikh",
         ["imam"] = "imam", ["emir"] = "emir", ["king"] = "king", ["prince"] = "prince", ["leader"] = "leader", ["chief"] = "chief",
         ["mr"] = "", ["mr."] = "", ["mrs"] = "", ["mrs."] = "", ["ms"] = "", ["ms."] = "", ["dr"] = "", ["dr."] = "",

@@ -115,6 +115,17 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_short_acronym_the_corpus_knows_is_found_written_with_dots()
+    {
+        const string text = "Badi directed men as well as a U.N.-sanctioned trafficker. The U.N. has accused him. UN is not looked for.";
+        var known = new KnownNames([("UN", ActorKind.Government)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, ("Badi", "PER")));
+
+        var un = ActorOf(actors, text, "U.N.");
+        Assert.Equal(["U.N.", "U.N."], un.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
@@ -152,6 +163,16 @@ public sealed class ArticleLinkerTests
 
         var government = ActorOf(actors, text, "Government of National Unity");
         Assert.Equal(["Government of National Unity", "the government of Saraj"], government.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void Titles_in_a_row_describe_the_one_person_who_has_them_and_the_pm_is_the_prime_minister()
+    {
+        const string text = "General Khalifa Haftar spoke. Prime Minister Fayez al-Sarraj answered. Critics turned on the strongman general. The PM urged calm.";
+        var actors = Link(text, ("Khalifa Haftar", "PER"), ("Fayez al-Sarraj", "PER"));
+
+        Assert.Contains("the strongman general", ActorOf(actors, text, "Khalifa Haftar").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Contains("The PM", ActorOf(actors, text, "Fayez al-Sarraj").Mentions.Select(m => text[m.Start..m.End]));
     }
 
     [Fact]
