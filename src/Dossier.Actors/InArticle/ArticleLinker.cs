@@ -208,7 +208,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var sound = KnownNames.SoundOf(word);
             (string Name, string Type)? target = sound is not null && own.TryGetValue(sound, out var ours) ? ours
                 : known?.SpellingOf(word) is { } theirs ? (theirs.Name, EntityTypeOf(theirs.Kind)) : null;
-            if (target is not { } spelling || string.Equals(spelling.Name, word, StringComparison.OrdinalIgnoreCase)
+            if (target is not { } spelling || string.Equals(spelling.Name, word, StringComparison.Ordinal)
                 || NameVariantMatcher.Match(word, spelling.Name).Score < NameVariantMatcher.SameName)
             {
                 continue;

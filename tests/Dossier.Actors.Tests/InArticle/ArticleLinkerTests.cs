@@ -87,9 +87,9 @@ public sealed class ArticleLinkerTests
     public void A_proper_noun_sounding_as_a_name_of_the_article_is_that_name_written_otherwise()
     {
         const string text = "Khalifa Haftar took Derna and then Qatar objected. An alliance between Hoftar and Saraj held. "
-                            + "The anti-Kathar campaign began in Dern. Hafter is a word the tagger did not call a name.";
+                            + "The anti-Kathar campaign began in Dern. Hafter is a word the tagger did not call a name. Fayez Al-Sarraj spoke; al-Sarraj’s men left.";
         var actors = new ArticleLinker(Articles.Countries).Link(Articles.Make(text, ["Hoftar", "Saraj", "Dern"],
-            ("Khalifa Haftar", "PER"), ("Derna", "LOC"), ("Qatar", "LOC"), ("Saraj", "PER")));
+            ("Khalifa Haftar", "PER"), ("Derna", "LOC"), ("Qatar", "LOC"), ("Saraj", "PER"), ("Fayez Al-Sarraj", "PER")));
 
         Assert.Equal(["Khalifa Haftar", "Hoftar"], ActorOf(actors, text, "Hoftar").Mentions.Select(m => text[m.Start..m.End]));
         Assert.Equal(["Derna", "Dern"], ActorOf(actors, text, "Derna").Mentions.Select(m => text[m.Start..m.End]));
@@ -97,6 +97,7 @@ public sealed class ArticleLinkerTests
         Assert.Equal(["Qatar", "Kathar"], qatar.Mentions.Select(m => text[m.Start..m.End]));
         Assert.Equal(ActorKind.State, qatar.Kind);
         Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "Hafter"));
+        Assert.Equal(["Saraj", "Fayez Al-Sarraj", "al-Sarraj"], ActorOf(actors, text, "Fayez Al-Sarraj").Mentions.Select(m => text[m.Start..m.End]));
     }
 
     [Fact]
