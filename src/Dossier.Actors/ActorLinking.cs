@@ -254,7 +254,9 @@ public sealed class ActorLinking
         }
 
         var chains = store.ReadChains().ToList();
-        var known = new KnownNames(chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))));
+        var known = new KnownNames(
+            chains.SelectMany(c => c.Spellings.Concat(c.Spellings.Count > 0 ? c.Acronyms : []).Select(name => (name, c.Kind))),
+            chains.Where(c => c.Spellings.Count > 0 && c.Descriptions is not null).SelectMany(c => c.Descriptions!.Select(d => (d, c.Name, c.Kind))));
         var namesOf = chains.GroupBy(c => c.ArticleId)
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
         chains.Clear();
@@ -267,7 +269,8 @@ public sealed class ActorLinking
                 .Select(article => namesOf.GetValueOrDefault(article.Id) is var own
                                    && (known.Find(article.Text, name => own is not null && own.Contains(name) && known.Uses(name) <= 1).Any(o => !(own?.Contains(o.Name) ?? false))
                                        || KnownNames.CapitalizedWords(article.Text).Any(w => article.Text[w.Start..w.End] is var word
-                                                                                             && !(own?.Contains(word) ?? false) && known.SpellingOf(word) is not null)))
+                                                                                             && !(own?.Contains(word) ?? false) && known.SpellingOf(word) is not null)
+                                       || (known.DescriptionCount > 0 && ArticleLinker.GovernmentDescriptions(article.Text).Any(d => known.DescribedAs(d) is not null))))
                 .ToArray();
             var wanted = new List<StoredArticle>();
             for (var i = 0; i < articles.Count; i++)

@@ -29,6 +29,7 @@ internal sealed class StoredChainBuilder(long seq, ArticleId id, int chain, stri
 {
     private List<string>? spellings;
     private List<string>? acronyms;
+    private List<string>? descriptions;
     private int mentions;
 
     public long Seq => seq;
@@ -44,6 +45,7 @@ internal sealed class StoredChainBuilder(long seq, ArticleId id, int chain, stri
         {
             MentionForm.Acronym => acronyms ??= [],
             MentionForm.Name or MentionForm.PartialName => spellings ??= [],
+            MentionForm.Description => descriptions ??= [],
             _ => null,
         };
         if (list is not null && !list.Contains(text, StringComparer.Ordinal))
@@ -53,5 +55,5 @@ internal sealed class StoredChainBuilder(long seq, ArticleId id, int chain, stri
     }
 
     /// <summary>The actor, its lists trimmed to size since millions of them are held at once.</summary>
-    public StoredChain Build() => new(seq, id, chain, name, kind, spellings?.ToArray() ?? [], acronyms?.ToArray() ?? [], mentions, weakKind);
+    public StoredChain Build() => new(seq, id, chain, name, kind, spellings?.ToArray() ?? [], acronyms?.ToArray() ?? [], mentions, weakKind, descriptions?.ToArray());
 }

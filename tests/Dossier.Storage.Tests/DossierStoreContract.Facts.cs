@@ -161,6 +161,30 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_gives_back_the_descriptions_that_stand_for_an_article_actor()
+    {
+        using var store = Open();
+        var text = "The U.N.-backed government said so. Fayez al-Sarraj spoke for the U.N.-backed government. " + Documents.Story(52);
+        var document = Documents.Make(text, path: "described.txt");
+        document.SetActors(
+        [
+            new ArticleActor(0, "Government of National Accord", ActorKind.Government, "other articles name it so",
+                [new ActorMention(0, 26, MentionForm.Description, "other articles call it so"), new ActorMention(62, 88, MentionForm.Description, "the same")]),
+            new ArticleActor(1, "Fayez al-Sarraj", ActorKind.Person, "the recognizer found a person", [new ActorMention(36, 51, MentionForm.Name, "first mention")]),
+        ], "test-linker");
+        document.SetClaims([]);
+        document.SetEvents([]);
+        document.SetRelations([]);
+        Add(store, document);
+
+        var chains = store.ReadChains().ToList();
+
+        Assert.Equal(["The U.N.-backed government", "the U.N.-backed government"], chains.Single(c => c.Chain == 0).Descriptions);
+        Assert.Empty(chains.Single(c => c.Chain == 1).Descriptions ?? []);
+        Assert.Equal(["Fayez al-Sarraj"], chains.Single(c => c.Chain == 1).Spellings);
+    }
+
+    [StoreFact]
     public void Store_replaces_all_entities_with_a_new_linking()
     {
         var (store, _, _) = Linked();

@@ -62,7 +62,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         AddNationalities(work, chains, names);
-        AddDescriptions(work, chains);
+        AddDescriptions(work, chains, known);
         AddPronouns(work, chains);
         return Finish(chains);
     }
@@ -884,7 +884,16 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
     }
 
-    private static void AddDescriptions(ArticleWork work, List<Chain> chains)
+    /// <summary>The descriptions of a government in <paramref name="text"/> ("the UN-recognized government"), as written.</summary>
+    public static IEnumerable<string> GovernmentDescriptions(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Description().Matches(text).Concat(PossessiveGovernment().Matches(text))
+            .Where(m => m.Groups["head"].Value.Equals("government", StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Value);
+    }
+
+    private static void AddDescriptions(ArticleWork work, List<Chain> chains, KnownNames? known)
     {
         var text = work.Text;
         foreach (var match in Description().Matches(text).Concat(PossessiveGovernment().Matches(text)))
@@ -946,7 +955,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
             else if (ActorWords.GroupNouns.TryGetValue(head, out var kind))
             {
-                LinkGroupDescription(work, chains, start, end, head, kind, modifiers, ofChain);
+                LinkGroupDescription(work, chains, start, end, head, kind, modifiers, ofChain, known);
             }
         }
     }
@@ -984,7 +993,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static readonly HashSet<string> DominantRoles = new(StringComparer.Ordinal) { "marshal", "warlord", "strongman", "commander" };
 
-    private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers, Chain? ofChain)
+    private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers, Chain? ofChain, KnownNames? known)
     {
         if (kind == ActorKind.Government)
         {
@@ -1001,6 +1010,33 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (governments.Count == 1)
             {
                 governments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only government this article names"));
+                return;
+            }
+
+            // Where the article names none, or several, the government other articles describe so.
+            var description = work.Text[start..end];
+            if (known?.DescribedAs(description) is not { } described)
+            {
+                return;
+            }
+
+            var reason = $"other articles call {described.Name} \"{KnownNames.DescriptionKey(description)}\"";
+            var mention = new DraftMention(start, end, MentionForm.Description, reason);
+            if (chains.FirstOrDefault(c => c.Family == described.Kind.Family() && c.Names.Exists(n => string.Equals(n.Text, described.Name, StringComparison.OrdinalIgnoreCase))) is { } named)
+            {
+                named.Mentions.Add(mention);
+            }
+            else if (governments.Count == 0)
+            {
+                var chain = chains.FirstOrDefault(c => c.Names.Count == 0 && c.KnownName == described.Name);
+                if (chain is null)
+                {
+                    chains.Add(Chain.ForKnownActor(described.Name, described.Kind, mention));
+                }
+                else
+                {
+                    chain.Mentions.Add(mention);
+                }
             }
 
             return;
@@ -1012,18 +1048,19 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return;
         }
 
-        // "The group", "the militia": the nearest group named in this or the two sentences before.
+        // "The group", "the militia": the nearest group named in this or the two sentences before;
+        // "the outlet", "the newspaper": the nearest media outlet named before, past the quotation it gave.
         var sentence = work.SentenceOf(start);
-        var windowStart = work.SentenceStart(Math.Max(0, sentence - 2));
+        var windowStart = kind == ActorKind.Media ? 0 : work.SentenceStart(Math.Max(0, sentence - 2));
         var nearest = chains
-            .Where(c => c.Family == 1 && c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization)
+            .Where(c => c.Family == 1 && (kind == ActorKind.Media ? c.Kind == ActorKind.Media : c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization))
             .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < start && m.Start >= windowStart && m.Form != MentionForm.Description).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
             .Where(p => p.Last >= 0)
             .OrderByDescending(p => p.Last)
             .FirstOrDefault();
         if (nearest.Chain is not null)
         {
-            nearest.Chain.Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the nearest group before \"the {head}\""));
+            nearest.Chain.Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the nearest {(kind == ActorKind.Media ? "outlet" : "group")} before \"the {head}\""));
         }
     }
 
@@ -1124,7 +1161,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     [GeneratedRegex(@"(?<![\w-])([A-Z]{2,6})\s*\(([A-Z][A-Za-z ’'-]{3,80})\)", RegexOptions.CultureInvariant)]
     private static partial Regex NameInParentheses();
 
-    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|prime minister|PM|spokesman|spokeswoman|spokesperson|group|militia|organi[sz]ation|movement|government)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|prime minister|PM|spokesman|spokeswoman|spokesperson|group|militia|organi[sz]ation|movement|government|outlet|newspaper|broadcaster|news agency)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     // "Libya’s internationally recognized government": a country's government with a modifier, named without "the".

@@ -14,9 +14,15 @@ public sealed class KnownNames
     // Per first word, its names longest first; "AsWritten" for acronyms, matched only in their case.
     private readonly Dictionary<string, List<(string Name, ActorKind Kind, bool AsWritten)>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
 
-    public KnownNames(IEnumerable<(string Name, ActorKind Kind)> names)
+    /// <param name="names">The names of the corpus's article actors, with their kinds.</param>
+    /// <param name="descriptions">
+    /// Descriptions of governments that stood for a named actor in some article ("the internationally
+    /// recognized government" for the Government of National Accord), with that actor's name.
+    /// </param>
+    public KnownNames(IEnumerable<(string Name, ActorKind Kind)> names, IEnumerable<(string Description, string Name, ActorKind Kind)>? descriptions = null)
     {
         ArgumentNullException.ThrowIfNull(names);
+        ReadDescriptions(descriptions ?? []);
         var oneWord = new Dictionary<string, (string Name, ActorKind Kind)>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, kind) in names)
         {
@@ -81,6 +87,82 @@ public sealed class KnownNames
         {
             list.Add((name, kind, asWritten));
         }
+    }
+
+    // Per description key, the actor most articles mean by it, when they mostly agree.
+    private readonly Dictionary<string, (string Name, ActorKind Kind)> described = new(StringComparer.Ordinal);
+
+    private void ReadDescriptions(IEnumerable<(string Description, string Name, ActorKind Kind)> descriptions)
+    {
+        var votes = new Dictionary<string, Dictionary<(string Name, ActorKind Kind), int>>(StringComparer.Ordinal);
+        foreach (var (description, name, kind) in descriptions)
+        {
+            if (DescriptionKey(description) is not { } key)
+            {
+                continue;
+            }
+
+            if (!votes.TryGetValue(key, out var names))
+            {
+                names = [];
+                votes[key] = names;
+            }
+
+            names[(name, kind)] = names.GetValueOrDefault((name, kind)) + 1;
+        }
+
+        // Two articles in three at least: a description several governments share names none.
+        foreach (var (key, names) in votes)
+        {
+            var best = names.MaxBy(p => p.Value);
+            if (best.Value * 3 >= names.Values.Sum() * 2)
+            {
+                described[key] = best.Key;
+            }
+        }
+    }
+
+    /// <summary>The actor other articles mean by this description of a government, or null.</summary>
+    public (string Name, ActorKind Kind)? DescribedAs(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return described.Count > 0 && DescriptionKey(description) is { } key && described.TryGetValue(key, out var actor) ? actor : null;
+    }
+
+    /// <summary>How many descriptions stand for a known actor.</summary>
+    public int DescriptionCount => described.Count;
+
+    private static readonly HashSet<string> WorldWords = new(StringComparer.Ordinal) { "internationally", "international", "un", "united", "nations", "world" };
+
+    private static readonly HashSet<string> BackingWords = new(StringComparer.Ordinal) { "recognized", "recognised", "backed", "supported", "sponsored", "endorsed" };
+
+    /// <summary>
+    /// What a description of a government says, the same however it is written: lower case, without
+    /// "the", dots or hyphens, and the ways of saying the world recognizes it ("UN-recognized",
+    /// "U.N.-backed", "internationally-recognized") as one; null when it does not describe a government.
+    /// </summary>
+    public static string? DescriptionKey(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        var words = description.ToLowerInvariant().Replace(".", "", StringComparison.Ordinal).Replace('-', ' ').Replace('’', '\'')
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 0 && words[0] == "the")
+        {
+            words.RemoveAt(0);
+        }
+
+        if (!words.Contains("government"))
+        {
+            return null;
+        }
+
+        if (words.Exists(WorldWords.Contains) && words.Exists(BackingWords.Contains))
+        {
+            words.RemoveAll(w => WorldWords.Contains(w) || BackingWords.Contains(w));
+            words.InsertRange(0, ["internationally", "recognized"]);
+        }
+
+        return string.Join(' ', words);
     }
 
     // Names of one word ("Haftar", "Al-Qaida") by the phonetic key of that word, for spellings the recognizer missed.

@@ -56,6 +56,24 @@ internal sealed class Chain
         return chain;
     }
 
+    private Chain(string knownName, ActorKind kind)
+    {
+        Family = kind.Family();
+        KnownName = knownName;
+        kinds.Add(new KindDecision(kind, $"other articles name {knownName} so", KindClassifier.CueWeight));
+    }
+
+    /// <summary>An actor the article only describes ("the UN-recognized government"), named as other articles name it.</summary>
+    public static Chain ForKnownActor(string name, ActorKind kind, DraftMention mention)
+    {
+        var chain = new Chain(name, kind);
+        chain.Mentions.Add(mention);
+        return chain;
+    }
+
+    /// <summary>For an actor the article only describes: the name other articles give it.</summary>
+    public string? KnownName { get; }
+
     public int Family { get; }
 
     public string? State { get; }
@@ -86,6 +104,11 @@ internal sealed class Chain
             if (State is not null && Names.TrueForAll(n => n.IsCapital))
             {
                 return State;
+            }
+
+            if (KnownName is not null && Names.Count == 0)
+            {
+                return KnownName;
             }
 
             var defined = Names.FirstOrDefault(n => n.DefinedAcronym is not null);

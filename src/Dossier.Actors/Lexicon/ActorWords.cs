@@ -62,6 +62,7 @@ public static class ActorWords
         ["group"] = ActorKind.ArmedGroup, ["militia"] = ActorKind.ArmedGroup, ["organization"] = ActorKind.ArmedGroup,
         ["organisation"] = ActorKind.ArmedGroup, ["movement"] = ActorKind.Movement, ["government"] = ActorKind.Government,
         ["administration"] = ActorKind.Government, ["parliament"] = ActorKind.Government, ["army"] = ActorKind.ArmedGroup,
+        ["outlet"] = ActorKind.Media, ["newspaper"] = ActorKind.Media, ["broadcaster"] = ActorKind.Media, ["news agency"] = ActorKind.Media,
     };
 
     /// <summary>Nouns after a nationality word that make it name its state acting: "Turkish drones", "Egyptian aviation".</summary>

@@ -3,8 +3,11 @@ using Dossier.Core.Documents;
 namespace Dossier.Core.Actors;
 
 /// <summary>One article's actor as the store holds it, with the spellings its mentions use there.</summary>
-/// <remarks><see cref="KindFromRecognizerOnly"/>: no word in the name decided its kind, only the recognizer's type.</remarks>
-public sealed record StoredChain(long ArticleSeq, ArticleId ArticleId, int Chain, string Name, ActorKind Kind, IReadOnlyList<string> Spellings, IReadOnlyList<string> Acronyms, int Mentions, bool KindFromRecognizerOnly = false);
+/// <remarks>
+/// <see cref="KindFromRecognizerOnly"/>: no word in the name decided its kind, only the recognizer's type.
+/// <see cref="Descriptions"/>: the descriptions that stand for it there ("the internationally recognized government"), if any.
+/// </remarks>
+public sealed record StoredChain(long ArticleSeq, ArticleId ArticleId, int Chain, string Name, ActorKind Kind, IReadOnlyList<string> Spellings, IReadOnlyList<string> Acronyms, int Mentions, bool KindFromRecognizerOnly = false, IReadOnlyList<string>? Descriptions = null);
 
 /// <summary>Why one article's actor belongs to its entity: the rule, its score, and the names that matched.</summary>
 public sealed record ChainLink(long ArticleSeq, int Chain, string Rule, double Score, string Detail);

@@ -127,6 +127,49 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void The_outlet_is_the_nearest_media_outlet_named_before_it()
+    {
+        const string text = "One diplomatic source told Reuters: “There is an oversimplification. It is not just Haftar. There are groups allied to al Qaeda.” "
+                            + "According to the outlet, one of them is Salah Badi.";
+        var actors = Link(text, ("Reuters", "ORG"), ("Haftar", "PER"), ("al Qaeda", "ORG"), ("Salah Badi", "PER"));
+
+        Assert.Equal(["Reuters", "the outlet"], ActorOf(actors, text, "Reuters").Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_government_the_article_only_describes_is_the_one_other_articles_describe_so()
+    {
+        const string text = "Forces loyal to the internationally-recognized government held. Haftar vowed to rid the capital of terrorists allied with the UN-recognized government.";
+        var known = new KnownNames([("Haftar", ActorKind.Person)],
+            [("internationally recognized government", "Government of National Accord", ActorKind.Government),
+             ("the U.N.-backed government", "Government of National Accord", ActorKind.Government)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, ("Haftar", "PER")));
+
+        var government = ActorOf(actors, text, "the UN-recognized government");
+        Assert.Equal("Government of National Accord", government.Name);
+        Assert.Equal(ActorKind.Government, government.Kind);
+        Assert.Equal(["the internationally-recognized government", "the UN-recognized government"], government.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Contains("other articles call Government of National Accord", government.Mentions[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the UN-recognized government", "internationally recognized government")]
+    [InlineData("the U.N.-backed government", "internationally recognized government")]
+    [InlineData("internationally-recognised government", "internationally recognized government")]
+    [InlineData("the legitimate government of Libya", "legitimate government of libya")]
+    [InlineData("the group", null)]
+    public void A_description_of_a_government_reads_the_same_however_it_is_written(string description, string? key)
+        => Assert.Equal(key, KnownNames.DescriptionKey(description));
+
+    [Fact]
+    public void A_description_articles_use_for_different_governments_names_none()
+    {
+        var known = new KnownNames([], [("the interim government", "Interim Government", ActorKind.Government), ("the interim government", "Government of National Accord", ActorKind.Government)]);
+
+        Assert.Null(known.DescribedAs("the interim government"));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
