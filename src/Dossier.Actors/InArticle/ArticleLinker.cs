@@ -53,7 +53,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         foreach (var name in names.Where(IsSingleWordPerson))
         {
-            JoinPartialName(chains, name);
+            JoinPartialName(work, chains, name);
         }
 
         foreach (var name in names.Where(n => n.IsAcronym))
@@ -130,6 +130,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         AddRepeatedNames(work, names);
+        ExtendByGivenName(work, names);
         AddOtherSpellings(work, names);
         ReadCapitalsAsStates(work, names);
         return names;
@@ -261,6 +262,44 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     [GeneratedRegex(@"\G (?:[Aa]l|[Ee]l|Abu|Abou|Ben|Bin|Ibn)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ParticleSurname();
+
+    /// <summary>
+    /// "Seif Al-Islam Gaddafi" read as "Al-Islam Gaddafi", "Caliph Haftar" as "Haftar": a person's name
+    /// takes in the proper noun just before it, when that is no title, no other name and not the
+    /// first word of a sentence (where capitals say nothing).
+    /// </summary>
+    private void ExtendByGivenName(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (name.EntityType != "PER" || name.IsAcronym || name.Start < 2 || text[name.Start - 1] != ' ')
+            {
+                continue;
+            }
+
+            var start = name.Start - 1;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            var word = text[start..(name.Start - 1)];
+            if (word.Length < 3 || !char.IsUpper(word[0]) || !word.AsSpan(1).ContainsAnyInRange('a', 'z') || !work.IsProperNoun(start)
+                || work.SentenceStart(work.SentenceOf(start)) == start || (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+                || ActorWords.PersonTitles.ContainsKey(word) || ActorWords.LeadingNoise.Contains(word) || countries.CountryOfDemonym(word) is not null
+                || names.Exists(n => n.Start < name.Start && n.End > start))
+            {
+                continue;
+            }
+
+            if (MakeName(work, start, name.End, "PER") is { } longer)
+            {
+                names[i] = longer;
+            }
+        }
+    }
 
     /// <summary>
     /// "the main allies of Haftar Egypt and the United Arab Emirates": the recognizer ran a name the
@@ -758,7 +797,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// <summary>"Beni Walid" that the recognizer called an organisation, with no word saying so, may be the town "Bani Walid".</summary>
     private static bool IsWeakOrganization(NameMention name) => name.Kind.Kind == ActorKind.Organization && name.Kind.Weight == KindClassifier.TypeWeight && !name.IsAcronym;
 
-    private static void JoinPartialName(List<Chain> chains, NameMention name)
+    private static void JoinPartialName(ArticleWork work, List<Chain> chains, NameMention name)
     {
         var word = name.CoreWords[0];
         var key = NameForms.Key(word);
@@ -774,17 +813,23 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         if (candidates.Count > 1)
         {
-            // Two people share the word (two Gaddafis): the one mentioned last before it.
+            // Two people share the word (two Gaddafis): the one mentioned last before it, if that was
+            // a few sentences ago at most; further on, "the Gaddafi regime" may be either, and stays apart.
             var nearest = candidates
                 .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < name.Start).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
                 .Where(p => p.Last >= 0)
                 .OrderByDescending(p => p.Last)
-                .Select(p => p.Chain)
                 .FirstOrDefault();
-            if (nearest is not null)
+            if (nearest.Chain is not null && work.SentenceOf(name.Start) - work.SentenceOf(nearest.Last) <= 3)
             {
-                var full = nearest.Names.First(n => n.CoreWords.Count > 1).Text;
-                nearest.Add(name, MentionForm.PartialName, $"part of {full}, the nearest full name before it that has it");
+                var full = nearest.Chain.Names.First(n => n.CoreWords.Count > 1).Text;
+                nearest.Chain.Add(name, MentionForm.PartialName, $"part of {full}, the nearest full name before it that has it");
+                return;
+            }
+
+            if (nearest.Chain is not null)
+            {
+                chains.Add(new Chain(name, MentionForm.Name, $"first mention: {string.Join(" and ", candidates.Select(c => c.Names.First(n => n.CoreWords.Count > 1).Text))} share the name, none named nearby"));
                 return;
             }
         }

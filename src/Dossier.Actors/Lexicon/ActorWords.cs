@@ -52,7 +52,7 @@ public static class ActorWords
         ["spokesman"] = "spokesman", ["spokeswoman"] = "spokesman", ["spokesperson"] = "spokesman", ["sheikh"] = "sheikh",
         ["imam"] = "imam", ["emir"] = "emir", ["king"] = "king", ["prince"] = "prince", ["leader"] = "leader", ["chief"] = "chief",
         ["mr"] = "", ["mr."] = "", ["mrs"] = "", ["mrs."] = "", ["ms"] = "", ["ms."] = "", ["dr"] = "", ["dr."] = "",
-        ["renegade"] = "", ["head"] = "head", ["mufti"] = "mufti", ["caliph"] = "caliph", ["admiral"] = "admiral",
+        ["renegade"] = "", ["head"] = "head", ["mufti"] = "mufti", ["admiral"] = "admiral",
         ["mayor"] = "mayor", ["governor"] = "governor", ["ambassador"] = "ambassador", ["envoy"] = "envoy",
     };
 

@@ -43,6 +43,9 @@ public static class NameVariantMatcher
         ["hamid", "hamed"],
         ["hamad", "hammad"],
         ["hamada", "hammada"],
+
+        // Khalifa through Russian: "Халифа" is read back as the title it also means.
+        ["khalifa", "khalifah", "khaleefa", "halifa", "caliph"],
     ]);
 
     public static NameMatch Match(string a, string b)
@@ -152,6 +155,11 @@ public static class NameVariantMatcher
             return 0.3;
         }
 
+        if (AreSpellingsOfOneName(a, b))
+        {
+            return 0.95;
+        }
+
         var jaro = JaroWinkler(a, b);
         if (keyA == keyB)
         {
@@ -230,6 +238,9 @@ public static class NameVariantMatcher
     private static int SwapCost(char x, char y) => x == y ? 0
         : (x, y) is ('h', 'k') or ('k', 'h') or ('h', 'a') or ('a', 'h') or ('s', 'z') or ('z', 's') or ('d', 'z') or ('z', 'd')
             or ('t', 'd') or ('d', 't') or ('b', 'p') or ('p', 'b') ? 1 : 2;
+
+    private static bool AreSpellingsOfOneName(string a, string b) =>
+        DistinctNames.TryGetValue(a, out var nameA) && DistinctNames.TryGetValue(b, out var nameB) && nameA == nameB;
 
     private static bool AreDistinctNames(string a, string b) =>
         DistinctNames.TryGetValue(a, out var nameA) && DistinctNames.TryGetValue(b, out var nameB) && nameA != nameB;

@@ -170,6 +170,32 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_persons_name_takes_in_the_proper_noun_the_recognizer_left_before_it()
+    {
+        const string text = "Khalifa Haftar spoke. Saraj did not want a confrontation with Caliph Haftar. Perhaps it was Seif Al-Islam Gaddafi. President Sisi agreed. Yesterday Haftar left.";
+        var actors = linker.Link(Articles.Make(text, ["Caliph", "Seif", "President", "Yesterday"], ("Khalifa Haftar", "PER"), ("Saraj", "PER"), ("Al-Islam Gaddafi", "PER"), ("Sisi", "PER")));
+
+        Assert.Equal(["Khalifa Haftar", "Caliph Haftar", "Haftar"], ActorOf(actors, text, "Khalifa Haftar").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Single(actors, a => a.Name == "Seif Al-Islam Gaddafi");
+        Assert.Single(actors, a => a.Name == "Sisi");
+    }
+
+    [Fact]
+    public void A_surname_two_people_share_stays_apart_when_neither_was_named_nearby()
+    {
+        const string text = "Muammar Gaddafi ruled for decades. One. Two. Three. Four. Perhaps it was Seif Al-Islam Gaddafi. Five. Six. Seven. Eight. Nine. "
+                            + "Revolutionaries overthrew the Gaddafi regime. Seif Al-Islam Gaddafi was freed. Gaddafi said nothing.";
+        var actors = Link(text, ("Muammar Gaddafi", "PER"), ("Seif Al-Islam Gaddafi", "PER"), ("Gaddafi", "PER"));
+
+        Assert.Equal(3, actors.Count);
+        var regime = text.IndexOf("Gaddafi regime", StringComparison.Ordinal);
+        var alone = actors.Single(a => a.Mentions.Any(m => m.Start == regime));
+        Assert.Single(alone.Mentions);
+        Assert.Contains("share the name", alone.Mentions[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(3, ActorOf(actors, text, "Seif Al-Islam Gaddafi").Mentions.Count);
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "

@@ -51,6 +51,7 @@ public sealed class NameVariantMatcherTests
     [InlineData("Haftar", "Huftar")]
     [InlineData("Hifter", "Khaftar's")]
     [InlineData("Khalifa Haftar", "Khalifa Hifter")]
+    [InlineData("Khalifa Haftar", "Caliph Haftar")]
     [InlineData("Sarraj", "Serraj")]
     [InlineData("Sarraj", "Saraj")]
     [InlineData("Mismari", "Mesmari")]
