@@ -87,6 +87,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         ExtendByParticleSurname(work, names);
+        ExtendByGovernment(work, names);
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -262,6 +263,79 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     [GeneratedRegex(@"\G (?:[Aa]l|[Ee]l|Abu|Abou|Ben|Bin|Ibn)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ParticleSurname();
+
+    /// <summary>
+    /// “government of national salvation”, "the Government of National Salvation", "the national
+    /// salvation government" where the recognizer found only "national salvation": the name of a
+    /// body goes on over "government of" before it and "government" after it.
+    /// </summary>
+    private void ExtendByGovernment(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (name.IsAcronym || name.Kind.Kind is ActorKind.Person or ActorKind.State or ActorKind.Place || name.EntityType == "PER")
+            {
+                continue;
+            }
+
+            var start = name.Start;
+            var end = name.End;
+            var before = GovernmentOfBefore().Match(text[Math.Max(0, start - 20)..start]);
+            if (before.Success)
+            {
+                start -= before.Length;
+            }
+
+            var after = GovernmentAfter().Match(text, end);
+            if (after.Success && after.Index == end)
+            {
+                end += after.Length;
+            }
+
+            if ((start != name.Start || end != name.End) && !names.Exists(n => n != name && n.Start < end && n.End > start)
+                && MakeName(work, start, end, "ORG") is { } longer)
+            {
+                names[i] = longer;
+            }
+        }
+
+        // "the Government of National Salvation" is also "the national salvation government".
+        var found = new List<NameMention>();
+        foreach (var name in names.ToList())
+        {
+            var of = GovernmentOfBefore().Match(name.Text.Split(' ', 3) is [var first, var second, _] ? $"{first} {second} " : "");
+            if (!of.Success || name.Text.Length <= of.Length + 3)
+            {
+                continue;
+            }
+
+            var reversed = name.Text[of.Length..] + " government";
+            for (var at = text.IndexOf(reversed, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(reversed, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + reversed.Length;
+                if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                    || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+                {
+                    continue;
+                }
+
+                if (MakeName(work, at, end, "ORG") is { } other)
+                {
+                    found.Add(other);
+                }
+            }
+        }
+
+        names.AddRange(found);
+    }
+
+    [GeneratedRegex(@"(?<![\w-])[Gg]overnment of $", RegexOptions.CultureInvariant)]
+    private static partial Regex GovernmentOfBefore();
+
+    [GeneratedRegex(@"\G [Gg]overnment(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex GovernmentAfter();
 
     /// <summary>
     /// "Seif Al-Islam Gaddafi" read as "Al-Islam Gaddafi", "Caliph Haftar" as "Haftar": a person's name
@@ -764,8 +838,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
                 // People may drop a middle name; organisations with a word more are other bodies
                 // ("Presidential Council", "Presidential Security Council").
+                // Words such as "of" do not count: "government of national salvation" is "national salvation government".
                 var allowed = chain.Family == 0 ? 1 : 0;
-                if (other.CoreWords.Count > 1 == name.CoreWords.Count > 1 && Math.Abs(other.CoreWords.Count - name.CoreWords.Count) <= allowed
+                var otherWords = other.CoreWords.Count(w => !FunctionWords.Contains(w));
+                var nameWords = name.CoreWords.Count(w => !FunctionWords.Contains(w));
+                if (otherWords > 1 == nameWords > 1 && Math.Abs(otherWords - nameWords) <= allowed
                     && other.WordKeys.Overlaps(name.WordKeys))
                 {
                     var match = NameVariantMatcher.Match(other.Text, name.Text);

@@ -196,6 +196,19 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_bodys_name_goes_on_over_government_before_and_after_it()
+    {
+        const string text = "Opponents from the “government of national salvation” fled. The Government of National Salvation was led by Gweil. "
+                            + "Some support the so-called national salvation government still.";
+        var actors = Link(text, ("national salvation", "ORG"), ("National Salvation", "ORG"), ("Gweil", "PER"));
+
+        var government = ActorOf(actors, text, "Government of National Salvation");
+        Assert.Equal(ActorKind.Government, government.Kind);
+        Assert.Equal(["government of national salvation", "Government of National Salvation", "national salvation government"],
+            government.Mentions.Where(m => m.Form != MentionForm.Description).Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
