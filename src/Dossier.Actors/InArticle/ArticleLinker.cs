@@ -169,6 +169,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             => text.AsSpan(end).StartsWith(", D", StringComparison.Ordinal) || text.AsSpan(end).StartsWith("-based", StringComparison.Ordinal);
     }
 
+    private static readonly string[] Legislatures = ["Parliament", "House of Representatives", "Congress", "Assembly", "Council of Deputies", "Duma", "Majlis"];
+
     // Words before a capital that make it the city: "in Ankara", "flew to Washington".
     private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -648,8 +650,9 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// <summary>The capitalized phrase just before a parenthesis, allowing "of", "for", "and", "the" and a possessive.</summary>
     private static (int Start, int End) PhraseBefore(string text, int parenthesis)
     {
+        // No-break spaces count as spaces: "World Is One\u00A0News\u00A0(WION)".
         var end = parenthesis;
-        while (end > 0 && text[end - 1] == ' ')
+        while (end > 0 && text[end - 1] is ' ' or '\u00A0')
         {
             end--;
         }
@@ -689,7 +692,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             words++;
-            if (wordStart == 0 || text[wordStart - 1] != ' ')
+            if (wordStart == 0 || text[wordStart - 1] is not (' ' or '\u00A0'))
             {
                 break;
             }
@@ -712,13 +715,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 return (position, end, "initials defined in parentheses");
             }
 
-            var next = text.IndexOf(' ', position, end - position);
+            var next = text.AsSpan(position, end - position).IndexOfAny(' ', '\u00A0');
             if (next < 0)
             {
                 break;
             }
 
-            position = next + 1;
+            position += next + 1;
         }
 
         return (start, end, "defined in parentheses");
@@ -728,7 +731,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     {
         ArgumentNullException.ThrowIfNull(phrase);
         var initials = new List<char>();
-        foreach (var word in phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in phrase.Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (FunctionWords.Contains(word) || word is "al" or "el")
             {
@@ -975,14 +978,17 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var word = work.Word(i);
-            if (word.Length < 4 || !char.IsUpper(word[0]) || countries.CountryOfDemonym(word) is not { } country)
+            if (word.Length < 4 || !char.IsUpper(word[0]))
             {
                 continue;
             }
 
+            // "the Egyptians": the people, written for their state.
             var next = work.Word(i + 1);
             var afterNext = i + 2 < tokens.Count ? work.Word(i + 2) : "";
-            if (!ActorWords.StateActionNouns.Contains(next) && !ActorWords.StateActionNouns.Contains(afterNext))
+            var people = word[^1] == 's' && i > 0 && work.Word(i - 1) == "the" && countries.CountryOfDemonym(word[..^1]) is not null;
+            if ((people ? countries.CountryOfDemonym(word[..^1]) : countries.CountryOfDemonym(word)) is not { } country
+                || (!people && !ActorWords.StateActionNouns.Contains(next) && !ActorWords.StateActionNouns.Contains(afterNext)))
             {
                 continue;
             }
@@ -994,7 +1000,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             var chain = chains.FirstOrDefault(c => c.State == country);
-            var mention = new DraftMention(token.Start, token.End, MentionForm.Nationality, $"{word} {next}: the nationality word stands for {country}");
+            var mention = new DraftMention(token.Start, token.End, MentionForm.Nationality,
+                people ? $"the {word}: the people stand for {country}" : $"{word} {next}: the nationality word stands for {country}");
             if (chain is null)
             {
                 chains.Add(Chain.ForState(country, mention));
@@ -1117,6 +1124,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static void LinkGroupDescription(ArticleWork work, List<Chain> chains, int start, int end, string head, ActorKind kind, string modifiers, Chain? ofChain, KnownNames? known)
     {
+        // "the parliament": the one legislature the article names.
+        if (head == "parliament")
+        {
+            var parliaments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Exists(n => Legislatures.Any(l => n.Text.Contains(l, StringComparison.OrdinalIgnoreCase)))).ToList();
+            if (parliaments.Count == 1 && !modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0])))
+            {
+                parliaments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, "the only parliament this article names"));
+            }
+
+            return;
+        }
+
         if (kind == ActorKind.Government)
         {
             // "the internationally recognized government", "the U.N.-backed government", "the
@@ -1283,7 +1302,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     [GeneratedRegex(@"(?<![\w-])([A-Z]{2,6})\s*\(([A-Z][A-Za-z ’'-]{3,80})\)", RegexOptions.CultureInvariant)]
     private static partial Regex NameInParentheses();
 
-    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|prime minister|PM|spokesman|spokeswoman|spokesperson|group|militia|organi[sz]ation|movement|government|outlet|newspaper|broadcaster|news agency)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[Tt]he\s+(?<mods>(?:(?:[\w’'-]+|[\w’'-]*(?:\.[\w’'-]+)+\.?[\w’'-]*)\s+){0,3}?)(?<head>field marshal|marshal|warlord|strongman|general|commander-in-chief|commander|prime minister|PM|spokesman|spokeswoman|spokesperson|group|militia|organi[sz]ation|movement|government|parliament|outlet|newspaper|broadcaster|news agency)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     // "Libya’s internationally recognized government": a country's government with a modifier, named without "the".

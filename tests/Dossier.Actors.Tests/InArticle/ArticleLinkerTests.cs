@@ -209,6 +209,26 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void An_acronym_defined_after_no_break_spaces_joins_its_name()
+    {
+        const string text = "According to India’s World Is One\u00A0News\u00A0(WION), the spokesman spoke. WION said more.";
+        var actors = Link(text, ("India", "LOC"));
+
+        var outlet = ActorOf(actors, text, "WION");
+        Assert.Equal(["World Is One\u00A0News", "WION", "WION"], outlet.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void The_egyptians_are_egypt_and_the_parliament_is_the_one_the_article_names()
+    {
+        const string text = "Egypt backs Haftar. The House of Representatives met in Tobruk. Its influence is weaker than the Egyptians’ influence, and the parliament in Tobruk agreed.";
+        var actors = Link(text, ("Egypt", "LOC"), ("Haftar", "PER"), ("House of Representatives", "ORG"), ("Tobruk", "LOC"));
+
+        Assert.Equal(["Egypt", "Egyptians"], ActorOf(actors, text, "Egypt").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(["House of Representatives", "the parliament"], ActorOf(actors, text, "House of Representatives").Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
