@@ -1054,7 +1054,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 continue;
             }
 
-            if (chains.Any(c => c.Mentions.Any(m => m.Start < end && m.End > start)))
+            // A name among the modifiers ("the LNA spokesman") is its own mention; one over the head or the edge is not a description.
+            if (chains.Any(c => c.Mentions.Any(m => m.Start < end && m.End > start && !(m.Start > start && m.End <= headGroup.Index))))
             {
                 continue;
             }
@@ -1142,6 +1143,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             // government of Saraj": only with a modifier or a person it is of, and only when the
             // article names one government.
             if (modifiers.Trim().Length == 0 && ofChain is not { Family: 0 })
+            {
+                return;
+            }
+
+            // "the Haftar government", "the Tobruk government": a name among the modifiers says which; not the one named elsewhere.
+            if (modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0]) && !w.Contains('.', StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)))
             {
                 return;
             }

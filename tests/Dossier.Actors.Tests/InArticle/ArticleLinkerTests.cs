@@ -229,6 +229,18 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_description_with_a_name_among_its_modifiers_still_describes_but_the_haftar_government_is_not_the_gna()
+    {
+        const string text = "Ahmad Al-Mesmari, a spokesman for the LNA, spoke. The Government of National Accord objected. "
+                            + "Besides the LNA spokesman, critics spoke. The Haftar government in Baida did not.";
+        var actors = Link(text, ("Ahmad Al-Mesmari", "PER"), ("LNA", "ORG"), ("Government of National Accord", "ORG"), ("Haftar", "PER"), ("Baida", "LOC"));
+
+        Assert.Contains("the LNA spokesman", ActorOf(actors, text, "Ahmad Al-Mesmari").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Equal(2, ActorOf(actors, text, "LNA").Mentions.Count);
+        Assert.Equal(["Government of National Accord"], ActorOf(actors, text, "Government of National Accord").Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
