@@ -174,9 +174,16 @@ public sealed class ActorResolver(CountryNames countries)
             }
 
             // Persons by surname, organisations and places by their first and last words.
+            // A place of one word also by the start of its key: a letter dropped or added in the middle
+            // (Ajabiya, Ajdabiya) changes the key, not its start.
             var keys = node.Family == 0
                 ? new[] { NameForms.Key(node.Words[^1]) }
                 : new[] { NameForms.Key(node.Words[0]), NameForms.Key(node.Words[^1]) };
+            if (node.Family == 2 && node.Words.Count == 1 && keys[0].Length >= 3)
+            {
+                keys = [.. keys, "start:" + keys[0][..2]];
+            }
+
             var families = node.WeakOrganization ? new[] { 1, 2 } : [node.Family];
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {

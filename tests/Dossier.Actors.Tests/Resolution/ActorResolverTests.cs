@@ -54,6 +54,21 @@ public sealed class ActorResolverTests
     }
 
     [Fact]
+    public void A_town_spelt_with_a_letter_more_in_the_middle_is_one_place_but_a_different_town_is_not()
+    {
+        var ajabiya = Chain(1, "Ajabiya", ActorKind.Place);
+        var ajdabiya = Chain(2, "Ajdabiya", ActorKind.Place);
+        var jufra = Chain(3, "Jufra", ActorKind.Place);
+        var kufra = Chain(4, "Kufra", ActorKind.Place);
+
+        var result = resolver.Resolve(chains, []);
+
+        Assert.Same(EntityOf(result, ajabiya), EntityOf(result, ajdabiya));
+        Assert.NotSame(EntityOf(result, jufra), EntityOf(result, kufra));
+        Assert.Equal(3, result.Entities.Count);
+    }
+
+    [Fact]
     public void A_lone_surname_shared_by_two_full_names_joins_neither()
     {
         var muammar = Chain(1, "Muammar Gaddafi", ActorKind.Person);
