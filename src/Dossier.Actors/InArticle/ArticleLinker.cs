@@ -88,6 +88,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         ExtendByParticleSurname(work, names);
         ExtendByGovernment(work, names);
+        AddQuotedNames(work, names);
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -265,6 +266,33 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     [GeneratedRegex(@"\G (?:[Aa]l|[Ee]l|Abu|Abou|Ben|Bin|Ibn)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ParticleSurname();
+
+    /// <summary>
+    /// “Operation Dignity”, “Council of Benghazi Revolutionaries’ Shura”: a phrase in quotation marks,
+    /// its words capitalized, with a word that says what kind of body it is, is one name, whatever
+    /// the recognizer found in it.
+    /// </summary>
+    private void AddQuotedNames(ArticleWork work, List<NameMention> names)
+    {
+        foreach (Match match in QuotedName().Matches(work.Text))
+        {
+            var group = match.Groups["name"];
+            var (start, end) = (group.Index, group.Index + group.Length);
+            if (names.Exists(n => n.Start < end && n.End > start && (n.Start < start || n.End > end)) || names.Exists(n => n.Start == start && n.End == end))
+            {
+                continue; // a name over the quotation marks, or the very name already
+            }
+
+            if (MakeName(work, start, end, "ORG") is { Kind.Weight: KindClassifier.CueWeight } name)
+            {
+                names.RemoveAll(n => n.Start >= start && n.End <= end);
+                names.Add(name);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[“""](?<name>\p{Lu}[\w’'-]*(?: (?:of|the|for|and|al|el) )?(?: ?\p{Lu}[\w’'-]*(?: (?:of|the|for|and) )?){1,5})[”""]", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedName();
 
     /// <summary>
     /// “government of national salvation”, "the Government of National Salvation", "the national

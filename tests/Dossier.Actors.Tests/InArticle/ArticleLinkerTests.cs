@@ -241,6 +241,18 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_quoted_name_with_a_word_of_its_kind_is_one_name_whatever_was_found_inside_it()
+    {
+        const string text = "After the launch of the “Operation Dignity” by Haftar, a commander of the “Council of Benghazi Revolutionaries’ Shura” fled. "
+                            + "Islamists from the “Third Power” and “Diplomats” spoke.";
+        var actors = Link(text, ("Haftar", "PER"), ("Benghazi", "LOC"), ("Shura", "ORG"));
+
+        Assert.Equal(ActorKind.ArmedGroup, ActorOf(actors, text, "Operation Dignity").Kind);
+        Assert.Single(ActorOf(actors, text, "Council of Benghazi Revolutionaries’ Shura").Mentions);
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] is "Benghazi" or "Shura" or "Third Power" or "Diplomats"));
+    }
+
+    [Fact]
     public void A_foreign_capital_stands_for_its_state_except_where_it_is_a_place()
     {
         const string text = "Turkey sent drones to Libya. Ankara dropped all claims against him. "
