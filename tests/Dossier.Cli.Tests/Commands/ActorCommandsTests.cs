@@ -24,16 +24,17 @@ public sealed class ActorCommandsTests
     }
 
     [Theory]
-    [InlineData("Haftar", "Khaftar", "Haftaru", "Huftar", "Khalifa Haftar", "Khalifa Hifter")]
+    [InlineData("Haftar", "Khaftar", "Haftaru", "Huftar", "Khalifa Haftar", "Khalifa Hifter", "Hoftar", "Caliph Haftar")]
     [InlineData("Fayez al-Sarraj", "Fayez al-Serraj", "Faiz Saraj", "Saraj")]
     [InlineData("Ahmed Mismari", "Ahmed Al-Mismari", "Ahmad Al-Mesmari", "Mesmari")]
     [InlineData("Libyan National Army", "LNA")]
-    [InlineData("Government of National Accord", "GNA")]
+    [InlineData("Government of National Accord", "GNA", "the UN-recognized government", "internationally recognized government")]
     [InlineData("Benghazi Defense Brigade", "Benghazi Defense Brigades", "BZB", "BOB")]
     [InlineData("Ansar al-Sharia", "Ansar Sharia")]
-    [InlineData("Al-Qaida", "al Qaeda", "Kaida")]
+    [InlineData("Al-Qaida", "al Qaeda", "Kaida", "Al-Qaeda", "al-Qaeda")]
     [InlineData("Islamic State", "ISIS")]
-    [InlineData("Turkey")]
+    [InlineData("Turkey", "Ankara")]
+    [InlineData("United States", "U.S.", "Washington")]
     public void Every_spelling_of_a_sample_actor_is_one_actor_listed_once(params string[] spellings)
     {
         using var workspace = IngestSamples();
