@@ -152,7 +152,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             .Select(n => (Name: n, Country: countries.CountryOfCapital(n.Text), Address: IsAddress(text, n.End)))
             .Where(c => c.Country is not null)
             .ToList();
-        var places = capitals.Where(c => !c.Address && PlaceWords.Contains(work.WordBefore(c.Name.Start))).Select(c => c.Country).ToHashSet(StringComparer.Ordinal);
+        var places = capitals.Where(c => !c.Address && IsPlaceHere(work, c.Name.Start)).Select(c => c.Country).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, country, address) in capitals)
         {
             if (address || places.Contains(country))
@@ -172,10 +172,34 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static readonly string[] Legislatures = ["Parliament", "House of Representatives", "Congress", "Assembly", "Council of Deputies", "Duma", "Majlis"];
 
-    // Words before a capital that make it the city: "in Ankara", "flew to Washington".
+    /// <summary>
+    /// Whether the words before a capital make it the city: "in Ankara", "flew to Washington", "take
+    /// Tripoli", "control of Tripoli", "south of Tripoli", "the capital, Tripoli".
+    /// </summary>
+    private static bool IsPlaceHere(ArticleWork work, int start)
+    {
+        var before = work.WordBefore(start);
+        var twoBefore = work.WordBefore(start, 2);
+        return PlaceWords.Contains(before)
+               || (before == "of" && PlaceNounsBeforeOf.Contains(twoBefore))
+               || (before == "," && twoBefore.Equals("capital", StringComparison.OrdinalIgnoreCase))
+               || before.Equals("capital", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Words before a capital that make it the city: "in Ankara", "flew to Washington", "attack Tripoli".
     private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "to", "into", "from", "near", "outside", "around", "across", "through", "toward", "towards", "via", "visited", "reached", "central", "downtown",
+        "take", "taking", "took", "taken", "capture", "captured", "capturing", "seize", "seized", "seizing", "attack", "attacked", "attacking", "enter", "entered",
+        "entering", "conquer", "conquered", "conquering", "free", "freed", "freeing", "besiege", "besieged", "shell", "shelled", "shelling", "bomb", "bombed",
+        "storm", "stormed", "hold", "held", "holding", "defend", "defended", "defending", "surround", "surrounded", "liberate", "liberated", "on",
+    };
+
+    // "control of Tripoli", "the outskirts of Tripoli", "south of Tripoli".
+    private static readonly HashSet<string> PlaceNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "control", "outskirts", "suburbs", "streets", "center", "centre", "heart", "south", "north", "east", "west", "southeast", "southwest", "northeast",
+        "northwest", "capture", "siege", "battle", "fall", "mayor", "residents", "people", "city", "gates", "airport", "port", "district", "districts",
     };
 
     /// <summary>

@@ -158,10 +158,10 @@ internal sealed class ArticleWork(Document document)
         return index >= 0 ? index : Math.Max(0, ~index - 1);
     }
 
-    /// <summary>The word just before <paramref name="start"/>, or "" at the start of the text.</summary>
-    public string WordBefore(int start)
+    /// <summary>The word <paramref name="back"/> tokens before <paramref name="start"/> (1: just before), or "" before the start of the text.</summary>
+    public string WordBefore(int start, int back = 1)
     {
-        var index = TokenAt(start) - 1;
+        var index = TokenAt(start) - back;
         return index >= 0 ? Word(index) : "";
     }
 
