@@ -234,9 +234,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 continue;
             }
 
-            var sound = KnownNames.SoundOf(word);
-            (string Name, string Type)? target = sound is not null && own.TryGetValue(sound, out var ours) ? ours
-                : known?.SpellingOf(word) is { } theirs ? (theirs.Name, EntityTypeOf(theirs.Kind)) : null;
+            if (KnownNames.SoundOf(word) is not { } sound)
+            {
+                continue;
+            }
+
+            (string Name, string Type)? target = own.TryGetValue(sound, out var ours) ? ours
+                : known?.SpellingOf(word, sound) is { } theirs ? (theirs.Name, EntityTypeOf(theirs.Kind)) : null;
             if (target is not { } spelling || string.Equals(spelling.Name, word, StringComparison.Ordinal)
                 || NameVariantMatcher.Match(word, spelling.Name).Score < NameVariantMatcher.SameName)
             {

@@ -182,10 +182,12 @@ public sealed class KnownNames
     /// A name of one word that actors of the corpus are written (the most used of those), sounding as <paramref name="word"/>
     /// does but written otherwise ("Haftar" for "Hoftar"); null when there is none.
     /// </summary>
-    public (string Name, ActorKind Kind)? SpellingOf(string word)
+    /// <param name="word">The word as written.</param>
+    /// <param name="sound">Its <see cref="SoundOf"/>, when the caller has it already.</param>
+    public (string Name, ActorKind Kind)? SpellingOf(string word, string? sound = null)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return bySound.Count > 0 && SoundOf(word) is { } sound && bySound.TryGetValue(sound, out var known)
+        return bySound.Count > 0 && (sound ?? SoundOf(word)) is { } key && bySound.TryGetValue(key, out var known)
                && !string.Equals(known.Name, word, StringComparison.OrdinalIgnoreCase)
             ? known
             : null;
