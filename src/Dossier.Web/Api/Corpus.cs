@@ -42,6 +42,12 @@ internal sealed class Corpus
         EventOutlets = [.. events.Select(e => e.Outlet)];
         EventTypes = [.. events.Select(e => string.Intern(e.Type))];
         EventLocated = [.. events.Select(e => e.Coordinates is not null)];
+        EventsByType = IndexBy(events.Count, i => EventTypes[i], StringComparer.OrdinalIgnoreCase);
+        EventsByOutlet = IndexBy(events.Count, i => EventOutlets[i], StringComparer.Ordinal);
+        LocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => EventLocated[i])];
+        UnlocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => !EventLocated[i])];
+        ArticlesByOutlet = ArticlesByDate.Where(a => a.Outlet is not null).GroupBy(a => a.Outlet!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleInfo>)[.. g], StringComparer.Ordinal);
         SourceItems = [.. sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(s.Outlet)))];
         Graph = new Graph(this);
     }
@@ -72,6 +78,18 @@ internal sealed class Corpus
     /// <summary>Whether each event has coordinates.</summary>
     public bool[] EventLocated { get; }
 
+    /// <summary>The positions in <see cref="Events"/> of each event type's events (by name, any case), in order.</summary>
+    public IReadOnlyDictionary<string, int[]> EventsByType { get; }
+
+    /// <summary>The positions in <see cref="Events"/> of each outlet's events, in order.</summary>
+    public IReadOnlyDictionary<string, int[]> EventsByOutlet { get; }
+
+    /// <summary>The positions of the events with coordinates, in order: the map's list.</summary>
+    public int[] LocatedEvents { get; }
+
+    /// <summary>The positions of the events without coordinates, in order.</summary>
+    public int[] UnlocatedEvents { get; }
+
     /// <summary>The positions in <see cref="Events"/> of the events each actor took part in or that happened at it, in order.</summary>
     public IReadOnlyDictionary<string, int[]> EventsByActor { get; }
 
@@ -79,6 +97,9 @@ internal sealed class Corpus
 
     /// <summary>Articles in publication order, then by id.</summary>
     public IReadOnlyList<ArticleInfo> ArticlesByDate { get; }
+
+    /// <summary>Each outlet's articles in publication order, then by id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ArticleInfo>> ArticlesByOutlet { get; }
 
     public IReadOnlyList<SourceSummary> Sources { get; }
 
@@ -114,6 +135,27 @@ internal sealed class Corpus
         }
 
         return new Corpus(actors, ties, events, articles, store.ListSources());
+    }
+
+    private static Dictionary<string, int[]> IndexBy(int count, Func<int, string?> keyOf, StringComparer comparer)
+    {
+        var lists = new Dictionary<string, List<int>>(comparer);
+        for (var i = 0; i < count; i++)
+        {
+            if (keyOf(i) is not { } key)
+            {
+                continue;
+            }
+
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return lists.ToDictionary(l => l.Key, l => l.Value.ToArray(), comparer);
     }
 
     private static Dictionary<string, int[]> IndexByActor(int count, Func<int, IEnumerable<ActorRef?>> actorsOf)

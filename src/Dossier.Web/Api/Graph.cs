@@ -14,7 +14,10 @@ internal sealed class Graph
 {
     private readonly Corpus corpus;
     private readonly string[] actorIds;
-    private readonly FilterTie[] ties;
+    private readonly FilterTie[] tiesByDay;
+    private readonly int[] tieDays;
+    private readonly Dictionary<int, FilterTie[]> tiesByOutlet;
+    private readonly int sourcePairs;
     private readonly string[] kinds;
     private readonly string[] groups;
     private readonly GraphEdge[] allEdges;
@@ -31,8 +34,11 @@ internal sealed class Graph
     /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
     private readonly record struct CompactTie(int Source, int Target, short Kind, int Outlet, int Day, int OutletName);
 
-    /// <summary>One tie as the filters read it: the edge it belongs to, its source for counting outlets, its day, its outlet.</summary>
-    private readonly record struct FilterTie(int Edge, int Outlet, int Day, int OutletName);
+    /// <summary>
+    /// One tie as the filters read it: the edge it belongs to, its (edge, source) pair for counting
+    /// independent outlets once per edge (-1 for a copy), its day, its outlet.
+    /// </summary>
+    private readonly record struct FilterTie(int Edge, int SourcePair, int Day, int OutletName);
 
     public Graph(Corpus corpus)
     {
@@ -107,18 +113,35 @@ internal sealed class Graph
         actorsByMentions = [.. Enumerable.Range(0, actorIds.Length)
             .OrderByDescending(a => corpus.ActorById[actorIds[a]].Mentions).ThenBy(a => corpus.ActorById[actorIds[a]].Name, StringComparer.Ordinal)];
 
-        // The ties as (edge, source, day, outlet), sorted by edge and source: a filtered graph is
-        // then one pass of integer comparisons, counting a source once per edge when it differs from
-        // the one before.
-        ties = [.. compact.Select((t, i) => new FilterTie(edgeOfTie[i], t.Outlet, t.Day, t.OutletName)).OrderBy(t => t.Edge).ThenBy(t => t.Outlet)];
+        // The ties as (edge, source pair, day, outlet), once sorted by day and once grouped by
+        // outlet: a date filter reads only the ties of its days (two binary searches), an outlet
+        // filter only that outlet's ties.
+        var pairs = new Dictionary<(int Edge, int Source), int>();
+        var filterTies = new FilterTie[compact.Count];
+        for (var i = 0; i < compact.Count; i++)
+        {
+            var t = compact[i];
+            var pair = -1;
+            if (t.Outlet >= 0 && !pairs.TryGetValue((edgeOfTie[i], t.Outlet), out pair))
+            {
+                pairs[(edgeOfTie[i], t.Outlet)] = pair = pairs.Count;
+            }
+
+            filterTies[i] = new FilterTie(edgeOfTie[i], pair, t.Day, t.OutletName);
+        }
+
+        sourcePairs = pairs.Count;
+        tiesByDay = [.. filterTies.OrderBy(t => t.Day)];
+        tieDays = [.. tiesByDay.Select(t => t.Day)];
+        tiesByOutlet = filterTies.Where(t => t.OutletName >= 0).GroupBy(t => t.OutletName).ToDictionary(g => g.Key, g => g.ToArray());
 
         // One layout of every actor with a tie: a filtered graph shows its part of the same picture,
         // so an actor stays where the analyst last saw it.
-        var pairs = allEdges.Select(e => (actorIndex[e.Source], actorIndex[e.Target]))
+        var linked = allEdges.Select(e => (actorIndex[e.Source], actorIndex[e.Target]))
             .Select(p => p.Item1 < p.Item2 ? p : (p.Item2, p.Item1))
             .Distinct()
             .ToList();
-        var placed = GraphLayout.Compute(actorIds.Length, pairs);
+        var placed = GraphLayout.Compute(actorIds.Length, linked);
         positions = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
         for (var i = 0; i < actorIds.Length; i++)
         {
@@ -155,12 +178,7 @@ internal sealed class Graph
         }
         else
         {
-            var fromDay = from is null ? int.MinValue : Day(from);
-            var toDay = to is null ? int.MaxValue : Day(to);
-            var outletNumber = outlet is null ? -2 : OutletNumbers.GetValueOrDefault(outlet, -3);
-            (reports, outlets) = Filter(t =>
-                (outlet is null || t.OutletName == outletNumber) &&
-                ((from is null && to is null) || (t.Day >= 0 && t.Day >= fromDay && t.Day <= toDay)));
+            (reports, outlets) = Filter(from is null ? null : Day(from), to is null ? null : Day(to), outlet);
         }
 
         var keptKinds = kindFilter.Count == 0 ? null : actorKinds.Select(kindFilter.Contains).ToArray();
@@ -256,28 +274,73 @@ internal sealed class Graph
         return edges;
     }
 
-    /// <summary>Each edge's reports and independent outlets, counted over the ties that pass only.</summary>
-    private (int[] Reports, int[] Outlets) Filter(Func<FilterTie, bool> passes)
+    /// <summary>
+    /// Each edge's reports and independent outlets, counted over the ties reported between the two
+    /// days (undated ties pass only when neither is given) and by the outlet. Reads the shorter of
+    /// the days' ties and the outlet's ties, and checks the other condition on each.
+    /// </summary>
+    private (int[] Reports, int[] Outlets) Filter(int? fromDay, int? toDay, string? outlet)
     {
+        var dated = fromDay is not null || toDay is not null;
+        var outletNumber = outlet is null ? -1 : OutletNumbers.GetValueOrDefault(outlet, -2);
+        ReadOnlySpan<FilterTie> candidates = tiesByDay;
+        if (dated)
+        {
+            // Undated ties (day -1) sort first and never pass a date filter.
+            var first = LowerBound(tieDays, Math.Max(0, fromDay ?? 0));
+            var end = LowerBound(tieDays, toDay is { } last && last < int.MaxValue ? last + 1 : int.MaxValue);
+            candidates = candidates[first..Math.Max(first, end)];
+        }
+
+        if (outlet is not null)
+        {
+            var ofOutlet = tiesByOutlet.GetValueOrDefault(outletNumber, []);
+            if (ofOutlet.Length < candidates.Length || !dated)
+            {
+                candidates = ofOutlet;
+            }
+        }
+
+        var (from, to) = (fromDay ?? int.MinValue, toDay ?? int.MaxValue);
         var reports = new int[allEdges.Length];
         var outlets = new int[allEdges.Length];
-        var (lastEdge, lastOutlet) = (-1, -1);
-        foreach (var t in ties)
+        var counted = new System.Collections.BitArray(sourcePairs);
+        foreach (var t in candidates)
         {
-            if (!passes(t))
+            if ((outlet is not null && t.OutletName != outletNumber) || (dated && (t.Day < 0 || t.Day < from || t.Day > to)))
             {
                 continue;
             }
 
             reports[t.Edge]++;
-            if (t.Outlet >= 0 && (t.Edge != lastEdge || t.Outlet != lastOutlet))
+            if (t.SourcePair >= 0 && !counted[t.SourcePair])
             {
+                counted[t.SourcePair] = true;
                 outlets[t.Edge]++;
-                (lastEdge, lastOutlet) = (t.Edge, t.Outlet);
             }
         }
 
         return (reports, outlets);
+    }
+
+    /// <summary>The first position in the sorted <paramref name="days"/> whose day is at least <paramref name="day"/>.</summary>
+    private static int LowerBound(int[] days, int day)
+    {
+        var (low, high) = (0, days.Length);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (days[middle] < day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>An ISO date's day as yyyymmdd, or -1 when there is none.</summary>

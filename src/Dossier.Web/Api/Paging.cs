@@ -33,6 +33,30 @@ internal readonly record struct Paging(int Offset, int Limit)
         return new(items, Offset, Limit, all.Count, Offset + Limit < all.Count);
     }
 
+    /// <summary>The page of the positions that pass <paramref name="keep"/>, converting only the items on it; the others are counted for the total.</summary>
+    public Page<T> Of<T>(IReadOnlyList<int> positions, Func<int, bool> keep, Func<int, T> convert)
+    {
+        var items = new List<T>();
+        var count = 0;
+        for (var p = 0; p < positions.Count; p++)
+        {
+            var position = positions[p];
+            if (!keep(position))
+            {
+                continue;
+            }
+
+            if (count >= Offset && count < Offset + Limit)
+            {
+                items.Add(convert(position));
+            }
+
+            count++;
+        }
+
+        return new(items, Offset, Limit, count, Offset + Limit < count);
+    }
+
     /// <summary>The page of a filtered sequence: keeps only the page's items, counts the rest for the total.</summary>
     public Page<T> Of<T>(IEnumerable<T> filtered)
     {
@@ -66,4 +90,16 @@ internal static class Problems
     public static IResult TooLarge(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
 
     public static IResult Busy(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+}
+
+/// <summary>The positions 0 to count - 1 as a list, without an array of them.</summary>
+internal sealed class AllPositions(int count) : IReadOnlyList<int>
+{
+    public int Count => count;
+
+    public int this[int index] => (uint)index < (uint)count ? index : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<int> GetEnumerator() => Enumerable.Range(0, count).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

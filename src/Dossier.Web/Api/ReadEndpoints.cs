@@ -114,6 +114,11 @@ internal static class ReadEndpoints
                 return Problems.BadRequest("limit must be between 1 and 5000, maxTies between 1 and 100000, and minSources at least 1");
             }
 
+            if ((from is not null && Graph.Day(from) < 0) || (to is not null && Graph.Day(to) < 0))
+            {
+                return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
+            }
+
             var corpus = cache.Get();
             if (kinds is null && groups is null && from is null && to is null && outlet is null && minSources is null or 1 && limit is null && maxTies is null)
             {
@@ -185,19 +190,46 @@ internal static class ReadEndpoints
                 return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
             }
 
-            // Filters read the events' side arrays (days as numbers, outlets), not the events themselves.
+            // The shortest of the lists the filters have ready (an actor's, a type's, an outlet's,
+            // the located events) is read, and the other filters are checked on the events' side
+            // arrays (days as numbers, outlets, types), not on the events themselves.
+            var indexes = new List<int[]>();
+            if (actor is not null)
+            {
+                indexes.Add(corpus.EventsByActor.GetValueOrDefault(actor, []));
+            }
+
+            if (type is not null)
+            {
+                indexes.Add(corpus.EventsByType.GetValueOrDefault(type, []));
+            }
+
+            if (outlet is not null)
+            {
+                indexes.Add(corpus.EventsByOutlet.GetValueOrDefault(outlet, []));
+            }
+
+            if (located is { } wantLocated)
+            {
+                indexes.Add(wantLocated ? corpus.LocatedEvents : corpus.UnlocatedEvents);
+            }
+
             var dated = from is not null || to is not null;
+            if (indexes.Count == 1 && !dated)
+            {
+                return Results.Ok(paging.Of(indexes[0], i => corpus.Events[i]));
+            }
+
             var days = corpus.EventDays;
             var outlets = corpus.EventOutlets;
             var types = corpus.EventTypes;
             var placed = corpus.EventLocated;
-            var candidates = actor is null ? Enumerable.Range(0, corpus.Events.Count) : corpus.EventsByActor.GetValueOrDefault(actor, []);
-            return Results.Ok(paging.Of(candidates
-                .Where(i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
+            IReadOnlyList<int> candidates = indexes.Count == 0 ? new AllPositions(corpus.Events.Count) : indexes.MinBy(i => i.Length)!;
+            return Results.Ok(paging.Of(candidates, i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
                             && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal))
                             && (type is null || string.Equals(types[i], type, StringComparison.OrdinalIgnoreCase))
-                            && (located is null || placed[i] == located))
-                .Select(i => corpus.Events[i])));
+                            && (located is null || placed[i] == located),
+                i => corpus.Events[i]));
         }).WithSummary("Reported events in publication order, with coordinates where the place is known");
 
         api.MapGet("/claims", (StorePool pool, string? by, string? about, int? offset, int? limit) =>
@@ -233,7 +265,7 @@ internal static class ReadEndpoints
             var articles = cache.Get().ArticlesByDate;
             return Results.Ok(outlet is null
                 ? paging.Of(articles, ToArticle)
-                : paging.Of(articles.Where(a => string.Equals(a.Outlet, outlet, StringComparison.Ordinal)).Select(ToArticle)));
+                : paging.Of(cache.Get().ArticlesByOutlet.GetValueOrDefault(outlet, []), ToArticle));
         }).WithSummary("Articles in publication order");
 
         api.MapGet("/articles/{id}", (StorePool pool, string id, string? hl, int? start, int? end) =>

@@ -125,6 +125,88 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task A_graph_filtered_by_outlet_counts_only_the_ties_that_outlet_reported()
+    {
+        var ties = (await demo.GetJsonAsync("api/ties?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var outlet = ties.Select(t => t.GetProperty("outlet").GetString()).OfType<string>().GroupBy(o => o).MaxBy(g => g.Count())!.Key;
+
+        var graph = await demo.GetJsonAsync($"api/graph?outlet={Uri.EscapeDataString(outlet)}&limit=5000&maxTies=100000");
+
+        var expected = ReportsByEdge(ties.Where(t => t.GetProperty("outlet").GetString() == outlet), graph);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, graph.GetProperty("edges").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("reports").GetInt32()));
+        Assert.All(graph.GetProperty("edges").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("outlets").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_graph_filtered_by_dates_counts_only_the_ties_reported_between_them()
+    {
+        var ties = (await demo.GetJsonAsync("api/ties?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var day = ties.Select(t => t.GetProperty("published").GetString()).OfType<string>().Select(p => p[..10]).Order(StringComparer.Ordinal).First();
+
+        var graph = await demo.GetJsonAsync($"api/graph?from={day}&to={day}&limit=5000&maxTies=100000");
+        var none = await demo.GetJsonAsync("api/graph?from=1990-01-01&to=1990-12-31");
+
+        var expected = ReportsByEdge(ties.Where(t => t.GetProperty("published").GetString() is { } p && p.StartsWith(day, StringComparison.Ordinal)), graph);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, graph.GetProperty("edges").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("reports").GetInt32()));
+        Assert.Equal(0, none.GetProperty("edges").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("api/graph?from=yesterday")]
+    [InlineData("api/graph?to=2019-13")]
+    public async Task A_graph_date_that_is_not_a_date_is_refused(string path)
+    {
+        using var response = await demo.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("from and to are dates", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("type=attack")]
+    [InlineData("located=true")]
+    [InlineData("located=false&type=ATTACK")]
+    [InlineData("outlet={outlet}")]
+    [InlineData("outlet={outlet}&located=true")]
+    [InlineData("type=attack&from=2000-01-01&to=2100-01-01")]
+    public async Task Filtered_events_are_the_matching_events_of_the_whole_list_in_its_order(string filter)
+    {
+        var all = (await demo.GetJsonAsync("api/events?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var outlet = all.Select(e => e.GetProperty("outlet").GetString()).OfType<string>().First();
+        var query = filter.Replace("{outlet}", Uri.EscapeDataString(outlet), StringComparison.Ordinal);
+        var conditions = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+
+        var page = await demo.GetJsonAsync($"api/events?{query}&limit=1000");
+
+        var expected = all.Where(e =>
+            (!conditions.TryGetValue("type", out var type) || string.Equals(e.GetProperty("type").GetString(), type, StringComparison.OrdinalIgnoreCase)) &&
+            (!conditions.TryGetValue("outlet", out var o) || e.GetProperty("outlet").GetString() == o) &&
+            (!conditions.TryGetValue("located", out var located) || (e.GetProperty("coordinates").ValueKind != JsonValueKind.Null) == bool.Parse(located)) &&
+            (!conditions.ContainsKey("from") || e.GetProperty("dateFirst").GetString() is not null || e.GetProperty("published").GetString() is not null))
+            .Select(e => e.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList());
+        Assert.Equal(expected.Count, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_outlets_articles_are_those_of_the_whole_list_in_its_order()
+    {
+        var all = (await demo.GetJsonAsync("api/articles?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var outlet = all.Select(a => a.GetProperty("outlet").GetString()).OfType<string>().First();
+
+        var page = await demo.GetJsonAsync($"api/articles?outlet={Uri.EscapeDataString(outlet)}");
+        var unknown = await demo.GetJsonAsync("api/articles?outlet=No%20Such%20Outlet");
+
+        Assert.Equal(
+            all.Where(a => a.GetProperty("outlet").GetString() == outlet).Select(a => a.GetProperty("id").GetString()).ToList(),
+            page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList());
+        Assert.Equal(0, unknown.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Events_in_Benghazi_are_placed_in_Libya_not_elsewhere()
     {
         var events = await demo.GetJsonAsync("api/events?located=true&limit=1000");
@@ -282,4 +364,15 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!);
+
+    /// <summary>The reports per graph edge id that the given ties make, for the edges between two actors the graph shows.</summary>
+    private static Dictionary<string, int> ReportsByEdge(IEnumerable<JsonElement> ties, JsonElement graph)
+    {
+        var shown = graph.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+        return ties
+            .Select(t => (Source: t.GetProperty("source").GetProperty("id").GetString(), Target: t.GetProperty("target").GetProperty("id").GetString(), Kind: t.GetProperty("kind").GetString()))
+            .Where(t => t.Source is not null && t.Target is not null && t.Source != t.Target && shown.Contains(t.Source) && shown.Contains(t.Target))
+            .GroupBy(t => $"{t.Source}>{t.Kind}>{t.Target}")
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
 }
