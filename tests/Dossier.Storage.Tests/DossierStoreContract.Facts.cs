@@ -52,6 +52,27 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_lists_each_claims_key_with_the_entities_it_involves_and_reads_the_claim_back_by_its_key()
+    {
+        var (store, _, _) = Linked();
+
+        var key = Assert.Single(store.ListClaimKeys());
+        var claim = Assert.Single(store.ReadClaims([key]));
+
+        Assert.Equal(("e-haftar", "e-army"), (key.SpeakerEntityId, key.AffiliationEntityId));
+        Assert.Contains("e-gharyan", key.AboutEntityIds);
+        foreach (var entity in AllEntities)
+        {
+            Assert.Equal(store.ListClaims(new ClaimFilter(AboutEntityId: entity)).Count, key.AboutEntityIds.Count(e => e == entity));
+        }
+
+        Assert.Equal(store.ListClaims(new ClaimFilter())[0], claim);
+        Assert.Equal([claim, claim], store.ReadClaims([key, key]));
+        Assert.Empty(store.ReadClaims([key with { Ordinal = 99 }]));
+        Assert.Empty(store.ReadClaims([]));
+    }
+
+    [StoreFact]
     public void Store_exports_articles_and_entities_that_pass_the_filter()
     {
         var (store, offensive, visit) = Linked();

@@ -26,3 +26,10 @@ public sealed record ClaimRow(
 /// <see cref="Limit"/> rows from <see cref="Offset"/> on, in publication order.
 /// </summary>
 public sealed record ClaimFilter(string? SpeakerEntityId = null, string? SpeakerText = null, string? AboutEntityId = null, int Limit = 100, int Offset = 0);
+
+/// <summary>
+/// Where a claim is stored (its article's number in the store and its place among the article's
+/// claims) and the entities it involves: its speaker's, the speaker's affiliation's, and those of
+/// the actors named in what it says. A server keeps these for every claim and pages over them.
+/// </summary>
+public sealed record ClaimKey(long ArticleSeq, int Ordinal, string? SpeakerEntityId, string? AffiliationEntityId, IReadOnlyList<string> AboutEntityIds);

@@ -153,6 +153,12 @@ public interface IDossierStore : IDisposable
 
     IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter);
 
+    /// <summary>Every claim's key, in the order <see cref="ListClaims"/> lists claims, with the entities it involves.</summary>
+    IReadOnlyList<ClaimKey> ListClaimKeys();
+
+    /// <summary>The claims with these keys, in the order given; a key no longer stored is left out.</summary>
+    IReadOnlyList<ClaimRow> ReadClaims(IReadOnlyList<ClaimKey> keys);
+
     /// <summary>Every article's actors, in article order.</summary>
     IEnumerable<StoredChain> ReadChains();
 

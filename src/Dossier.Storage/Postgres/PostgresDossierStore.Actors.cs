@@ -439,15 +439,10 @@ public sealed partial class PostgresDossierStore
         ArgumentNullException.ThrowIfNull(filter);
 
         // lower() under the "C" collation folds ASCII only, as SQLite's lower() does; an article without a date sorts first, as in SQLite.
-        using var query = Command("""
-            SELECT ar.id, ar.title, ar.outlet, ar.published, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end,
-                   se.id, se.name, ae.id, ae.name, c.content_start, c.content_end, c.sentence_start, c.sentence_end, ar.clean_text
+        using var query = Command($"""
+            SELECT {ClaimRows.Columns}
             FROM claims c
-            JOIN articles ar ON ar.seq = c.article_seq
-            LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
-            LEFT JOIN entities se ON se.id = sc.entity_id
-            LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
-            LEFT JOIN entities ae ON ae.id = ac.entity_id
+            {ClaimRows.Joins}
             WHERE (@speaker IS NULL OR se.id = @speaker OR ae.id = @speaker)
               AND (@speaker_text IS NULL OR strpos(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower(@speaker_text)) > 0)
               AND (@about IS NULL OR EXISTS (
@@ -465,13 +460,53 @@ public sealed partial class PostgresDossierStore
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
-            var text = reader.GetString(18);
-            string Span(int from, int to) => text[reader.GetInt32(from)..reader.GetInt32(to)];
-            rows.Add(new ClaimRow(
-                new ArticleId(reader.GetString(0)), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3),
-                Enum.Parse<ClaimForm>(reader.GetString(4)), Enum.Parse<Modality>(reader.GetString(5)),
-                Span(6, 7), Span(8, 9), reader.NullableString(10), reader.NullableString(11), reader.NullableString(12), reader.NullableString(13),
-                Span(14, 15), Span(16, 17), reader.GetInt32(14), reader.GetInt32(15)));
+            rows.Add(ClaimRows.Read(reader));
+        }
+
+        return rows;
+    }
+
+    public IReadOnlyList<ClaimKey> ListClaimKeys()
+    {
+        var keys = Stream("""
+            SELECT c.article_seq, c.ordinal, sc.entity_id, ac.entity_id
+            FROM claims c
+            JOIN articles ar ON ar.seq = c.article_seq
+            LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
+            LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
+            ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start, c.ordinal
+            """, null, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.NullableString(2), reader.NullableString(3))).ToList();
+        var named = Stream("""
+            SELECT c.article_seq, c.ordinal, ec.entity_id
+            FROM claims c
+            JOIN actor_mentions m ON m.article_seq = c.article_seq AND m.start >= c.content_start AND m.start < c.content_end AND m."end" <= c.content_end
+            JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+            """, null, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))).ToList();
+        return ClaimRows.Join(keys, named);
+    }
+
+    public IReadOnlyList<ClaimRow> ReadClaims(IReadOnlyList<ClaimKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        using var query = Command($"""
+            SELECT {ClaimRows.Columns}
+            FROM unnest(@seqs, @ordinals) WITH ORDINALITY AS p(article_seq, ordinal, position)
+            JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
+            {ClaimRows.Joins}
+            ORDER BY p.position
+            """)
+            .With("seqs", keys.Select(k => k.ArticleSeq).ToArray())
+            .With("ordinals", keys.Select(k => k.Ordinal).ToArray());
+        var rows = new List<ClaimRow>(keys.Count);
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ClaimRows.Read(reader));
         }
 
         return rows;

@@ -452,15 +452,10 @@ public sealed partial class SqliteDossierStore
         query.CommandText = $"""
             WITH page AS ({keys}
                 ORDER BY 3, 1, 4, 2 LIMIT $limit OFFSET $offset)
-            SELECT ar.id, ar.title, ar.outlet, ar.published, c.form, c.modality, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end,
-                   se.id, se.name, ae.id, ae.name, c.content_start, c.content_end, c.sentence_start, c.sentence_end, ar.clean_text
+            SELECT {ClaimRows.Columns}
             FROM page p
             JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
-            JOIN articles ar ON ar.seq = c.article_seq
-            LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
-            LEFT JOIN entities se ON se.id = sc.entity_id
-            LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
-            LEFT JOIN entities ae ON ae.id = ac.entity_id
+            {ClaimRows.Joins}
             ORDER BY ar.published, ar.seq, c.content_start, c.ordinal
             """;
         query.Parameters.AddWithValue("$speaker", filter.SpeakerEntityId ?? (object)DBNull.Value);
@@ -472,13 +467,78 @@ public sealed partial class SqliteDossierStore
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
-            var text = reader.GetString(18);
-            string Span(int from, int to) => text[reader.GetInt32(from)..reader.GetInt32(to)];
-            rows.Add(new ClaimRow(
-                new ArticleId(reader.GetString(0)), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3),
-                Enum.Parse<ClaimForm>(reader.GetString(4)), Enum.Parse<Modality>(reader.GetString(5)),
-                Span(6, 7), Span(8, 9), NullableString(reader, 10), NullableString(reader, 11), NullableString(reader, 12), NullableString(reader, 13),
-                Span(14, 15), Span(16, 17), reader.GetInt32(14), reader.GetInt32(15)));
+            rows.Add(ClaimRows.Read(reader));
+        }
+
+        return rows;
+    }
+
+    public IReadOnlyList<ClaimKey> ListClaimKeys()
+    {
+        Flush();
+        var keys = new List<(long, int, string?, string?)>();
+        using (var query = connection.CreateCommand())
+        {
+            query.CommandText = """
+                SELECT c.article_seq, c.ordinal, sc.entity_id, ac.entity_id
+                FROM articles ar INDEXED BY articles_published
+                CROSS JOIN claims c ON c.article_seq = ar.seq
+                LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
+                LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
+                ORDER BY ar.published, ar.seq, c.content_start, c.ordinal
+                """;
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add((reader.GetInt64(0), reader.GetInt32(1), NullableString(reader, 2), NullableString(reader, 3)));
+            }
+        }
+
+        // The mentions inside each claim's content: a range of the mentions' primary key per claim.
+        var named = new List<(long, int, string)>();
+        using (var query = connection.CreateCommand())
+        {
+            query.CommandText = """
+                SELECT c.article_seq, c.ordinal, ec.entity_id
+                FROM claims c
+                CROSS JOIN actor_mentions m ON m.article_seq = c.article_seq AND m.start >= c.content_start AND m.start < c.content_end AND m.end <= c.content_end
+                JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
+                """;
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                named.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
+            }
+        }
+
+        return ClaimRows.Join(keys, named);
+    }
+
+    public IReadOnlyList<ClaimRow> ReadClaims(IReadOnlyList<ClaimKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        Flush();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        // The keys are numbers, written into the statement as a table of values in the order wanted.
+        var values = string.Join(", ", keys.Select((k, i) => string.Create(CultureInfo.InvariantCulture, $"({k.ArticleSeq}, {k.Ordinal}, {i})")));
+        using var query = connection.CreateCommand();
+        query.CommandText = $"""
+            WITH page(article_seq, ordinal, position) AS (VALUES {values})
+            SELECT {ClaimRows.Columns}
+            FROM page p
+            CROSS JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
+            {ClaimRows.Joins}
+            ORDER BY p.position
+            """;
+        var rows = new List<ClaimRow>(keys.Count);
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ClaimRows.Read(reader));
         }
 
         return rows;

@@ -25,8 +25,10 @@ internal sealed class Corpus
         IReadOnlyList<TieItem> ties,
         IReadOnlyList<EventItem> events,
         IReadOnlyDictionary<string, ArticleInfo> articles,
-        IReadOnlyList<SourceSummary> sources)
+        IReadOnlyList<SourceSummary> sources,
+        IReadOnlyList<ClaimKey> claims)
     {
+        Claims = new ClaimIndex(claims);
         Actors = actors;
         ActorItems = [.. actors.Select(ToActor)];
         ActorById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -111,6 +113,9 @@ internal sealed class Corpus
 
     public Graph Graph { get; }
 
+    /// <summary>Every claim's key, by speaker and by the actors it names: claim lists read only their page's rows.</summary>
+    public ClaimIndex Claims { get; }
+
     public static Corpus Load(IDossierStore store, PlaceCoordinates places)
     {
         // The export reader gives every article's metadata without its text.
@@ -134,7 +139,7 @@ internal sealed class Corpus
             events.Add(ToEvent(row, number++, place));
         }
 
-        return new Corpus(actors, ties, events, articles, store.ListSources());
+        return new Corpus(actors, ties, events, articles, store.ListSources(), store.ListClaimKeys());
     }
 
     private static Dictionary<string, int[]> IndexBy(int count, Func<int, string?> keyOf, StringComparer comparer)

@@ -56,9 +56,9 @@ internal static class ReadEndpoints
             // A dossier shows the first page of each of its lists, with their totals; the lists' own
             // endpoints (/ties?actor=, /events?actor=, /claims?by= and ?about=) page through the rest.
             const int shown = DossierListLength;
-            var (by, about) = pool.Read(store => (
-                store.ListClaims(new ClaimFilter(SpeakerEntityId: id, Limit: shown + 1)),
-                store.ListClaims(new ClaimFilter(AboutEntityId: id, Limit: shown + 1))));
+            var (byKeys, byTotal) = corpus.Claims.Find(id, null, 0, shown);
+            var (aboutKeys, aboutTotal) = corpus.Claims.Find(null, id, 0, shown);
+            var (by, about) = pool.Read(store => (store.ReadClaims(byKeys), store.ReadClaims(aboutKeys)));
             var tieIndex = corpus.TiesByActor.GetValueOrDefault(id, []);
             var ties = tieIndex.Take(shown).Select(i => corpus.Ties[i]).ToList();
             var roles = tieIndex.Select(i => corpus.Ties[i]).Where(t => t.Source.Id == id && t.Group == "leads").Take(shown).ToList();
@@ -75,13 +75,13 @@ internal static class ReadEndpoints
                 roles,
                 ties,
                 events,
-                by.Take(shown).Select(ToClaim).ToList(),
-                about.Take(shown).Select(ToClaim).ToList(),
+                by.Select(ToClaim).ToList(),
+                about.Select(ToClaim).ToList(),
                 detail.Appearances.Take(shown).Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
                 detail.Overrides,
                 analysed is null ? [] : [.. analysed.Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
                 analysed is null ? [] : [.. analysed.Disputes.Where(d => d.Actors.Contains(id))],
-                new DossierTotals(tieIndex.Length, eventIndex.Length, by.Count > shown, about.Count > shown, detail.AppearanceCount, analysed is not null));
+                new DossierTotals(tieIndex.Length, eventIndex.Length, byTotal > shown, aboutTotal > shown, detail.AppearanceCount, analysed is not null));
             return Results.Ok(dossier);
         }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
 
@@ -232,17 +232,17 @@ internal static class ReadEndpoints
                 i => corpus.Events[i]));
         }).WithSummary("Reported events in publication order, with coordinates where the place is known");
 
-        api.MapGet("/claims", (StorePool pool, string? by, string? about, int? offset, int? limit) =>
+        api.MapGet("/claims", (StorePool pool, CorpusCache cache, string? by, string? about, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
                 return problem!;
             }
 
-            // Counting every claim would cost a scan: read one row past the page to know if there are more.
-            var rows = pool.Read(store => store.ListClaims(new ClaimFilter(SpeakerEntityId: by, AboutEntityId: about, Limit: paging.Limit + 1, Offset: paging.Offset)));
-            var items = rows.Take(paging.Limit).Select(ToClaim).ToList();
-            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, null, rows.Count > paging.Limit));
+            // The page's keys come from the claim index; only the page's rows are read from the store.
+            var (keys, total) = cache.Get().Claims.Find(by, about, paging.Offset, paging.Limit);
+            var items = pool.Read(store => store.ReadClaims(keys)).Select(ToClaim).ToList();
+            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, total, paging.Offset + paging.Limit < total));
         }).WithSummary("Claims: who says what, by speaker or about an actor (actor ids)");
 
         api.MapGet("/sources", (CorpusCache cache, int? offset, int? limit) =>

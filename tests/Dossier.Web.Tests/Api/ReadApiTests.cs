@@ -284,6 +284,24 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task A_speakers_claims_are_the_claims_of_the_whole_list_they_or_their_side_make_with_their_total()
+    {
+        var all = await demo.GetJsonAsync("api/claims?limit=1000");
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        var speaker = items.Select(c => c.GetProperty("speaker")).Where(s => s.ValueKind == JsonValueKind.Object && s.GetProperty("id").GetString() is not null)
+            .GroupBy(s => s.GetProperty("id").GetString()).MaxBy(g => g.Count())!.Key!;
+
+        var by = await demo.GetJsonAsync($"api/claims?by={speaker}&limit=1000");
+
+        string? Id(JsonElement claim, string role) => claim.GetProperty(role) is { ValueKind: JsonValueKind.Object } actor ? actor.GetProperty("id").GetString() : null;
+        var expected = items.Where(c => Id(c, "speaker") == speaker || Id(c, "speaksFor") == speaker).Select(c => c.GetRawText()).ToList();
+        Assert.Equal(items.Count, all.GetProperty("total").GetInt32());
+        Assert.Equal(expected, by.GetProperty("items").EnumerateArray().Select(c => c.GetRawText()).ToList());
+        Assert.Equal(expected.Count, by.GetProperty("total").GetInt32());
+        Assert.Equal(0, (await demo.GetJsonAsync("api/claims?by=no-such-actor")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Graph_nodes_carry_positions_and_maxTies_keeps_the_strongest_ties()
     {
         var graph = await demo.GetJsonAsync("api/graph");
