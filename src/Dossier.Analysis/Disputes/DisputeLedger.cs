@@ -139,6 +139,12 @@ public static partial class DisputeLedger
     private static IEnumerable<DisputeRow> Denials(CorpusFacts facts)
     {
         var claims = facts.Claims;
+        if (!claims.Any(c => c.Modality == Modality.Denied))
+        {
+            yield break;
+        }
+
+        var finder = new AccusationFinder(claims);
         for (var i = 0; i < claims.Count; i++)
         {
             var denial = claims[i];
@@ -147,7 +153,7 @@ public static partial class DisputeLedger
                 continue;
             }
 
-            var accusation = Accused(claims, i);
+            var accusation = finder.For(i, NamesAnAccusation().IsMatch(denial.Content));
             var values = new List<DisputedValue>();
             if (accusation is not null)
             {
@@ -167,49 +173,6 @@ public static partial class DisputeLedger
             yield return new DisputeRow(subject, "accusation", DisputeKind.Denial, why, actors, null, values);
         }
     }
-
-    /// <summary>
-    /// What a denial answers: in the same article, the nearest earlier claim by another speaker, an
-    /// accusation first when the denial names one ("denied the allegation"); else the earlier claim
-    /// of another article that shares most of its words.
-    /// </summary>
-    private static ClaimRow? Accused(IReadOnlyList<ClaimRow> claims, int denialIndex)
-    {
-        var denial = claims[denialIndex];
-        var earlier = claims.Take(denialIndex)
-            .Where(c => c.ArticleId == denial.ArticleId && c.ContentStart < denial.ContentStart && denial.ContentStart - c.ContentStart < 2000)
-            .Where(c => c.Modality != Modality.Denied && !SameSpeaker(c, denial))
-            .Reverse()
-            .ToList();
-        if (NamesAnAccusation().IsMatch(denial.Content) && earlier.FirstOrDefault(c => c.Modality == Modality.Alleged) is { } allegation)
-        {
-            return allegation;
-        }
-
-        var words = Corroboration.ContentWords(denial.Content);
-        var closest = earlier
-            .Select(c => (Claim: c, Overlap: Corroboration.Overlap(words, Corroboration.ContentWords(c.Content))))
-            .Where(p => p.Overlap >= 0.2)
-            .OrderByDescending(p => p.Overlap)
-            .Select(p => p.Claim)
-            .FirstOrDefault();
-        if (closest is not null)
-        {
-            return closest;
-        }
-
-        // Another article's claim that this denial answers shares most of its words.
-        var elsewhere = claims.Where(c => c.ArticleId != denial.ArticleId && c.Modality != Modality.Denied && !SameSpeaker(c, denial))
-            .Select(c => (Claim: c, Overlap: Corroboration.Overlap(words, Corroboration.ContentWords(c.Content), atLeast: 3)))
-            .Where(p => p.Overlap >= 0.5)
-            .OrderByDescending(p => p.Overlap)
-            .Select(p => p.Claim)
-            .FirstOrDefault();
-        return elsewhere ?? earlier.FirstOrDefault();
-    }
-
-    private static bool SameSpeaker(ClaimRow a, ClaimRow b)
-        => (a.SpeakerEntityId is { } id && id == b.SpeakerEntityId) || string.Equals(a.SpeakerText, b.SpeakerText, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string?> MentionedIn(CorpusFacts facts, ClaimRow claim)
         => facts.ArticlesById.TryGetValue(claim.ArticleId, out var article)

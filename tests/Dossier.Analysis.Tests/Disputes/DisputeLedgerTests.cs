@@ -80,6 +80,37 @@ public sealed class DisputeLedgerTests
     }
 
     [Fact]
+    public void A_denial_answers_the_claim_of_another_article_that_shares_most_of_its_words()
+    {
+        var corpus = new TestCorpus();
+        var accusation = corpus.Article("The ministry said mercenaries shelled the Mitiga airport runway overnight.", outlet: "A");
+        var unrelated = corpus.Article("The envoy said talks in Geneva would resume next month.", outlet: "B");
+        var denial = corpus.Article("The army denied that mercenaries shelled the Mitiga airport runway.", outlet: "C");
+        corpus.Claim(accusation, "The ministry", null, Modality.Reported, "mercenaries shelled the Mitiga airport runway overnight");
+        corpus.Claim(unrelated, "The envoy", null, Modality.Reported, "talks in Geneva would resume next month");
+        corpus.Claim(denial, "The army", null, Modality.Denied, "mercenaries shelled the Mitiga airport runway", cue: "denied");
+
+        var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
+
+        Assert.Equal(["The ministry", "The army"], row.Values.Select(v => v.Speaker));
+        Assert.Equal(["A", "C"], row.Values.Select(v => v.Outlet));
+    }
+
+    [Fact]
+    public void A_denial_that_shares_too_few_words_with_any_other_claim_stands_alone()
+    {
+        var corpus = new TestCorpus();
+        var other = corpus.Article("The ministry said the convoy reached Sirte.", outlet: "A");
+        var denial = corpus.Article("The army denied that mercenaries shelled the airport.", outlet: "C");
+        corpus.Claim(other, "The ministry", null, Modality.Reported, "the convoy reached Sirte");
+        corpus.Claim(denial, "The army", null, Modality.Denied, "mercenaries shelled the airport", cue: "denied");
+
+        var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
+
+        Assert.Equal(["The army"], row.Values.Select(v => v.Speaker));
+    }
+
+    [Fact]
     public void Control_of_one_place_claimed_for_two_actors_on_different_dates_may_have_changed()
     {
         var corpus = new TestCorpus();
