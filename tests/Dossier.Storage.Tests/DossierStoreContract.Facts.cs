@@ -73,6 +73,45 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_lists_many_actors_with_the_same_spellings_it_gives_each_one_alone()
+    {
+        var store = Open();
+        var names = Enumerable.Range(0, 120).Select(i => $"Brigade {i:D3}").ToList();
+        var text = string.Join(" and ", names.Select((n, i) => i % 2 == 0 ? $"{n} ({n})" : n)) + ". " + Documents.Story(52);
+        var document = Documents.Make(text, outlet: "Libya Observer", title: "Many brigades", published: "2019-04-05", path: "many.txt");
+        var at = 0;
+        var actors = new List<ArticleActor>();
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            var mentions = new List<ActorMention>();
+            for (var k = 0; k < (i % 2 == 0 ? 2 : 1); k++)
+            {
+                var span = Reports.Find(text, name, at);
+                mentions.Add(new ActorMention(span.Start, span.End, MentionForm.Name, "test"));
+                at = span.End;
+            }
+
+            actors.Add(new ArticleActor(i, name, ActorKind.ArmedGroup, "test", mentions));
+        }
+
+        document.SetActors(actors, "test-linker");
+        document.SetClaims([]);
+        document.SetEvents([]);
+        document.SetRelations([]);
+        Add(store, document);
+        store.ReplaceEntities(Reports.Entities(store.ReadChains().ToList()));
+
+        var all = store.ListEntities(null, int.MaxValue);
+
+        Assert.Equal(120, all.Count);
+        foreach (var entity in all)
+        {
+            Assert.Equal(Assert.Single(store.FindEntities(entity.Id)).Spellings, entity.Spellings);
+            Assert.Equal(int.Parse(entity.Name[^3..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? 2 : 1, Assert.Single(entity.Spellings).Count);
+        }
+    }
+
+    [StoreFact]
     public void Store_exports_articles_and_entities_that_pass_the_filter()
     {
         var (store, offensive, visit) = Linked();

@@ -16,6 +16,9 @@ internal sealed class AccusationFinder
     private readonly Dictionary<ArticleId, List<int>> byArticle = [];
     private readonly Dictionary<string, List<int>> claimsWithWord = new(StringComparer.Ordinal);
 
+    // For each claim, the denial (its index + 1) it was last weighed for.
+    private readonly int[] weighedFor;
+
     // A word in more claims than this says little about which claim a denial answers, and reading
     // its claims for every denial would cost as much as comparing with every claim; a claim must
     // share at least one rarer word to be weighed. Small stores have no such words.
@@ -27,6 +30,7 @@ internal sealed class AccusationFinder
         commonWord = Math.Max(1_000, claims.Count / 50);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         words = new string[claims.Count][];
+        weighedFor = new int[claims.Count];
         for (var i = 0; i < claims.Count; i++)
         {
             words[i] = [.. Corroboration.ContentWords(claims[i].Content).Select(w => pool.TryGetValue(w, out var same) ? same : pool[w] = w).Order(StringComparer.Ordinal)];
@@ -88,28 +92,34 @@ internal sealed class AccusationFinder
     private ClaimRow? Elsewhere(int denialIndex)
     {
         var denial = claims[denialIndex];
-        var candidates = new SortedSet<int>();
+        var (best, bestOverlap) = (-1, 0.0);
         foreach (var word in words[denialIndex])
         {
-            if (claimsWithWord.TryGetValue(word, out var list) && list.Count <= commonWord)
-            {
-                candidates.UnionWith(list);
-            }
-        }
-
-        var (best, bestOverlap) = (-1, 0.0);
-        foreach (var c in candidates)
-        {
-            var claim = claims[c];
-            if (claim.ArticleId == denial.ArticleId || SameSpeaker(claim, denial))
+            if (!claimsWithWord.TryGetValue(word, out var list) || list.Count > commonWord)
             {
                 continue;
             }
 
-            var overlap = Overlap(words[denialIndex], words[c], atLeast: 3);
-            if (overlap >= 0.5 && overlap > bestOverlap)
+            foreach (var c in list)
             {
-                (best, bestOverlap) = (c, overlap);
+                // Each candidate is weighed once per denial.
+                if (weighedFor[c] == denialIndex + 1)
+                {
+                    continue;
+                }
+
+                weighedFor[c] = denialIndex + 1;
+                var claim = claims[c];
+                if (claim.ArticleId == denial.ArticleId || SameSpeaker(claim, denial))
+                {
+                    continue;
+                }
+
+                var overlap = Overlap(words[denialIndex], words[c], atLeast: 3);
+                if (overlap >= 0.5 && (overlap > bestOverlap || (overlap == bestOverlap && c < best)))
+                {
+                    (best, bestOverlap) = (c, overlap);
+                }
             }
         }
 
