@@ -20,14 +20,13 @@ internal sealed class AccusationFinder
     private readonly int[] weighedFor;
 
     // A word in more claims than this says little about which claim a denial answers, and reading
-    // its claims for every denial would cost as much as comparing with every claim; a claim must
-    // share at least one rarer word to be weighed. Small stores have no such words.
-    private readonly int commonWord;
+    // its claims for every denial would make the work grow with the square of the store; a claim
+    // must share at least one rarer word to be weighed. Small stores have no such words.
+    private const int CommonWord = 1_000;
 
     public AccusationFinder(IReadOnlyList<ClaimRow> claims)
     {
         this.claims = claims;
-        commonWord = Math.Max(1_000, claims.Count / 50);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         words = new string[claims.Count][];
         weighedFor = new int[claims.Count];
@@ -95,7 +94,7 @@ internal sealed class AccusationFinder
         var (best, bestOverlap) = (-1, 0.0);
         foreach (var word in words[denialIndex])
         {
-            if (!claimsWithWord.TryGetValue(word, out var list) || list.Count > commonWord)
+            if (!claimsWithWord.TryGetValue(word, out var list) || list.Count > CommonWord)
             {
                 continue;
             }
