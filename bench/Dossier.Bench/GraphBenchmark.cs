@@ -87,7 +87,7 @@ internal static class GraphBenchmark
         }
 
         var (firstPage, slowest) = await FirstPageAsync(server.Address, 5);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first page (the default view: the 300 most mentioned actors, the 2,000 strongest ties), 5 loads: median {firstPage:0} ms, slowest {slowest:0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first page (the default view: the 300 most mentioned actors, the 600 strongest ties), 5 loads: median {firstPage:0} ms, slowest {slowest:0} ms"));
         return 0;
     }
 

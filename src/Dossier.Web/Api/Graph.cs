@@ -158,8 +158,12 @@ internal sealed class Graph
     /// </summary>
     public const int DefaultActors = 300;
 
-    /// <summary>Most ties a graph shows unless asked for more (up to 100,000): the strongest (most independent sources, then most reports).</summary>
-    public const int DefaultTies = 2_000;
+    /// <summary>
+    /// Most ties a graph shows unless asked for more (up to 100,000): the strongest (most independent
+    /// sources, then most reports). Two per actor shown keep the first page legible and quick to
+    /// draw; 2,000 among 300 actors made a tangle that took seconds to draw.
+    /// </summary>
+    public const int DefaultTies = 600;
 
     private byte[]? defaultJson;
 

@@ -139,7 +139,7 @@ internal static class ReadEndpoints
             var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
             return Results.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
         }).Produces<ActorGraph>()
-          .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 2000), and each actor's position in a layout of the store's whole graph");
+          .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 600), and each actor's position in a layout of the store's whole graph");
 
         api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
         {

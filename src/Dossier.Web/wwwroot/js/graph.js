@@ -1,5 +1,8 @@
-import cytoscape from '/lib/cytoscape/dist/cytoscape.esm.min.mjs';
 import { api, h, fill, showError, evidence, actorLink, KIND_COLOURS, TIE_COLOURS } from './common.js';
+
+// Cytoscape is imported when the graph is drawn, not before this script runs, so the graph's data
+// is fetched while the browser loads and compiles the library (the page preloads both).
+const cytoscapeLoaded = import('/lib/cytoscape/dist/cytoscape.esm.min.mjs').then(module => module.default);
 
 const container = document.getElementById('graph');
 const side = document.getElementById('side');
@@ -42,9 +45,11 @@ function parameters() {
 
 async function load(first) {
   let data;
+  let cytoscape;
   const started = performance.now();
   try {
-    data = await api(`/api/graph?${parameters()}`);
+    const query = parameters().toString();
+    [data, cytoscape] = await Promise.all([api(query ? `/api/graph?${query}` : '/api/graph'), cytoscapeLoaded]);
   } catch (error) {
     showError(side, error);
     return;
@@ -69,7 +74,9 @@ async function load(first) {
     ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999', size: 18 + 62 * Math.sqrt(n.mentions / maxMentions) }, position: { x: n.x, y: n.y } })),
     ...data.edges.map(e => ({ group: 'edges', data: { ...e, colour: TIE_COLOURS[e.group] || '#999', width: 1.5 + Math.min(6, e.reports) } })),
   ];
-  const big = data.nodes.length > 300;
+  // Big graphs (the first page's 300 actors and 600 ties among them) are drawn the cheap way:
+  // arrows, curved edges and outlined labels on thousands of elements cost seconds.
+  const big = data.nodes.length + data.edges.length > 600;
   if (graph) graph.destroy();
   graph = cytoscape({
     container,
