@@ -47,7 +47,7 @@ internal static class ReadEndpoints
         api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
         {
             var corpus = cache.Get();
-            var detail = pool.Read(store => store.GetEntity(id, DossierListLength));
+            var detail = corpus.Dossiers.GetOrAdd(id, pool, static (id, pool) => pool.Read(store => store.GetEntity(id, DossierListLength)));
             if (detail is null)
             {
                 return Problems.NotFound($"no actor with id {id}");
@@ -155,6 +155,11 @@ internal static class ReadEndpoints
             }
 
             // An actor's ties are listed from its index; only a list without an actor reads every tie.
+            if (actor is not null && other is null && kind is null && group is null)
+            {
+                return Results.Ok(paging.Of(corpus.TiesByActor.GetValueOrDefault(actor, []), i => corpus.Ties[i]));
+            }
+
             var candidates = actor is not null ? corpus.TiesByActor.GetValueOrDefault(actor, []).Select(i => corpus.Ties[i])
                 : other is not null ? corpus.TiesByActor.GetValueOrDefault(other, []).Select(i => corpus.Ties[i])
                 : corpus.Ties;

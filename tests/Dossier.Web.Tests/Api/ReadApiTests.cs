@@ -302,6 +302,24 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task An_actors_ties_are_the_ties_of_the_whole_list_at_either_end_and_its_dossier_reads_the_same_when_opened_again()
+    {
+        var haftar = (await demo.GetJsonAsync("api/actors?q=Haftar")).GetProperty("items")[0].GetProperty("id").GetString();
+        var all = (await demo.GetJsonAsync("api/ties?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+
+        var ties = await demo.GetJsonAsync($"api/ties?actor={haftar}&limit=1000");
+        var first = await demo.GetJsonAsync($"api/actors/{haftar}");
+        var again = await demo.GetJsonAsync($"api/actors/{haftar}");
+
+        var expected = all.Where(t => t.GetProperty("source").GetProperty("id").GetString() == haftar || t.GetProperty("target").GetProperty("id").GetString() == haftar)
+            .Select(t => t.GetRawText()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ties.GetProperty("items").EnumerateArray().Select(t => t.GetRawText()).ToList());
+        Assert.Equal(first.GetProperty("names").GetRawText(), again.GetProperty("names").GetRawText());
+        Assert.Equal(first.GetProperty("articles").GetRawText(), again.GetProperty("articles").GetRawText());
+    }
+
+    [Fact]
     public async Task Graph_nodes_carry_positions_and_maxTies_keeps_the_strongest_ties()
     {
         var graph = await demo.GetJsonAsync("api/graph");
