@@ -57,10 +57,13 @@ public static partial class DisputeLedger
             .Where(e => e.Counts.Count > 0 && e.Place is not null && IsViolence(e.Type) && RunningToll().IsMatch(e.Evidence))
             .GroupBy(e => e.Place!.EntityId ?? e.Place.Name)
             .Where(g => g.Select(e => e.ArticleId).Distinct().Count() > 1);
+        // A running toll whose reports are all one incident told by several articles is that incident's row already.
+        var toldBySeveral = groups.Select(g => g.Number).OfType<int>().ToHashSet();
         foreach (var toll in tolls)
         {
             var reports = toll.ToList();
-            if (groups.Any(g => reports.All(g.Reports.Contains)))
+            var incident = numberOf.TryGetValue(reports[0], out var first) ? first : -1;
+            if (toldBySeveral.Contains(incident) && reports.All(r => numberOf.TryGetValue(r, out var n) && n == incident))
             {
                 continue;
             }

@@ -20,8 +20,12 @@ public sealed record FramingReport(IReadOnlyList<LabelUse> Uses, IReadOnlyList<L
         var uses = FindUses(facts);
         var counts = Count(uses);
         var sides = ConflictSides.Find(facts);
+        // Each outlet's labels and events grouped once: filtering all of them per outlet grew with
+        // outlets times events, and a store of articles without outlets has an outlet per article.
+        var ownVoice = uses.Where(u => u.Speaker is null).ToLookup(u => u.Outlet, StringComparer.Ordinal);
+        var eventsOf = facts.Events.ToLookup(e => facts.Sources.OutletOf(e.ArticleId), StringComparer.Ordinal);
         var alignments = facts.Articles.Select(a => facts.Sources.OutletOf(a.Id)).Distinct()
-            .Select(outlet => Align(facts, outlet, uses.Where(u => u.Outlet == outlet && u.Speaker is null).ToList(), sides))
+            .Select(outlet => Align(outlet, [.. ownVoice[outlet]], [.. eventsOf[outlet]], sides))
             .ToList();
         return new FramingReport(uses, counts, sides, alignments);
     }
@@ -46,9 +50,8 @@ public sealed record FramingReport(IReadOnlyList<LabelUse> Uses, IReadOnlyList<L
             .OrderBy(c => c.Outlet, StringComparer.Ordinal).ThenByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
 
-    private static OutletAlignment Align(CorpusFacts facts, string outlet, IReadOnlyList<LabelUse> ownVoice, IReadOnlyList<ConflictSide> sides)
+    private static OutletAlignment Align(string outlet, IReadOnlyList<LabelUse> ownVoice, IReadOnlyList<EventRow> events, IReadOnlyList<ConflictSide> sides)
     {
-        var events = facts.Events.Where(e => facts.Sources.OutletOf(e.ArticleId) == outlet).ToList();
         var treatments = sides.Select(side => new SideTreatment(
             side.Name,
             ownVoice.Count(u => u.EntityId is { } id && side.Members.Contains(id) && u.Tone == LabelTone.Favourable),
