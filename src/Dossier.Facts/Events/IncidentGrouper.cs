@@ -16,29 +16,104 @@ public static class IncidentGrouper
     {
         ArgumentNullException.ThrowIfNull(reports);
         var incidents = new List<List<EventRow>>();
+
+        // A report joins the first incident with a report of its family, at its place, on a day of
+        // its dates. Each (family, place) keeps, for every day, the first incident with a report on
+        // it, so a report looks up its own days instead of every incident (hours at 800,000 events).
+        var days = new Dictionary<(int Family, string Place), PlaceDays>();
         foreach (var report in reports)
         {
-            var same = report.DateFirst is null || report.Place?.EntityId is null
-                ? null
-                : incidents.FirstOrDefault(group => group.Any(other => SameIncident(report, other)));
-            if (same is null)
+            if (report.DateFirst is not { } first || report.Place?.EntityId is not { } place)
             {
+                incidents.Add([report]);
+                continue;
+            }
+
+            var last = report.DateLast is { } end && end >= first ? end : first;
+            var key = (Family(report.Type), place);
+            if (!days.TryGetValue(key, out var known))
+            {
+                days[key] = known = new PlaceDays();
+            }
+
+            var same = known.FirstIncident(first.DayNumber, last.DayNumber);
+            if (same < 0)
+            {
+                same = incidents.Count;
                 incidents.Add([report]);
             }
             else
             {
-                same.Add(report);
+                incidents[same].Add(report);
             }
+
+            known.Add(first.DayNumber, last.DayNumber, same);
         }
 
         return [.. incidents.Select(group => new Incident(Best(group), group))];
     }
 
-    private static bool SameIncident(EventRow a, EventRow b)
-        => Family(a.Type) == Family(b.Type)
-           && a.Place?.EntityId is { } place && place == b.Place?.EntityId
-           && a.DateFirst is { } aFirst && b.DateFirst is { } bFirst
-           && aFirst <= (b.DateLast ?? bFirst) && bFirst <= (a.DateLast ?? aFirst);
+    /// <summary>The incidents of one family at one place: for each day, the first with a report on it; and the reports that span over a year.</summary>
+    private sealed class PlaceDays
+    {
+        private const int LongestIndexed = 366;
+
+        private readonly Dictionary<int, int> firstOnDay = [];
+        private readonly List<(int First, int Last, int Incident)> spanning = [];
+
+        /// <summary>The first incident with a report on any day from <paramref name="first"/> to <paramref name="last"/>, or -1.</summary>
+        public int FirstIncident(int first, int last)
+        {
+            var best = int.MaxValue;
+            if (last - first <= LongestIndexed * 10)
+            {
+                for (var day = first; day <= last; day++)
+                {
+                    if (firstOnDay.TryGetValue(day, out var incident) && incident < best)
+                    {
+                        best = incident;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var (day, incident) in firstOnDay)
+                {
+                    if (day >= first && day <= last && incident < best)
+                    {
+                        best = incident;
+                    }
+                }
+            }
+
+            foreach (var (from, to, incident) in spanning)
+            {
+                if (from <= last && first <= to && incident < best)
+                {
+                    best = incident;
+                }
+            }
+
+            return best == int.MaxValue ? -1 : best;
+        }
+
+        public void Add(int first, int last, int incident)
+        {
+            if (last - first > LongestIndexed)
+            {
+                spanning.Add((first, last, incident));
+                return;
+            }
+
+            for (var day = first; day <= last; day++)
+            {
+                if (!firstOnDay.TryGetValue(day, out var known) || incident < known)
+                {
+                    firstOnDay[day] = incident;
+                }
+            }
+        }
+    }
 
     private static int Family(EventType type)
         => type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing ? -1 : (int)type;

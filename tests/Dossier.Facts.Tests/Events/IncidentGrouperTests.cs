@@ -6,38 +6,51 @@ namespace Dossier.Facts.Tests.Events;
 
 public sealed class IncidentGrouperTests
 {
-    private static EventRow Report(string article, EventType type, string? place, string? date, int killed = 0)
-        => new(new ArticleId(article.PadRight(32, '0')), null, null, null, type, "attacked",
-            date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
-            date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "day", date,
-            place is null ? null : new EventActor(place, place), [], [], killed > 0 ? [new EventCountRow(CountKind.Killed, killed, null, "exact", killed.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [], null, "evidence");
+    private static int evidence;
+
+    private static EventRow Report(EventType type, string? place, string? first, string? last = null) => new(
+        new ArticleId("a" + evidence.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(31, '0')), null, null, null, type, "t",
+        first is null ? null : DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture),
+        last is null ? null : DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture),
+        null, null, place is null ? null : new EventActor(place, place), [], [], [], null, $"report {++evidence}");
 
     [Fact]
-    public void Reports_of_one_attack_in_one_place_on_one_day_are_one_incident()
+    public void Violent_reports_at_one_place_on_overlapping_days_are_one_incident_and_a_meeting_there_is_another()
     {
-        var incidents = IncidentGrouper.Group([
-            Report("a1", EventType.Attack, "ain-zara", "2020-03-18", 36),
-            Report("b2", EventType.ArmedClash, "ain-zara", "2020-03-18"),
-            Report("c3", EventType.Attack, "tripoli", "2020-03-18"),
-            Report("d4", EventType.Attack, "ain-zara", "2020-03-19"),
-        ]);
+        var attack = Report(EventType.Attack, "tripoli", "2019-04-05");
+        var shelling = Report(EventType.AirstrikeOrShelling, "tripoli", "2019-04-04", "2019-04-06");
+        var meeting = Report(EventType.Meeting, "tripoli", "2019-04-05");
+        var elsewhere = Report(EventType.Attack, "sirte", "2019-04-05");
+        var later = Report(EventType.Attack, "tripoli", "2019-04-07");
 
-        Assert.Equal(3, incidents.Count);
-        var first = incidents[0];
-        Assert.Equal(2, first.Reports.Count);
-        Assert.Equal(36, Assert.Single(first.Event.Counts).Low);
+        var incidents = IncidentGrouper.Group([attack, shelling, meeting, elsewhere, later]);
+
+        Assert.Equal([[attack, shelling], [meeting], [elsewhere], [later]], incidents.Select(i => i.Reports.ToList()));
     }
 
     [Fact]
-    public void Reports_without_a_date_or_a_place_are_never_joined()
+    public void A_report_without_a_date_or_a_place_is_an_incident_of_its_own()
     {
-        var incidents = IncidentGrouper.Group([
-            Report("a1", EventType.Attack, "ain-zara", null),
-            Report("b2", EventType.Attack, "ain-zara", null),
-            Report("c3", EventType.Attack, null, "2020-03-18"),
-            Report("d4", EventType.Attack, null, "2020-03-18"),
-        ]);
+        var dated = Report(EventType.Attack, "tripoli", "2019-04-05");
+        var undated = Report(EventType.Attack, "tripoli", null);
+        var nowhere = Report(EventType.Attack, null, "2019-04-05");
 
-        Assert.Equal(4, incidents.Count);
+        var incidents = IncidentGrouper.Group([dated, undated, nowhere]);
+
+        Assert.Equal(3, incidents.Count);
+    }
+
+    [Fact]
+    public void A_report_that_spans_two_incidents_joins_the_first_and_a_report_spanning_years_is_found_by_a_day_within()
+    {
+        var early = Report(EventType.Attack, "tripoli", "2019-04-05");
+        var late = Report(EventType.Attack, "tripoli", "2019-04-20");
+        var month = Report(EventType.Attack, "tripoli", "2019-04-01", "2019-04-30");
+        var war = Report(EventType.ArmedClash, "benghazi", "2014-05-16", "2017-07-05");
+        var battle = Report(EventType.Attack, "benghazi", "2016-02-23");
+
+        var incidents = IncidentGrouper.Group([early, late, month, war, battle]);
+
+        Assert.Equal([[early, month], [late], [war, battle]], incidents.Select(i => i.Reports.ToList()));
     }
 }
