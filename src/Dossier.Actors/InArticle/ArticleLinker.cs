@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "2";
+    public string Version => "3";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -89,6 +89,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         ExtendByParticleSurname(work, names);
         ExtendByGovernment(work, names);
         AddQuotedNames(work, names);
+        AddCapitalizedNames(work, names);
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -131,6 +132,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             names.AddRange(found);
         }
 
+        AddDeclinedNames(work, names);
+        AddHeadWordNames(work, names);
         AddRepeatedNames(work, names);
         ExtendByGivenName(work, names);
         AddOtherSpellings(work, names);
@@ -212,6 +215,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     {
         var text = work.Text;
         var own = new Dictionary<string, (string Name, string Type)>(StringComparer.Ordinal);
+        var shortened = new Dictionary<string, NameMention>(StringComparer.Ordinal);
         foreach (var name in names.Where(n => !n.IsAcronym))
         {
             var space = name.Text.LastIndexOf(' ');
@@ -219,6 +223,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (KnownNames.SoundOf(form) is { } sound)
             {
                 own.TryAdd(sound, (form, name.EntityType));
+            }
+
+            // "Saiqa" for the "Saiga Forces": the one word of a group's name that is no word of its kind.
+            if (GroupWordOf(name) is { } word && KnownNames.SoundOf(word) is { } groupSound && own.TryAdd(groupSound, (word, name.EntityType)))
+            {
+                shortened[word] = name;
             }
         }
 
@@ -241,7 +251,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             (string Name, string Type)? target = own.TryGetValue(sound, out var ours) ? ours
                 : known?.SpellingOf(word, sound) is { } theirs ? (theirs.Name, EntityTypeOf(theirs.Kind)) : null;
-            if (target is not { } spelling || string.Equals(spelling.Name, word, StringComparison.Ordinal)
+            var group = target is { } named ? shortened.GetValueOrDefault(named.Name) : null;
+            if (target is not { } spelling || (group is null && string.Equals(spelling.Name, word, StringComparison.Ordinal))
                 || NameVariantMatcher.Match(word, spelling.Name).Score < NameVariantMatcher.SameName)
             {
                 continue;
@@ -249,12 +260,403 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             if (MakeName(work, start, end, spelling.Type) is { } other)
             {
-                found.Add(other);
+                found.Add(group is null ? other : other with { FormOf = (group.Text, $"{word} is the {group.Text} named by the one word of its name that is no word of its kind") });
             }
         }
 
         names.AddRange(found);
     }
+
+    /// <summary>
+    /// "attacked oil facilities in Ras- Lanufe and Sidre" and, later, "regain control of Ras Lanuf and
+    /// Sidr": a translation from Russian keeps the case endings of place names. A run of proper nouns
+    /// the recognizer missed, written elsewhere in the article with one of those endings more
+    /// (-a, -e, -u, -om, -oy), is one name with that form; both are names when one of them
+    /// is a name of the article already, or when either stands where a place does ("in", "control
+    /// of", or in a list with a place of the article). A name of the recognizer that runs another
+    /// name of the article into such a form ("Jufra Huna" beside "Hun") is two names.
+    /// </summary>
+    private void AddDeclinedNames(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var runs = ProperNounRuns(work, names);
+
+        // Forms inside a name of the recognizer, after words that are a name of the article on their own.
+        var own = names.Where(n => !n.IsAcronym).Select(n => n.Text).ToHashSet(StringComparer.Ordinal);
+        var tails = new List<(int Start, int End, NameMention Span)>();
+        foreach (var name in names.Where(n => !n.IsAcronym && n.EntityType == "LOC"))
+        {
+            var space = name.Text.LastIndexOf(' ');
+            if (space > 0 && own.Contains(name.Text[..space]))
+            {
+                tails.Add((name.Start + space + 1, name.End, name));
+            }
+        }
+
+        var candidates = runs.Select(r => (r.Start, r.End, Span: (NameMention?)null))
+            .Concat(tails.Select(t => (t.Start, t.End, Span: (NameMention?)t.Span)))
+            .Concat(names.Where(n => !n.IsAcronym && n.Kind.Kind != ActorKind.Person).Select(n => (n.Start, n.End, Span: (NameMention?)n)))
+            .Select(c => (c.Start, c.End, c.Span, Text: Spaced(text[c.Start..c.End])))
+            .ToList();
+
+        // A declined form starts with its bare form: only candidates that share a first letter are compared.
+        var byInitial = candidates.ToLookup(c => c.Text[0]);
+        var found = new List<NameMention>();
+        var split = new Dictionary<NameMention, NameMention>();
+        foreach (var bare in candidates)
+        {
+            var bareText = bare.Text;
+            foreach (var declined in byInitial[bareText[0]])
+            {
+                var declinedText = declined.Text;
+                if (declinedText.Length <= bareText.Length || !declinedText.StartsWith(bareText, StringComparison.Ordinal)
+                    || !CaseEndings.Contains(declinedText[bareText.Length..]) || bareText.Length - bareText.LastIndexOf(' ') - 1 < 3)
+                {
+                    continue;
+                }
+
+                // Which of the two is a name already (a whole name of the recognizer, not a tail of one).
+                var bareName = bare.Span is { } b && b.Start == bare.Start ? b : null;
+                var declinedName = declined.Span is { } d && d.Start == declined.Start ? d : null;
+                if (bareName is not null && declinedName is not null)
+                {
+                    continue;
+                }
+
+                var type = (bareName ?? declinedName)?.EntityType;
+                if (type is null && (StandsAsPlace(work, names, runs, bare.Start) || StandsAsPlace(work, names, runs, declined.Start)))
+                {
+                    type = "LOC";
+                }
+
+                if (type is null)
+                {
+                    continue;
+                }
+
+                var reason = $"{text[declined.Start..declined.End]} is {text[bare.Start..bare.End]} with a Russian case ending";
+                foreach (var (start, end, span, _) in new[] { bare, declined })
+                {
+                    if ((span is not null && span.Start == start) || found.Exists(f => f.Start == start))
+                    {
+                        continue;
+                    }
+
+                    if (span is not null)
+                    {
+                        // The tail of a longer name: the words before it are a name of their own.
+                        if (!split.ContainsKey(span) && MakeName(work, span.Start, start - 1, span.EntityType) is { } before)
+                        {
+                            split[span] = before;
+                        }
+                        else
+                        {
+                            continue;
+                        }
+                    }
+
+                    if (MakeName(work, start, end, type) is { } form)
+                    {
+                        found.Add(start == declined.Start ? form with { FormOf = (text[bare.Start..bare.End], reason) } : form);
+                    }
+                }
+            }
+        }
+
+        // The first of two forms joins a chain first; the later one names the earlier, whichever it is.
+        foreach (var form in found.Where(f => f.FormOf is not null).ToList())
+        {
+            var bare = found.Find(f => f.FormOf is null && string.Equals(Spaced(f.Text), Spaced(form.FormOf!.Value.Name), StringComparison.Ordinal));
+            if (bare is not null && bare.Start > form.Start)
+            {
+                found[found.IndexOf(bare)] = bare with { FormOf = (form.Text, form.FormOf!.Value.Reason) };
+                found[found.IndexOf(form)] = form with { FormOf = null };
+            }
+        }
+
+        foreach (var (span, before) in split)
+        {
+            names[names.IndexOf(span)] = before;
+        }
+
+        names.AddRange(found);
+
+        static string Spaced(string name) => name.Replace("- ", " ", StringComparison.Ordinal);
+    }
+
+    // Endings Russian nouns take in their cases, as English transliterations write them; not -i or
+    // -y, which make Arabic adjectives of place names ("Zintani", "Iraqi") in any English text.
+    private static readonly HashSet<string> CaseEndings = new(StringComparer.Ordinal) { "a", "e", "u", "om", "oy" };
+
+    /// <summary>
+    /// Runs of up to three proper nouns, capitalized, that no name covers, joined by spaces or by a
+    /// hyphen and a space as a translation may leave it ("Ras- Lanufe").
+    /// </summary>
+    private static List<(int Start, int End)> ProperNounRuns(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var runs = new List<(int Start, int End)>();
+        var tokens = work.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsFreeProperNoun(i))
+            {
+                continue;
+            }
+
+            var start = tokens[i].Start;
+            var end = tokens[i].End;
+            var words = 1;
+            var next = i + 1;
+            while (words < 3 && next < tokens.Count)
+            {
+                var gap = text[end..tokens[next].Start];
+                if (gap == " " && IsFreeProperNoun(next))
+                {
+                    end = tokens[next].End;
+                    next++;
+                }
+                else if (text[tokens[next].Start..tokens[next].End] == "-" && next + 1 < tokens.Count && text[tokens[next].End..tokens[next + 1].Start] == " "
+                         && gap.Length == 0 && IsFreeProperNoun(next + 1))
+                {
+                    end = tokens[next + 1].End;
+                    next += 2;
+                }
+                else
+                {
+                    break;
+                }
+
+                words++;
+            }
+
+            runs.Add((start, end));
+            i = next - 1;
+        }
+
+        return runs;
+
+        bool IsFreeProperNoun(int index)
+        {
+            var (start, end) = (tokens[index].Start, tokens[index].End);
+            var word = text.AsSpan(start, end - start);
+            return word.Length >= 3 && char.IsUpper(word[0]) && word[1..].ContainsAnyInRange('a', 'z') && !word[1..].ContainsAnyInRange('A', 'Z')
+                   && work.IsProperNoun(start) && !names.Exists(n => n.Start < end && n.End > start);
+        }
+    }
+
+    /// <summary>
+    /// Whether a run of proper nouns stands where a place does: after a word that makes a capital
+    /// the city ("in", "control of"), itself or the list it is in ("in Ras- Lanufe and Sidre"), or in
+    /// a list with a place of the article ("the settlements of Hun, Sokna, Waddan").
+    /// </summary>
+    private static bool StandsAsPlace(ArticleWork work, List<NameMention> names, List<(int Start, int End)> runs, int start)
+    {
+        var tokens = work.Tokens;
+
+        // Back over the list to the word that introduces it, noting the places named in it.
+        var index = work.TokenAt(start);
+        var place = false;
+        while (index >= 2 && work.Word(index - 1) is "," or "and")
+        {
+            var previousEnd = tokens[index - 2].End;
+            var item = names.Find(n => n.End == previousEnd) is { } name ? (name.Start, IsPlace: name.Kind.Kind == ActorKind.Place)
+                : runs.Find(r => r.End == previousEnd) is { End: > 0 } run ? (run.Start, IsPlace: false) : (Start: -1, IsPlace: false);
+            if (item.Start < 0)
+            {
+                break;
+            }
+
+            place |= item.IsPlace;
+            index = work.TokenAt(item.Start);
+        }
+
+        // Not after "to", "on" or "from", which people are spoken to and heard from as well.
+        if (place || (index > 0 && work.WordBefore(tokens[index].Start) is not ("to" or "on" or "from") && IsPlaceHere(work, tokens[index].Start)))
+        {
+            return true;
+        }
+
+        // On through the rest of the list.
+        var end = runs.Find(r => r.Start == start) is { End: > 0 } self ? self.End : start;
+        for (var next = work.TokenAt(end); next + 1 < tokens.Count && work.Word(next) is "," or "and"; )
+        {
+            var itemStart = tokens[next + 1].Start;
+            if (names.Find(n => n.Start == itemStart) is { } name)
+            {
+                if (name.Kind.Kind == ActorKind.Place)
+                {
+                    return true;
+                }
+
+                next = work.TokenAt(name.End);
+            }
+            else if (runs.Find(r => r.Start == itemStart) is { End: > 0 } run)
+            {
+                next = work.TokenAt(run.End);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The word that names a group of two words, the other of which says what kind of group it is
+    /// ("Saiga" of the "Saiga Forces", "Wagner" of the "Wagner Group"); null for any other name.
+    /// </summary>
+    private string? GroupWordOf(NameMention name)
+    {
+        if (name.Kind is not { Weight: KindClassifier.CueWeight, Kind: ActorKind.ArmedGroup or ActorKind.Organization or ActorKind.Movement }
+            || name.Text.Split(' ') is not [var first, var last] || first.Length < 4 || !char.IsUpper(first[0]))
+        {
+            return null;
+        }
+
+        bool Names(string word) => classifier.Classify(word, "ORG", hadPersonTitle: false).Weight == KindClassifier.CueWeight;
+        return Names(last) && !Names(first) && countries.CountryOfDemonym(first) is null ? first : null;
+    }
+
+    /// <summary>
+    /// "The Syrian Observatory for Human Rights published", "the Saiga Forces Captain Mahmoud
+    /// Al-Wirfally": capitalized words past the start of a sentence, among them a proper noun and a
+    /// word that says what kind of body they name, are a name the recognizer missed. They stop
+    /// before a person's title; a nationality word and one such word ("Turkish Forces") are left to
+    /// the nationality rule.
+    /// </summary>
+    private void AddCapitalizedNames(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var found = new List<NameMention>();
+        foreach (Match match in CapitalizedPhrase().Matches(text))
+        {
+            var words = new List<(int Start, int End)>();
+            for (var at = match.Index; at < match.Index + match.Length;)
+            {
+                var end = text.IndexOf(' ', at, match.Index + match.Length - at) is var space and >= 0 ? space : match.Index + match.Length;
+                words.Add((at, end));
+                at = end + 1;
+            }
+
+            string Word(int i) => text[words[i].Start..words[i].End];
+            var first = 0;
+            while (first < words.Count && (ActorWords.LeadingNoise.Contains(Word(first))
+                                           || (work.SentenceStart(work.SentenceOf(words[first].Start)) == words[first].Start && !work.IsProperNoun(words[first].Start))))
+            {
+                first++;
+            }
+
+            var last = first;
+            while (last < words.Count && !(ActorWords.PersonTitles.TryGetValue(Word(last), out var role) && role.Length > 0))
+            {
+                last++;
+            }
+
+            while (last > first && FunctionWords.Contains(Word(last - 1)))
+            {
+                last--;
+            }
+
+            // The word of its kind is a word of its own, not part of one ("Post-NATO").
+            var capitalized = Enumerable.Range(first, last - first).Where(i => char.IsUpper(Word(i)[0])).ToList();
+            if (capitalized.Count < 2 || !capitalized.Exists(i => work.IsProperNoun(words[i].Start)) || capitalized.Exists(i => Word(i).All(c => !char.IsLower(c)))
+                || !capitalized.Exists(i => !Word(i).Contains('-', StringComparison.Ordinal) && classifier.Classify(Word(i), "ORG", hadPersonTitle: false).Weight == KindClassifier.CueWeight))
+            {
+                continue;
+            }
+
+            var (start, stop) = (words[first].Start, words[last - 1].End);
+            if (InTitleCase(work, start))
+            {
+                continue; // "Few Good Men in Post-NATO Libyan Quagmire as Jihadists Battle": a headline, where capitals say nothing
+            }
+
+            // Not over a name of two words or more ("the Islamic State of Iraq" is not one more name).
+            if (names.Exists(n => n.Start < stop && n.End > start && (n.Start < start || n.End > stop || n.CoreWords.Count > 1 || n.IsAcronym))
+                || (capitalized.Count == 2 && countries.CountryOfDemonym(Word(first)) is not null))
+            {
+                continue;
+            }
+
+            if (MakeName(work, start, stop, "ORG") is { Kind: { Weight: KindClassifier.CueWeight, Kind: ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Media or ActorKind.Movement or ActorKind.Organization } } name)
+            {
+                names.RemoveAll(n => n.Start >= start && n.End <= stop);
+                found.Add(name);
+            }
+        }
+
+        names.AddRange(found);
+    }
+
+    /// <summary>
+    /// Whether the line at <paramref name="position"/> is a headline: no stop at its end, and most of
+    /// its words capitalized (a sentence full of names still ends with one).
+    /// </summary>
+    private static bool InTitleCase(ArticleWork work, int position)
+    {
+        var text = work.Text;
+        var start = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        var end = text.IndexOf('\n', position) is var newline and >= 0 ? newline : text.Length;
+        if (text.AsSpan(start, end - start).TrimEnd().TrimEnd("”\"’')") is [.., '.' or '!' or '?' or ':' or ';'])
+        {
+            return false;
+        }
+
+        int words = 0, capitalized = 0;
+        for (var i = work.TokenAt(start); i < work.Tokens.Count && work.Tokens[i].Start < end; i++)
+        {
+            var word = work.Word(i);
+            if (word.Length > 3 && char.IsLetter(word[0]))
+            {
+                words++;
+                capitalized += char.IsUpper(word[0]) ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalized * 4 >= words * 3;
+    }
+
+    // Capitalized words joined by "of", "for", "the"; never by "and", which makes a list of names.
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}’'.-])\p{Lu}[\p{L}’'-]*(?:(?: (?:of|for|the))* \p{Lu}[\p{L}’'-]*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalizedPhrase();
+
+    /// <summary>
+    /// "According to the Observatory" after "the Syrian Observatory for Human Rights", "The Observer
+    /// claims" after "the Libya Observer": the word that says what kind of body a name is, after
+    /// "the", stands for the one name of the article before it that has that word.
+    /// </summary>
+    private void AddHeadWordNames(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        var found = new List<NameMention>();
+        foreach (Match match in TheHeadWord().Matches(text))
+        {
+            var word = match.Groups["word"];
+            var (start, end) = (word.Index, word.Index + word.Length);
+            if (names.Exists(n => n.Start < end && n.End > start)
+                || classifier.Classify(word.Value, "ORG", hadPersonTitle: false) is not { Weight: KindClassifier.CueWeight, Kind: ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Media or ActorKind.Movement or ActorKind.Organization })
+            {
+                continue;
+            }
+
+            var having = names.Where(n => !n.IsAcronym && n.Start < start && n.Kind.Kind.Family() == 1 && Array.IndexOf(n.Text.Split(' '), word.Value) > 0)
+                .DistinctBy(n => n.Text, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (having.Count == 1 && MakeName(work, start, end, having[0].EntityType) is { } name)
+            {
+                found.Add(name with { FormOf = (having[0].Text, $"the {word.Value}: the one name before it with that word is {having[0].Text}") });
+            }
+        }
+
+        names.AddRange(found);
+    }
+
+    // "the Observatory", "The Observer claims": one capitalized word after "the", no other after it.
+    [GeneratedRegex(@"\b[Tt]he (?<word>\p{Lu}\p{Ll}+)\b(?![’'-]| \p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex TheHeadWord();
 
     private static string EntityTypeOf(ActorKind kind) => kind switch
     {
@@ -316,8 +718,36 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 names.RemoveAll(n => n.Start >= start && n.End <= end);
                 names.Add(name);
             }
+            else if (TranslationVariant(group.Value) is { } variant && names.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } named
+                     && MakeName(work, start, end, named.EntityType) is { } translated)
+            {
+                // “Third Power” in an article that names the Third Force: the same name, translated otherwise.
+                names.RemoveAll(n => n.Start >= start && n.End <= end);
+                names.Add(translated);
+            }
         }
     }
+
+    /// <summary>
+    /// The name with the one head word a translation renders two ways swapped for the other ("Third
+    /// Power" and "Third Force" both translate Russian "Tretya sila"), or null when it has none.
+    /// </summary>
+    private static string? TranslationVariant(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var last = name[(space + 1)..];
+        return TranslatedAlike.TryGetValue(last, out var other) ? $"{name[..space]} {other}" : null;
+    }
+
+    private static readonly Dictionary<string, string> TranslatedAlike = new(StringComparer.Ordinal)
+    {
+        ["Force"] = "Power", ["Power"] = "Force", ["Forces"] = "Powers", ["Powers"] = "Forces",
+    };
 
     [GeneratedRegex(@"[“""](?<name>\p{Lu}[\w’'-]*(?: (?:of|the|for|and|al|el) )?(?: ?\p{Lu}[\w’'-]*(?: (?:of|the|for|and) )?){1,5})[”""]", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedName();
@@ -880,6 +1310,30 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 break;
             }
 
+            if (name.FormOf is { } form && chain.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                best = chain;
+                reason = form.Reason;
+                break;
+            }
+
+            // "Benghazi Revolutionaries’ Shura" after the “Council of Benghazi Revolutionaries’ Shura”:
+            // a name that says its own kind and ends a longer name after "of" is that name shortened.
+            if (name.Kind.Weight == KindClassifier.CueWeight && name.CoreWords.Count >= 2 && !name.IsAcronym
+                && chain.Names.Find(n => !n.IsAcronym && n.Text.EndsWith(" of " + name.Text, StringComparison.Ordinal)) is { } longer)
+            {
+                best = chain;
+                reason = $"{longer.Text} without its first words";
+                break;
+            }
+
+            if (TranslationVariant(name.Text) is { } variant && chain.Names.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } translated)
+            {
+                best = chain;
+                reason = $"{name.Text} is {translated.Text} translated otherwise";
+                break;
+            }
+
             foreach (var other in chain.Names)
             {
                 // A capital written for its state joins the state only: "Washington, D.C." is the city.
@@ -935,6 +1389,23 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static void JoinPartialName(ArticleWork work, List<Chain> chains, NameMention name)
     {
+        // "the ousting of [Libyan leader Muammar] Gaddafi": an editor's bracket inside a quotation cut
+        // one name in two; the given name in the bracket and the surname after it are one person.
+        var bracket = name.Start - 1;
+        if (bracket > 0 && work.Text[bracket] is ' ' or '\u00A0')
+        {
+            bracket--;
+        }
+
+        if (bracket > 0 && work.Text[bracket] == ']'
+            && chains.FirstOrDefault(c => c.Family == 0 && c.Names.Exists(n => n.End == bracket && n.CoreWords.Count == 1 && !n.IsAcronym)) is { } given)
+        {
+            var first = given.Names.First(n => n.End == bracket);
+            given.Add(name, MentionForm.Name, $"{first.Text}] {name.Text}: a bracket cut the name in two");
+            given.ComposedName ??= $"{first.Text} {name.Text}";
+            return;
+        }
+
         var word = name.CoreWords[0];
         var key = NameForms.Key(word);
         var candidates = chains
@@ -1081,6 +1552,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private static void AddDescriptions(ArticleWork work, List<Chain> chains, KnownNames? known)
     {
         var text = work.Text;
+
+        // "the amnesty law passed by parliament in Tobruk": parliament with no article, after a
+        // preposition, is the country's own, the one legislature the article names.
+        foreach (Match match in BareParliament().Matches(text))
+        {
+            var parliament = match.Groups["head"];
+            if (!chains.Exists(c => c.Mentions.Exists(m => m.Start < parliament.Index + parliament.Length && m.End > parliament.Index)))
+            {
+                LinkGroupDescription(work, chains, parliament.Index, parliament.Index + parliament.Length, "parliament", ActorKind.Government, "", null, known);
+            }
+        }
+
         foreach (var match in Description().Matches(text).Concat(PossessiveGovernment().Matches(text)))
         {
             var start = match.Index;
@@ -1371,6 +1854,9 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     // "Libya’s internationally recognized government": a country's government with a modifier, named without "the".
     [GeneratedRegex(@"(?<=\b\p{Lu}[\w.-]*[’']s\s+)(?<mods>(?:[\w’'-]+\s+){1,3}?)(?<head>government)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PossessiveGovernment();
+
+    [GeneratedRegex(@"\b(?:by|to|in|from|before|through|with|against)\s+(?<head>parliament)\b(?![-’'])", RegexOptions.CultureInvariant)]
+    private static partial Regex BareParliament();
 
     [GeneratedRegex(@"\s+of\s+(?:the\s+)?(?<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex OfTheName();

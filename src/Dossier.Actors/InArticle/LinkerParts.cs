@@ -12,6 +12,12 @@ internal sealed record NameMention(
 {
     public string CoreKey { get; } = string.Join(' ', CoreWords);
 
+    /// <summary>
+    /// Another name of the article this one is a form of, as written there, and why ("Sidre" of
+    /// "Sidr": a Russian case ending); the name joins that name's actor whatever the spellings say.
+    /// </summary>
+    public (string Name, string Reason)? FormOf { get; init; }
+
     /// <summary>Phonetic keys of the name's words: two names with none in common are not compared further.</summary>
     public IReadOnlySet<string> WordKeys { get; } = CoreWords.Select(Dossier.Nlp.Linking.NameForms.Key).ToHashSet(StringComparer.Ordinal);
 
@@ -71,6 +77,12 @@ internal sealed class Chain
         return chain;
     }
 
+    /// <summary>
+    /// A full name the article writes only in parts ("[Libyan leader Muammar] Gaddafi"), put together;
+    /// it names the actor when no name of the chain has two words or more.
+    /// </summary>
+    public string? ComposedName { get; set; }
+
     /// <summary>For an actor the article only describes: the name other articles give it.</summary>
     public string? KnownName { get; }
 
@@ -109,6 +121,11 @@ internal sealed class Chain
             if (KnownName is not null && Names.Count == 0)
             {
                 return KnownName;
+            }
+
+            if (ComposedName is not null && Names.TrueForAll(n => n.CoreWords.Count < 2))
+            {
+                return ComposedName;
             }
 
             var defined = Names.FirstOrDefault(n => n.DefinedAcronym is not null);
@@ -174,7 +191,8 @@ internal sealed class ArticleWork(Document document)
 
     public int SentenceStart(int sentence) => sentenceStarts.Length == 0 ? 0 : sentenceStarts[Math.Min(sentence, sentenceStarts.Length - 1)];
 
-    private int TokenAt(int offset)
+    /// <summary>The index of the first token that starts at or after <paramref name="offset"/>.</summary>
+    public int TokenAt(int offset)
     {
         var low = 0;
         var high = Tokens.Count - 1;

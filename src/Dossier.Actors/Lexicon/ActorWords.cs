@@ -36,7 +36,7 @@ public static class ActorWords
     /// <summary>Words in a name that make it an organisation of no narrower kind.</summary>
     public static readonly IReadOnlySet<string> OrganizationWords = Set(
         "organization", "organisation", "institute", "foundation", "company", "corporation", "bank", "committee",
-        "red", "crescent", "international", "watch", "amnesty", "society", "association", "group", "inc", "ltd");
+        "red", "crescent", "international", "watch", "amnesty", "society", "association", "group", "inc", "ltd", "observatory");
 
     /// <summary>
     /// Titles written before a person's name ("Field Marshal Khalifa Haftar", "Gen. Haftar"), and role

@@ -30,7 +30,7 @@ public sealed class DisputesCommandTests
 
         var disputes = CliRun.Run("disputes", "--db", workspace.Database, "--format", "json");
 
-        var denial = Assert.Single(disputes.Json.EnumerateArray(), d => d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiqa"));
+        var denial = Assert.Single(disputes.Json.EnumerateArray(), d => d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiga Forces"));
         Assert.Equal("accusation and denial", denial.GetProperty("kind").GetString());
         var values = denial.GetProperty("values").EnumerateArray().ToList();
         Assert.Equal(["alleged", "denied"], values.Select(v => v.GetProperty("modality").GetString()));
@@ -53,7 +53,7 @@ public sealed class DisputesCommandTests
         Assert.True(tripoli.ExitCode == 0, tripoli.Error);
         Assert.InRange(tripoli.Json.GetArrayLength(), 1, all.Json.GetArrayLength() - 1);
         Assert.Equal(2, tripoli.Json.EnumerateArray().Count(d => d.GetProperty("subject").GetString()!.Contains("toll of fighting at Tripoli", StringComparison.Ordinal)));
-        Assert.DoesNotContain(tripoli.Json.EnumerateArray(), d => d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiqa"));
+        Assert.DoesNotContain(tripoli.Json.EnumerateArray(), d => d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiga Forces"));
         Assert.Equal(2, nobody.ExitCode);
         Assert.Contains("--actor Napoleon: no actor is called so", nobody.Error, StringComparison.Ordinal);
         Assert.Equal(2, incident.ExitCode);
