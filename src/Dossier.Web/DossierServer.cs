@@ -99,8 +99,14 @@ public sealed class DossierServer : IAsyncDisposable
         }
 
         // Read the lists and lay out the graph now, not on the first page's request: on a store of
-        // 100,000 articles that takes a minute or two. Requests meanwhile wait for it.
-        _ = Task.Run(() => app.Services.GetRequiredService<CorpusCache>().Get(), CancellationToken.None);
+        // 100,000 articles that takes a minute or two. Requests meanwhile wait for it. Then start
+        // the analyses (disputes, framing), which read every article (two more minutes there), so
+        // that the first dossier opened does not wait for them.
+        _ = Task.Run(() =>
+        {
+            app.Services.GetRequiredService<CorpusCache>().Get();
+            app.Services.GetRequiredService<AnalysisCache>().TryGet(TimeSpan.Zero);
+        }, CancellationToken.None);
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(bound).Port;
