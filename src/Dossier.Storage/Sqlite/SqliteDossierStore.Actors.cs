@@ -718,20 +718,8 @@ public sealed partial class SqliteDossierStore
             WHERE m.form IN {NamingForms}
             GROUP BY ec.entity_id, m.text ORDER BY ec.entity_id, n DESC, m.text
             """;
-        var spellings = new Dictionary<string, List<SpellingCount>>(StringComparer.Ordinal);
         using var reader = query.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            if (!spellings.TryGetValue(id, out var list))
-            {
-                spellings[id] = list = [];
-            }
-
-            list.Add(new SpellingCount(reader.GetString(1), reader.GetInt32(2)));
-        }
-
-        return spellings;
+        return SpellingRows.ByEntity(reader);
     }
 
     private List<SpellingCount> Spellings(string entityId)
