@@ -32,7 +32,7 @@ internal sealed class AnalysisCache(StorePool pool)
     private readonly VersionedCache<Computed> cache = new(pool, store =>
     {
         var facts = CorpusFacts.Load(store);
-        return new Computed(DisputeLedger.Build(facts).Select(ToItem).ToList(), FramingReport.Build(facts));
+        return Computed.Of(DisputeLedger.Build(facts).Select(ToItem).ToList(), FramingReport.Build(facts));
     });
 
     public Computed Get() => cache.Get();
@@ -60,6 +60,45 @@ internal sealed class AnalysisCache(StorePool pool)
         _ => "denial",
     };
 
-    /// <summary>What one store version's analyses found.</summary>
-    internal sealed record Computed(IReadOnlyList<DisputeItem> Disputes, FramingReport Framing);
+    /// <summary>What one store version's analyses found, with each actor's labels and disputes ready for its dossier.</summary>
+    internal sealed record Computed(IReadOnlyList<DisputeItem> Disputes, FramingReport Framing)
+    {
+        /// <summary>How many sentences a dossier shows for each label (the page shows three); its count is of all.</summary>
+        public const int UsesShown = 10;
+
+        private IReadOnlyDictionary<string, List<LabelItem>> LabelsByActor { get; init; } = new Dictionary<string, List<LabelItem>>();
+
+        private IReadOnlyDictionary<string, List<DisputeItem>> DisputesByActor { get; init; } = new Dictionary<string, List<DisputeItem>>();
+
+        public static Computed Of(IReadOnlyList<DisputeItem> disputes, FramingReport framing)
+        {
+            // Grouped by actor once: a dossier used to filter every label and dispute of the store.
+            var labels = new Dictionary<string, List<LabelItem>>(StringComparer.Ordinal);
+            foreach (var count in framing.Counts)
+            {
+                if (count.EntityId is { } id)
+                {
+                    var item = ToItem(count);
+                    (labels.TryGetValue(id, out var list) ? list : labels[id] = []).Add(item with { Uses = [.. item.Uses.Take(UsesShown)] });
+                }
+            }
+
+            var byActor = new Dictionary<string, List<DisputeItem>>(StringComparer.Ordinal);
+            foreach (var dispute in disputes)
+            {
+                foreach (var actor in dispute.Actors.Distinct(StringComparer.Ordinal))
+                {
+                    (byActor.TryGetValue(actor, out var list) ? list : byActor[actor] = []).Add(dispute);
+                }
+            }
+
+            return new Computed(disputes, framing) { LabelsByActor = labels, DisputesByActor = byActor };
+        }
+
+        /// <summary>The labels given to an actor, each with its first <see cref="UsesShown"/> sentences.</summary>
+        public IReadOnlyList<LabelItem> LabelsOf(string actor) => LabelsByActor.GetValueOrDefault(actor, []);
+
+        /// <summary>The disputes an actor is part of, in ledger order.</summary>
+        public IReadOnlyList<DisputeItem> DisputesOf(string actor) => DisputesByActor.GetValueOrDefault(actor, []);
+    }
 }

@@ -79,8 +79,8 @@ internal static class ReadEndpoints
                 about.Select(ToClaim).ToList(),
                 detail.Appearances.Take(shown).Select(a => new ActorAppearance(a.ArticleId.Value, a.Title, a.Outlet, a.ChainName, a.Mentions, a.Rule, a.Score, a.Detail)).ToList(),
                 detail.Overrides,
-                analysed is null ? [] : [.. analysed.Framing.Counts.Where(c => c.EntityId == id).Select(AnalysisCache.ToItem)],
-                analysed is null ? [] : [.. analysed.Disputes.Where(d => d.Actors.Contains(id))],
+                analysed is null ? [] : analysed.LabelsOf(id),
+                analysed is null ? [] : [.. analysed.DisputesOf(id).Take(shown)],
                 new DossierTotals(tieIndex.Length, eventIndex.Length, byTotal > shown, aboutTotal > shown, detail.AppearanceCount, analysed is not null));
             return Results.Ok(dossier);
         }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
@@ -97,7 +97,7 @@ internal static class ReadEndpoints
                 return StillAnalysing(pool);
             }
 
-            return Results.Ok(actor is null ? paging.Of(analysed.Disputes) : paging.Of(analysed.Disputes.Where(d => d.Actors.Contains(actor))));
+            return Results.Ok(paging.Of(actor is null ? analysed.Disputes : analysed.DisputesOf(actor)));
         }).WithSummary("The dispute ledger: every source's value side by side (tolls, perpetrators, control, accusations and denials), by actor id");
 
         api.MapGet("/framing", (StorePool pool, AnalysisCache analysis) => analysis.TryGet(AnalysisWait) is { } analysed

@@ -92,6 +92,22 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task An_actors_disputes_are_those_of_the_whole_ledger_that_name_it_in_the_list_and_in_its_dossier()
+    {
+        var haftar = (await demo.GetJsonAsync("api/actors?q=Hifter")).GetProperty("items")[0].GetProperty("id").GetString();
+        var all = (await demo.GetJsonAsync("api/disputes?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+
+        var his = await demo.GetJsonAsync($"api/disputes?actor={haftar}&limit=1000");
+        var dossier = await demo.GetJsonAsync($"api/actors/{haftar}");
+
+        var expected = all.Where(d => d.GetProperty("actors").EnumerateArray().Any(a => a.GetString() == haftar)).Select(d => d.GetRawText()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, his.GetProperty("items").EnumerateArray().Select(d => d.GetRawText()).ToList());
+        Assert.Equal(expected, dossier.GetProperty("disputes").EnumerateArray().Select(d => d.GetRawText()).ToList());
+        Assert.All(dossier.GetProperty("labels").EnumerateArray(), l => Assert.InRange(l.GetProperty("uses").GetArrayLength(), 1, Math.Min(10, l.GetProperty("count").GetInt32())));
+    }
+
+    [Fact]
     public async Task The_dispute_ledger_and_the_outlets_alignment_are_served_as_json()
     {
         var disputes = await demo.GetJsonAsync("api/disputes?limit=100");
