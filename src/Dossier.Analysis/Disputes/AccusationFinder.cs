@@ -67,24 +67,23 @@ internal sealed class AccusationFinder
         var denial = claims[denialIndex];
         var earlier = byArticle[denial.ArticleId]
             .Where(c => c < denialIndex)
-            .Select(c => claims[c])
-            .Where(c => c.ContentStart < denial.ContentStart && denial.ContentStart - c.ContentStart < 2000)
-            .Where(c => c.Modality != Modality.Denied && !SameSpeaker(c, denial))
+            .Where(c => claims[c].ContentStart < denial.ContentStart && denial.ContentStart - claims[c].ContentStart < 2000)
+            .Where(c => claims[c].Modality != Modality.Denied && !SameSpeaker(claims[c], denial))
             .Reverse()
             .ToList();
-        if (namesAnAccusation && earlier.FirstOrDefault(c => c.Modality == Modality.Alleged) is { } allegation)
+        if (namesAnAccusation && earlier.FirstOrDefault(c => claims[c].Modality == Modality.Alleged, -1) is >= 0 and var allegation)
         {
-            return allegation;
+            return claims[allegation];
         }
 
-        var denialWords = words[denialIndex];
+        // Each claim's words were worked out once, when the finder was made.
         var closest = earlier
-            .Select(c => (Claim: c, Overlap: Overlap(denialWords, Corroboration.ContentWords(c.Content).Order(StringComparer.Ordinal).ToArray(), atLeast: 2)))
+            .Select(c => (Claim: c, Overlap: Overlap(words[denialIndex], words[c], atLeast: 2)))
             .Where(p => p.Overlap >= 0.2)
             .OrderByDescending(p => p.Overlap)
-            .Select(p => p.Claim)
+            .Select(p => claims[p.Claim])
             .FirstOrDefault();
-        return closest ?? Elsewhere(denialIndex) ?? earlier.FirstOrDefault();
+        return closest ?? Elsewhere(denialIndex) ?? (earlier.Count > 0 ? claims[earlier[0]] : null);
     }
 
     /// <summary>Another article's claim by another speaker that shares at least three and half of the denial's content words: the one sharing most, the first of equals.</summary>
