@@ -20,7 +20,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export|scale|web|web-graph [--articles N] [--seed S] [--format F] [--jobs J] [--db STORE] [--requests R] [--concurrency C] [--only ENDPOINT]");
+            Console.WriteLine("usage: dossier-bench ingest|resolve|extract|export|scale|web|web-graph|web-first-page [--runs N] [--articles N] [--seed S] [--format F] [--jobs J] [--db STORE] [--requests R] [--concurrency C] [--only ENDPOINT]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -36,6 +36,7 @@ internal static class Program
             "export-one" => ExportBenchmark.One(args[1], args[2]),
             "export-readers" => ExportBenchmark.Readers(args[1]),
             "web-graph" => GraphBenchmark.RunAsync(IntOption(args, "--actors", 2000), IntOption(args, "--ties", 10_000)).GetAwaiter().GetResult(),
+            "web-first-page" => GraphBenchmark.FirstPageOnlyAsync(StringOption(args, "--db"), IntOption(args, "--runs", 7)).GetAwaiter().GetResult(),
             "web" => WebBenchmark.RunAsync(articles, seed, IntOption(args, "--requests", 200), IntOption(args, "--concurrency", 4), StringOption(args, "--only")).GetAwaiter().GetResult(),
             _ => Usage(args[0]),
         };

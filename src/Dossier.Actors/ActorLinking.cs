@@ -4,6 +4,7 @@ using Dossier.Actors.InArticle;
 using Dossier.Actors.Lexicon;
 using Dossier.Actors.Resolution;
 using Dossier.Core.Documents;
+using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
 using Dossier.Core.Storage;
 using Dossier.Facts.Claims;
@@ -116,7 +117,7 @@ public sealed class ActorLinking
         watch.Restart();
         var chains = store.ReadChains().ToList();
         progress?.Invoke(new LinkingProgress(LinkingStep.Joining, 0, chains.Count));
-        var resolution = resolver.Resolve(chains, store.ListOverrides());
+        var resolution = resolver.Resolve(chains, store.ListOverrides(), store.ReadChainTies(RelationKind.Leads).ToList());
         store.ReplaceEntities(resolution.Entities);
         progress?.Invoke(new LinkingProgress(LinkingStep.Joining, chains.Count, chains.Count));
         return new LinkingReport(annotated, failed, chains.Count, resolution.Entities.Count, resolution.Warnings, annotating, watch.Elapsed);
@@ -376,7 +377,7 @@ public sealed class ActorLinking
     /// <summary>Joins the stored chains again (after an override), without annotating anything.</summary>
     public ResolutionResult Resolve()
     {
-        var resolution = resolver.Resolve(store.ReadChains().ToList(), store.ListOverrides());
+        var resolution = resolver.Resolve(store.ReadChains().ToList(), store.ListOverrides(), store.ReadChainTies(RelationKind.Leads).ToList());
         store.ReplaceEntities(resolution.Entities);
         return resolution;
     }

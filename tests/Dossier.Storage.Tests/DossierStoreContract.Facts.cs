@@ -245,6 +245,20 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_reads_the_ties_of_one_kind_by_chain()
+    {
+        var (store, offensive, _) = Linked();
+        var stored = Assert.Single(store.ListRelations());
+        var seq = store.ReadChains().First(c => c.ArticleId == offensive.Id).ArticleSeq;
+
+        var tie = Assert.Single(store.ReadChainTies(stored.Kind));
+
+        Assert.Equal(seq, tie.ArticleSeq);
+        Assert.NotEqual(tie.SourceChain, tie.TargetChain);
+        Assert.Empty(store.ReadChainTies(stored.Kind == RelationKind.Opposes ? RelationKind.Supports : RelationKind.Opposes));
+    }
+
+    [StoreFact]
     public void Store_replaces_all_entities_with_a_new_linking()
     {
         var (store, _, _) = Linked();

@@ -219,6 +219,27 @@ public abstract partial class DossierStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void Store_search_counts_every_match_and_ranks_only_the_newest_when_asked()
+    {
+        var store = Open();
+        var stored = new List<ArticleId>();
+        for (var seed = 300; seed < 306; seed++)
+        {
+            var document = Documents.Make("Zintan brigade report. " + Documents.Story(seed));
+            Add(store, document);
+            stored.Add(document.Id);
+        }
+
+        var newest = store.Search("zintan", 10, 0, rankAmong: 4);
+
+        Assert.Equal(6, store.CountMatches("zintan"));
+        Assert.Equal(0, store.CountMatches("   "));
+        Assert.Equal(stored.TakeLast(4).Order(), newest.Select(h => h.Id).Order());
+        Assert.Equal(6, store.Search("zintan", 10, 0).Count);
+        Assert.Equal(2, store.Search("zintan", 10, 2, rankAmong: 4).Count);
+    }
+
+    [StoreFact]
     public void Store_lists_sources_with_counts_and_date_range()
     {
         var store = Open();

@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "3";
+    public string Version => "4";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -1775,11 +1775,73 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 .Where(p => p.Last >= 0)
                 .OrderByDescending(p => p.Last)
                 .FirstOrDefault();
-            if (nearest.Chain is not null)
+            if (PronounBefore(work, people, token.Start, sentence, word) is { } same)
+            {
+                same.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": as \"{same.Word}\" before it in the sentence, {same.Chain.DisplayName}"));
+            }
+            else if (sentence > 0 && token.Start == work.SentenceStart(sentence) && SubjectOf(work, chains, sentence - 1) is { } subject && subject.Family == 0)
+            {
+                subject.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\" opens its sentence: the subject of the sentence before is {subject.DisplayName}"));
+            }
+            else if (nearest.Chain is not null)
             {
                 nearest.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": the nearest person before it is {nearest.Chain.DisplayName}"));
             }
         }
+    }
+
+    /// <summary>
+    /// The person an earlier pronoun of the same sentence stands for, when no named person comes
+    /// between: in "He said that the government he headed…" both are the same man. Not for "him",
+    /// which in English is never the subject of its own clause.
+    /// </summary>
+    private static (Chain Chain, string Word)? PronounBefore(ArticleWork work, List<Chain> people, int start, int sentence, string word)
+    {
+        if (word.Equals("him", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var sentenceStart = work.SentenceStart(sentence);
+        (Chain Chain, DraftMention Mention)? latest = null;
+        foreach (var chain in people)
+        {
+            foreach (var mention in chain.Mentions)
+            {
+                if (mention.Start >= sentenceStart && mention.End <= start && (latest is null || mention.Start > latest.Value.Mention.Start))
+                {
+                    latest = (chain, mention);
+                }
+            }
+        }
+
+        return latest is { } found && found.Mention.Form == MentionForm.Pronoun
+            ? (found.Chain, work.Text[found.Mention.Start..found.Mention.End])
+            : null;
+    }
+
+    /// <summary>
+    /// The actor a sentence opens with, which a pronoun opening the next sentence most often
+    /// continues ("Apparently, Saraj did not want a fight with Haftar. He stated…" is Saraj): the
+    /// first actor named, when no more than five words come before it.
+    /// </summary>
+    private static Chain? SubjectOf(ArticleWork work, List<Chain> chains, int sentence)
+    {
+        var sentenceStart = work.SentenceStart(sentence);
+        var sentenceEnd = work.SentenceStart(sentence + 1) is var next && next > sentenceStart ? next : work.Text.Length;
+        (Chain Chain, int Start)? first = null;
+        foreach (var chain in chains)
+        {
+            foreach (var mention in chain.Mentions)
+            {
+                if (mention.Start >= sentenceStart && mention.Start < sentenceEnd && (first is null || mention.Start < first.Value.Start))
+                {
+                    first = (chain, mention.Start);
+                }
+            }
+        }
+
+        return first is { } found && work.TokenAt(found.Start) - work.TokenAt(sentenceStart) <= 5 ? found.Chain : null;
     }
 
     // ---- finishing -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ public sealed class ActorResolver(CountryNames countries)
     // key is too common ("national", "al") to say anything, and comparing all pairs would be quadratic.
     private const int MaxBlock = 400;
 
-    public ResolutionResult Resolve(IReadOnlyList<StoredChain> chains, IReadOnlyList<ActorOverride> overrides)
+    public ResolutionResult Resolve(IReadOnlyList<StoredChain> chains, IReadOnlyList<ActorOverride> overrides, IReadOnlyList<ChainTie>? leads = null)
     {
         ArgumentNullException.ThrowIfNull(chains);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -31,6 +31,7 @@ public sealed class ActorResolver(CountryNames countries)
         JoinVariants(nodes, forest);
         JoinSurnames(nodes, forest);
         JoinAcronyms(nodes, forest);
+        JoinSameLeader(nodes, forest, leads ?? []);
 
         var groups = new Dictionary<int, Group>();
         for (var i = 0; i < nodes.Count; i++)
@@ -415,6 +416,134 @@ public sealed class ActorResolver(CountryNames countries)
 
             list.Add(node);
         }
+    }
+
+    /// <summary>
+    /// Two governments led by one person, whose names differ in one word and which no article names
+    /// side by side, are one government translated two ways: Sarraj's "Government of National
+    /// Accord" is his "government of national unity" in a report translated from Russian. A rival
+    /// government has another leader (Gweil's "government of national salvation"; Dbeibah's later
+    /// Government of National Unity), so it stays apart.
+    /// </summary>
+    private static void JoinSameLeader(List<Node> nodes, NodeForest forest, IReadOnlyList<ChainTie> leads)
+    {
+        if (leads.Count == 0)
+        {
+            return;
+        }
+
+        var nodeOfChain = new Dictionary<(long Article, int Chain), int>();
+        foreach (var tie in leads)
+        {
+            nodeOfChain[(tie.ArticleSeq, tie.SourceChain)] = -1;
+            nodeOfChain[(tie.ArticleSeq, tie.TargetChain)] = -1;
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var chain in nodes[i].Chains)
+            {
+                if (nodeOfChain.ContainsKey((chain.ArticleSeq, chain.Chain)))
+                {
+                    nodeOfChain[(chain.ArticleSeq, chain.Chain)] = i;
+                }
+            }
+        }
+
+        // Leader's group → the governments it leads, with an article that says so.
+        var led = new Dictionary<int, Dictionary<int, (int Leader, long Article)>>();
+        foreach (var tie in leads)
+        {
+            if (nodeOfChain.GetValueOrDefault((tie.ArticleSeq, tie.SourceChain), -1) is var leader and >= 0
+                && nodeOfChain.GetValueOrDefault((tie.ArticleSeq, tie.TargetChain), -1) is var body and >= 0
+                && nodes[leader].Family == 0 && nodes[body].Kind == ActorKind.Government)
+            {
+                var leaderRoot = forest.Find(leader);
+                if (!led.TryGetValue(leaderRoot, out var bodies))
+                {
+                    bodies = [];
+                    led[leaderRoot] = bodies;
+                }
+
+                bodies.TryAdd(body, (leader, tie.ArticleSeq));
+            }
+        }
+
+        if (led.Values.All(b => b.Count < 2))
+        {
+            return;
+        }
+
+        var members = new Dictionary<int, List<int>>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var root = forest.Find(i);
+            if (!members.TryGetValue(root, out var list))
+            {
+                list = [];
+                members[root] = list;
+            }
+
+            list.Add(i);
+        }
+
+        foreach (var bodies in led.Values.Where(b => b.Count > 1))
+        {
+            var list = bodies.ToList();
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var (a, b) = (list[x].Key, list[y].Key);
+                    if (forest.Find(a) == forest.Find(b))
+                    {
+                        continue;
+                    }
+
+                    var (rootA, rootB) = (forest.Find(a), forest.Find(b));
+                    var groupA = members[rootA];
+                    var groupB = members[rootB];
+                    if (FullNames(nodes, groupA).SelectMany(na => FullNames(nodes, groupB).Select(nb => (A: na, B: nb)))
+                            .Select(p => (p.A, p.B, Words: OneWordApart(p.A.Words, p.B.Words)))
+                            .FirstOrDefault(p => p.Words is not null) is not { Words: { } words } pair
+                        || Articles(nodes, groupA).Overlaps(Articles(nodes, groupB)))
+                    {
+                        continue;
+                    }
+
+                    var leader = nodes[list[x].Value.Leader];
+                    var articleA = list[x].Value.Article;
+                    var articleB = list[y].Value.Article;
+                    forest.Union(a, b, new LinkReason("same-leader", 0.85, string.Create(CultureInfo.InvariantCulture,
+                        $"{pair.B.Name} and {pair.A.Name} are both led by {leader.Name} (articles {ArticleOf(nodes[b], articleB)} and {ArticleOf(nodes[a], articleA)}), no article names both, and their names differ in one word ({words.B} for {words.A})")));
+                    members.Remove(rootA);
+                    members.Remove(rootB);
+                    members[forest.Find(a)] = [.. groupA, .. groupB];
+                }
+            }
+        }
+
+        static string ArticleOf(Node node, long seq) => node.Chains.First(c => c.ArticleSeq == seq).ArticleId.Short;
+    }
+
+    /// <summary>The names of a group written out in full, not as an acronym.</summary>
+    private static IEnumerable<Node> FullNames(List<Node> nodes, List<int> group)
+        => group.Select(i => nodes[i]).Where(n => !n.IsAcronym && n.Words.Count >= 2);
+
+    /// <summary>The articles that name a group.</summary>
+    private static HashSet<long> Articles(List<Node> nodes, List<int> group)
+        => group.SelectMany(i => nodes[i].Chains.Select(c => c.ArticleSeq)).ToHashSet();
+
+    /// <summary>The one word two names of equal length differ in, when they differ in one and it is not the first.</summary>
+    private static (string A, string B)? OneWordApart(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count || a.Count < 2)
+        {
+            return null;
+        }
+
+        var differing = Enumerable.Range(0, a.Count).Where(i => !string.Equals(a[i], b[i], StringComparison.Ordinal)).ToList();
+        return differing is [var only] && only > 0 ? (a[only], b[only]) : null;
     }
 
     /// <summary>Within one family, an armed group, a government and a media outlet stay apart.</summary>

@@ -72,6 +72,10 @@ internal static class SearchCommand
             console.MarkupLine("   " + Highlight(hit.Snippet));
         }
 
+        var total = store.CountMatches(query);
+        environment.Out.WriteLine(number < total
+            ? $"Matches {offset + 1}–{number} of {total}; --offset {number} shows the next ones."
+            : $"Matches {offset + 1}–{number} of {total}.");
         return ExitCodes.Success;
     }
 

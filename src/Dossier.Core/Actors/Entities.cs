@@ -9,6 +9,9 @@ namespace Dossier.Core.Actors;
 /// </remarks>
 public sealed record StoredChain(long ArticleSeq, ArticleId ArticleId, int Chain, string Name, ActorKind Kind, IReadOnlyList<string> Spellings, IReadOnlyList<string> Acronyms, int Mentions, bool KindFromRecognizerOnly = false, IReadOnlyList<string>? Descriptions = null);
 
+/// <summary>A tie one article states between two of its actors: <paramref name="SourceChain"/> leads <paramref name="TargetChain"/>, say.</summary>
+public readonly record struct ChainTie(long ArticleSeq, int SourceChain, int TargetChain);
+
 /// <summary>Why one article's actor belongs to its entity: the rule, its score, and the names that matched.</summary>
 public sealed record ChainLink(long ArticleSeq, int Chain, string Rule, double Score, string Detail);
 

@@ -109,7 +109,15 @@ public interface IDossierStore : IDisposable
 
     IReadOnlyList<SourceSummary> ListSources();
 
-    IReadOnlyList<SearchHit> Search(string query, int limit, int offset);
+    /// <summary>
+    /// The articles that contain the words, best first. When more than <paramref name="rankAmong"/>
+    /// articles match, only the <paramref name="rankAmong"/> most recently stored of them are ranked
+    /// and listed: ranking every article a common word is in takes seconds at 100,000 articles.
+    /// </summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit, int offset, int rankAmong = int.MaxValue);
+
+    /// <summary>How many articles contain the words of a search.</summary>
+    int CountMatches(string query);
 
     long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt);
 
@@ -161,6 +169,9 @@ public interface IDossierStore : IDisposable
 
     /// <summary>Every article's actors, in article order.</summary>
     IEnumerable<StoredChain> ReadChains();
+
+    /// <summary>Every tie of this kind an article states between two of its actors, by chain, in article order.</summary>
+    IEnumerable<ChainTie> ReadChainTies(RelationKind kind);
 
     /// <summary>Replaces all entities with a new linking, atomically.</summary>
     void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities);

@@ -19,7 +19,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 {
     public string Name => "relation-extractor";
 
-    public string Version => "3";
+    public string Version => "4";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
 
@@ -73,6 +73,8 @@ public sealed partial class RelationExtractor : IDocumentStage
         // "The leader of the ⟦Omar Mukhtar Brigade⟧, ⟦Ziyad Balaam⟧"; "the group's former emir ⟦X⟧" is left to the possessive.
         (new Regex(@"(?:leader|head|chief|commander|commander-in-chief|emir|chairman)\s+of\s+(?:the\s+)?[“""]?" + Named + @"[”""]?(?:\s+forces)?,?\s+" + Slot, Options), RelationKind.Leads, false, ["leader", "head", "chief", "commander", "emir", "chairman"], false),
         (new Regex(Named + @",?\s+(?:who\s+)?(?:heads|headed|leads|led|commands|commanded)\s+(?:the\s+)?" + Slot, Options), RelationKind.Leads, true, ["heads", "headed", "leads", "led", "commands", "commanded"], false),
+        // A relative clause without its pronoun: "the ⟦government of national unity⟧ ⟦he⟧ headed", "the forces ⟦Haftar⟧ commands".
+        (new Regex(Named + @"\s+(?:that\s+|which\s+)?" + Slot + @"\s+(?:has\s+|had\s+)?(?:heads|headed|leads|led|commands|commanded|chairs|chaired)\b", Options), RelationKind.Leads, false, ["heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired"], false),
         (new Regex(Named + @"’s\s+" + Slot, Options), RelationKind.Leads, true, ["’s"], false),
         (new Regex(Named + @"'s\s+" + Slot, Options), RelationKind.Leads, true, ["'s"], false),
         (new Regex(Named + @",?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?" + Slot, Options), RelationKind.SpokespersonOf, true, ["spokes", "representative"], false),

@@ -550,6 +550,11 @@ public sealed partial class PostgresDossierStore
         }
     }
 
+    public IEnumerable<ChainTie> ReadChainTies(RelationKind kind)
+        => Stream("SELECT article_seq, source_chain, target_chain FROM relations WHERE kind = @kind ORDER BY article_seq, ordinal",
+            command => command.Parameters.AddWithValue("kind", kind.ToString()),
+            reader => new ChainTie(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2)));
+
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);

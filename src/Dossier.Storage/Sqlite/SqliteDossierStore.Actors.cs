@@ -587,6 +587,19 @@ public sealed partial class SqliteDossierStore
         }
     }
 
+    public IEnumerable<ChainTie> ReadChainTies(RelationKind kind)
+    {
+        Flush();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT article_seq, source_chain, target_chain FROM relations WHERE kind = $kind ORDER BY article_seq, ordinal";
+        query.Parameters.AddWithValue("$kind", kind.ToString());
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new ChainTie(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+    }
+
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);

@@ -328,8 +328,23 @@ public sealed partial class SqliteDossierStore : IDossierStore
         return sources;
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset)
+    public int CountMatches(string query)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = FtsQuery.FromUserText(query);
+        if (match.Length == 0)
+        {
+            return 0;
+        }
+
+        var count = Command("search-count", "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $query", null);
+        Set(count, "$query", match);
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, int rankAmong = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rankAmong, 1);
         ArgumentNullException.ThrowIfNull(query);
         var match = FtsQuery.FromUserText(query);
         if (match.Length == 0)
@@ -341,10 +356,12 @@ public sealed partial class SqliteDossierStore : IDossierStore
         // that the article text itself may contain.
         // Rank first, then make snippets for the page only: a sort carries every row's snippet, and
         // a word found in 100,000 articles made 100,000 snippets for a page of 50.
-        var search = Command("search", """
+        var capped = rankAmong < int.MaxValue;
+        var search = Command(capped ? "search-newest" : "search", $$"""
             WITH page AS (
                 SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
                 WHERE articles_fts MATCH $query
+                  {{(capped ? "AND rowid >= coalesce((SELECT rowid FROM articles_fts WHERE articles_fts MATCH $query ORDER BY rowid DESC LIMIT 1 OFFSET $skip), 0)" : "")}}
                 ORDER BY score, rowid LIMIT $limit OFFSET $offset)
             SELECT a.id, a.title, a.outlet, a.published,
                    snippet(articles_fts, 1, char(2), char(3), '…', 16), page.score
@@ -355,6 +372,14 @@ public sealed partial class SqliteDossierStore : IDossierStore
         Set(search, "$query", match);
         Set(search, "$limit", limit);
         Set(search, "$offset", offset);
+
+        // The newest rankAmong matches are the ones at or after the rankAmong-th match from the end;
+        // FTS5 walks its rowids backwards to find it without ranking anything.
+        if (capped)
+        {
+            Set(search, "$skip", rankAmong - 1);
+        }
+
         var hits = new List<SearchHit>();
         using var reader = search.ExecuteReader();
         while (reader.Read())

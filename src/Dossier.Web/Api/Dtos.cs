@@ -95,7 +95,11 @@ public sealed record Highlight(int Start, int End);
 
 public sealed record ArticleText(ArticleItem Article, string Text, Highlight? Highlight);
 
-public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles);
+/// <summary>
+/// A search's answer: <paramref name="Matches"/> articles contain the words; when that is more than
+/// <paramref name="RankedAmong"/>, only that many of the most recently stored are ranked and listed.
+/// </summary>
+public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles, int Matches, int? RankedAmong);
 
 public sealed record ArticleHit(string Id, string? Title, string? Outlet, string? Published, string Snippet);
 

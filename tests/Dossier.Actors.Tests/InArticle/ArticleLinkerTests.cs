@@ -393,6 +393,27 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void He_opening_a_sentence_is_the_subject_of_the_sentence_before_and_a_later_he_in_it_is_the_same_man()
+    {
+        const string text = "Apparently, Faiz Saraj did not want a confrontation with Caliph Haftar. He stated that the government he headed gave no orders.";
+        var actors = Link(text, ("Faiz Saraj", "PER"), ("Caliph Haftar", "PER"));
+
+        var saraj = ActorOf(actors, text, "Faiz Saraj");
+        Assert.Equal(["He", "he"], saraj.Mentions.Where(m => m.Form == MentionForm.Pronoun).Select(m => text[m.Start..m.End]));
+        Assert.DoesNotContain(ActorOf(actors, text, "Caliph Haftar").Mentions, m => m.Form == MentionForm.Pronoun);
+        Assert.Contains("subject of the sentence before", saraj.Mentions.First(m => m.Form == MentionForm.Pronoun).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void He_inside_a_sentence_still_goes_to_the_nearest_person_before_it()
+    {
+        const string text = "Faiz Saraj met Khalifa Haftar, who said he would not attack.";
+        var actors = Link(text, ("Faiz Saraj", "PER"), ("Khalifa Haftar", "PER"));
+
+        Assert.Contains(ActorOf(actors, text, "Khalifa Haftar").Mentions, m => m.Form == MentionForm.Pronoun);
+    }
+
+    [Fact]
     public void A_nationality_word_before_an_actor_noun_stands_for_its_state()
     {
         const string text = "Turkey sent help. Turkish drones struck the base while Egyptian aviation bombed Jufra.";

@@ -152,6 +152,43 @@ public sealed class ActorResolverTests
     }
 
     [Fact]
+    public void Two_government_names_one_word_apart_with_one_leader_are_one_government_with_the_reason()
+    {
+        var sarraj = Chain(1, "Fayez al-Sarraj", ActorKind.Person);
+        var accord = Chain(1, "Government of National Accord", ActorKind.Government, ["Government of National Accord"], ["GNA"]);
+        var saraj = Chain(2, "Faiz Saraj", ActorKind.Person);
+        var unity = Chain(2, "Government of National Unity", ActorKind.Government, ["Government of National Unity"], ["NUP"]);
+
+        var result = resolver.Resolve(chains, [], [new ChainTie(1, sarraj.Chain, accord.Chain), new ChainTie(2, saraj.Chain, unity.Chain)]);
+
+        var government = EntityOf(result, accord);
+        Assert.Same(government, EntityOf(result, unity));
+        var reason = government.Members.Single(m => m.ArticleSeq == 2 && m.Chain == unity.Chain);
+        Assert.Equal("same-leader", reason.Rule);
+        Assert.Contains("(unity for accord)", reason.Detail, StringComparison.Ordinal);
+        Assert.Contains("Fayez al-Sarraj", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Governments_with_other_leaders_or_named_side_by_side_stay_apart()
+    {
+        var sarraj = Chain(1, "Fayez al-Sarraj", ActorKind.Person);
+        var accord = Chain(1, "Government of National Accord", ActorKind.Government);
+        var gweil = Chain(2, "Khalifa Gweil", ActorKind.Person);
+        var salvation = Chain(2, "Government of National Salvation", ActorKind.Government);
+        var saraj = Chain(3, "Faiz Saraj", ActorKind.Person);
+        var unity = Chain(3, "Government of National Unity", ActorKind.Government);
+        var accordAgain = Chain(3, "Government of National Accord", ActorKind.Government);
+
+        var result = resolver.Resolve(chains, [],
+            [new ChainTie(1, sarraj.Chain, accord.Chain), new ChainTie(2, gweil.Chain, salvation.Chain), new ChainTie(3, saraj.Chain, unity.Chain)]);
+
+        Assert.NotSame(EntityOf(result, accord), EntityOf(result, salvation));
+        Assert.NotSame(EntityOf(result, accord), EntityOf(result, unity));
+        Assert.Same(EntityOf(result, accord), EntityOf(result, accordAgain));
+    }
+
+    [Fact]
     public void An_entity_keeps_its_id_when_later_articles_are_added()
     {
         Chain(1, "Ahmed Mismari", ActorKind.Person);

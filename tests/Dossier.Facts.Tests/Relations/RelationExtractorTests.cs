@@ -30,6 +30,7 @@ public sealed class RelationExtractorTests
     [InlineData("According to the official representative of the LNA, Ahmad Al-Mesmari, the units advanced.", "Ahmad Al-Mesmari spokesperson_of LNA")]
     [InlineData("Ahmad Al-Mesmari, the official representative of the LNA, spoke.", "Ahmad Al-Mesmari spokesperson_of LNA")]
     [InlineData("The group, to which Heisam al-Tajduri belonged – the Tripoli Revolutionary Brigade – was listed.", "Heisam al-Tajduri member_of Tripoli Revolutionary Brigade")]
+    [InlineData("Khalifa Haftar spoke. He said that the Libyan National Army he commanded gave no orders.", "Khalifa Haftar leads Libyan National Army")]
     public void A_pattern_states_a_tie_with_its_direction(string text, string expected)
     {
         var (document, relations) = Extract(text, Cast);

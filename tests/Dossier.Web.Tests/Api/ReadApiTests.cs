@@ -259,6 +259,9 @@ public sealed class ReadApiTests(DemoServer demo)
 
         Assert.Contains(result.GetProperty("actors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
         Assert.True(result.GetProperty("articles").GetProperty("items").GetArrayLength() >= 3);
+        Assert.Equal(5, result.GetProperty("matches").GetInt32());
+        Assert.Equal(5, result.GetProperty("articles").GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("rankedAmong").ValueKind);
     }
 
     [Fact]
