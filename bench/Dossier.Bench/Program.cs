@@ -36,10 +36,67 @@ internal static class Program
             "export-one" => ExportBenchmark.One(args[1], args[2]),
             "export-readers" => ExportBenchmark.Readers(args[1]),
             "web-graph" => GraphBenchmark.RunAsync(IntOption(args, "--actors", 2000), IntOption(args, "--ties", 10_000)).GetAwaiter().GetResult(),
-            "web-first-page" => GraphBenchmark.FirstPageOnlyAsync(StringOption(args, "--db"), IntOption(args, "--runs", 7)).GetAwaiter().GetResult(),
+            "search" => Search(StringOption(args, "--db") ?? Path.Combine(Path.GetTempPath(), "bench-web-100000-1.db"), StringOption(args, "--q") ?? "shelled"),
+            "web-first-page" => GraphBenchmark.FirstPageOnlyAsync(StringOption(args, "--db"), IntOption(args, "--runs", 7), args.Contains("--profile")).GetAwaiter().GetResult(),
             "web" => WebBenchmark.RunAsync(articles, seed, IntOption(args, "--requests", 200), IntOption(args, "--concurrency", 4), StringOption(args, "--only")).GetAwaiter().GetResult(),
             _ => Usage(args[0]),
         };
+    }
+
+    /// <summary>
+    /// <c>search [--db STORE] [--q WORDS]</c>: one store connection, a search's parts timed 30 times
+    /// each (after 3 unmeasured): the count of matches, the web API's page (the newest 5,000
+    /// matches ranked) and the CLI's (every match ranked); medians in ms.
+    /// </summary>
+    private static int Search(string database, string words)
+    {
+        using var store = Dossier.Storage.DossierStores.Open(database, TimeProvider.System);
+        double Median(Func<int> run)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 33; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                run();
+                if (i >= 3)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            times.Sort();
+            return times[times.Count / 2];
+        }
+
+        var count = Median(() => store.CountMatches(words));
+        var capped = Median(() => store.CountMatches(words, 5_001));
+        var newest = Median(() => store.Search(words, 51, 0, 5_000).Count);
+        var all = Median(() => store.Search(words, 51, 0).Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"search \"{words}\" in {database}: {store.CountMatches(words):N0} matches; count {count:0.0} ms (up to 5,001: {capped:0.0} ms), page ranking the newest 5,000 {newest:0.0} ms, page ranking all {all:0.0} ms (medians of 30)"));
+
+        // Four at once, each on a connection of its own, as the web API's four benchmark clients.
+        var perThread = new double[4];
+        Parallel.For(0, 4, thread =>
+        {
+            using var own = Dossier.Storage.DossierStores.Open(database, TimeProvider.System);
+            var times = new List<double>();
+            for (var i = 0; i < 33; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                own.CountMatches(words, 5_001);
+                own.Search(words, 51, 0, 5_000);
+                if (i >= 3)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            times.Sort();
+            perThread[thread] = times[times.Count / 2];
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  four connections at once, count and page: medians {string.Join(", ", perThread.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)))} ms"));
+        return 0;
     }
 
     private static int Usage(string command)

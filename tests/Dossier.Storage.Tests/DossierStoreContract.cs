@@ -233,6 +233,7 @@ public abstract partial class DossierStoreContract : IDisposable
         var newest = store.Search("zintan", 10, 0, rankAmong: 4);
 
         Assert.Equal(6, store.CountMatches("zintan"));
+        Assert.Equal(5, store.CountMatches("zintan", atMost: 5));
         Assert.Equal(0, store.CountMatches("   "));
         Assert.Equal(stored.TakeLast(4).Order(), newest.Select(h => h.Id).Order());
         Assert.Equal(6, store.Search("zintan", 10, 0).Count);

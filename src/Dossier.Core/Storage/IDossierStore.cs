@@ -116,8 +116,8 @@ public interface IDossierStore : IDisposable
     /// </summary>
     IReadOnlyList<SearchHit> Search(string query, int limit, int offset, int rankAmong = int.MaxValue);
 
-    /// <summary>How many articles contain the words of a search.</summary>
-    int CountMatches(string query);
+    /// <summary>How many articles contain the words of a search, counting no further than <paramref name="atMost"/>.</summary>
+    int CountMatches(string query, int atMost = int.MaxValue);
 
     long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt);
 

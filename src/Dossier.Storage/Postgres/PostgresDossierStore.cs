@@ -270,8 +270,9 @@ public sealed partial class PostgresDossierStore : IDossierStore
         return sources;
     }
 
-    public int CountMatches(string query)
+    public int CountMatches(string query, int atMost = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
         ArgumentNullException.ThrowIfNull(query);
         var match = TsQuery.FromUserText(query);
         if (match.Length == 0)
@@ -279,7 +280,8 @@ public sealed partial class PostgresDossierStore : IDossierStore
             return 0;
         }
 
-        using var count = Command("SELECT COUNT(*) FROM articles WHERE search @@ to_tsquery('simple', @query)").With("query", match);
+        using var count = Command("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ to_tsquery('simple', @query) LIMIT @most) m")
+            .With("query", match).With("most", (long)atMost);
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

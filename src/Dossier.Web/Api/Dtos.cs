@@ -96,10 +96,11 @@ public sealed record Highlight(int Start, int End);
 public sealed record ArticleText(ArticleItem Article, string Text, Highlight? Highlight);
 
 /// <summary>
-/// A search's answer: <paramref name="Matches"/> articles contain the words; when that is more than
-/// <paramref name="RankedAmong"/>, only that many of the most recently stored are ranked and listed.
+/// A search's answer: <paramref name="Matches"/> articles contain the words; when more do than the
+/// server counts and ranks, Matches is null and only the <paramref name="RankedAmong"/> most
+/// recently stored of them are ranked and listed.
 /// </summary>
-public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles, int Matches, int? RankedAmong);
+public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles, int? Matches, int? RankedAmong);
 
 public sealed record ArticleHit(string Id, string? Title, string? Outlet, string? Published, string Snippet);
 

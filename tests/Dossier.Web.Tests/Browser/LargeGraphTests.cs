@@ -46,6 +46,39 @@ public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession brows
     public async Task DisposeAsync() => await tab.DisposeAsync();
 
     [Fact]
+    public async Task The_first_page_shows_a_still_picture_of_a_big_graph_whose_nodes_open_their_dossiers_until_cytoscape_draws_it()
+    {
+        var page = tab.Page;
+
+        // Cytoscape never arrives: the picture stays, and it still opens a dossier.
+        await page.RouteAsync("**/cytoscape.esm.min.mjs", route => route.AbortAsync());
+        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
+        await tab.WaitReadyAsync("#graph[data-preview='true']", timeout: 120_000);
+        Assert.Equal(1, await page.Locator("#graph canvas.graph-preview").CountAsync());
+        var found = await page.EvaluateAsync<string[]>("""
+            (async () => {
+              const data = await (await fetch('/api/graph')).json();
+              const hub = data.nodes.reduce((a, b) => (b.mentions > a.mentions ? b : a));
+              const [x, y] = window.dossierPreview.positionOf(hub.id);
+              const top = data.nodes.find(n => n.id === window.dossierPreview.nodeAt(x, y));
+              return [top.id, top.name];
+            })()
+            """);
+        var (target, name) = (found[0], found[1]);
+        var at = await page.EvaluateAsync<float[]>($"window.dossierPreview.positionOf('{target}')");
+        var box = await page.Locator("#graph canvas.graph-preview").BoundingBoxAsync();
+        await page.Mouse.ClickAsync(box!.X + at[0], box.Y + at[1]);
+        await Expect(page.Locator("#actor-name")).ToHaveTextAsync(name, new() { Timeout = 60_000 });
+
+        // With Cytoscape, its first frame takes the picture's place.
+        await page.UnrouteAllAsync();
+        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
+        await tab.WaitReadyAsync("#graph[data-ready='true']", timeout: 120_000);
+        await Expect(page.Locator("#graph canvas.graph-preview")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        Assert.True(await page.EvaluateAsync<bool>("window.dossierTimings.visibleAt <= window.dossierTimings.drawnAt"));
+    }
+
+    [Fact]
     public async Task A_graph_of_2000_actors_and_10000_ties_is_drawn_at_the_server_positions_and_a_node_opens_its_dossier()
     {
         await tab.GotoAsync(new Uri(large.Server.Address, "/?limit=5000&maxTies=10000"));
