@@ -219,7 +219,7 @@ public abstract partial class DossierStoreContract : IDisposable
     }
 
     [StoreFact]
-    public void Store_search_counts_every_match_and_ranks_only_the_newest_when_asked()
+    public void Store_search_counts_matches_up_to_a_limit_and_lists_them_newest_first_when_asked()
     {
         var store = Open();
         var stored = new List<ArticleId>();
@@ -230,14 +230,15 @@ public abstract partial class DossierStoreContract : IDisposable
             stored.Add(document.Id);
         }
 
-        var newest = store.Search("zintan", 10, 0, rankAmong: 4);
+        var newest = store.Search("zintan", 4, 0, SearchOrder.Newest);
 
         Assert.Equal(6, store.CountMatches("zintan"));
         Assert.Equal(5, store.CountMatches("zintan", atMost: 5));
         Assert.Equal(0, store.CountMatches("   "));
-        Assert.Equal(stored.TakeLast(4).Order(), newest.Select(h => h.Id).Order());
+        Assert.Equal(stored.AsEnumerable().Reverse().Take(4), newest.Select(h => h.Id));
+        Assert.Contains("\u0002Zintan\u0003", newest[0].Snippet, StringComparison.Ordinal);
+        Assert.Equal(stored.Take(2).Reverse(), store.Search("zintan", 10, 4, SearchOrder.Newest).Select(h => h.Id));
         Assert.Equal(6, store.Search("zintan", 10, 0).Count);
-        Assert.Equal(2, store.Search("zintan", 10, 2, rankAmong: 4).Count);
     }
 
     [StoreFact]

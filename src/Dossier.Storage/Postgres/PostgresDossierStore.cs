@@ -285,9 +285,8 @@ public sealed partial class PostgresDossierStore : IDossierStore
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, int rankAmong = int.MaxValue)
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rankAmong, 1);
         ArgumentNullException.ThrowIfNull(query);
         var match = TsQuery.FromUserText(query);
         if (match.Length == 0)
@@ -298,23 +297,21 @@ public sealed partial class PostgresDossierStore : IDossierStore
         // Rank first and cut the page, then build snippets for that page only: ts_headline re-parses
         // the whole text. Hits are marked with \u0002 and \u0003, as the SQLite store marks them.
         // The weights are {D, C, B, A}: the title (A) counts four times the text (B).
-        var capped = rankAmong < int.MaxValue;
+        var newest = order == SearchOrder.Newest;
         using var search = Command($$"""
             WITH q AS (SELECT to_tsquery('simple', @query) AS query),
             page AS (
                 SELECT a.seq, a.id, a.title, a.outlet, a.published, a.clean_text,
-                       ts_rank('{0, 0, 0.25, 1}', a.search, q.query)::float8 AS rank
+                       {{(newest ? "0.0::float8" : "ts_rank('{0, 0, 0.25, 1}', a.search, q.query)::float8")}} AS rank
                 FROM articles a, q
                 WHERE a.search @@ q.query
-                  {{(capped ? "AND a.seq >= coalesce((SELECT n.seq FROM articles n, q WHERE n.search @@ q.query ORDER BY n.seq DESC LIMIT 1 OFFSET @skip), 0)" : "")}}
-                ORDER BY rank DESC, a.seq
+                ORDER BY {{(newest ? "a.seq DESC" : "rank DESC, a.seq")}}
                 LIMIT @limit OFFSET @offset)
             SELECT page.id, page.title, page.outlet, page.published,
                    ts_headline('simple', page.clean_text, q.query, @options), page.rank
             FROM page, q
-            ORDER BY page.rank DESC, page.seq
+            ORDER BY {{(newest ? "page.seq DESC" : "page.rank DESC, page.seq")}}
             """).With("query", match).With("limit", (long)limit).With("offset", (long)offset)
-            .With("skip", rankAmong - 1L)
             .With("options", "StartSel=\u0002, StopSel=\u0003, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"");
         var hits = new List<SearchHit>();
         using var reader = search.ExecuteReader();

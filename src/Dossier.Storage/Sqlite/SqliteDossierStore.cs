@@ -344,9 +344,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, int rankAmong = int.MaxValue)
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rankAmong, 1);
         ArgumentNullException.ThrowIfNull(query);
         var match = FtsQuery.FromUserText(query);
         if (match.Length == 0)
@@ -356,34 +355,25 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
         // snippet() marks hits with \u0002 and \u0003 so callers can style them without parsing brackets
         // that the article text itself may contain.
-        // Rank first, then make snippets for the page only: a sort carries every row's snippet, and
+        // Order first, then make snippets for the page only: a sort carries every row's snippet, and
         // a word found in 100,000 articles made 100,000 snippets for a page of 50. CROSS JOIN keeps
         // the page the outer loop: the planner otherwise walked every match of the words to find
         // the page's 50 (0.6 s of a common word's search at 100,000 articles).
-        var capped = rankAmong < int.MaxValue;
-        var search = Command(capped ? "search-newest" : "search", $$"""
+        var newest = order == SearchOrder.Newest;
+        var search = Command(newest ? "search-newest" : "search", $$"""
             WITH page AS (
-                SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
+                SELECT rowid AS seq, {{(newest ? "0.0" : "bm25(articles_fts, 4.0, 1.0)")}} AS score FROM articles_fts
                 WHERE articles_fts MATCH $query
-                  {{(capped ? "AND rowid >= coalesce((SELECT rowid FROM articles_fts WHERE articles_fts MATCH $query ORDER BY rowid DESC LIMIT 1 OFFSET $skip), 0)" : "")}}
-                ORDER BY score, rowid LIMIT $limit OFFSET $offset)
+                ORDER BY {{(newest ? "rowid DESC" : "score, rowid")}} LIMIT $limit OFFSET $offset)
             SELECT a.id, a.title, a.outlet, a.published,
                    snippet(articles_fts, 1, char(2), char(3), '…', 16), page.score
             FROM page CROSS JOIN articles_fts CROSS JOIN articles a
             WHERE articles_fts.rowid = page.seq AND a.seq = page.seq AND articles_fts MATCH $query
-            ORDER BY page.score, page.seq
+            ORDER BY {{(newest ? "page.seq DESC" : "page.score, page.seq")}}
             """, null);
         Set(search, "$query", match);
         Set(search, "$limit", limit);
         Set(search, "$offset", offset);
-
-        // The newest rankAmong matches are the ones at or after the rankAmong-th match from the end;
-        // FTS5 walks its rowids backwards to find it without ranking anything.
-        if (capped)
-        {
-            Set(search, "$skip", rankAmong - 1);
-        }
-
         var hits = new List<SearchHit>();
         using var reader = search.ExecuteReader();
         while (reader.Read())

@@ -96,11 +96,10 @@ public sealed record Highlight(int Start, int End);
 public sealed record ArticleText(ArticleItem Article, string Text, Highlight? Highlight);
 
 /// <summary>
-/// A search's answer: <paramref name="Matches"/> articles contain the words; when more do than the
-/// server counts and ranks, Matches is null and only the <paramref name="RankedAmong"/> most
-/// recently stored of them are ranked and listed.
+/// A search's answer: <paramref name="Matches"/> articles contain the words (null: more than the
+/// server ranks), listed in <paramref name="Order"/>: "best match" first, or "newest" first.
 /// </summary>
-public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles, int? Matches, int? RankedAmong);
+public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleHit> Articles, int? Matches, string Order);
 
 public sealed record ArticleHit(string Id, string? Title, string? Outlet, string? Published, string Snippet);
 

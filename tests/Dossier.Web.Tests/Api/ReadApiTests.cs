@@ -261,7 +261,7 @@ public sealed class ReadApiTests(DemoServer demo)
         Assert.True(result.GetProperty("articles").GetProperty("items").GetArrayLength() >= 3);
         Assert.Equal(5, result.GetProperty("matches").GetInt32());
         Assert.Equal(5, result.GetProperty("articles").GetProperty("total").GetInt32());
-        Assert.Equal(JsonValueKind.Null, result.GetProperty("rankedAmong").ValueKind);
+        Assert.Equal("best match", result.GetProperty("order").GetString());
     }
 
     [Fact]

@@ -19,9 +19,9 @@ async function search(q) {
     r.actors.length
       ? h('ul', { class: 'facts', id: 'actor-hits' }, r.actors.map(a => h('li', {}, actorLink(a), h('span', { class: 'muted small' }, ` ${a.kind} · ${a.mentions} mentions · also ${a.spellings.slice(0, 6).join(', ')}`))))
       : h('p', { class: 'muted' }, 'No actor has that name.'),
-    h('h2', {}, r.rankedAmong ? `Articles (over ${r.rankedAmong.toLocaleString('en')})` : `Articles (${r.matches})`),
-    r.rankedAmong
-      ? h('p', { class: 'small muted', id: 'ranked-among' }, `More than ${r.rankedAmong.toLocaleString('en')} articles contain these words; the best matches among the ${r.rankedAmong.toLocaleString('en')} most recently stored are listed. More words or a "quoted phrase" narrow the search.`)
+    h('h2', {}, r.matches === null ? 'Articles (over 5,000)' : `Articles (${r.matches})`),
+    r.order === 'newest'
+      ? h('p', { class: 'small muted', id: 'search-order' }, 'More than 5,000 articles contain these words, so they are listed newest first. More words or a "quoted phrase" narrow the search, and then the best matches come first.')
       : null,
     r.articles.items.length
       ? h('ul', { class: 'facts', id: 'article-hits' }, r.articles.items.map(a => h('li', {},
