@@ -1769,12 +1769,6 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             var token = work.Tokens[i];
             var sentence = work.SentenceOf(token.Start);
-            var windowStart = work.SentenceStart(Math.Max(0, sentence - 1));
-            var nearest = people
-                .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.End <= token.Start && m.Start >= windowStart && m.Form != MentionForm.Pronoun).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
-                .Where(p => p.Last >= 0)
-                .OrderByDescending(p => p.Last)
-                .FirstOrDefault();
             if (PronounBefore(work, people, token.Start, sentence, word) is { } same)
             {
                 same.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": as \"{same.Word}\" before it in the sentence, {same.Chain.DisplayName}"));
@@ -1783,11 +1777,22 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 subject.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\" opens its sentence: the subject of the sentence before is {subject.DisplayName}"));
             }
-            else if (nearest.Chain is not null)
+            else if (NearestPerson(work, people, token.Start, sentence) is { } nearest)
             {
-                nearest.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": the nearest person before it is {nearest.Chain.DisplayName}"));
+                nearest.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": the nearest person before it is {nearest.DisplayName}"));
             }
         }
+    }
+
+    /// <summary>The person named (not by a pronoun) last before <paramref name="start"/>, in its sentence or the one before.</summary>
+    private static Chain? NearestPerson(ArticleWork work, List<Chain> people, int start, int sentence)
+    {
+        var windowStart = work.SentenceStart(Math.Max(0, sentence - 1));
+        return people
+            .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.End <= start && m.Start >= windowStart && m.Form != MentionForm.Pronoun).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
+            .Where(p => p.Last >= 0)
+            .OrderByDescending(p => p.Last)
+            .FirstOrDefault().Chain;
     }
 
     /// <summary>

@@ -432,18 +432,14 @@ public sealed class ActorResolver(CountryNames countries)
             return;
         }
 
+        // Only the chains some tie names are looked up, not every chain of the store.
+        var tied = leads.SelectMany(t => new[] { (t.ArticleSeq, t.SourceChain), (t.ArticleSeq, t.TargetChain) }).ToHashSet();
         var nodeOfChain = new Dictionary<(long Article, int Chain), int>();
-        foreach (var tie in leads)
-        {
-            nodeOfChain[(tie.ArticleSeq, tie.SourceChain)] = -1;
-            nodeOfChain[(tie.ArticleSeq, tie.TargetChain)] = -1;
-        }
-
         for (var i = 0; i < nodes.Count; i++)
         {
             foreach (var chain in nodes[i].Chains)
             {
-                if (nodeOfChain.ContainsKey((chain.ArticleSeq, chain.Chain)))
+                if (tied.Contains((chain.ArticleSeq, chain.Chain)))
                 {
                     nodeOfChain[(chain.ArticleSeq, chain.Chain)] = i;
                 }
@@ -454,8 +450,8 @@ public sealed class ActorResolver(CountryNames countries)
         var led = new Dictionary<int, Dictionary<int, (int Leader, long Article)>>();
         foreach (var tie in leads)
         {
-            if (nodeOfChain.GetValueOrDefault((tie.ArticleSeq, tie.SourceChain), -1) is var leader and >= 0
-                && nodeOfChain.GetValueOrDefault((tie.ArticleSeq, tie.TargetChain), -1) is var body and >= 0
+            if (nodeOfChain.TryGetValue((tie.ArticleSeq, tie.SourceChain), out var leader)
+                && nodeOfChain.TryGetValue((tie.ArticleSeq, tie.TargetChain), out var body)
                 && nodes[leader].Family == 0 && nodes[body].Kind == ActorKind.Government)
             {
                 var leaderRoot = forest.Find(leader);
@@ -495,12 +491,12 @@ public sealed class ActorResolver(CountryNames countries)
                 for (var y = x + 1; y < list.Count; y++)
                 {
                     var (a, b) = (list[x].Key, list[y].Key);
-                    if (forest.Find(a) == forest.Find(b))
+                    var (rootA, rootB) = (forest.Find(a), forest.Find(b));
+                    if (rootA == rootB)
                     {
                         continue;
                     }
 
-                    var (rootA, rootB) = (forest.Find(a), forest.Find(b));
                     var groupA = members[rootA];
                     var groupB = members[rootB];
                     if (FullNames(nodes, groupA).SelectMany(na => FullNames(nodes, groupB).Select(nb => (A: na, B: nb)))

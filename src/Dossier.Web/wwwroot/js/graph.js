@@ -81,7 +81,7 @@ async function load(first) {
   // Positions come from the server (one layout of the store's whole graph, computed once), so the
   // browser only draws: a force layout here took 18 s for 2,000 actors and 10,000 ties.
   const elements = [
-    ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999', size: 18 + 62 * Math.sqrt(n.mentions / maxMentions) }, position: { x: n.x, y: n.y } })),
+    ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999', size: nodeSize(n, maxMentions) }, position: { x: n.x, y: n.y } })),
     ...data.edges.map(e => ({ group: 'edges', data: { ...e, colour: TIE_COLOURS[e.group] || '#999', width: 1.5 + Math.min(6, e.reports) } })),
   ];
   // Big graphs (the first page's 300 actors and 600 ties among them) are drawn the cheap way:
@@ -127,6 +127,11 @@ async function load(first) {
 // Graphs with more nodes and ties than this are drawn the cheap way, and first as a still picture.
 const BIG = 600;
 
+/** A node's diameter in graph units: 18 for the least mentioned actor, 80 for the most. */
+function nodeSize(node, maxMentions) {
+  return 18 + 62 * Math.sqrt(node.mentions / maxMentions);
+}
+
 /**
  * The graph as Cytoscape will show it (same positions, fit, colours and sizes; no labels, which
  * the cheap style hides at that zoom too), drawn on a canvas over the container; a click on a node
@@ -138,7 +143,7 @@ function drawPreview(data) {
   const canvas = h('canvas', { class: 'graph-preview', width, height, 'aria-hidden': 'true' });
   container.append(canvas);
   const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
-  const nodes = data.nodes.map(n => ({ ...n, radius: (18 + 62 * Math.sqrt(n.mentions / maxMentions)) / 2 }));
+  const nodes = data.nodes.map(n => ({ ...n, radius: nodeSize(n, maxMentions) / 2 }));
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const n of nodes) {
     minX = Math.min(minX, n.x - n.radius); maxX = Math.max(maxX, n.x + n.radius);
