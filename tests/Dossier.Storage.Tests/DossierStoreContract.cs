@@ -198,6 +198,8 @@ public abstract partial class DossierStoreContract : IDisposable
         var hits = store.Search(query, 10, 0);
 
         Assert.NotNull(hits);
+        Assert.NotNull(store.Search(query, 10, 0, SearchOrder.Newest));
+        Assert.InRange(store.CountMatches(query, atMost: 5), 0, 1);
         Assert.Equal(1, store.GetStatistics().Articles);
     }
 

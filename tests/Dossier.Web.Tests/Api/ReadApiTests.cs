@@ -264,6 +264,20 @@ public sealed class ReadApiTests(DemoServer demo)
         Assert.Equal("best match", result.GetProperty("order").GetString());
     }
 
+    [Theory]
+    [InlineData("%22unterminated")]
+    [InlineData("AND%20OR%20NOT")]
+    [InlineData("NEAR(a%20b)%20*%20%5E%20:")]
+    [InlineData("'%3B%20DROP%20TABLE%20articles%3B%20--")]
+    public async Task Search_answers_what_a_user_types_with_a_page_and_never_a_server_error(string q)
+    {
+        var result = await demo.GetJsonAsync($"api/search?q={q}");
+
+        Assert.Equal("best match", result.GetProperty("order").GetString());
+        Assert.True(result.GetProperty("matches").GetInt32() >= 0);
+        Assert.Equal(5, (await demo.GetJsonAsync("api/info")).GetProperty("articles").GetInt32());
+    }
+
     [Fact]
     public async Task Sources_and_claims_and_ties_are_paged_lists()
     {
