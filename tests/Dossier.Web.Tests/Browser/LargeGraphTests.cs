@@ -76,6 +76,42 @@ public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession brows
         await tab.WaitReadyAsync("#graph[data-ready='true']", timeout: 120_000);
         await Expect(page.Locator("#graph canvas.graph-preview")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         Assert.True(await page.EvaluateAsync<bool>("window.dossierTimings.visibleAt <= window.dossierTimings.drawnAt"));
+
+        // Nothing moves when Cytoscape takes over: it shows the picture's view.
+        var moved = await page.EvaluateAsync<double>($$"""
+            (() => { const p = window.dossierGraph.getElementById('{{target}}').renderedPosition();
+                     const [x, y] = window.dossierPreview.positionOf('{{target}}');
+                     return Math.hypot(p.x - x, p.y - y); })()
+            """);
+        Assert.True(moved < 1, $"the actor moved {moved} px when Cytoscape replaced the picture");
+    }
+
+    [Fact]
+    public async Task Filters_applied_while_a_big_graph_is_still_being_built_show_only_the_filtered_graph()
+    {
+        var page = tab.Page;
+
+        // Cytoscape arrives only once the filters are applied, so the first graph's build (in slices)
+        // and the filtered graph's load run at the same time.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/cytoscape.esm.min.mjs", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
+        await tab.WaitReadyAsync("#graph[data-preview='true']", timeout: 120_000);
+        await page.FillAsync("#max-actors", "20");
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#apply"), response => response.Url.Contains("limit=20", StringComparison.Ordinal));
+        release.SetResult();
+
+        // Once both loads are over: one Cytoscape in the container, the filtered one, and no picture.
+        await tab.WaitReadyAsync("#graph[data-ready='true'][data-loading='0']", timeout: 60_000);
+        await Expect(page.Locator("#graph-summary")).ToContainTextAsync("20 actors with ties shown");
+        Assert.Equal(20, await page.EvaluateAsync<int>("window.dossierGraph.nodes().length"));
+        Assert.Equal(1, await page.Locator("#graph > div").CountAsync());
+        await Expect(page.Locator("#graph canvas.graph-preview")).ToHaveCountAsync(0);
+        tab.AssertClean();
     }
 
     [Fact]

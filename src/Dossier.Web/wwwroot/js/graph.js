@@ -43,7 +43,23 @@ function parameters() {
   return p;
 }
 
+// Each load has a number; a slow build that a newer load overtook gives up.
+let loads = 0;
+let loadsSettled = 0;
+
+/** Loads and draws the graph; the container's data-loading says how many loads are under way. */
 async function load(first) {
+  const generation = ++loads;
+  container.dataset.loading = String(loads - loadsSettled);
+  try {
+    await loadGraph(first, generation);
+  } finally {
+    loadsSettled++;
+    container.dataset.loading = String(loads - loadsSettled);
+  }
+}
+
+async function loadGraph(first, generation) {
   let data;
   let cytoscape;
   const started = performance.now();
@@ -87,10 +103,7 @@ async function load(first) {
   // Big graphs (the first page's 300 actors and 600 ties among them) are drawn the cheap way:
   // arrows, curved edges and outlined labels on thousands of elements cost seconds.
   const big = data.nodes.length + data.edges.length > BIG;
-  if (graph) graph.destroy();
-  graph = cytoscape({
-    container,
-    elements,
+  const options = {
     wheelSensitivity: 0.3,
     // Big graphs: a bitmap of the graph while panning and zooming, no edges while moving, one
     // pixel per CSS pixel, labels only once zoomed in far enough to read them.
@@ -98,16 +111,31 @@ async function load(first) {
     hideEdgesOnViewport: big,
     pixelRatio: big ? 1 : 'auto',
     motionBlur: false,
-    style: [
-      { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': big ? 9 : 0 } },
-      // Straight "haystack" edges without arrows for big graphs: bezier edges cost most of the drawing.
-      { selector: 'edge', style: big
-        ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, opacity: 1 }
-        : { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', width: 'data(width)', opacity: 0.8 } },
-      { selector: ':selected', style: { 'border-width': 3, 'border-color': '#000', 'line-style': 'dashed' } },
-    ],
-    layout: { name: 'preset', fit: true, padding: 30 },
-  });
+  };
+  const style = [
+    { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': big ? 9 : 0 } },
+    // Straight "haystack" edges without arrows for big graphs: bezier edges cost most of the drawing.
+    { selector: 'edge', style: big
+      ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, opacity: 1 }
+      : { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', width: 'data(width)', opacity: 0.8 } },
+    { selector: ':selected', style: { 'border-width': 3, 'border-color': '#000', 'line-style': 'dashed' } },
+  ];
+  if (graph) graph.destroy();
+  graph = null;
+  let built;
+  if (big) {
+    built = await buildInSlices(cytoscape, elements, options, style, generation);
+    if (!built) {
+      // A newer load (other filters) overtook this one: its picture would show the wrong graph.
+      preview?.canvas.remove();
+      return;
+    }
+    // The view the still picture showed, so that nothing moves when Cytoscape replaces it.
+    if (preview) built.viewport(preview.view); else built.fit(undefined, 30);
+  } else {
+    built = cytoscape({ container, elements, style, ...options, layout: { name: 'preset', fit: true, padding: 30 } });
+  }
+  graph = built;
   // For the browser tests and for the console: the graph as Cytoscape holds it; for the benchmark,
   // how long the request and the building took (ms) and when, since navigation, the graph was
   // first visible and first drawn by Cytoscape.
@@ -115,7 +143,7 @@ async function load(first) {
   graph.one('render', () => {
     timings.drawnAt = performance.now();
     timings.visibleAt ??= timings.drawnAt;
-    if (preview) preview.remove();
+    if (preview) preview.canvas.remove();
   });
   window.dossierGraph = graph;
   window.dossierTimings = timings;
@@ -124,8 +152,55 @@ async function load(first) {
   container.dataset.ready = 'true';
 }
 
-// Graphs with more nodes and ties than this are drawn the cheap way, and first as a still picture.
+// Graphs with more nodes and ties than this are drawn the cheap way, first as a still picture,
+// and built by Cytoscape in slices.
 const BIG = 600;
+
+// Elements per slice of a big graph's build: each slice is a task of 10 to 60 ms on a slow machine.
+const SLICE = 100;
+
+const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+
+/**
+ * Builds a big graph in Cytoscape without holding the page for long, so that the still picture
+ * answers clicks meanwhile: Cytoscape built in one go held the page for 550 to 600 ms on the
+ * first page's 900 elements, and its first frame for another 300 to 400. Here the elements are
+ * added in slices to a Cytoscape without a container, which defers their styles; it is then
+ * mounted, and the styles, label sizes and bounds are worked out slice by slice while drawing
+ * waits (a batch). What is left as one task is the first frame. Returns null when a newer load
+ * has started meanwhile.
+ */
+async function buildInSlices(cytoscape, elements, options, style, generation) {
+  const cy = cytoscape({ ...options, headless: true, styleEnabled: true });
+  // Set after construction, not as an option: mounting applies the style given as an option to
+  // every element again, in one task.
+  cy.style(style);
+  const overtaken = () => {
+    if (generation === loads) return false;
+    cy.destroy();
+    return true;
+  };
+  for (let i = 0; i < elements.length; i += SLICE) {
+    cy.add(elements.slice(i, i + SLICE));
+    await nextTask();
+    if (overtaken()) return null;
+  }
+  cy.mount(container);
+  // Mount first, then batch: a renderer started inside a batch never draws.
+  cy.startBatch();
+  const all = cy.elements();
+  for (let i = 0; i < all.length; i += SLICE) {
+    all.slice(i, i + SLICE).boundingBox();
+    await nextTask();
+    if (generation !== loads) {
+      cy.endBatch();
+      overtaken();
+      return null;
+    }
+  }
+  cy.endBatch();
+  return cy;
+}
 
 /** A node's diameter in graph units: 18 for the least mentioned actor, 80 for the most. */
 function nodeSize(node, maxMentions) {
@@ -173,15 +248,24 @@ function drawPreview(data) {
     context.fill();
   }
   const nodeAt = (x, y) => nodes.findLast(n => { const [nx, ny] = at(n); return Math.hypot(nx - x, ny - y) <= Math.max(4, n.radius * zoom); });
-  canvas.addEventListener('click', event => {
+  const nodeUnder = event => {
     const box = canvas.getBoundingClientRect();
-    const hit = nodeAt(event.clientX - box.left, event.clientY - box.top);
+    return nodeAt(event.clientX - box.left, event.clientY - box.top);
+  };
+  canvas.addEventListener('click', event => {
+    const hit = nodeUnder(event);
     if (hit) window.location.href = `actor.html?id=${encodeURIComponent(hit.id)}`;
+  });
+  // The picture has no labels: the pointer names the actor under it, as a tooltip.
+  canvas.addEventListener('mousemove', event => {
+    const hit = nodeUnder(event);
+    canvas.title = hit ? hit.name : '';
+    canvas.style.cursor = hit ? 'pointer' : 'default';
   });
   // For the browser tests: where on the picture an actor is drawn, and which one is drawn on top there.
   window.dossierPreview = { positionOf: id => at(byId.get(id)), nodeAt: (x, y) => nodeAt(x, y)?.id };
   container.dataset.preview = 'true';
-  return canvas;
+  return { canvas, view: { zoom, pan: { x: left, y: top } } };
 }
 
 async function showTie(edge) {
