@@ -112,8 +112,13 @@ async function loadGraph(first, generation) {
     pixelRatio: big ? 1 : 'auto',
     motionBlur: false,
   };
+  // A big graph opens fitted to the container, labels hidden: hundreds of names at once cover one
+  // another, and drawing them took 300 to 700 ms of Cytoscape's first frame. They appear once
+  // zoomed in to one and a half times that view (and to a readable size).
+  const view = big ? preview?.view ?? fitView(data.nodes, container.clientWidth, container.clientHeight) : null;
+  const labelsFrom = big ? Math.max(9, Math.ceil(10 * view.zoom * 1.5)) : 0;
   const style = [
-    { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': big ? 9 : 0 } },
+    { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': labelsFrom } },
     // Straight "haystack" edges without arrows for big graphs: bezier edges cost most of the drawing.
     { selector: 'edge', style: big
       ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, opacity: 1 }
@@ -131,7 +136,7 @@ async function loadGraph(first, generation) {
       return;
     }
     // The view the still picture showed, so that nothing moves when Cytoscape replaces it.
-    if (preview) built.viewport(preview.view); else built.fit(undefined, 30);
+    built.viewport(view);
   } else {
     built = cytoscape({ container, elements, style, ...options, layout: { name: 'preset', fit: true, padding: 30 } });
   }
@@ -156,55 +161,74 @@ async function loadGraph(first, generation) {
 // and built by Cytoscape in slices.
 const BIG = 600;
 
-// Elements per slice of a big graph's build: each slice is a task of 10 to 60 ms on a slow machine.
-const SLICE = 100;
+// A big graph's build works for this long (ms) and then lets the browser answer input and draw.
+const SLICE_MS = 40;
 
-const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+// scheduler.yield() resumes before other queued work; a chain of zero timeouts waits 4 ms each.
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise(resolve => setTimeout(resolve, 0)));
+
+/** Runs work(from, to) over 0..count in slices of SLICE_MS; false when a newer load started meanwhile. */
+async function inSlices(count, generation, work) {
+  const step = 25;
+  for (let from = 0; from < count;) {
+    const until = performance.now() + SLICE_MS;
+    do {
+      work(from, Math.min(count, from + step));
+      from += step;
+    } while (from < count && performance.now() < until);
+    await nextTask();
+    if (generation !== loads) return false;
+  }
+  return true;
+}
 
 /**
  * Builds a big graph in Cytoscape without holding the page for long, so that the still picture
- * answers clicks meanwhile: Cytoscape built in one go held the page for 550 to 600 ms on the
- * first page's 900 elements, and its first frame for another 300 to 400. Here the elements are
- * added in slices to a Cytoscape without a container, which defers their styles; it is then
- * mounted, and the styles, label sizes and bounds are worked out slice by slice while drawing
- * waits (a batch). What is left as one task is the first frame. Returns null when a newer load
- * has started meanwhile.
+ * answers clicks meanwhile: Cytoscape built in one go held the page for 500 to 600 ms on the
+ * first page's 900 elements. Here the elements are added in slices to a Cytoscape without a
+ * container, which defers their styles; it is then mounted, and the styles, label sizes and
+ * bounds are worked out slice by slice while drawing waits (a batch). What is left as one task
+ * is the first frame. Returns null when a newer load has started meanwhile.
  */
 async function buildInSlices(cytoscape, elements, options, style, generation) {
   const cy = cytoscape({ ...options, headless: true, styleEnabled: true });
   // Set after construction, not as an option: mounting applies the style given as an option to
   // every element again, in one task.
   cy.style(style);
-  const overtaken = () => {
-    if (generation === loads) return false;
+  if (!await inSlices(elements.length, generation, (from, to) => cy.add(elements.slice(from, to)))) {
     cy.destroy();
-    return true;
-  };
-  for (let i = 0; i < elements.length; i += SLICE) {
-    cy.add(elements.slice(i, i + SLICE));
-    await nextTask();
-    if (overtaken()) return null;
+    return null;
   }
   cy.mount(container);
   // Mount first, then batch: a renderer started inside a batch never draws.
   cy.startBatch();
   const all = cy.elements();
-  for (let i = 0; i < all.length; i += SLICE) {
-    all.slice(i, i + SLICE).boundingBox();
-    await nextTask();
-    if (generation !== loads) {
-      cy.endBatch();
-      overtaken();
-      return null;
-    }
-  }
+  const measured = await inSlices(all.length, generation, (from, to) => all.slice(from, to).boundingBox());
   cy.endBatch();
+  if (!measured) {
+    cy.destroy();
+    return null;
+  }
   return cy;
 }
 
 /** A node's diameter in graph units: 18 for the least mentioned actor, 80 for the most. */
 function nodeSize(node, maxMentions) {
   return 18 + 62 * Math.sqrt(node.mentions / maxMentions);
+}
+
+/** The zoom and pan that fit the nodes (as circles, without labels) into width × height, 30 px from each edge. */
+function fitView(nodes, width, height) {
+  const maxMentions = Math.max(1, ...nodes.map(n => n.mentions));
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const n of nodes) {
+    const radius = nodeSize(n, maxMentions) / 2;
+    minX = Math.min(minX, n.x - radius); maxX = Math.max(maxX, n.x + radius);
+    minY = Math.min(minY, n.y - radius); maxY = Math.max(maxY, n.y + radius);
+  }
+  const padding = 30;
+  const zoom = Math.min((width - 2 * padding) / Math.max(1, maxX - minX), (height - 2 * padding) / Math.max(1, maxY - minY));
+  return { zoom, pan: { x: (width - (maxX - minX) * zoom) / 2 - minX * zoom, y: (height - (maxY - minY) * zoom) / 2 - minY * zoom } };
 }
 
 /**
@@ -219,15 +243,8 @@ function drawPreview(data) {
   container.append(canvas);
   const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
   const nodes = data.nodes.map(n => ({ ...n, radius: nodeSize(n, maxMentions) / 2 }));
-  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const n of nodes) {
-    minX = Math.min(minX, n.x - n.radius); maxX = Math.max(maxX, n.x + n.radius);
-    minY = Math.min(minY, n.y - n.radius); maxY = Math.max(maxY, n.y + n.radius);
-  }
-  const padding = 30;
-  const zoom = Math.min((width - 2 * padding) / Math.max(1, maxX - minX), (height - 2 * padding) / Math.max(1, maxY - minY));
-  const left = (width - (maxX - minX) * zoom) / 2 - minX * zoom;
-  const top = (height - (maxY - minY) * zoom) / 2 - minY * zoom;
+  const view = fitView(data.nodes, width, height);
+  const { zoom, pan: { x: left, y: top } } = view;
   const at = n => [left + n.x * zoom, top + n.y * zoom];
   const byId = new Map(nodes.map(n => [n.id, n]));
   const context = canvas.getContext('2d');
@@ -265,7 +282,7 @@ function drawPreview(data) {
   // For the browser tests: where on the picture an actor is drawn, and which one is drawn on top there.
   window.dossierPreview = { positionOf: id => at(byId.get(id)), nodeAt: (x, y) => nodeAt(x, y)?.id };
   container.dataset.preview = 'true';
-  return { canvas, view: { zoom, pan: { x: left, y: top } } };
+  return { canvas, view };
 }
 
 async function showTie(edge) {
