@@ -149,7 +149,11 @@ async function loadGraph(first, generation) {
   graph.one('render', () => {
     timings.drawnAt = performance.now();
     timings.visibleAt ??= timings.drawnAt;
-    if (preview) preview.canvas.remove();
+    if (preview) {
+      // Where the picture was left, should it have been panned or zoomed since the build ended.
+      graph.viewport(preview.view);
+      preview.canvas.remove();
+    }
   });
   window.dossierGraph = graph;
   window.dossierTimings = timings;
@@ -254,8 +258,9 @@ function fitView(nodes, width, height) {
 
 /**
  * The graph as Cytoscape will show it (same positions, fit, colours and sizes; no labels, which
- * the cheap style hides at that zoom too), drawn on a canvas over the container; a click on a node
- * opens its dossier. Cytoscape's first frame replaces it.
+ * the cheap style hides at that zoom too), drawn on a canvas over the container while Cytoscape
+ * builds its own: it pans (drag), zooms (wheel), names the actor under the pointer, and a click on
+ * a node opens its dossier. Cytoscape's first frame replaces it, at the view it was left at.
  */
 function drawPreview(data) {
   const width = container.clientWidth;
@@ -263,47 +268,106 @@ function drawPreview(data) {
   const canvas = h('canvas', { class: 'graph-preview', width, height, 'aria-hidden': 'true' });
   container.append(canvas);
   const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
-  const nodes = data.nodes.map(n => ({ ...n, radius: nodeSize(n, maxMentions) / 2 }));
-  const view = fitView(data.nodes, width, height);
-  const { zoom, pan: { x: left, y: top } } = view;
-  const at = n => [left + n.x * zoom, top + n.y * zoom];
+  const nodes = data.nodes.map(n => ({ ...n, radius: nodeSize(n, maxMentions) / 2, colour: KIND_COLOURS[n.kind] || '#999' }));
   const byId = new Map(nodes.map(n => [n.id, n]));
+  const edges = data.edges.map(e => [byId.get(e.source), byId.get(e.target), TIE_COLOURS[e.group] || '#999']).filter(([a, b]) => a && b);
+  // Shared with Cytoscape, which opens at this view; panning and zooming change it in place.
+  const view = fitView(data.nodes, width, height);
+  const at = n => [view.pan.x + n.x * view.zoom, view.pan.y + n.y * view.zoom];
   const context = canvas.getContext('2d');
-  context.lineWidth = 1;
-  for (const e of data.edges) {
-    const [source, target] = [byId.get(e.source), byId.get(e.target)];
-    if (!source || !target) continue;
-    context.strokeStyle = TIE_COLOURS[e.group] || '#999';
-    context.beginPath();
-    context.moveTo(...at(source));
-    context.lineTo(...at(target));
-    context.stroke();
+
+  // One path per colour: a few strokes and fills for the whole graph, so a frame takes milliseconds.
+  function draw() {
+    context.clearRect(0, 0, width, height);
+    context.lineWidth = 1;
+    for (const [colour, group] of groupBy(edges, e => e[2])) {
+      context.strokeStyle = colour;
+      context.beginPath();
+      for (const [source, target] of group) {
+        context.moveTo(...at(source));
+        context.lineTo(...at(target));
+      }
+      context.stroke();
+    }
+    for (const [colour, group] of groupBy(nodes, n => n.colour)) {
+      context.fillStyle = colour;
+      context.beginPath();
+      for (const n of group) {
+        const [x, y] = at(n);
+        context.moveTo(x + n.radius * view.zoom, y);
+        context.arc(x, y, n.radius * view.zoom, 0, 2 * Math.PI);
+      }
+      context.fill();
+    }
   }
-  for (const n of nodes) {
-    context.fillStyle = KIND_COLOURS[n.kind] || '#999';
-    context.beginPath();
-    context.arc(...at(n), n.radius * zoom, 0, 2 * Math.PI);
-    context.fill();
-  }
-  const nodeAt = (x, y) => nodes.findLast(n => { const [nx, ny] = at(n); return Math.hypot(nx - x, ny - y) <= Math.max(4, n.radius * zoom); });
-  const nodeUnder = event => {
-    const box = canvas.getBoundingClientRect();
-    return nodeAt(event.clientX - box.left, event.clientY - box.top);
+  let frameAsked = false;
+  const redraw = () => {
+    if (frameAsked) return;
+    frameAsked = true;
+    requestAnimationFrame(() => { frameAsked = false; draw(); });
   };
-  canvas.addEventListener('click', event => {
-    const hit = nodeUnder(event);
+  draw();
+
+  const nodeAt = (x, y) => nodes.findLast(n => { const [nx, ny] = at(n); return Math.hypot(nx - x, ny - y) <= Math.max(4, n.radius * view.zoom); });
+  const pointer = event => {
+    const box = canvas.getBoundingClientRect();
+    return [event.clientX - box.left, event.clientY - box.top];
+  };
+  // A press that moves more than 4 px is a drag (pan); one that does not is a click.
+  let press = null;
+  canvas.addEventListener('pointerdown', event => {
+    press = { x: event.clientX, y: event.clientY, panX: view.pan.x, panY: view.pan.y, dragged: false };
+    canvas.setPointerCapture(event.pointerId);
+  });
+  canvas.addEventListener('pointermove', event => {
+    if (press) {
+      const [dx, dy] = [event.clientX - press.x, event.clientY - press.y];
+      press.dragged ||= Math.hypot(dx, dy) > 4;
+      if (press.dragged) {
+        view.pan.x = press.panX + dx;
+        view.pan.y = press.panY + dy;
+        redraw();
+      }
+      return;
+    }
+    // The picture has no labels: the pointer names the actor under it, as a tooltip.
+    const hit = nodeAt(...pointer(event));
+    canvas.title = hit ? hit.name : '';
+    canvas.style.cursor = hit ? 'pointer' : 'grab';
+  });
+  canvas.addEventListener('pointerup', event => {
+    const clicked = press && !press.dragged;
+    press = null;
+    const hit = clicked && nodeAt(...pointer(event));
     if (hit) window.location.href = `actor.html?id=${encodeURIComponent(hit.id)}`;
   });
-  // The picture has no labels: the pointer names the actor under it, as a tooltip.
-  canvas.addEventListener('mousemove', event => {
-    const hit = nodeUnder(event);
-    canvas.title = hit ? hit.name : '';
-    canvas.style.cursor = hit ? 'pointer' : 'default';
-  });
+  canvas.addEventListener('pointercancel', () => { press = null; });
+  // Zooms about the pointer, as Cytoscape does.
+  canvas.addEventListener('wheel', event => {
+    event.preventDefault();
+    const [x, y] = pointer(event);
+    const factor = Math.pow(2, -event.deltaY / 500);
+    view.pan.x = x - (x - view.pan.x) * factor;
+    view.pan.y = y - (y - view.pan.y) * factor;
+    view.zoom *= factor;
+    redraw();
+  }, { passive: false });
+
   // For the browser tests: where on the picture an actor is drawn, and which one is drawn on top there.
-  window.dossierPreview = { positionOf: id => at(byId.get(id)), nodeAt: (x, y) => nodeAt(x, y)?.id };
+  window.dossierPreview = { positionOf: id => at(byId.get(id)), nodeAt: (x, y) => nodeAt(x, y)?.id, view };
   container.dataset.preview = 'true';
   return { canvas, view };
+}
+
+/** The items grouped by key, in order of first appearance. */
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(item);
+  }
+  return groups;
 }
 
 async function showTie(edge) {
