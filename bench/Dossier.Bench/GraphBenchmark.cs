@@ -86,6 +86,35 @@ internal static class GraphBenchmark
             await page.CloseAsync();
         }
 
+        // The still picture alone (Cytoscape's module refused): frames while it is zoomed by the wheel, 60 steps.
+        foreach (var (address, what) in new[] { ("/?limit=5000&maxTies=10000", $"{actors:N0} actors and {ties:N0} ties"), ("/", "the first page (300 actors, 600 ties)") })
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+            await page.RouteAsync("**/cytoscape.esm.min.mjs", route => route.AbortAsync());
+            await page.GotoAsync(new Uri(server.Address, address).ToString());
+            await page.Locator("#graph[data-preview='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            var frames = await page.EvaluateAsync<double[]>("""
+                new Promise(resolve => {
+                  const canvas = document.querySelector('#graph canvas.graph-preview');
+                  const box = canvas.getBoundingClientRect();
+                  const times = [];
+                  let last = performance.now();
+                  let step = 0;
+                  function frame(now) {
+                    times.push(now - last);
+                    last = now;
+                    canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: step < 30 ? -20 : 20, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, cancelable: true }));
+                    if (++step < 60) requestAnimationFrame(frame); else resolve(times.slice(1));
+                  }
+                  requestAnimationFrame(frame);
+                })
+                """);
+            Array.Sort(frames);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"still picture of {what} zoomed by the wheel: frames median {Percentile(frames, 0.5):0.0} ms, p95 {Percentile(frames, 0.95):0.0} ms, max {frames[^1]:0.0} ms"));
+            await page.CloseAsync();
+        }
+
         var firstPage = await FirstPageAsync(server.Address, 5);
         Console.WriteLine($"first page (the default view: the 300 most mentioned actors, the 600 strongest ties), 5 loads: {firstPage}");
         return 0;
