@@ -114,8 +114,7 @@ async function loadGraph(first, generation) {
     motionBlur: false,
   };
   // A big graph opens fitted to the container, labels hidden: hundreds of names at once cover one
-  // another, and drawing them took 300 to 700 ms of Cytoscape's first frame. They appear once
-  // zoomed in to one and a half times that view (and to a readable size).
+  // another. They appear once zoomed in to one and a half times that view (and to a readable size).
   const view = big ? preview?.view ?? fitView(data.nodes, container.clientWidth, container.clientHeight) : null;
   const labelsFrom = big ? Math.max(9, Math.ceil(10 * view.zoom * 1.5)) : 0;
   const style = [
@@ -221,8 +220,7 @@ async function buildInSlices(cytoscape, elements, options, style, generation) {
  * Moves the nodes apart, keeping their layout, until they span at least 60 units per square root
  * of their number (1,000 for 300 nodes): the server lays out the store's whole graph, and the most
  * mentioned actors of a big store sit in its middle, 300 units across for nodes 18 to 80 units
- * wide. They covered one another, and the fit that zoomed in 2.5 times made Cytoscape's first
- * frame twice as slow.
+ * wide, and covered one another.
  */
 function spreadOut(nodes) {
   if (nodes.length < 2) return;
@@ -277,10 +275,12 @@ function drawPreview(data) {
   const context = canvas.getContext('2d');
 
   // One path per colour: a few strokes and fills for the whole graph, so a frame takes milliseconds.
+  const edgesByColour = groupBy(edges, e => e[2]);
+  const nodesByColour = groupBy(nodes, n => n.colour);
   function draw() {
     context.clearRect(0, 0, width, height);
     context.lineWidth = 1;
-    for (const [colour, group] of groupBy(edges, e => e[2])) {
+    for (const [colour, group] of edgesByColour) {
       context.strokeStyle = colour;
       context.beginPath();
       for (const [source, target] of group) {
@@ -289,7 +289,7 @@ function drawPreview(data) {
       }
       context.stroke();
     }
-    for (const [colour, group] of groupBy(nodes, n => n.colour)) {
+    for (const [colour, group] of nodesByColour) {
       context.fillStyle = colour;
       context.beginPath();
       for (const n of group) {
