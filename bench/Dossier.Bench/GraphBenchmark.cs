@@ -53,22 +53,13 @@ internal static class GraphBenchmark
             var timings = await page.EvaluateAsync<double[]>("[window.dossierTimings.fetched, window.dossierTimings.built]");
 
             // Pan and zoom by script, 60 steps, one per animation frame, and record each frame's interval.
-            var frames = await page.EvaluateAsync<double[]>("""
-                new Promise(resolve => {
-                  const cy = window.dossierGraph;
-                  const times = [];
-                  let last = performance.now();
-                  let step = 0;
-                  function frame(now) {
-                    times.push(now - last);
-                    last = now;
-                    if (step < 30) cy.panBy({ x: 15, y: 10 });
-                    else cy.zoom({ level: cy.zoom() * 1.04, renderedPosition: { x: 700, y: 450 } });
-                    if (++step < 60) requestAnimationFrame(frame); else resolve(times.slice(1));
-                  }
-                  requestAnimationFrame(frame);
-                })
-                """);
+            var frames = await page.EvaluateAsync<double[]>(FramesWhile("""
+                const cy = window.dossierGraph;
+                const move = step => {
+                  if (step < 30) cy.panBy({ x: 15, y: 10 });
+                  else cy.zoom({ level: cy.zoom() * 1.04, renderedPosition: { x: 700, y: 450 } });
+                };
+                """));
             Array.Sort(frames);
 
             // A click on a node: time until the dossier page has its name.
@@ -93,22 +84,11 @@ internal static class GraphBenchmark
             await page.RouteAsync("**/cytoscape.esm.min.mjs", route => route.AbortAsync());
             await page.GotoAsync(new Uri(server.Address, address).ToString());
             await page.Locator("#graph[data-preview='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-            var frames = await page.EvaluateAsync<double[]>("""
-                new Promise(resolve => {
-                  const canvas = document.querySelector('#graph canvas.graph-preview');
-                  const box = canvas.getBoundingClientRect();
-                  const times = [];
-                  let last = performance.now();
-                  let step = 0;
-                  function frame(now) {
-                    times.push(now - last);
-                    last = now;
-                    canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: step < 30 ? -20 : 20, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, cancelable: true }));
-                    if (++step < 60) requestAnimationFrame(frame); else resolve(times.slice(1));
-                  }
-                  requestAnimationFrame(frame);
-                })
-                """);
+            var frames = await page.EvaluateAsync<double[]>(FramesWhile("""
+                const canvas = document.querySelector('#graph canvas.graph-preview');
+                const box = canvas.getBoundingClientRect();
+                const move = step => canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: step < 30 ? -20 : 20, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, cancelable: true }));
+                """));
             Array.Sort(frames);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"still picture of {what} zoomed by the wheel: frames median {Percentile(frames, 0.5):0.0} ms, p95 {Percentile(frames, 0.95):0.0} ms, max {frames[^1]:0.0} ms"));
@@ -267,6 +247,28 @@ internal static class GraphBenchmark
         Headless = true,
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
     });
+
+    /// <summary>
+    /// A page script that defines <c>move(step)</c> with <paramref name="setUp"/>, calls it once per
+    /// animation frame for 60 steps, and resolves to the frames' intervals (ms).
+    /// </summary>
+    private static string FramesWhile(string setUp) => $$"""
+        (() => {
+          {{setUp}}
+          return new Promise(resolve => {
+            const times = [];
+            let last = performance.now();
+            let step = 0;
+            function frame(now) {
+              times.push(now - last);
+              last = now;
+              move(step);
+              if (++step < 60) requestAnimationFrame(frame); else resolve(times.slice(1));
+            }
+            requestAnimationFrame(frame);
+          });
+        })()
+        """;
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

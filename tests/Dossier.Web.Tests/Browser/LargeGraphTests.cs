@@ -97,14 +97,7 @@ public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession brows
         // With Cytoscape (held back until the picture has been panned), its first frame takes the
         // picture's place, at the view the picture was left at: nothing moves.
         await page.UnrouteAllAsync();
-        var release = new TaskCompletionSource();
-        await page.RouteAsync("**/cytoscape.esm.min.mjs", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
-        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
-        await tab.WaitReadyAsync("#graph[data-preview='true']", timeout: 120_000);
+        var release = await OpenWithCytoscapeHeldAsync(page);
         var start = await PictureAsync(page, target);
         await page.Mouse.MoveAsync((float)(box.X + 20), (float)(box.Y + 20));
         await page.Mouse.DownAsync();
@@ -117,6 +110,23 @@ public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession brows
         var drawn = await page.EvaluateAsync<float[]>($"(() => {{ const p = window.dossierGraph.getElementById('{target}').renderedPosition(); return [p.x, p.y]; }})()");
         Assert.Equal(start.X + 80, drawn[0], 1.0);
         Assert.Equal(start.Y + 40, drawn[1], 1.0);
+    }
+
+    /// <summary>
+    /// Opens the first page with Cytoscape's module held back until the returned source is set;
+    /// returns once the still picture is shown.
+    /// </summary>
+    private async Task<TaskCompletionSource> OpenWithCytoscapeHeldAsync(Microsoft.Playwright.IPage page)
+    {
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/cytoscape.esm.min.mjs", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
+        await tab.WaitReadyAsync("#graph[data-preview='true']", timeout: 120_000);
+        return release;
     }
 
     /// <summary>Where the still picture draws an actor (px from its corner), and its zoom.</summary>
@@ -133,14 +143,7 @@ public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession brows
 
         // Cytoscape arrives only once the filters are applied, so the first graph's build (in slices)
         // and the filtered graph's load run at the same time.
-        var release = new TaskCompletionSource();
-        await page.RouteAsync("**/cytoscape.esm.min.mjs", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
-        await page.GotoAsync(new Uri(large.Server.Address, "/").ToString());
-        await tab.WaitReadyAsync("#graph[data-preview='true']", timeout: 120_000);
+        var release = await OpenWithCytoscapeHeldAsync(page);
         await page.FillAsync("#max-actors", "20");
         await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#apply"), response => response.Url.Contains("limit=20", StringComparison.Ordinal));
         release.SetResult();
