@@ -69,6 +69,7 @@ async function loadGraph(first, generation) {
     const query = parameters().toString();
     data = await api(query ? `/api/graph?${query}` : '/api/graph');
     spreadOut(data.nodes);
+    sizeNodes(data.nodes);
     // A big graph is drawn at once as a still picture, which takes milliseconds, while Cytoscape
     // builds its own (most of a second for the first page's 900 elements on a slow machine).
     if (first && data.nodes.length + data.edges.length > BIG) {
@@ -94,11 +95,10 @@ async function loadGraph(first, generation) {
   const ties = data.edges.length < data.tiesBetweenShown ? `the ${data.edges.length} strongest of ${data.tiesBetweenShown} ties` : `${data.edges.length} ties`;
   fill(summary, `${data.nodes.length} actors with ties shown, of ${data.actorsInStore} in the store; ${ties}. Node size: mentions; colour: kind.`);
   const fetched = performance.now();
-  const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
   // Positions come from the server (one layout of the store's whole graph, computed once), so the
   // browser only draws: a force layout here took 18 s for 2,000 actors and 10,000 ties.
   const elements = [
-    ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999', size: nodeSize(n, maxMentions) }, position: { x: n.x, y: n.y } })),
+    ...data.nodes.map(n => ({ group: 'nodes', data: { ...n, colour: KIND_COLOURS[n.kind] || '#999' }, position: { x: n.x, y: n.y } })),
     ...data.edges.map(e => ({ group: 'edges', data: { ...e, colour: TIE_COLOURS[e.group] || '#999', width: 1.5 + Math.min(6, e.reports) } })),
   ];
   // Big graphs (the first page's 300 actors and 600 ties among them) are drawn the cheap way:
@@ -235,17 +235,17 @@ function spreadOut(nodes) {
   }
 }
 
-/** A node's diameter in graph units: 18 for the least mentioned actor, 80 for the most. */
-function nodeSize(node, maxMentions) {
-  return 18 + 62 * Math.sqrt(node.mentions / maxMentions);
+/** Gives each node its diameter in graph units (size): 18 for the least mentioned actor, 80 for the most. */
+function sizeNodes(nodes) {
+  const maxMentions = Math.max(1, ...nodes.map(n => n.mentions));
+  for (const n of nodes) n.size = 18 + 62 * Math.sqrt(n.mentions / maxMentions);
 }
 
 /** The zoom and pan that fit the nodes (as circles, without labels) into width × height, 30 px from each edge. */
 function fitView(nodes, width, height) {
-  const maxMentions = Math.max(1, ...nodes.map(n => n.mentions));
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const n of nodes) {
-    const radius = nodeSize(n, maxMentions) / 2;
+    const radius = n.size / 2;
     minX = Math.min(minX, n.x - radius); maxX = Math.max(maxX, n.x + radius);
     minY = Math.min(minY, n.y - radius); maxY = Math.max(maxY, n.y + radius);
   }
@@ -265,8 +265,7 @@ function drawPreview(data) {
   const height = container.clientHeight;
   const canvas = h('canvas', { class: 'graph-preview', width, height, 'aria-hidden': 'true' });
   container.append(canvas);
-  const maxMentions = Math.max(1, ...data.nodes.map(n => n.mentions));
-  const nodes = data.nodes.map(n => ({ ...n, radius: nodeSize(n, maxMentions) / 2, colour: KIND_COLOURS[n.kind] || '#999' }));
+  const nodes = data.nodes.map(n => ({ ...n, radius: n.size / 2, colour: KIND_COLOURS[n.kind] || '#999' }));
   const byId = new Map(nodes.map(n => [n.id, n]));
   const edges = data.edges.map(e => [byId.get(e.source), byId.get(e.target), TIE_COLOURS[e.group] || '#999']).filter(([a, b]) => a && b);
   // Shared with Cytoscape, which opens at this view; panning and zooming change it in place.
