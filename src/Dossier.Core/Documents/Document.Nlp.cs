@@ -45,6 +45,21 @@ public sealed partial class Document
         Mentions = mentions;
     }
 
+    public DependencyLayer? Dependencies { get; private set; }
+
+    public void SetDependencies(DependencyLayer dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        if (Tokens is null || dependencies.Heads.Length != Tokens.Count || dependencies.Relations.Length != Tokens.Count
+            || dependencies.Parsed.Length != Tokens.Count)
+        {
+            throw new InvalidOperationException("a dependency parse needs one head and one relation per token");
+        }
+
+        MarkProduced(DocumentLayer.Dependencies);
+        Dependencies = dependencies;
+    }
+
     public IReadOnlyList<ArticleActor>? Actors { get; private set; }
 
     /// <summary>The version of the linker that made <see cref="Actors"/>, stored so a changed linker redoes them.</summary>

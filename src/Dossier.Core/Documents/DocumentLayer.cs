@@ -13,6 +13,9 @@ public enum DocumentLayer
     PartsOfSpeech,
     EntityMentions,
 
+    /// <summary>A dependency parse: each token's head and its relation to it (Universal Dependencies labels).</summary>
+    Dependencies,
+
     /// <summary>The actors of one article: its mentions grouped into chains, before cross-article linking.</summary>
     ArticleActors,
 

@@ -18,6 +18,7 @@ public sealed class PipelineBuilder
         [DocumentLayer.Sentences] = "a sentence splitter (SentenceSplitter)",
         [DocumentLayer.PartsOfSpeech] = "a part-of-speech tagger (PerceptronTagger)",
         [DocumentLayer.EntityMentions] = "a named-entity recognizer (EntityRecognizer)",
+        [DocumentLayer.Dependencies] = "a dependency parser (DependencyParser)",
     };
 
     private readonly List<IDocumentStage> stages = [];
