@@ -16,13 +16,18 @@ internal static class HandBuiltArticles
 
     /// <summary>As <see cref="Make(string, ValueTuple{string, string}[])"/>, with the words <paramref name="properNouns"/> tagged as proper nouns.</summary>
     public static Document Make(string text, IReadOnlyCollection<string> properNouns, params (string Text, string Type)[] entities)
+        => Make(text, tokens => [.. tokens.Select(t => properNouns.Contains(text[t.Start..t.End]) ? "PROPN" : "X")], entities);
+
+    /// <summary>As <see cref="Make(string, ValueTuple{string, string}[])"/>, with the universal tags <paramref name="tag"/> gives the tokens.</summary>
+    public static Document Make(string text, Func<IReadOnlyList<Token>, string[]> tag, params (string Text, string Type)[] entities)
     {
+        ArgumentNullException.ThrowIfNull(tag);
         var document = new Document(new DocumentOrigin("test.txt", SourceFormat.Text), text, ArticleMetadata.Empty,
             new OffsetMap([new OffsetSegment(0, text.Length, 0, text.Length)]), [], []);
         new RuleTokenizer().Process(document, CancellationToken.None);
         new SentenceSplitter().Process(document, CancellationToken.None);
         var tokens = document.Tokens!;
-        var tags = tokens.Select(t => properNouns.Contains(text[t.Start..t.End]) ? "PROPN" : "X").ToArray();
+        var tags = tag(tokens);
         document.SetPartsOfSpeech(new PartOfSpeechLayer(tags, tags));
         var mentions = new List<EntityMention>();
         foreach (var (name, type) in entities)

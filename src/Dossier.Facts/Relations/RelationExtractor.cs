@@ -6,6 +6,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Documents.Nlp;
 using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
+using Dossier.Facts.Syntax;
 
 namespace Dossier.Facts.Relations;
 
@@ -19,7 +20,9 @@ public sealed partial class RelationExtractor : IDocumentStage
 {
     public string Name => "relation-extractor";
 
-    public string Version => "4";
+    public string Version => "5; " + SyntacticTies.Version;
+
+    private static readonly SyntacticTies SyntacticTies = new();
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
 
@@ -276,6 +279,19 @@ public sealed partial class RelationExtractor : IDocumentStage
                     var cueStart = map(match.Index);
                     var cueEnd = map(match.Index + match.Length);
                     Add(relations, new Relation(RelationKind.BasedIn, body.Chain, town.Chain, sentence.Start, sentence.End, cueStart, cueEnd, ClaimAt(claims, cueStart, cueEnd)));
+                }
+            }
+        }
+
+        if (document.Dependencies is not null)
+        {
+            var syntax = new DocumentSyntax(document);
+            foreach (var sentence in document.Sentences!)
+            {
+                foreach (var tie in SyntacticTies.Find(syntax, sentence.TokenStart, sentence.TokenEnd))
+                {
+                    var cue = syntax.Tokens[tie.CueToken];
+                    Add(relations, new Relation(tie.Kind, tie.Source, tie.Target, sentence.Start, sentence.End, cue.Start, cue.End, ClaimAt(claims, cue.Start, cue.End)));
                 }
             }
         }
