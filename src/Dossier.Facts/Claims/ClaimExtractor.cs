@@ -3,6 +3,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
+using Dossier.Facts.Syntax;
 
 namespace Dossier.Facts.Claims;
 
@@ -20,7 +21,9 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     public string Name => "claim-extractor";
 
-    public string Version => "2";
+    public string Version => "3; " + SyntacticClaims.Version;
+
+    private static readonly SyntacticClaims FromSyntax = new();
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.ArticleActors };
 
@@ -43,6 +46,12 @@ public sealed partial class ClaimExtractor : IDocumentStage
             .ToList();
         var allQuotes = Quotes(text);
         var quotes = allQuotes.Where(q => WordCount(text, q.Open + 1, q.Close) >= MinQuoteWords).ToList();
+
+        // With a parse, who says what is read from it; the patterns below are for text without one.
+        if (document.Dependencies is not null)
+        {
+            return [.. FromSyntax.Find(new DocumentSyntax(document), quotes).OrderBy(c => c.ContentStart).ThenBy(c => c.CueStart)];
+        }
 
         // “Diplomats” tell Reuters: a word in quotation marks is read as the word itself when looking for speakers.
         var plain = Unquote(text, allQuotes.Except(quotes));

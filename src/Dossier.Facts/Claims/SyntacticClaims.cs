@@ -1,0 +1,325 @@
+using Dossier.Core.Actors;
+using Dossier.Core.Documents.Nlp;
+using Dossier.Core.Facts;
+using Dossier.Facts.Syntax;
+using Dossier.Nlp.Lexicons;
+
+namespace Dossier.Facts.Claims;
+
+/// <summary>
+/// Who says what, read from the dependency parse. The speaker is the subject of a speech or
+/// cognition verb (<c>speech-cues.tsv</c>), followed through control ("France ..., claiming"),
+/// coordination ("said ... and added") and relative clauses; the by-phrase of a passive ("it was
+/// reported by X"); the object of "according to"; the possessor or by-phrase of a reporting noun
+/// ("X's statement that ..."). What is said is the verb's clausal complement, the quotation it
+/// introduces or stands beside, or, for "deny", "call" and "accuse", its object and what follows.
+/// A pronoun or a description speaks for the actor the linker joined it to.
+/// </summary>
+public sealed class SyntacticClaims
+{
+    private const int MinContentTokens = 2;
+    private const int MaxSpeakerTokens = 14;
+
+    private static readonly Lexicon CueTable = Lexicon.Named("speech-cues");
+    private static readonly Lexicon HedgeTable = Lexicon.Named("hedges");
+
+    private static readonly Dictionary<string, Modality> VerbCues = Cues("verb");
+    private static readonly Dictionary<string, Modality> NounCues = Cues("noun");
+    private static readonly HashSet<string> VerbLemmas = new(VerbCues.Keys, StringComparer.Ordinal);
+    private static readonly HashSet<string> NounLemmas = new(NounCues.Keys, StringComparer.Ordinal);
+    private static readonly HashSet<string> Hedges = new(HedgeTable.Words, StringComparer.Ordinal);
+
+    // Verbs whose object is what is said: "denied the report", "called him a criminal", "accused X of Y".
+    private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "condemn", "praise", "criticize", "criticise", "describe", "want", "reveal"], StringComparer.Ordinal);
+
+    public static string Version => Lexicon.VersionOf(CueTable, HedgeTable) + ";" + WordForms.Version;
+
+    public IReadOnlyList<Claim> Find(DocumentSyntax syntax, IReadOnlyList<(int Open, int Close)> quotes)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(quotes);
+        var claims = new List<Claim>();
+        foreach (var sentence in syntax.Document.Sentences!)
+        {
+            for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                if (!syntax.IsParsed(t))
+                {
+                    continue;
+                }
+
+                var claim = AccordingTo(syntax, sentence, t) ?? Verb(syntax, sentence, t, quotes) ?? Noun(syntax, sentence, t, quotes);
+                if (claim is not null)
+                {
+                    claims.Add(claim);
+                }
+            }
+        }
+
+        return claims;
+    }
+
+    private static Claim? Verb(DocumentSyntax syntax, Sentence sentence, int cue, IReadOnlyList<(int Open, int Close)> quotes)
+    {
+        if (syntax.Upos[cue] is not ("VERB" or "AUX") || WordForms.LemmaIn(syntax.Word(cue), VerbLemmas) is not { } lemma)
+        {
+            return null;
+        }
+
+        var negated = syntax.IsNegated(cue);
+        var modality = VerbCues[lemma];
+        if (negated && modality != Modality.Denied)
+        {
+            return null;
+        }
+
+        // The speaker: the by-phrase of a passive ("was reported by"), else the subject, shared through control and coordination.
+        var passive = syntax.IsPassive(cue);
+        var speakers = passive ? syntax.Agents(cue).ToList() : syntax.Subjects(cue).ToList();
+
+        // "X was quoted as saying": the one quoted speaks.
+        if (speakers.Count == 0 && syntax.Relation(cue) is "advcl" or "xcomp" && syntax.Head(cue) is var quoted and >= 0 && syntax.IsPassive(quoted))
+        {
+            speakers = [.. syntax.PassiveSubjects(quoted)];
+        }
+
+        if (speakers.Count == 0)
+        {
+            return null;
+        }
+
+        var content = Content(syntax, cue, lemma);
+        if (content is not { } span)
+        {
+            return null;
+        }
+
+        return Make(syntax, sentence, span, cue, cue, speakers[0], negated ? Modality.Denied : modality, quotes);
+    }
+
+    /// <summary>What a cue verb introduces: its clause, the quotation beside it, or its object.</summary>
+    private static (int First, int Last)? Content(DocumentSyntax syntax, int cue, string lemma)
+    {
+        var clause = syntax.ChildrenWith(cue, "ccomp", "parataxis", "csubj").FirstOrDefault(-1);
+        if (clause >= 0)
+        {
+            return syntax.SubtreeTokens(clause);
+        }
+
+        // “We have won,” he said: the cue hangs on the quoted clause.
+        if (syntax.Relation(cue) is "parataxis" or "ccomp" && syntax.Head(cue) is var said and >= 0)
+        {
+            var (first, last) = syntax.SubtreeTokens(said);
+            var (cueFirst, cueLast) = syntax.SubtreeTokens(cue);
+            return cueFirst > said ? (first, cueFirst - 1) : (cueLast + 1, last);
+        }
+
+        // "warned of ...", "accused X of ...", "called him a criminal", "denied the report".
+        if (ObjectIsSaid.Contains(lemma))
+        {
+            var parts = syntax.Children(cue).Where(c => syntax.Relation(c) is "obj" or "xcomp" or "obl" && c > cue
+                                                         && (syntax.Relation(c) != "obl" || syntax.Children(c).Any(k => syntax.Lower(k) is "of" or "for"))).ToList();
+            if (parts.Count > 0)
+            {
+                var spans = parts.Select(syntax.SubtreeTokens).ToList();
+                return (spans.Min(s => s.First), spans.Max(s => s.Last));
+            }
+        }
+
+        // "said in a statement that": the complement clause may hang on a noun.
+        var xcomp = syntax.ChildrenWith(cue, "xcomp").FirstOrDefault(-1);
+        return xcomp >= 0 && xcomp > cue ? syntax.SubtreeTokens(xcomp) : null;
+    }
+
+    /// <summary>"according to X": X speaks; what is said is the clause the phrase hangs on.</summary>
+    private static Claim? AccordingTo(DocumentSyntax syntax, Sentence sentence, int cue)
+    {
+        if (syntax.Lower(cue) != "according" || cue + 1 >= sentence.TokenEnd || syntax.Lower(cue + 1) != "to")
+        {
+            return null;
+        }
+
+        // In the parse, "according to" is the case marker of the source, which hangs on the clause.
+        var source = syntax.Head(cue);
+        if (source < 0 || source == cue + 1)
+        {
+            source = syntax.Head(cue + 1);
+        }
+
+        if (source < 0 || source <= cue)
+        {
+            return null;
+        }
+
+        var clause = syntax.Head(source);
+        (int First, int Last) content;
+        var (sourceFirst, sourceLast) = syntax.SubtreeTokens(source);
+        if (clause >= 0)
+        {
+            var (first, last) = syntax.SubtreeTokens(clause);
+            content = sourceFirst > clause ? (first, Math.Min(last, cue - 1)) : (Math.Max(first, sourceLast + 1), last);
+        }
+        else
+        {
+            content = cue > sentence.TokenStart + 1 ? (sentence.TokenStart, cue - 1) : (sourceLast + 1, sentence.TokenEnd - 1);
+        }
+
+        return Make(syntax, sentence, content, cue, cue + 1, source, Modality.Reported, [], ClaimForm.AccordingTo);
+    }
+
+    /// <summary>"X's statement that ...", "a statement by X that ...".</summary>
+    private static Claim? Noun(DocumentSyntax syntax, Sentence sentence, int cue, IReadOnlyList<(int Open, int Close)> quotes)
+    {
+        if (syntax.Upos[cue] is not "NOUN" || WordForms.LemmaIn(syntax.Word(cue), NounLemmas) is not { } lemma)
+        {
+            return null;
+        }
+
+        var clause = syntax.Children(cue).Where(c => syntax.Relation(c) is "acl" or "ccomp" or "appos" && c > cue
+                                                     && syntax.Children(c).Any(k => syntax.Lower(k) == "that" || syntax.Relation(k) is "nsubj" or "nsubj:pass")).FirstOrDefault(-1);
+        if (clause < 0)
+        {
+            return null;
+        }
+
+        var speaker = syntax.ChildrenWith(cue, "nmod:poss").Concat(syntax.PrepositionalObjects(cue, "by")).Concat(syntax.PrepositionalObjects(cue, "from")).FirstOrDefault(-1);
+        if (speaker < 0)
+        {
+            return null;
+        }
+
+        return Make(syntax, sentence, syntax.SubtreeTokens(clause), cue, cue, speaker, NounCues[lemma], quotes);
+    }
+
+    private static Claim? Make(DocumentSyntax syntax, Sentence sentence, (int First, int Last) content, int cueFirst, int cueLast, int speaker,
+        Modality modality, IReadOnlyList<(int Open, int Close)> quotes, ClaimForm? form = null)
+    {
+        var (first, last) = content;
+        while (first <= last && IsEdge(syntax, first))
+        {
+            first++;
+        }
+
+        while (last >= first && IsEdge(syntax, last))
+        {
+            last--;
+        }
+
+        if (last - first + 1 < MinContentTokens)
+        {
+            return null;
+        }
+
+        var contentStart = syntax.Tokens[first].Start;
+        var contentEnd = syntax.Tokens[last].End;
+
+        // A quotation that runs on past this sentence is said whole: “A. B,” he said.
+        var quote = quotes.FirstOrDefault(q => q.Open < contentStart && contentStart <= q.Close + 1 && contentEnd <= q.Close + 1);
+        var quoted = quote != default && syntax.Text.AsSpan(quote.Open + 1, contentStart - quote.Open - 1).Trim().Length <= 1;
+        if (quote != default && quoted)
+        {
+            contentStart = quote.Open + 1;
+            contentEnd = quote.Close;
+        }
+        else if (quotes.FirstOrDefault(q => q.Open < contentEnd && contentEnd <= q.Close && q.Open >= contentStart - 1) is var tail && tail != default)
+        {
+            quoted = true;
+            contentEnd = tail.Close;
+        }
+
+        var (speakerStart, speakerEnd, chain, affiliation) = Speaker(syntax, speaker);
+        if (speakerEnd <= speakerStart)
+        {
+            return null;
+        }
+
+        var text = syntax.Text[contentStart..contentEnd];
+        if (modality is Modality.Reported or Modality.Alleged && text.Split(' ').Any(w => Hedges.Contains(w.ToLowerInvariant())))
+        {
+            modality = Modality.Hedged;
+        }
+
+        var cueStart = syntax.Tokens[cueFirst].Start;
+        var cueEnd = syntax.Tokens[cueLast].End;
+        var sentenceStart = Math.Min(sentence.Start, contentStart);
+        var sentenceEnd = Math.Max(sentence.End, contentEnd);
+        return new Claim(sentenceStart, sentenceEnd, contentStart, contentEnd, cueStart, cueEnd,
+            form ?? (quoted ? ClaimForm.DirectQuote : ClaimForm.IndirectSpeech), modality, speakerStart, speakerEnd, chain, affiliation);
+    }
+
+    private static bool IsEdge(DocumentSyntax syntax, int token)
+        => syntax.Upos[token] == "PUNCT" || syntax.Lower(token) is "that" && syntax.Relation(token) == "mark";
+
+    /// <summary>
+    /// The speaker's words (its phrase, less a relative clause), the actor it is (its own mention,
+    /// or the mention of the noun qualified: "LNA sources"), and the actor it speaks for ("a
+    /// spokesman for the LNA").
+    /// </summary>
+    private static (int Start, int End, int? Chain, int? Affiliation) Speaker(DocumentSyntax syntax, int head)
+    {
+        var (first, last) = syntax.SubtreeTokens(head);
+        foreach (var clause in syntax.ChildrenWith(head, "acl:relcl", "acl", "parataxis"))
+        {
+            var (clauseFirst, _) = syntax.SubtreeTokens(clause);
+            if (clauseFirst > head)
+            {
+                last = Math.Min(last, clauseFirst - 1);
+            }
+        }
+
+        if (last - first + 1 > MaxSpeakerTokens)
+        {
+            first = Math.Max(first, head - 4);
+            last = Math.Min(last, head + 4);
+        }
+
+        while (last > first && syntax.Upos[last] == "PUNCT")
+        {
+            last--;
+        }
+
+        // "according to LNA sources": the preposition is not the speaker's name.
+        while (first < head && (syntax.Upos[first] == "PUNCT" || syntax.Relation(first) is "case" or "fixed" or "mark" or "cc"))
+        {
+            first++;
+        }
+
+        var own = syntax.MentionOf(head);
+        int? chain = own is { } mention && mention.Kind is not (ActorKind.Place or ActorKind.Facility) ? mention.Chain : null;
+        int? affiliation = null;
+        for (var t = first; t <= last; t++)
+        {
+            if (syntax.MentionOf(t) is { } other && other.Chain != chain && other.Kind is not (ActorKind.Place or ActorKind.Facility))
+            {
+                // "LNA sources", "a diplomatic source from France": the source is its own, tied to the actor it names.
+                affiliation ??= other.Chain;
+            }
+        }
+
+        // "Mismari, a spokesman for the LNA": the person speaks; "the LNA said": the group itself.
+        if (chain is null && affiliation is { } named && syntax.ActorOf(head) is { } qualified && qualified.Chain == named
+            && syntax.Upos[head] == "PROPN")
+        {
+            (chain, affiliation) = (named, null);
+        }
+
+        return (syntax.Tokens[first].Start, syntax.Tokens[last].End, chain, affiliation);
+    }
+
+    private static Dictionary<string, Modality> Cues(string partOfSpeech)
+    {
+        var cues = new Dictionary<string, Modality>(StringComparer.Ordinal);
+        foreach (var row in CueTable.Rows.Where(r => r.Length >= 3 && r[2] == partOfSpeech))
+        {
+            cues[row[0]] = row[1] switch
+            {
+                "alleged" => Modality.Alleged,
+                "denied" => Modality.Denied,
+                "hedged" => Modality.Hedged,
+                _ => Modality.Reported,
+            };
+        }
+
+        return cues;
+    }
+}

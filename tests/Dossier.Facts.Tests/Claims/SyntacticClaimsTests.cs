@@ -1,0 +1,104 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Facts;
+using Dossier.Facts.Claims;
+
+namespace Dossier.Facts.Tests.Claims;
+
+/// <summary>Who says what, read from a parse written by hand.</summary>
+public sealed class SyntacticClaimsTests
+{
+    private static readonly (string, string)[] Cast =
+    [
+        ("John Garang", "PER"), ("Garang", "PER"), ("Museveni", "PER"), ("SPLA", "ORG"), ("Kenya", "LOC"),
+    ];
+
+    private static (Document Document, IReadOnlyList<Claim> Claims) Extract(string text, string parse)
+    {
+        var document = Articles.Parsed(text, parse, Cast);
+        return (document, new ClaimExtractor().Extract(document));
+    }
+
+    private static string SpeakerOf(Document document, Claim claim)
+        => claim.SpeakerChain is { } chain ? document.Actors![chain].Name : document.Text[claim.SpeakerStart..claim.SpeakerEnd];
+
+    private static string Said(Document document, Claim claim) => document.Text[claim.ContentStart..claim.ContentEnd];
+
+    private static string Cue(Document document, Claim claim) => document.Text[claim.CueStart..claim.CueEnd];
+
+    [Fact]
+    public void A_participle_clause_speaks_with_the_subject_of_the_verb_it_hangs_on()
+    {
+        var (document, claims) = Extract("Kenya has tried to distance itself from John Garang, claiming it now opposes his offensive.",
+            "Kenya/PROPN/3/nsubj has/AUX/3/aux tried/VERB/0/root to/PART/5/mark distance/VERB/3/xcomp itself/PRON/5/obj from/ADP/8/case " +
+            "John/PROPN/5/obl Garang/PROPN/8/flat ,/PUNCT/11/punct claiming/VERB/3/advcl it/PRON/14/nsubj now/ADV/14/advmod opposes/VERB/11/ccomp " +
+            "his/PRON/16/nmod:poss offensive/NOUN/14/obj ./PUNCT/3/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Kenya", SpeakerOf(document, claim));
+        Assert.Equal("claiming", Cue(document, claim));
+        Assert.Equal("it now opposes his offensive", Said(document, claim));
+        Assert.Equal(Modality.Alleged, claim.Modality);
+    }
+
+    [Fact]
+    public void Both_verbs_of_a_coordination_speak_with_its_subject_and_not_with_the_object()
+    {
+        var (document, claims) = Extract("Garang called Museveni a criminal and said he would not negotiate.",
+            "Garang/PROPN/2/nsubj called/VERB/0/root Museveni/PROPN/2/obj a/DET/5/det criminal/NOUN/2/xcomp and/CCONJ/7/cc said/VERB/2/conj " +
+            "he/PRON/11/nsubj would/AUX/11/aux not/PART/11/advmod negotiate/VERB/7/ccomp ./PUNCT/2/punct");
+
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, c => Assert.Equal("Garang", SpeakerOf(document, c)));
+        Assert.Contains(claims, c => Cue(document, c) == "called" && Said(document, c) == "Museveni a criminal");
+        Assert.Contains(claims, c => Cue(document, c) == "said" && Said(document, c) == "he would not negotiate");
+    }
+
+    [Fact]
+    public void According_to_gives_the_source_and_the_clause_it_hangs_on()
+    {
+        var (document, claims) = Extract("The town fell on Monday, according to SPLA sources.",
+            "The/DET/2/det town/NOUN/3/nsubj fell/VERB/0/root on/ADP/5/case Monday/PROPN/3/obl ,/PUNCT/10/punct according/VERB/10/case " +
+            "to/ADP/7/fixed SPLA/PROPN/10/compound sources/NOUN/3/obl ./PUNCT/3/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal(ClaimForm.AccordingTo, claim.Form);
+        Assert.Equal("SPLA sources", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+        Assert.Null(claim.SpeakerChain);
+        Assert.Equal("SPLA", document.Actors![claim.AffiliationChain!.Value].Name);
+        Assert.Equal("The town fell on Monday", Said(document, claim));
+    }
+
+    [Fact]
+    public void A_quotation_is_said_by_the_subject_of_the_verb_beside_it()
+    {
+        var (document, claims) = Extract("“We will take the town,” Garang said.",
+            "“/PUNCT/4/punct We/PRON/4/nsubj will/AUX/4/aux take/VERB/0/root the/DET/6/det town/NOUN/4/obj ,/PUNCT/4/punct ”/PUNCT/4/punct " +
+            "Garang/PROPN/10/nsubj said/VERB/4/parataxis ./PUNCT/4/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal(ClaimForm.DirectQuote, claim.Form);
+        Assert.Equal("Garang", SpeakerOf(document, claim));
+        Assert.StartsWith("We will take the town", Said(document, claim), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_denial_keeps_its_modality_and_what_is_denied()
+    {
+        var (document, claims) = Extract("The SPLA denied the report.",
+            "The/DET/2/det SPLA/PROPN/3/nsubj denied/VERB/0/root the/DET/5/det report/NOUN/3/obj ./PUNCT/3/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal(Modality.Denied, claim.Modality);
+        Assert.Equal("SPLA", SpeakerOf(document, claim));
+        Assert.Equal("the report", Said(document, claim));
+    }
+
+    [Fact]
+    public void A_speech_verb_whose_speaker_the_parse_does_not_give_makes_no_claim()
+    {
+        var (_, claims) = Extract("Reports said nothing.",
+            "Reports/NOUN/2/nsubj said/VERB/0/root nothing/PRON/2/obj ./PUNCT/2/punct");
+
+        Assert.Empty(claims);
+    }
+}
