@@ -3,6 +3,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
+using Dossier.Facts.Syntax;
 using Dossier.Nlp.Extraction;
 
 namespace Dossier.Facts.Events;
@@ -19,7 +20,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "6";
+    public string Version => "7; " + SyntacticEvents.Version;
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
@@ -58,6 +59,7 @@ public sealed partial class EventExtractor : IDocumentStage
             .ToList();
         var claims = document.Claims ?? [];
         var events = new List<ReportedEvent>();
+        var syntax = document.Dependencies is null ? null : new DocumentSyntax(document);
         foreach (var sentence in document.Sentences!)
         {
             var words = text[sentence.Start..sentence.End];
@@ -68,13 +70,17 @@ public sealed partial class EventExtractor : IDocumentStage
             }
 
             var (type, triggerIndex, triggerLength) = trigger.Value;
+            var triggerToken = syntax is null ? null : SyntacticEvents.TriggerToken(syntax, sentence.Start + triggerIndex, sentence.Start + triggerIndex + triggerLength);
 
             // "To attack Tripoli, Haftar needs allies", "will decide on a direct clash", "fighting
             // terrorism": what may happen, or a manner of speaking, is no event.
             // "money for fighting on the side of the GNA": a purpose, not a report.
             var purpose = words.AsSpan(triggerIndex, triggerLength).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
                           && words.AsSpan(0, triggerIndex).TrimEnd().EndsWith(" for", StringComparison.OrdinalIgnoreCase);
-            if (purpose || Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 90)..triggerIndex]) || NotCombat().IsMatch(words[triggerIndex..]))
+            var unreal = triggerToken is { } parsed
+                ? SyntacticEvents.NotHappened(syntax!, parsed)
+                : Irrealis().IsMatch(words[Math.Max(0, triggerIndex - 90)..triggerIndex]);
+            if (purpose || unreal || NotCombat().IsMatch(words[triggerIndex..]))
             {
                 continue;
             }
@@ -99,7 +105,9 @@ public sealed partial class EventExtractor : IDocumentStage
 
             // Who says it is not, by saying it, a party to it; nor is the place.
             var speaker = claim is { } index ? claims[index].SpeakerChain : null;
-            var (agents, targets) = Participants(text, inSentence.Where(m => m.Chain != speaker && m.Chain != place).ToList(), triggerStart, triggerEnd);
+            var (agents, targets) = triggerToken is { } token
+                ? SyntacticEvents.Participants(syntax!, token, type, new HashSet<int>(new[] { speaker, place }.OfType<int>()))
+                : Participants(text, inSentence.Where(m => m.Chain != speaker && m.Chain != place).ToList(), triggerStart, triggerEnd);
 
             // An escape has those who escape and no one escaped from: "the escape of an ISIS convoy".
             if (type == EventType.Escape && agents.Count == 0)

@@ -319,6 +319,12 @@ public sealed class DocumentSyntax
             {
                 return modifier;
             }
+
+            // "his forces", "the group's fighters": a common noun owned by an actor stands for it.
+            if (Relation(child) == "nmod:poss" && Upos[head] == "NOUN" && MentionOf(child) is { } owner)
+            {
+                return owner;
+            }
         }
 
         return null;
