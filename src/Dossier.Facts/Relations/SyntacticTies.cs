@@ -209,18 +209,22 @@ public sealed class SyntacticTies
         }
     }
 
-    /// <summary>"Haftar's LNA", "his forces": a person's possessive before a group means he leads it.</summary>
+    /// <summary>
+    /// "Haftar's LNA", "the command's task force": a possessor before a named group or body leads it
+    /// (a person, or a body or state whose unit it is).
+    /// </summary>
     private static IEnumerable<Tie> Possessive(DocumentSyntax syntax, int token)
     {
-        if (syntax.Relation(token) != "nmod:poss" || syntax.MentionOf(token) is not { Kind: ActorKind.Person } person || syntax.Head(token) is not (var head and >= 0))
+        if (syntax.Relation(token) != "nmod:poss" || syntax.MentionOf(token) is not { } owner || syntax.Head(token) is not (var head and >= 0)
+            || owner.Kind is ActorKind.Place or ActorKind.Facility or ActorKind.Media)
         {
             yield break;
         }
 
-        if (syntax.ActorOf(head) is { } group && group.Chain != person.Chain && syntax.MentionOf(head) is not null
+        if (syntax.MentionOf(head) is { } group && group.Chain != owner.Chain
             && group.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization or ActorKind.Government)
         {
-            yield return new Tie(RelationKind.Leads, person.Chain, group.Chain, token);
+            yield return new Tie(RelationKind.Leads, owner.Chain, group.Chain, token);
         }
     }
 
