@@ -156,6 +156,9 @@ public sealed partial class EventExtractor : IDocumentStage
     /// stands in an opening subordinate clause ("As fighting for Tripoli intensified, GNA forces
     /// pushed forward with a counter-offensive"), a trigger of the main clause tells the event.
     /// </summary>
+    /// <summary>Whether a sentence holds any event trigger word.</summary>
+    public static bool HasTrigger(string sentence) => FirstTrigger(sentence, 0) is not null;
+
     private static (EventType Type, int Index, int Length)? FindTrigger(string sentence)
     {
         var found = FirstTrigger(sentence, 0);

@@ -1,0 +1,53 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
+using Dossier.Facts.Events;
+using Dossier.Nlp.Lexicons;
+
+namespace Dossier.Facts.Syntax;
+
+/// <summary>
+/// Which sentences the parser needs to read for the fact extractors: those that name an actor and
+/// hold a word any extractor starts from (a speech cue, a tie trigger, an event trigger, "according
+/// to", a possessive or a hyphenated tie word). The rest can hold no claim, event or tie, so parsing
+/// them would cost time for nothing.
+/// </summary>
+public static class FactSentences
+{
+    private static readonly HashSet<string> Lemmas = new(
+        Lexicon.Named("speech-cues").Words
+            .Concat(Lexicon.Named("tie-patterns").Rows.SelectMany(r => r[1].Split('|')))
+            .Concat(Lexicon.Named("event-roles").Words),
+        StringComparer.Ordinal);
+
+    private static readonly string[] Endings = [.. Lexicon.Named("tie-compounds").Words];
+
+    public static string Version => Lexicon.VersionOf(Lexicon.Named("speech-cues"), Lexicon.Named("tie-patterns"), Lexicon.Named("event-roles"), Lexicon.Named("tie-compounds"));
+
+    public static bool MayHoldFact(Document document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        if (document.Actors is { } actors && !actors.Any(a => a.Mentions.Any(m => m.Start >= sentence.Start && m.End <= sentence.End)))
+        {
+            return false;
+        }
+
+        var tokens = document.Tokens!;
+        for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            var word = text.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start);
+            if (word is "'s" or "’s" || word.Equals("according", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var lower = word.ToString().ToLowerInvariant();
+            if (WordForms.LemmaIn(lower, Lemmas) is not null || Endings.Any(e => lower.EndsWith(e, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return EventExtractor.HasTrigger(text[sentence.Start..sentence.End]);
+    }
+}
