@@ -36,7 +36,7 @@ internal static class SpeedBenchmark
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"NLP benchmark: {texts.Count:N0} articles, {words:N0} tokens; models loaded in {load.Elapsed.TotalMilliseconds:N0} ms (features: part of speech {models.Tagger.FeatureCount:N0}, entities {models.Recognizer.FeatureCount:N0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"NLP benchmark: {texts.Count:N0} articles, {words:N0} tokens; models loaded in {load.Elapsed.TotalMilliseconds:N0} ms (features: part of speech {models.Tagger.FeatureCount:N0}, entities {models.Recognizer.FeatureCount:N0}, dependencies {models.Parser.FeatureCount:N0})"));
         Console.WriteLine("| stage | 1 thread, tokens/s | all cores, tokens/s |");
         Console.WriteLine("|---|---|---|");
         var untouched = new PipelineBuilder().Build();
@@ -47,6 +47,7 @@ internal static class SpeedBenchmark
             document => new SentenceSplitter().Process(document, CancellationToken.None));
         Row("part of speech (given sentences)", texts, words, tokenized, document => models.Tagger.Process(document, CancellationToken.None));
         Row("entities (given tags)", texts, words, tagged, document => models.Recognizer.Process(document, CancellationToken.None));
+        Row("dependencies (given tags)", texts, words, tagged, document => models.Parser.Process(document, CancellationToken.None));
         var pipeline = models.BuildPipeline();
         Row("whole stack", texts, words, untouched, document => pipeline.Run(document, CancellationToken.None));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; {Environment.ProcessorCount} cores"));

@@ -1,5 +1,6 @@
 using Dossier.Core.Pipeline;
 using Dossier.Nlp.Entities;
+using Dossier.Nlp.Parsing;
 using Dossier.Nlp.Sentences;
 using Dossier.Nlp.Tagging;
 using Dossier.Nlp.Tokenizing;
@@ -14,19 +15,24 @@ public sealed class NlpModels
 {
     public const string PosFile = "pos.model";
     public const string NerFile = "ner.model";
+    public const string ParseFile = "parse.model";
 
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, NlpModels> Loaded = new(StringComparer.Ordinal);
 
-    private NlpModels(PerceptronTagger tagger, EntityRecognizer recognizer)
+    private NlpModels(PerceptronTagger tagger, EntityRecognizer recognizer, DependencyParser parser)
     {
         Tagger = tagger;
         Recognizer = recognizer;
+        Parser = parser;
     }
 
     public PerceptronTagger Tagger { get; }
 
     public EntityRecognizer Recognizer { get; }
+
+    /// <summary>The dependency parser over all sentences; <see cref="DependencyParser.WithSentenceFilter"/> gives one that parses only some.</summary>
+    public DependencyParser Parser { get; }
 
     /// <summary>The models folder that ships beside the program (copied there by the build).</summary>
     public static string DefaultDirectory(string applicationDirectory) => Path.Combine(applicationDirectory, "models");
@@ -40,7 +46,7 @@ public sealed class NlpModels
             if (!Loaded.TryGetValue(key, out var models))
             {
                 var tagger = PerceptronTagger.Load(Path.Combine(key, PosFile));
-                models = new NlpModels(tagger, EntityRecognizer.Load(Path.Combine(key, NerFile), tagger));
+                models = new NlpModels(tagger, EntityRecognizer.Load(Path.Combine(key, NerFile), tagger), DependencyParser.Load(Path.Combine(key, ParseFile)));
                 Loaded[key] = models;
             }
 
@@ -48,11 +54,12 @@ public sealed class NlpModels
         }
     }
 
-    /// <summary>Tokens, sentences, parts of speech and entity mentions, checked in order.</summary>
+    /// <summary>Tokens, sentences, parts of speech, entity mentions and dependencies, checked in order.</summary>
     public DocumentPipeline BuildPipeline() => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new SentenceSplitter())
         .Add(Tagger)
         .Add(Recognizer)
+        .Add(Parser)
         .Build();
 }

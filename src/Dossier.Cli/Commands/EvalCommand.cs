@@ -3,11 +3,12 @@ using Dossier.Cli.Output;
 using Dossier.Nlp;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Evaluation;
+using Dossier.Nlp.Parsing;
 using Dossier.Nlp.Tagging;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval pos|sentences|ner --gold FILE</c>: measure a model on a standard test set.</summary>
+/// <summary><c>dossier eval pos|sentences|ner|parse --gold FILE</c>: measure a model on a standard test set.</summary>
 internal static class EvalCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -22,6 +23,7 @@ internal static class EvalCommand
             var tagger = PerceptronTagger.Load(Path.Combine(models, NlpModels.PosFile));
             return EntityEvaluator.Evaluate(EntityRecognizer.Load(Path.Combine(models, NlpModels.NerFile), tagger), gold);
         }));
+        command.Add(Parse(environment));
         command.Add(Names(environment));
         command.Add(EvalActorsCommand.Create(environment));
         return command;
@@ -107,6 +109,74 @@ internal static class EvalCommand
         static string Line(string name, Score s) => s.Accuracy is { } accuracy
             ? $"  {name,-14} accuracy {accuracy:0.0000}  ({s.Correct:N0}/{s.Gold:N0})"
             : $"  {name,-14} precision {s.Precision:0.0000}  recall {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold:N0}, predicted {s.Predicted:N0}, correct {s.Correct:N0})";
+    }
+
+    // `dossier eval parse`: attachment scores, which have their own shape (UAS and LAS, LAS per relation).
+    private static Command Parse(CliEnvironment environment)
+    {
+        var gold = new Option<string>("--gold") { Description = "A CoNLL-U file with gold trees (its words and sentences are used; its tags are not).", Required = true, HelpName = "FILE" };
+        var models = new Option<string>("--models")
+        {
+            Description = "Folder of the model files (pos.model tags the words, parse.model parses).",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => NlpModels.DefaultDirectory(environment.ApplicationDirectory),
+        };
+        var format = CommonOptions.Format();
+        var command = new Command("parse", "Dependency parsing on a CoNLL-U file: gold words and sentences, our own predicted tags. Prints UAS and LAS over all words, punctuation included (the CoNLL 2018 convention), LAS per gold relation, and the parser's words/s on one thread.")
+        {
+            gold, models, format,
+        };
+        command.SetAction(parse =>
+        {
+            var goldPath = parse.GetValue(gold)!;
+            if (!File.Exists(goldPath))
+            {
+                environment.Error.WriteLine($"dossier: {goldPath}: no such file");
+                return ExitCodes.Failure;
+            }
+
+            ParseReport report;
+            try
+            {
+                var folder = parse.GetValue(models)!;
+                var tagger = PerceptronTagger.Load(Path.Combine(folder, NlpModels.PosFile));
+                report = ParserEvaluator.Evaluate(DependencyParser.Load(Path.Combine(folder, NlpModels.ParseFile)), tagger, goldPath);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"dossier: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(environment.Out, new
+                {
+                    task = "parse",
+                    gold = report.GoldFile,
+                    overall = new { uas = Math.Round(report.Uas, 4), las = Math.Round(report.Las, 4) },
+                    by_type = report.ByRelation.ToDictionary(p => p.Key, p => new { las = Math.Round(p.Value.Las, 4), count = p.Value.Count }),
+                    words_per_second = Math.Round(report.WordsPerSecond),
+                    words = report.Words,
+                    sentences = report.Sentences,
+                    upos_accuracy = Math.Round(report.TagAccuracy, 4),
+                    note = "all words counted, punctuation included; predicted tags",
+                });
+                return ExitCodes.Success;
+            }
+
+            var output = environment.Out;
+            output.WriteLine($"parse on {report.GoldFile}: {report.Words:N0} words, {report.Sentences:N0} sentences at {report.WordsPerSecond:N0} words/s (parser alone, one thread)");
+            output.WriteLine($"(all words counted, punctuation included; predicted tags, UPOS accuracy {report.TagAccuracy:0.0000})");
+            output.WriteLine($"  overall        UAS {report.Uas:0.0000}  LAS {report.Las:0.0000}");
+            foreach (var (relation, score) in report.ByRelation)
+            {
+                output.WriteLine($"  {relation,-14} LAS {score.Las:0.0000}  ({score.Count:N0})");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     // `dossier eval names`: the name-variant matcher alone, on labelled pairs (--pairs) or on the UN

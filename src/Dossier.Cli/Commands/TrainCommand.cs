@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using Dossier.Nlp.Corpora;
 using Dossier.Nlp.Entities;
+using Dossier.Nlp.Parsing;
 using Dossier.Nlp.Tagging;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train pos|ner</c>: rebuild a model from training data, deterministically.</summary>
+/// <summary><c>dossier train pos|ner|parse</c>: rebuild a model from training data, deterministically.</summary>
 internal static class TrainCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -14,6 +15,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model from annotated data. The same data and seed give the same model file, byte for byte.");
         command.Add(Pos(environment));
         command.Add(Ner(environment));
+        command.Add(Parse(environment));
         command.Add(Countries(environment));
         return command;
     }
@@ -151,6 +153,88 @@ internal static class TrainCommand
             var path = parse.GetValue(output)!;
             recognizer.Save(path);
             environment.Out.WriteLine($"Wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB, {recognizer.FeatureCount:N0} features) in {watch.Elapsed.TotalSeconds:0} s.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Parse(CliEnvironment environment)
+    {
+        var ewt = Path.Combine("..", "shared", "data", "ud-english-ewt");
+        var train = new Option<string>("--train")
+        {
+            Description = "CoNLL-U training treebank (UD English EWT train). Non-projective trees are made projective by lifting arcs; the count is printed.",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => Path.Combine(ewt, "en_ewt-ud-train.conllu"),
+        };
+        var dev = new Option<string?>("--dev")
+        {
+            Description = "CoNLL-U development treebank scored after each epoch; the epoch with the best LAS is kept. Give \"none\" to keep the last epoch.",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => Path.Combine(ewt, "en_ewt-ud-dev.conllu"),
+        };
+        var output = OutOption(Path.Combine("models", "parse.model"));
+        var pos = new Option<string>("--pos-model")
+        {
+            Description = "The tagger whose tags the parser reads when --jackknife is 0 or 1 (its tags on its own training data are almost gold).",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => Path.Combine("models", "pos.model"),
+        };
+        var jackknife = new Option<int>("--jackknife")
+        {
+            Description = "Tag the training data by jackknifing: train this many taggers, each on all folds but one, and tag that fold with it (development data gets the first fold's tagger). 0 or 1: use --pos-model.",
+            HelpName = "K",
+            DefaultValueFactory = _ => 5,
+        };
+        var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Passes over the data for each jackknife tagger.", DefaultValueFactory = _ => 12 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data (dynamic oracle; the model's own moves are followed from the second pass).", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the order of training sentences and for exploration.", DefaultValueFactory = _ => 1 };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the file (in units of one update).", DefaultValueFactory = _ => 1.0f };
+        var command = new Command("parse", "Train the dependency parser (arc-hybrid, greedy, averaged perceptron, UD relations with subtypes) on predicted part-of-speech tags. Prints progress on standard error.")
+        {
+            train, dev, output, pos, jackknife, taggerEpochs, epochs, seed, prune,
+        };
+        command.SetAction(parse =>
+        {
+            var trainPath = parse.GetValue(train)!;
+            var devPath = parse.GetValue(dev);
+            devPath = string.Equals(devPath, "none", StringComparison.Ordinal) ? null : devPath;
+            var folds = parse.GetValue(jackknife);
+            var posPath = parse.GetValue(pos)!;
+            if (!AllExist(environment, [trainPath, .. devPath is null ? Array.Empty<string>() : [devPath], .. folds > 1 ? Array.Empty<string>() : [posPath]]))
+            {
+                return ExitCodes.Failure;
+            }
+
+            void Progress(string line) => environment.Error.WriteLine($"train parse: {line}");
+            var watch = Stopwatch.StartNew();
+            var sentences = ConlluReader.ReadTrees(trainPath).ToList();
+            Progress($"{sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} words");
+            List<TreeSentence> tagged;
+            PerceptronTagger tagger;
+            if (folds > 1)
+            {
+                (tagged, tagger) = TrainingTags.Jackknife(sentences, folds, new TaggerTrainingOptions { Epochs = parse.GetValue(taggerEpochs), Seed = parse.GetValue(seed), Progress = Progress });
+            }
+            else
+            {
+                tagger = PerceptronTagger.Load(posPath);
+                tagged = TrainingTags.Retag(sentences, tagger);
+            }
+
+            var agree = tagged.Zip(sentences).Sum(p => p.First.Universal.Zip(p.Second.Universal).Count(t => t.First == t.Second));
+            Progress($"training tags: UPOS accuracy {(double)agree / sentences.Sum(s => s.Words.Length):0.0000} against gold ({watch.Elapsed.TotalSeconds:0} s)");
+            var development = devPath is null ? null : TrainingTags.Retag(ConlluReader.ReadTrees(devPath).ToList(), tagger);
+            var parser = DependencyParser.Train(tagged, new ParserTrainingOptions
+            {
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                Development = development,
+                Progress = Progress,
+            });
+            var path = parse.GetValue(output)!;
+            parser.Save(path, parse.GetValue(prune));
+            environment.Out.WriteLine($"Wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB, {parser.FeatureCount:N0} features before pruning) in {watch.Elapsed.TotalSeconds:0} s.");
             return ExitCodes.Success;
         });
         return command;

@@ -3,9 +3,75 @@ namespace Dossier.Nlp.Corpora;
 /// <summary>One sentence of a treebank: its words, tags, and the document and paragraph it opens.</summary>
 public sealed record TaggedSentence(string[] Words, string[] Universal, string[] Penn, string? Text, bool NewDocument, bool NewParagraph);
 
+/// <summary>
+/// One sentence of a treebank with its dependency tree: <c>Heads[i]</c> is the 0-based index of word
+/// <c>i</c>'s head in the sentence, or -1 for the root; <c>Relations[i]</c> the UD relation with its
+/// subtype ("nsubj:pass").
+/// </summary>
+public sealed record TreeSentence(string[] Words, string[] Universal, string[] Penn, int[] Heads, string[] Relations);
+
 /// <summary>Reads CoNLL-U (Universal Dependencies): words with UPOS and XPOS, skipping multi-word ranges and empty nodes.</summary>
 public static class ConlluReader
 {
+    /// <summary>
+    /// Reads sentences with their basic dependency trees (HEAD and DEPREL columns). Multi-word
+    /// ranges and empty nodes are skipped: word ids stay 1..n, so a head id maps to an index directly.
+    /// </summary>
+    public static IEnumerable<TreeSentence> ReadTrees(string path)
+    {
+        var words = new List<string>();
+        var upos = new List<string>();
+        var xpos = new List<string>();
+        var heads = new List<int>();
+        var relations = new List<string>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                if (words.Count > 0)
+                {
+                    yield return new TreeSentence([.. words], [.. upos], [.. xpos], [.. heads], [.. relations]);
+                }
+
+                words.Clear();
+                upos.Clear();
+                xpos.Clear();
+                heads.Clear();
+                relations.Clear();
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (fields.Length >= 1 && (fields[0].Contains('-', StringComparison.Ordinal) || fields[0].Contains('.', StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (fields.Length < 8 || !int.TryParse(fields[6], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var head))
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: a word line needs ten tab-separated fields with a numeric HEAD");
+            }
+
+            words.Add(fields[1]);
+            upos.Add(fields[3]);
+            xpos.Add(fields[4]);
+            heads.Add(head - 1);
+            relations.Add(fields[7]);
+        }
+
+        if (words.Count > 0)
+        {
+            yield return new TreeSentence([.. words], [.. upos], [.. xpos], [.. heads], [.. relations]);
+        }
+    }
+
     public static IEnumerable<TaggedSentence> Read(string path)
     {
         var words = new List<string>();

@@ -286,6 +286,24 @@ public sealed class AveragedPerceptron
     }
 
     /// <summary>
+    /// A read-only copy with each weight averaged over the steps so far, while this one goes on
+    /// training: for scoring held-out data after an epoch and keeping the best epoch's model.
+    /// </summary>
+    public AveragedPerceptron Snapshot()
+    {
+        var classes = Labels.Count;
+        var averaged = new float[rows.Count * classes];
+        for (var i = 0; i < averaged.Length; i++)
+        {
+            averaged[i] = totals is null || stamps is null
+                ? weights[i]
+                : (float)((totals[i] + ((step - stamps[i]) * (double)weights[i])) / Math.Max(1, step));
+        }
+
+        return new AveragedPerceptron(Labels, new Dictionary<ulong, int>(rows), averaged);
+    }
+
+    /// <summary>
     /// Writes the model, dropping weights smaller than <paramref name="pruneBelow"/> (and features with
     /// none left). Averaged weights are in units of updates, so a weight under one update is a
     /// feature seen once or twice late in training: on the entity model, 0.75 shrinks the file by a

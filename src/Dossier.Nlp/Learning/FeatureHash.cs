@@ -27,5 +27,8 @@ public static class FeatureHash
     public static ulong Combine(int template, ulong first, ulong second) =>
         Mix(Combine(template, first) ^ (second * 0xC2B2AE3D27D4EB4FUL));
 
+    public static ulong Combine(int template, ulong first, ulong second, ulong third) =>
+        Mix(Combine(template, first, second) ^ (third * 0x165667B19E3779F9UL));
+
     public static ulong Mix(ulong x) => StableHash.Mix(x);
 }

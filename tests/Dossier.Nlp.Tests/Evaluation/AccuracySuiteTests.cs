@@ -1,5 +1,6 @@
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Evaluation;
+using Dossier.Nlp.Parsing;
 using Dossier.Nlp.Tagging;
 using Xunit.Abstractions;
 
@@ -13,6 +14,10 @@ namespace Dossier.Nlp.Tests.Evaluation;
 [Trait("Category", "Accuracy")]
 public sealed class AccuracySuiteTests(ITestOutputHelper output)
 {
+    // The README's test figures for the shipped parse.model, less a little for the next retraining.
+    private const double LasThreshold = 0.80;
+    private const double UasThreshold = 0.83;
+
     private static readonly string Data = Path.GetFullPath(Path.Combine(FindRepository(), "..", "shared", "data"));
 
     private static PerceptronTagger Tagger => PerceptronTagger.Load(Path.Combine(AppContext.BaseDirectory, "models", "pos.model"));
@@ -61,6 +66,23 @@ public sealed class AccuracySuiteTests(ITestOutputHelper output)
         var report = EntityEvaluator.Evaluate(recognizer, gold);
         output.WriteLine($"entity F1 {report.Overall.F1:0.0000} (P {report.Overall.Precision:0.0000}, R {report.Overall.Recall:0.0000})");
         Assert.True(report.Overall.F1 >= 0.74, $"entity F1 fell to {report.Overall.F1:0.0000}");
+    }
+
+    [Fact]
+    public void Accuracy_of_dependency_parsing_on_ud_english_ewt_test_holds()
+    {
+        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
+        if (!File.Exists(gold))
+        {
+            output.WriteLine($"no {gold}: nothing to measure");
+            return;
+        }
+
+        var parser = DependencyParser.Load(Path.Combine(AppContext.BaseDirectory, "models", "parse.model"));
+        var report = ParserEvaluator.Evaluate(parser, Tagger, gold);
+        output.WriteLine($"UAS {report.Uas:0.0000}, LAS {report.Las:0.0000} (all words, predicted tags), {report.WordsPerSecond:N0} words/s");
+        Assert.True(report.Las >= LasThreshold, $"LAS fell to {report.Las:0.0000}");
+        Assert.True(report.Uas >= UasThreshold, $"UAS fell to {report.Uas:0.0000}");
     }
 
     private static string FindRepository()
