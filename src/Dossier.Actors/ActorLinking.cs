@@ -303,22 +303,26 @@ public sealed class ActorLinking
     {
         private readonly ArticleLinker linker;
         private readonly IDocumentStage[] facts = [new ClaimExtractor(), new EventExtractor(), new RelationExtractor()];
+        private readonly IDocumentStage parser;
 
         public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known)
         {
             linker = new ArticleLinker(countries, known);
             var tokenizer = new Nlp.Tokenizing.RuleTokenizer();
             var splitter = new Nlp.Sentences.SentenceSplitter();
-            Pipeline = new PipelineBuilder().Add(tokenizer).Add(splitter).Add(models.Tagger).Add(models.Recognizer).Add(linker).AddRange(facts).Build();
+
+            // The parse is read only where a fact can be: sentences that name an actor and hold a word an extractor starts from.
+            parser = models.Parser.WithSentenceFilter(Facts.Syntax.FactSentences.MayHoldFact);
+            Pipeline = new PipelineBuilder().Add(tokenizer).Add(splitter).Add(models.Tagger).Add(models.Recognizer).Add(linker).Add(parser).AddRange(facts).Build();
             Preparation = new PipelineBuilder().Add(tokenizer).Add(splitter).Build();
             Relinking = new PipelineBuilder(PipelineBuilder.CleanedLayers.Concat(
                     [DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.PartsOfSpeech, DocumentLayer.EntityMentions]))
-                .Add(linker).AddRange(facts).Build();
+                .Add(linker).Add(parser).AddRange(facts).Build();
         }
 
         public DocumentPipeline Pipeline { get; }
 
-        public string Version => string.Join("; ", facts.Prepend(linker).Select(stage => $"{stage.Name} {stage.Version}"));
+        public string Version => string.Join("; ", facts.Prepend(parser).Prepend(linker).Select(stage => $"{stage.Name} {stage.Version}")) + "; " + Facts.Syntax.FactSentences.Version;
 
         /// <summary>Tokens and sentences, which the second look makes again rather than keeps.</summary>
         public DocumentPipeline Preparation { get; }

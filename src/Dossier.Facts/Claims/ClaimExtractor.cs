@@ -25,7 +25,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     private static readonly SyntacticClaims FromSyntax = new();
 
-    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.ArticleActors };
+    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Dependencies, DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.ArticleActors };
 
     public IReadOnlySet<DocumentLayer> Produces { get; } = new HashSet<DocumentLayer> { DocumentLayer.Claims };
 

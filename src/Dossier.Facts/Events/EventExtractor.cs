@@ -22,7 +22,7 @@ public sealed partial class EventExtractor : IDocumentStage
 
     public string Version => "7; " + SyntacticEvents.Version;
 
-    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
+    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Dependencies, DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 
     public IReadOnlySet<DocumentLayer> Produces { get; } = new HashSet<DocumentLayer> { DocumentLayer.Events };
 

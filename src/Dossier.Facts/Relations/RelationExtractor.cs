@@ -24,7 +24,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 
     private static readonly SyntacticTies SyntacticTies = new();
 
-    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
+    public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Dependencies, DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims, DocumentLayer.Events };
 
     public IReadOnlySet<DocumentLayer> Produces { get; } = new HashSet<DocumentLayer> { DocumentLayer.Relations };
 
