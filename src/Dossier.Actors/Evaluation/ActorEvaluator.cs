@@ -1,4 +1,5 @@
 using Dossier.Core.Actors;
+using Dossier.Nlp.Evaluation;
 
 namespace Dossier.Actors.Evaluation;
 
@@ -29,7 +30,8 @@ public sealed record ActorEvaluation(ClusterScore BCubed, ClusterScore Pairwise,
 
 /// <summary>
 /// Scores the store's mention-to-entity clustering against gold actors. Each gold form (a text in
-/// an article) takes the entity most of the store's mentions written so in that article belong to;
+/// an article) takes the entity most of the store's mentions written so in that article belong to
+/// (the same form as <see cref="GoldForms"/> defines it, an exact spelling first);
 /// a form the store never found is its own cluster, so a missed mention costs recall.
 /// </summary>
 public static class ActorEvaluator
@@ -48,7 +50,9 @@ public static class ActorEvaluator
                 var written = inDoc.Where(m => m.Text == mention.Text).ToList();
                 if (written.Count == 0)
                 {
-                    written = inDoc.Where(m => string.Equals(m.Text, mention.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+                    // Written otherwise only by case, spacing or a leading article ("the Coalition"): the same form.
+                    var key = GoldForms.Key(mention.Text);
+                    written = inDoc.Where(m => string.Equals(GoldForms.Key(m.Text), key, StringComparison.Ordinal)).ToList();
                 }
 
                 var predicted = written.GroupBy(m => m.EntityId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;

@@ -15,7 +15,7 @@ internal static class EvalFactsCommand
         var gold = new Option<string>("--gold") { Description = "Gold JSON with \"claims\", \"events\" and \"relations\" (and the \"entities\" they refer to).", Required = true, HelpName = "FILE" };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format();
-        var errors = new Option<bool>("--errors") { Description = "Also list the gold facts that no stored fact matched (\"missed\"), and the stored facts that matched no gold fact (\"unmatched\")." };
+        var errors = new Option<bool>("--errors") { Description = "Also list, for claims, events and relations, the gold facts no stored fact equals (\"missed\"), the stored facts that equal no gold fact (\"false hit\") and the wrong fields of facts paired by their evidence (\"field\")." };
         var command = new Command("facts", "Score the store's claims, events and relations against a gold file: precision, recall and F1 per kind, accuracy per field, speaker attribution for quotes and reported speech.")
         {
             gold, database, format, errors,
@@ -52,20 +52,7 @@ internal static class EvalFactsCommand
                 environment.Error.WriteLine($"dossier: {goldPath}: {problem}");
             }
 
-            Print(environment, goldPath, result, parse.GetValue(format));
-            if (parse.GetValue(errors) && parse.GetValue(format) == OutputFormat.Table)
-            {
-                foreach (var missed in new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).SelectMany(s => s!.Missed))
-                {
-                    environment.Out.WriteLine($"  missed: {missed}");
-                }
-
-                foreach (var unmatched in new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).SelectMany(s => s!.Unmatched))
-                {
-                    environment.Out.WriteLine($"  unmatched: {unmatched}");
-                }
-            }
-
+            Print(environment, goldPath, result, parse.GetValue(format), parse.GetValue(errors));
             return ExitCodes.Success;
         });
         return command;
@@ -89,18 +76,32 @@ internal static class EvalFactsCommand
         return FactEvaluator.Evaluate(facts, articles, claims, events, relations, id => id is not null && spellings.TryGetValue(id, out var names) ? names : new HashSet<string>());
     }
 
-    private static void Print(CliEnvironment environment, string goldPath, FactEvaluation result, OutputFormat format)
+    private static void Print(CliEnvironment environment, string goldPath, FactEvaluation result, OutputFormat format, bool errors)
     {
-        static object? Json(FactScore? s) => s is null ? null : new
-        {
-            precision = Math.Round(s.Precision, 4),
-            recall = Math.Round(s.Recall, 4),
-            f1 = Math.Round(s.F1, 4),
-            gold = s.Gold,
-            predicted = s.Predicted,
-            matched = s.Matched,
-            fields = s.Fields.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
-        };
+        object? Json(FactScore? s) => s is null ? null : errors
+            ? new
+            {
+                precision = Math.Round(s.Precision, 4),
+                recall = Math.Round(s.Recall, 4),
+                f1 = Math.Round(s.F1, 4),
+                gold = s.Gold,
+                predicted = s.Predicted,
+                matched = s.Matched,
+                fields = s.Fields.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+                missed = s.Missed,
+                false_hits = s.FalseHits,
+                field_errors = s.FieldErrors,
+            }
+            : new
+            {
+                precision = Math.Round(s.Precision, 4),
+                recall = Math.Round(s.Recall, 4),
+                f1 = Math.Round(s.F1, 4),
+                gold = s.Gold,
+                predicted = s.Predicted,
+                matched = s.Matched,
+                fields = s.Fields.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+            };
         static object? Attribution(AttributionScore? s) => s is null ? null : new { precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4), gold = s.Gold, predicted = s.Predicted, correct = s.Correct };
 
         var all = new[] { result.Claims, result.Events, result.Relations }.Where(s => s is not null).Cast<FactScore>().ToList();
@@ -135,6 +136,21 @@ internal static class EvalFactsCommand
         if (result.IndirectSpeech is { } speech)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  speaker, reported    precision {speech.Precision:0.0000}  recall {speech.Recall:0.0000}  F1 {speech.F1:0.0000}  (gold {speech.Gold}, predicted {speech.Predicted}, correct {speech.Correct})"));
+        }
+
+        if (errors)
+        {
+            var scored = new[] { ("claim", result.Claims), ("event", result.Events), ("relation", result.Relations) }.Where(p => p.Item2 is not null);
+            foreach (var (kind, score) in scored)
+            {
+                foreach (var (label, lines) in new[] { ("missed", score!.Missed), ("false hit", score.FalseHits), ("field", score.FieldErrors) })
+                {
+                    foreach (var line in lines)
+                    {
+                        output.WriteLine($"  {kind} {label}: {line}");
+                    }
+                }
+            }
         }
 
         void Line(string name, FactScore? s)

@@ -1,15 +1,24 @@
 using Dossier.Core.Facts;
+using Dossier.Nlp.Evaluation;
 
 namespace Dossier.Facts.Evaluation;
 
-/// <summary>Precision, recall and F1 of one kind of fact, and the accuracy of each field over the matched pairs.</summary>
+/// <summary>
+/// Precision, recall and F1 of one kind of fact (<paramref name="Matched"/>: the system facts that
+/// equal a gold fact by that kind's rule), and the accuracy of each field over the gold and system
+/// facts paired by their evidence alone, so a field's figure says how often it is right where the
+/// fact was seen at all.
+/// </summary>
 public sealed record FactScore(int Gold, int Predicted, int Matched, IReadOnlyDictionary<string, double> Fields)
 {
-    /// <summary>The gold facts no system fact matched, as "doc: evidence".</summary>
+    /// <summary>The gold facts no system fact equals, as "doc: what: evidence", with what the system said there if it said anything.</summary>
     public IReadOnlyList<string> Missed { get; init; } = [];
 
-    /// <summary>The system facts no gold fact matched, as "doc: what: evidence": where precision is lost.</summary>
-    public IReadOnlyList<string> Unmatched { get; init; } = [];
+    /// <summary>The system facts that equal no gold fact, as "file: what: evidence": where precision is lost.</summary>
+    public IReadOnlyList<string> FalseHits { get; init; } = [];
+
+    /// <summary>Fields wrong on facts paired by their evidence, as "doc: field X should be Y: evidence".</summary>
+    public IReadOnlyList<string> FieldErrors { get; init; } = [];
 
     public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
 
@@ -35,10 +44,15 @@ public sealed record FactEvaluation(
 public sealed record EvaluatedArticle(string FileName, string Text);
 
 /// <summary>
-/// Scores stored facts against gold facts. A system fact matches a gold one in the same article
-/// whose evidence overlaps it (the gold evidence is an exact substring of the article); each gold
-/// fact matches at most one system fact. Actors are compared by name: the gold entity's forms
-/// against the system actor's name and spellings.
+/// Scores stored facts against gold facts. A system fact is paired with a gold one in the same
+/// article whose evidence overlaps it (the gold evidence is an exact substring of the article); each
+/// gold fact pairs with at most one system fact, largest overlap first. A pair counts as found only
+/// when the fact itself is the same: a claim by its evidence; an event when its type is the gold's
+/// and at least one gold actor is named in its role (an agent among the agents or a target among the
+/// targets; a gold event naming no actor needs the type only); a tie when its kind, its direction and
+/// both ends are the gold's ("allied_with" either way round). Fields are scored over the pairs by
+/// evidence alone. Actors are compared by name: the gold entity's forms against the system actor's
+/// name and spellings, as <see cref="GoldForms"/> compares forms, with dots also set aside.
 /// </summary>
 public static class FactEvaluator
 {
@@ -93,6 +107,13 @@ public static class FactEvaluator
             return text is { Length: > 0 } && names.Any(n => n.Length > 0 && (n.Contains(text, StringComparison.Ordinal) || text.Contains(n, StringComparison.Ordinal)));
         }
 
+        // Every article the gold speaks of is in scope for every kind of fact, whichever kind is scored first.
+        var goldDocs = (gold.Claims?.Select(c => c.Doc) ?? []).Concat(gold.Events?.Select(e => e.Doc) ?? []).Concat(gold.Relations?.Select(r => r.Doc) ?? []);
+        foreach (var doc in goldDocs.Distinct(StringComparer.Ordinal))
+        {
+            scope.UnionWith(articles.Values.Where(a => a.FileName.StartsWith(doc, StringComparison.Ordinal)).Select(a => a.FileName).Take(1));
+        }
+
         string FileOf(Core.Documents.ArticleId id) => articles.TryGetValue(id.Value, out var article) ? article.FileName : "";
 
         (int Start, int End) SpanOf(Core.Documents.ArticleId id, string text)
@@ -116,11 +137,9 @@ public static class FactEvaluator
                 ["speaker"] = Accuracy(pairs, p => Right(p.Gold.Gold, p.System)),
             })
             {
-                Missed = [
-                    .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.SpeakerText}: {l.Gold.Evidence}"),
-                    .. pairs.Where(p => !Right(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: speaker {p.System.SpeakerText} ({p.System.SpeakerName}) should be {p.Gold.Gold.SpeakerText}: {p.Gold.Gold.Evidence}"),
-                ],
-                Unmatched = [.. system.Where(c => pairs.All(p => !ReferenceEquals(p.System, c))).Select(c => $"{FileOf(c.ArticleId)}: claim by {c.SpeakerName ?? c.SpeakerText}: {c.Content}")],
+                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: claim by {l.Gold.SpeakerText}: {l.Gold.Evidence}")],
+                FieldErrors = [.. pairs.Where(p => !Right(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: speaker {p.System.SpeakerText} ({p.System.SpeakerName}) should be {p.Gold.Gold.SpeakerText}: {p.Gold.Gold.Evidence}")],
+                FalseHits = [.. system.Where(c => pairs.All(p => !ReferenceEquals(p.System, c))).Select(c => $"{FileOf(c.ArticleId)}: claim by {c.SpeakerName ?? c.SpeakerText}: {c.Content}")],
             };
             AttributionScore Attribution(bool quotes)
             {
@@ -139,27 +158,36 @@ public static class FactEvaluator
         {
             var located = goldEvents.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "events"))).ToList();
             var system = events.Where(e => scope.Contains(FileOf(e.ArticleId))).ToList();
-            var pairs = Match(located, system, g => g.Where, e => { var (s, t) = SpanOf(e.ArticleId, e.Evidence); return (FileOf(e.ArticleId), s, t); });
-            eventScore = new FactScore(goldEvents.Count, system.Count, pairs.Count, new Dictionary<string, double>
+            (string File, int Start, int End) EventSpan(EventRow e)
             {
-                ["type"] = Accuracy(pairs, p => EventTypes.TryParse(p.Gold.Gold.Type.Replace('_', '-'), out var t) && t == p.System.Type),
+                var (start, end) = SpanOf(e.ArticleId, e.Evidence);
+                return (FileOf(e.ArticleId), start, end);
+            }
+
+            var pairs = Match(located, system, g => g.Where, EventSpan);
+            var found = Match(located, system, g => g.Where, EventSpan, (g, e) => SameEvent(g.Gold, e));
+            bool PlaceRight(GoldEvent g, EventRow e) => g.Place is null ? e.Place is null : Same(g.Place, null, e.Place);
+            eventScore = new FactScore(goldEvents.Count, system.Count, found.Count, new Dictionary<string, double>
+            {
+                ["type"] = Accuracy(pairs, p => SameType(p.Gold.Gold, p.System)),
                 ["date"] = Accuracy(pairs, p => p.Gold.Gold.Date == p.System.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                ["place"] = Accuracy(pairs, p => p.Gold.Gold.Place is null ? p.System.Place is null : Same(p.Gold.Gold.Place, null, p.System.Place)),
+                ["place"] = Accuracy(pairs, p => PlaceRight(p.Gold.Gold, p.System)),
                 ["agents"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Agents, p.System.Agents)),
                 ["targets"] = Accuracy(pairs, p => SameSet(p.Gold.Gold.Targets, p.System.Targets)),
                 ["fatalities"] = Accuracy(pairs, p => p.Gold.Gold.Killed == p.System.Counts.FirstOrDefault(c => c.Kind == CountKind.Killed)?.Low),
             })
             {
-                Missed = [
-                    .. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type}: {l.Gold.Evidence}"),
-                    .. pairs.Where(p => !(p.Gold.Gold.Place is null ? p.System.Place is null : Same(p.Gold.Gold.Place, null, p.System.Place)))
+                Missed = [.. located.Where(l => found.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {Describe(l.Gold)}: {l.Gold.Evidence}{SaidThere(pairs, l.Gold, Describe)}")],
+                FalseHits = [.. system.Where(e => found.All(p => !ReferenceEquals(p.System, e))).Select(e => $"{FileOf(e.ArticleId)}: {Describe(e)}: {e.Evidence}")],
+                FieldErrors = [
+                    .. pairs.Where(p => !SameType(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: type {p.System.Type.ToName()} should be {p.Gold.Gold.Type}: {p.Gold.Gold.Evidence}"),
+                    .. pairs.Where(p => !PlaceRight(p.Gold.Gold, p.System))
                         .Select(p => $"{p.Gold.Gold.Doc}: place {p.System.Place?.Name ?? "none"} should be {p.Gold.Gold.Place ?? "none"}: {p.Gold.Gold.Evidence}"),
                     .. pairs.Where(p => !SameSet(p.Gold.Gold.Agents, p.System.Agents))
                         .Select(p => $"{p.Gold.Gold.Doc}: agents [{string.Join(", ", p.System.Agents.Select(a => a.Name))}] should be [{string.Join(", ", p.Gold.Gold.Agents)}]: {p.Gold.Gold.Evidence}"),
                     .. pairs.Where(p => !SameSet(p.Gold.Gold.Targets, p.System.Targets))
                         .Select(p => $"{p.Gold.Gold.Doc}: targets [{string.Join(", ", p.System.Targets.Select(a => a.Name))}] should be [{string.Join(", ", p.Gold.Gold.Targets)}]: {p.Gold.Gold.Evidence}"),
                 ],
-                Unmatched = [.. system.Where(e => pairs.All(p => !ReferenceEquals(p.System, e))).Select(e => $"{FileOf(e.ArticleId)}: {e.Type.ToName()}: {e.Evidence}")],
             };
         }
 
@@ -168,19 +196,32 @@ public static class FactEvaluator
         {
             var located = goldRelations.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "relations"))).ToList();
             var system = relations.Where(r => scope.Contains(FileOf(r.ArticleId))).ToList();
-            var pairs = Match(located, system, g => g.Where, r => { var (s, t) = SpanOf(r.ArticleId, r.Evidence); return (FileOf(r.ArticleId), s, t); },
-                (g, r) => Same(g.Gold.Source, null, r.Source) || Same(g.Gold.Target, null, r.Target) || Same(g.Gold.Source, null, r.Target),
-                // One sentence often states several ties: a system tie goes first to the gold tie it equals.
-                (g, r) => (RelationKinds.TryParse(g.Gold.Type, out var kind) && kind == r.Kind ? 2 : 0)
-                          + (Same(g.Gold.Source, null, r.Source) && Same(g.Gold.Target, null, r.Target) ? 1 : 0));
-            relationScore = new FactScore(goldRelations.Count, system.Count, pairs.Count, new Dictionary<string, double>
+            (string File, int Start, int End) RelationSpan(RelationRow r)
             {
-                ["kind"] = Accuracy(pairs, p => RelationKinds.TryParse(p.Gold.Gold.Type, out var k) && k == p.System.Kind),
-                ["direction"] = Accuracy(pairs, p => Same(p.Gold.Gold.Source, null, p.System.Source) && Same(p.Gold.Gold.Target, null, p.System.Target)),
+                var (start, end) = SpanOf(r.ArticleId, r.Evidence);
+                return (FileOf(r.ArticleId), start, end);
+            }
+
+            // The fields are read over ties paired by evidence and one shared end, a system tie going
+            // first to the gold tie it equals (one sentence often states several ties).
+            var pairs = Match(located, system, g => g.Where, RelationSpan,
+                (g, r) => Same(g.Gold.Source, null, r.Source) || Same(g.Gold.Target, null, r.Target) || Same(g.Gold.Source, null, r.Target),
+                (g, r) => (SameKind(g.Gold, r) ? 2 : 0) + (SameEnds(g.Gold, r) ? 1 : 0));
+            var found = Match(located, system, g => g.Where, RelationSpan, (g, r) => SameKind(g.Gold, r) && SameEnds(g.Gold, r));
+            relationScore = new FactScore(goldRelations.Count, system.Count, found.Count, new Dictionary<string, double>
+            {
+                ["kind"] = Accuracy(pairs, p => SameKind(p.Gold.Gold, p.System)),
+                ["direction"] = Accuracy(pairs, p => SameEnds(p.Gold.Gold, p.System)),
             })
             {
-                Missed = [.. located.Where(l => pairs.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold))).Select(l => $"{l.Gold.Doc}: {l.Gold.Type} {l.Gold.Source} -> {l.Gold.Target}: {l.Gold.Evidence}")],
-                Unmatched = [.. system.Where(r => pairs.All(p => !ReferenceEquals(p.System, r))).Select(r => $"{FileOf(r.ArticleId)}: {r.Kind.ToName()} {r.Source.Name} -> {r.Target.Name}: {r.Evidence}")],
+                Missed = [.. located.Where(l => found.All(p => !ReferenceEquals(p.Gold.Gold, l.Gold)))
+                    .Select(l => $"{l.Gold.Doc}: {l.Gold.Type} {l.Gold.Source} -> {l.Gold.Target}: {l.Gold.Evidence}{SaidThere(pairs, l.Gold, r => $"{r.Kind.ToName()} {r.Source.Name} -> {r.Target.Name}")}")],
+                FalseHits = [.. system.Where(r => found.All(p => !ReferenceEquals(p.System, r))).Select(r => $"{FileOf(r.ArticleId)}: {r.Kind.ToName()} {r.Source.Name} -> {r.Target.Name}: {r.Evidence}")],
+                FieldErrors = [
+                    .. pairs.Where(p => !SameKind(p.Gold.Gold, p.System)).Select(p => $"{p.Gold.Gold.Doc}: kind {p.System.Kind.ToName()} should be {p.Gold.Gold.Type}: {p.Gold.Gold.Evidence}"),
+                    .. pairs.Where(p => !SameEnds(p.Gold.Gold, p.System))
+                        .Select(p => $"{p.Gold.Gold.Doc}: {p.System.Source.Name} -> {p.System.Target.Name} should be {p.Gold.Gold.Source} -> {p.Gold.Gold.Target}: {p.Gold.Gold.Evidence}"),
+                ],
             };
         }
 
@@ -188,14 +229,36 @@ public static class FactEvaluator
 
         bool SameSet(IReadOnlyList<string> goldIds, IReadOnlyList<EventActor> actors)
             => goldIds.Count == actors.Count && goldIds.All(g => actors.Any(a => Same(g, null, a)));
+
+        static bool SameType(GoldEvent g, EventRow e) => EventTypes.TryParse(g.Type.Replace('_', '-'), out var type) && type == e.Type;
+
+        // One gold actor in its own role is enough: "at least one role"; a gold event that names no
+        // actor cannot be checked on roles, so its type decides.
+        bool SameEvent(GoldEvent g, EventRow e)
+            => SameType(g, e)
+               && ((g.Agents.Count == 0 && g.Targets.Count == 0)
+                   || g.Agents.Any(a => e.Agents.Any(s => Same(a, null, s)))
+                   || g.Targets.Any(t => e.Targets.Any(s => Same(t, null, s))));
+
+        static bool SameKind(GoldRelation g, RelationRow r) => RelationKinds.TryParse(g.Type, out var kind) && kind == r.Kind;
+
+        // Only an alliance has no direction; "X supports Y" and "Y supports X" are different ties.
+        bool SameEnds(GoldRelation g, RelationRow r)
+            => (Same(g.Source, null, r.Source) && Same(g.Target, null, r.Target))
+               || (r.Kind == RelationKind.AlliedWith && Same(g.Source, null, r.Target) && Same(g.Target, null, r.Source));
     }
 
-    /// <summary>"the U.N" and "U.N." are one name: case, dots and a leading "the" set aside.</summary>
-    private static string Normal(string name)
-    {
-        var text = name.Replace(".", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
-        return text.StartsWith("the ", StringComparison.Ordinal) ? text[4..] : text;
-    }
+    private static string Describe(GoldEvent g) => $"{g.Type} [{string.Join(", ", g.Agents)}] -> [{string.Join(", ", g.Targets)}]";
+
+    private static string Describe(EventRow e) => $"{e.Type.ToName()} [{string.Join(", ", e.Agents.Select(a => a.Name))}] -> [{string.Join(", ", e.Targets.Select(a => a.Name))}]";
+
+    /// <summary>What the system stated over a missed gold fact's evidence, if anything: " (stated: ...)".</summary>
+    private static string SaidThere<TG, TS>(List<((TG Gold, (string? File, int Start, int End) Where) Gold, TS System)> pairs, TG gold, Func<TS, string> describe)
+        where TG : class
+        => pairs.FirstOrDefault(p => ReferenceEquals(p.Gold.Gold, gold)) is { System: { } system } ? $" (stated: {describe(system)})" : "";
+
+    /// <summary>"the U.N" and "U.N." are one name: the forms as <see cref="GoldForms"/> keys them, dots also set aside.</summary>
+    private static string Normal(string name) => GoldForms.Key(name.Replace(".", "", StringComparison.Ordinal));
 
     private static double Accuracy<TG, TS>(List<(TG Gold, TS System)> pairs, Func<(TG Gold, TS System), bool> right)
         => pairs.Count == 0 ? 0 : (double)pairs.Count(right) / pairs.Count;

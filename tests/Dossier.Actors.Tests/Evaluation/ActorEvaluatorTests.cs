@@ -55,6 +55,19 @@ public sealed class ActorEvaluatorTests
     }
 
     [Fact]
+    public void A_form_written_with_or_without_a_leading_article_is_the_same_form()
+    {
+        // Before, the gold's "the Coalition" was never found when the store wrote "Coalition".
+        GoldEntity[] gold = [new("coalition", "ARMED_GROUP", "Coalition", [new("001", "the Coalition"), new("002", "Coalition")])];
+        var rows = new[] { Row("001_a.txt", "Coalition", "E1"), Row("002_b.txt", "the coalition", "E1") };
+
+        var result = ActorEvaluator.Evaluate(gold, rows);
+
+        Assert.Equal(2, result.Found);
+        Assert.Equal(1.0, result.BCubed.F1, 6);
+    }
+
+    [Fact]
     public void The_gold_reader_names_the_file_and_the_problem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"gold-{Guid.NewGuid():N}.json");

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Dossier.Cli.Tests.Commands;
 
 public sealed class EvalFactsCommandTests
@@ -23,7 +25,8 @@ public sealed class EvalFactsCommandTests
         Assert.Equal(1.0, quotes.GetProperty("precision").GetDouble());
         var events = eval.Json.GetProperty("by_type").GetProperty("events");
         Assert.Equal(31, events.GetProperty("gold").GetInt32());
-        Assert.True(events.GetProperty("recall").GetDouble() >= 0.8, eval.Out);
+        // An event is found only with its type and an actor in its role: 22 of the 31 on 2026-12-07.
+        Assert.True(events.GetProperty("recall").GetDouble() >= 0.7, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("date").GetDouble() >= 0.9, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("fatalities").GetDouble() >= 0.9, eval.Out);
         var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
@@ -47,8 +50,30 @@ public sealed class EvalFactsCommandTests
         var eval = CliRun.Run("eval", "facts", "--gold", gold, "--db", workspace.Database, "--errors");
 
         Assert.Equal(0, eval.ExitCode);
-        Assert.Contains("  missed: 000: supports turkey -> haftar: Turkey officially recognized this group as terrorists", eval.Out, StringComparison.Ordinal);
-        Assert.Contains(eval.OutLines, line => line.StartsWith("  unmatched: 000_", StringComparison.Ordinal) && line.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
+        Assert.Contains("  relation missed: 000: supports turkey -> haftar: Turkey officially recognized this group as terrorists", eval.Out, StringComparison.Ordinal);
+        Assert.Contains(eval.OutLines, line => line.StartsWith("  relation false hit: 000_", StringComparison.Ordinal) && line.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Errors_in_json_list_misses_false_hits_and_field_errors_under_each_type()
+    {
+        using var workspace = new Workspace();
+        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
+        var gold = workspace.Write("gold.json", """
+            {"entities": [{"id": "turkey", "type": "GPE", "canonical": "Turkey", "mentions": [{"doc": "000", "text": "Turkey"}]},
+                          {"id": "haftar", "type": "PERSON", "canonical": "Khalifa Haftar", "mentions": [{"doc": "000", "text": "Haftar"}]}],
+             "relations": [{"type": "supports", "source": "turkey", "target": "haftar", "doc": "000", "evidence": "Turkey officially recognized this group as terrorists"}],
+             "events": []}
+            """);
+
+        var eval = CliRun.Run("eval", "facts", "--gold", gold, "--db", workspace.Database, "--errors", "--format", "json");
+
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
+        Assert.Contains(relations.GetProperty("missed").EnumerateArray(), m => m.GetString()!.StartsWith("000: supports turkey -> haftar", StringComparison.Ordinal));
+        Assert.Contains(relations.GetProperty("false_hits").EnumerateArray(), f => f.GetString()!.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Array, relations.GetProperty("field_errors").ValueKind);
+        Assert.True(eval.Json.GetProperty("by_type").GetProperty("events").GetProperty("false_hits").GetArrayLength() > 0, eval.Out);
     }
 
     [Fact]
