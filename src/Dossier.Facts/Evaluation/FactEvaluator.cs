@@ -192,6 +192,7 @@ public static class FactEvaluator
         }
 
         FactScore? relationScore = null;
+        var goldKinds = new HashSet<RelationKind>((gold.Relations ?? []).Select(g => RelationKinds.TryParse(g.Type, out var k) ? k : (RelationKind?)null).OfType<RelationKind>());
         if (gold.Relations is { } goldRelations)
         {
             var located = goldRelations.Select(g => (Gold: g, Where: Locate(g.Doc, g.Evidence, "relations"))).ToList();
@@ -240,13 +241,27 @@ public static class FactEvaluator
                    || g.Agents.Any(a => e.Agents.Any(s => Same(a, null, s)))
                    || g.Targets.Any(t => e.Targets.Any(s => Same(t, null, s))));
 
-        static bool SameKind(GoldRelation g, RelationRow r) => RelationKinds.TryParse(g.Type, out var kind) && kind == r.Kind;
+        bool SameKind(GoldRelation g, RelationRow r) => RelationKinds.TryParse(g.Type, out var kind) && kind == InGoldScheme(r.Kind);
 
         // Only an alliance has no direction; "X supports Y" and "Y supports X" are different ties.
         bool SameEnds(GoldRelation g, RelationRow r)
             => (Same(g.Source, null, r.Source) && Same(g.Target, null, r.Target))
-               || (r.Kind == RelationKind.AlliedWith && Same(g.Source, null, r.Target) && Same(g.Target, null, r.Source));
+               || (InGoldScheme(r.Kind) == RelationKind.AlliedWith && Same(g.Source, null, r.Target) && Same(g.Target, null, r.Source));
+
+        // A gold file written in a coarser scheme (re3d has only leads, member_of, allied_with and
+        // opposes) scores a tie of a kind it never uses as the kind that scheme folds it into.
+        RelationKind InGoldScheme(RelationKind kind)
+            => goldKinds.Contains(kind) || !CoarserKind.TryGetValue(kind, out var coarser) || !goldKinds.Contains(coarser) ? kind : coarser;
     }
+
+    /// <summary>The kind a finer tie is folded into by a scheme that lacks it: backing is alliance, an attack opposition, holding a place leading it.</summary>
+    private static readonly Dictionary<RelationKind, RelationKind> CoarserKind = new()
+    {
+        [RelationKind.Supports] = RelationKind.AlliedWith,
+        [RelationKind.Attacked] = RelationKind.Opposes,
+        [RelationKind.SpokespersonOf] = RelationKind.MemberOf,
+        [RelationKind.Controls] = RelationKind.Leads,
+    };
 
     private static string Describe(GoldEvent g) => $"{g.Type} [{string.Join(", ", g.Agents)}] -> [{string.Join(", ", g.Targets)}]";
 
