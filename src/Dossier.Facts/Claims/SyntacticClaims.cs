@@ -22,6 +22,8 @@ public sealed class SyntacticClaims
 
     private static readonly Lexicon CueTable = Lexicon.Named("speech-cues");
     private static readonly Lexicon HedgeTable = Lexicon.Named("hedges");
+    private static readonly Lexicon SourceTable = Lexicon.Named("source-nouns");
+    private static readonly HashSet<string> SourceNouns = new(SourceTable.Words, StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Modality> VerbCues = Cues("verb");
     private static readonly Dictionary<string, Modality> NounCues = Cues("noun");
@@ -32,7 +34,7 @@ public sealed class SyntacticClaims
     // Verbs whose object is what is said: "denied the report", "called him a criminal", "accused X of Y".
     private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "condemn", "praise", "criticize", "criticise", "describe", "want", "reveal"], StringComparer.Ordinal);
 
-    public static string Version => Lexicon.VersionOf(CueTable, HedgeTable) + ";" + WordForms.Version;
+    public static string Version => Lexicon.VersionOf(CueTable, HedgeTable, SourceTable) + ";" + WordForms.Version;
 
     public IReadOnlyList<Claim> Find(DocumentSyntax syntax, IReadOnlyList<(int Open, int Close)> quotes)
     {
@@ -227,6 +229,11 @@ public sealed class SyntacticClaims
             contentEnd = tail.Close;
         }
 
+        if (!CanSpeak(syntax, speaker))
+        {
+            return null;
+        }
+
         var (speakerStart, speakerEnd, chain, affiliation) = Speaker(syntax, speaker);
         if (speakerEnd <= speakerStart)
         {
@@ -245,6 +252,26 @@ public sealed class SyntacticClaims
         var sentenceEnd = Math.Max(sentence.End, contentEnd);
         return new Claim(sentenceStart, sentenceEnd, contentStart, contentEnd, cueStart, cueEnd,
             form ?? (quoted ? ClaimForm.DirectQuote : ClaimForm.IndirectSpeech), modality, speakerStart, speakerEnd, chain, affiliation);
+    }
+
+    /// <summary>
+    /// Whether a speaker's head word can speak: an actor's mention, a personal pronoun, a name, or a
+    /// noun of <c>source-nouns.tsv</c> ("officials", "the statement"); not "the attempts", "last week".
+    /// </summary>
+    private static bool CanSpeak(DocumentSyntax syntax, int head)
+    {
+        if (syntax.MentionOf(head) is not null)
+        {
+            return true;
+        }
+
+        return syntax.Upos[head] switch
+        {
+            "PRON" => syntax.Lower(head) is "he" or "she" or "they" or "we" or "i" or "it" or "you" or "who" or "one" or "both" or "some" or "others" or "many",
+            "PROPN" => true,
+            "NOUN" => WordForms.LemmaIn(syntax.Word(head), SourceNouns) is not null,
+            _ => false,
+        };
     }
 
     private static bool IsEdge(DocumentSyntax syntax, int token)
