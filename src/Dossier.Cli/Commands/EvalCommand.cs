@@ -24,6 +24,7 @@ internal static class EvalCommand
         }));
         command.Add(Names(environment));
         command.Add(EvalActorsCommand.Create(environment));
+        command.Add(EvalAttributionCommand.Create(environment));
         return command;
     }
 
