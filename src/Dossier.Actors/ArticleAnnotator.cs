@@ -28,9 +28,6 @@ public sealed class ArticleAnnotator
     public static ArticleAnnotator Open(string modelsDirectory)
         => new(NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)));
 
-    /// <summary>The version of the linker and extractors, as stored articles carry it.</summary>
-    public string Version => stages.Version;
-
     /// <summary>Runs every stage over <paramref name="text"/>, taken as the clean text unchanged; <paramref name="name"/> is its origin.</summary>
     public ArticleAnnotation Annotate(string name, string text, CancellationToken cancellationToken)
     {
