@@ -299,7 +299,7 @@ public sealed class ActorLinking
     }
 
     /// <summary>One thread's stages: the shared models, with a linker and extractors of its own.</summary>
-    private sealed class LinkingStages
+    internal sealed class LinkingStages
     {
         private readonly ArticleLinker linker;
         private readonly IDocumentStage[] facts = [new ClaimExtractor(), new EventExtractor(), new RelationExtractor()];

@@ -26,6 +26,7 @@ internal static class EvalCommand
         command.Add(Parse(environment));
         command.Add(Names(environment));
         command.Add(EvalActorsCommand.Create(environment));
+        command.Add(EvalAttributionCommand.Create(environment));
         return command;
     }
 
