@@ -23,6 +23,15 @@ public sealed class SyntacticClaims
     private static readonly Lexicon CueTable = Lexicon.Named("speech-cues");
     private static readonly Lexicon HedgeTable = Lexicon.Named("hedges");
     private static readonly Lexicon SourceTable = Lexicon.Named("source-nouns");
+    // Verbs of saying something aloud or in writing, whose subject speaks whatever it is; the other
+    // cues (show, indicate, suggest, believe ...) need a speaker that can hold a view.
+    private static readonly HashSet<string> SaysAloud = new(["say", "tell", "add", "announce", "state", "report", "write", "tweet", "post", "declare", "proclaim", "explain", "stress",
+        "emphasize", "emphasise", "confirm", "acknowledge", "admit", "insist", "maintain", "argue", "assert", "warn", "claim", "allege", "accuse", "deny", "reject", "urge", "ask",
+        "demand", "promise", "pledge", "vow", "reply", "respond", "complain", "testify", "comment", "concede", "reiterate", "repeat", "according"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> TimeNouns = new(["week", "day", "month", "year", "time", "night", "morning", "evening", "afternoon", "weekend", "hour", "minute",
+        "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> SourceNouns = new(SourceTable.Words, StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Modality> VerbCues = Cues("verb");
@@ -90,7 +99,8 @@ public sealed class SyntacticClaims
             return null;
         }
 
-        var content = Content(syntax, cue, lemma);
+        var content = QuoteBeside(syntax, sentence, cue, quotes) ?? Content(syntax, cue, lemma) ?? NextSentence(syntax, sentence, cue)
+            ?? ClauseBefore(syntax, sentence, cue, speakers[0]);
         if (content is not { } span)
         {
             return null;
@@ -109,7 +119,7 @@ public sealed class SyntacticClaims
         }
 
         // “We have won,” he said: the cue hangs on the quoted clause.
-        if (syntax.Relation(cue) is "parataxis" or "ccomp" && syntax.Head(cue) is var said and >= 0)
+        if (syntax.Relation(cue) is "parataxis" && syntax.Head(cue) is var said and >= 0)
         {
             var (first, last) = syntax.SubtreeTokens(said);
             var (cueFirst, cueLast) = syntax.SubtreeTokens(cue);
@@ -131,6 +141,73 @@ public sealed class SyntacticClaims
         // "said in a statement that": the complement clause may hang on a noun.
         var xcomp = syntax.ChildrenWith(cue, "xcomp").FirstOrDefault(-1);
         return xcomp >= 0 && xcomp > cue ? syntax.SubtreeTokens(xcomp) : null;
+    }
+
+    /// <summary>
+    /// “...,” said X / X said: “...”: a quotation that ends just before the cue's clause, or opens
+    /// just after it, is what is said, whatever the parse made of the words in it.
+    /// </summary>
+    private static (int First, int Last)? QuoteBeside(DocumentSyntax syntax, Sentence sentence, int cue, IReadOnlyList<(int Open, int Close)> quotes)
+    {
+        var (clauseFirst, clauseLast) = syntax.SubtreeTokens(cue);
+        var start = syntax.Tokens[cue].Start;
+        foreach (var (open, close) in quotes)
+        {
+            if (close < start && close >= sentence.Start - 1)
+            {
+                // Only a comma, the speaker and the cue between the quotation and the cue's own words.
+                var between = syntax.Text.AsSpan(close + 1, Math.Max(0, syntax.Tokens[Math.Max(clauseFirst, cue - 4)].Start - close - 1)).Trim();
+                if (between.Length <= 1 && syntax.Children(cue).All(c => syntax.Relation(c) is not ("ccomp" or "xcomp") || c < syntax.FirstTokenAt(close)))
+                {
+                    return TokensIn(syntax, open + 1, close);
+                }
+            }
+
+            if (open > syntax.Tokens[cue].End && open <= syntax.Tokens[Math.Min(clauseLast, syntax.Tokens.Count - 1)].End + 3 && open - syntax.Tokens[cue].End <= 3)
+            {
+                return TokensIn(syntax, open + 1, close);
+            }
+        }
+
+        return null;
+    }
+
+    private static (int First, int Last)? TokensIn(DocumentSyntax syntax, int start, int end)
+    {
+        var first = syntax.FirstTokenAt(start);
+        var last = first;
+        while (last + 1 < syntax.Tokens.Count && syntax.Tokens[last + 1].End <= end)
+        {
+            last++;
+        }
+
+        return last >= first ? (first, last) : null;
+    }
+
+    /// <summary>"..., sources said.": the clause before the comma that opens the speaker's words.</summary>
+    private static (int First, int Last)? ClauseBefore(DocumentSyntax syntax, Sentence sentence, int cue, int speaker)
+    {
+        var (speakerFirst, _) = syntax.SubtreeTokens(speaker);
+        var comma = speakerFirst - 1;
+        if (speaker > cue || comma <= sentence.TokenStart || syntax.Word(comma) is not ("," or "—" or "–") || syntax.Head(cue) >= 0 && syntax.Relation(cue) != "parataxis")
+        {
+            return null;
+        }
+
+        return (sentence.TokenStart, comma - 1);
+    }
+
+    /// <summary>"X continued:" and what is said in the next sentence.</summary>
+    private static (int First, int Last)? NextSentence(DocumentSyntax syntax, Sentence sentence, int cue)
+    {
+        var after = cue + 1;
+        if (after >= sentence.TokenEnd || syntax.Word(after) != ":" || after + 1 < sentence.TokenEnd && syntax.Upos[after + 1] != "PUNCT")
+        {
+            return null;
+        }
+
+        var next = syntax.Document.Sentences!.FirstOrDefault(s => s.TokenStart >= sentence.TokenEnd);
+        return next.TokenEnd > next.TokenStart ? (next.TokenStart, next.TokenEnd - 1) : null;
     }
 
     /// <summary>"according to X": X speaks; what is said is the clause the phrase hangs on.</summary>
@@ -229,7 +306,7 @@ public sealed class SyntacticClaims
             contentEnd = tail.Close;
         }
 
-        if (!CanSpeak(syntax, speaker))
+        if (!CanSpeak(syntax, speaker, SaysAloud.Contains(syntax.Lower(cueFirst)) || WordForms.LemmaIn(syntax.Word(cueFirst), SaysAloud) is not null))
         {
             return null;
         }
@@ -258,8 +335,13 @@ public sealed class SyntacticClaims
     /// Whether a speaker's head word can speak: an actor's mention, a personal pronoun, a name, or a
     /// noun of <c>source-nouns.tsv</c> ("officials", "the statement"); not "the attempts", "last week".
     /// </summary>
-    private static bool CanSpeak(DocumentSyntax syntax, int head)
+    private static bool CanSpeak(DocumentSyntax syntax, int head, bool aloud)
     {
+        if (TimeNouns.Contains(syntax.Lower(head)))
+        {
+            return false;
+        }
+
         if (syntax.MentionOf(head) is not null)
         {
             return true;
@@ -269,7 +351,8 @@ public sealed class SyntacticClaims
         {
             "PRON" => syntax.Lower(head) is "he" or "she" or "they" or "we" or "i" or "it" or "you" or "who" or "one" or "both" or "some" or "others" or "many",
             "PROPN" => true,
-            "NOUN" => WordForms.LemmaIn(syntax.Word(head), SourceNouns) is not null,
+            // "the bank said": whatever says something aloud speaks; "the attempts indicate" does not.
+            "NOUN" => aloud || WordForms.LemmaIn(syntax.Word(head), SourceNouns) is not null,
             _ => false,
         };
     }

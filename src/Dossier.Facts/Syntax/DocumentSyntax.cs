@@ -273,7 +273,7 @@ public sealed class DocumentSyntax
 
     /// <summary>Whether a word is negated: "did not attack", "no strikes".</summary>
     public bool IsNegated(int token)
-        => Children(token).Any(c => Lower(c) is "not" or "n't" or "never" or "no" && Relation(c) is "advmod" or "det" or "neg" or "advmod:neg");
+        => Children(token).Any(c => Lower(c) is "not" or "n't" or "n’t" or "never" or "no" && Relation(c) is "advmod" or "det" or "neg" or "advmod:neg");
 
     /// <summary>The characters of a token's whole subtree (within its sentence).</summary>
     public (int Start, int End) SubtreeSpan(int token)

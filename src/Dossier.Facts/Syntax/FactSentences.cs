@@ -19,6 +19,8 @@ public static class FactSentences
             .Concat(Lexicon.Named("event-roles").Words),
         StringComparer.Ordinal);
 
+    private static readonly HashSet<string> SpeechCues = new(Lexicon.Named("speech-cues").Words, StringComparer.Ordinal);
+
     private static readonly string[] Endings = [.. Lexicon.Named("tie-compounds").Words];
 
     public static string Version => Lexicon.VersionOf(Lexicon.Named("speech-cues"), Lexicon.Named("tie-patterns"), Lexicon.Named("event-roles"), Lexicon.Named("tie-compounds"));
@@ -27,12 +29,22 @@ public static class FactSentences
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
+        var tokens = document.Tokens!;
+
+        // Who says what needs no actor named: "a source said", "officials told reporters".
+        for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (WordForms.LemmaIn(text[tokens[t].Start..tokens[t].End], SpeechCues) is not null)
+            {
+                return true;
+            }
+        }
+
         if (document.Actors is { } actors && !actors.Any(a => a.Mentions.Any(m => m.Start >= sentence.Start && m.End <= sentence.End)))
         {
             return false;
         }
 
-        var tokens = document.Tokens!;
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
             var word = text.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start);
