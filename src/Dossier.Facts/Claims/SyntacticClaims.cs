@@ -41,7 +41,7 @@ public sealed class SyntacticClaims
     private static readonly HashSet<string> Hedges = new(HedgeTable.Words, StringComparer.Ordinal);
 
     // Verbs whose object is what is said: "denied the report", "called him a criminal", "accused X of Y".
-    private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "condemn", "praise", "criticize", "criticise", "describe", "want", "reveal"], StringComparer.Ordinal);
+    private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "condemn", "praise", "criticize", "criticise", "describe", "reveal", "ask", "warn", "cite"], StringComparer.Ordinal);
 
     public static string Version => Lexicon.VersionOf(CueTable, HedgeTable, SourceTable) + ";" + WordForms.Version;
 
@@ -99,8 +99,15 @@ public sealed class SyntacticClaims
             return null;
         }
 
-        var content = QuoteBeside(syntax, sentence, cue, quotes) ?? Content(syntax, cue, lemma) ?? NextSentence(syntax, sentence, cue)
+        var beside = QuoteBeside(syntax, sentence, cue, quotes);
+        var content = beside ?? Content(syntax, cue, lemma) ?? NextSentence(syntax, sentence, cue)
             ?? ClauseBefore(syntax, sentence, cue, speakers[0]);
+
+        // “...,” Rep. X said Friday: a quotation's speaker the parse missed is the name before its cue.
+        if (beside is not null && !CanSpeak(syntax, speakers[0], aloud: true) && SpeakerBeforeCue(syntax, sentence, cue) is { } named)
+        {
+            speakers = [named];
+        }
         if (content is not { } span)
         {
             return null;
@@ -116,6 +123,13 @@ public sealed class SyntacticClaims
         if (clause >= 0)
         {
             return syntax.SubtreeTokens(clause);
+        }
+
+        // "said that ..." where the parse took "that" for the object: the rest of the sentence is said.
+        if (syntax.ChildrenWith(cue, "obj", "mark").FirstOrDefault(-1) is var that and >= 0 && syntax.Lower(that) == "that" && that == cue + 1)
+        {
+            var sentence = syntax.SentenceOf(cue);
+            return (that + 1, sentence.TokenEnd - 1);
         }
 
         // “We have won,” he said: the cue hangs on the quoted clause.
@@ -138,9 +152,7 @@ public sealed class SyntacticClaims
             }
         }
 
-        // "said in a statement that": the complement clause may hang on a noun.
-        var xcomp = syntax.ChildrenWith(cue, "xcomp").FirstOrDefault(-1);
-        return xcomp >= 0 && xcomp > cue ? syntax.SubtreeTokens(xcomp) : null;
+        return null;
     }
 
     /// <summary>
@@ -153,19 +165,53 @@ public sealed class SyntacticClaims
         var start = syntax.Tokens[cue].Start;
         foreach (var (open, close) in quotes)
         {
-            if (close < start && close >= sentence.Start - 1)
+            if (close < start && close >= sentence.Start - 1 && SpeakerRun(syntax, close, cue))
             {
-                // Only a comma, the speaker and the cue between the quotation and the cue's own words.
-                var between = syntax.Text.AsSpan(close + 1, Math.Max(0, syntax.Tokens[Math.Max(clauseFirst, cue - 4)].Start - close - 1)).Trim();
-                if (between.Length <= 1 && syntax.Children(cue).All(c => syntax.Relation(c) is not ("ccomp" or "xcomp") || c < syntax.FirstTokenAt(close)))
-                {
-                    return TokensIn(syntax, open + 1, close);
-                }
+                return TokensIn(syntax, open + 1, close);
             }
 
             if (open > syntax.Tokens[cue].End && open <= syntax.Tokens[Math.Min(clauseLast, syntax.Tokens.Count - 1)].End + 3 && open - syntax.Tokens[cue].End <= 3)
             {
                 return TokensIn(syntax, open + 1, close);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether only a speaker's words stand between a quotation's end and its cue: “...,” Rep. X (D-Wis.) said.</summary>
+    private static bool SpeakerRun(DocumentSyntax syntax, int close, int cue)
+    {
+        var first = syntax.FirstTokenAt(close + 1);
+        if (cue - first > 12)
+        {
+            return false;
+        }
+
+        for (var t = first; t < cue; t++)
+        {
+            if (syntax.MentionOf(t) is null && syntax.Upos[t] is "VERB" or "AUX" or "SCONJ" or "CCONJ" && syntax.Word(t) is not ("’s" or "'s"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The speaker named between a quotation and its cue when the parse gives none that can speak: the last actor or name there.</summary>
+    private static int? SpeakerBeforeCue(DocumentSyntax syntax, Sentence sentence, int cue)
+    {
+        for (var t = cue - 1; t >= sentence.TokenStart && t >= cue - 12; t--)
+        {
+            if (syntax.Upos[t] is "VERB" or "AUX" || syntax.Word(t) is "”" or "\"" or "’")
+            {
+                break;
+            }
+
+            if (syntax.MentionOf(t) is { Kind: not (ActorKind.Place or ActorKind.Facility) } || syntax.Upos[t] is "PROPN" or "PRON" && !TimeNouns.Contains(syntax.Lower(t)))
+            {
+                return t;
             }
         }
 
@@ -218,32 +264,44 @@ public sealed class SyntacticClaims
             return null;
         }
 
-        // In the parse, "according to" is the case marker of the source, which hangs on the clause.
-        var source = syntax.Head(cue);
-        if (source < 0 || source == cue + 1)
+        // In the parse, "according to" is the case marker of the source, which hangs on the clause;
+        // when the parse put it otherwise, the source is the noun right after it that it governs or hangs on.
+        var source = -1;
+        for (var t = cue + 2; t < sentence.TokenEnd && source < 0; t++)
         {
-            source = syntax.Head(cue + 1);
+            if (syntax.Upos[t] is "NOUN" or "PROPN" or "PRON" && (syntax.Head(cue) == t || syntax.Head(cue + 1) == t || syntax.Head(t) == cue || syntax.Head(t) == cue + 1))
+            {
+                source = t;
+            }
         }
 
-        if (source < 0 || source <= cue)
+        if (source < 0)
         {
             return null;
         }
 
-        var clause = syntax.Head(source);
-        (int First, int Last) content;
-        var (sourceFirst, sourceLast) = syntax.SubtreeTokens(source);
-        if (clause >= 0)
+        var (_, sourceLast) = syntax.SubtreeTokens(source);
+        sourceLast = Math.Min(sourceLast, LastBeforeComma(syntax, sentence, cue + 2));
+
+        // "According to X, ..." says what follows; "..., according to X." what comes before.
+        var content = cue <= sentence.TokenStart + 1
+            ? (sourceLast + 1, sentence.TokenEnd - 1)
+            : (sentence.TokenStart, cue - 1);
+        return Make(syntax, sentence, content, cue, cue + 1, source, Modality.Reported, [], ClaimForm.AccordingTo);
+    }
+
+    /// <summary>The last token before the next comma (or the sentence's end) from <paramref name="from"/>.</summary>
+    private static int LastBeforeComma(DocumentSyntax syntax, Sentence sentence, int from)
+    {
+        for (var t = from; t < sentence.TokenEnd; t++)
         {
-            var (first, last) = syntax.SubtreeTokens(clause);
-            content = sourceFirst > clause ? (first, Math.Min(last, cue - 1)) : (Math.Max(first, sourceLast + 1), last);
-        }
-        else
-        {
-            content = cue > sentence.TokenStart + 1 ? (sentence.TokenStart, cue - 1) : (sourceLast + 1, sentence.TokenEnd - 1);
+            if (syntax.Word(t) is "," or ":" or ";")
+            {
+                return t - 1;
+            }
         }
 
-        return Make(syntax, sentence, content, cue, cue + 1, source, Modality.Reported, [], ClaimForm.AccordingTo);
+        return sentence.TokenEnd - 1;
     }
 
     /// <summary>"X's statement that ...", "a statement by X that ...".</summary>
