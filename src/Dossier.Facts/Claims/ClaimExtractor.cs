@@ -132,8 +132,26 @@ public sealed partial class ClaimExtractor : IDocumentStage
         var quotes = new List<(int, int)>();
         int? open = null;
         int? straight = null;
+        int? doubled = null;
         for (var i = 0; i < text.Length; i++)
         {
+            // ''...'': two apostrophes for a quotation mark, as some newspapers type it.
+            if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                if (doubled is { } opened)
+                {
+                    quotes.Add((opened + 1, i));
+                    doubled = null;
+                }
+                else
+                {
+                    doubled = i;
+                }
+
+                i++;
+                continue;
+            }
+
             switch (text[i])
             {
                 case '“' or '«':
@@ -158,6 +176,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
                 case '\n':
                     open = null;
                     straight = null;
+                    doubled = null;
                     break;
             }
         }

@@ -59,7 +59,8 @@ public sealed class SyntacticClaims
                     continue;
                 }
 
-                var claim = AccordingTo(syntax, sentence, t) ?? Verb(syntax, sentence, t, quotes) ?? Noun(syntax, sentence, t, quotes);
+                var claim = AccordingTo(syntax, sentence, t) ?? Verb(syntax, sentence, t, quotes) ?? Noun(syntax, sentence, t, quotes)
+                    ?? Labelled(syntax, sentence, t) ?? Signed(syntax, sentence, t, quotes);
                 if (claim is not null)
                 {
                     claims.Add(claim);
@@ -125,11 +126,19 @@ public sealed class SyntacticClaims
             return syntax.SubtreeTokens(clause);
         }
 
-        // "said that ..." where the parse took "that" for the object: the rest of the sentence is said.
-        if (syntax.ChildrenWith(cue, "obj", "mark").FirstOrDefault(-1) is var that and >= 0 && syntax.Lower(that) == "that" && that == cue + 1)
+        // "said (via email) that ..." where the parse hung "that" elsewhere: the rest of the sentence is said.
+        var sentence = syntax.SentenceOf(cue);
+        for (var t = cue + 1; t < sentence.TokenEnd && t <= cue + 8; t++)
         {
-            var sentence = syntax.SentenceOf(cue);
-            return (that + 1, sentence.TokenEnd - 1);
+            if (syntax.Upos[t] is "VERB" or "AUX")
+            {
+                break;
+            }
+
+            if (syntax.Lower(t) == "that" && t + 1 < sentence.TokenEnd)
+            {
+                return (t + 1, sentence.TokenEnd - 1);
+            }
         }
 
         // “We have won,” he said: the cue hangs on the quoted clause.
@@ -254,6 +263,58 @@ public sealed class SyntacticClaims
 
         var next = syntax.Document.Sentences!.FirstOrDefault(s => s.TokenStart >= sentence.TokenEnd);
         return next.TokenEnd > next.TokenStart ? (next.TokenStart, next.TokenEnd - 1) : null;
+    }
+
+    /// <summary>"PENCE: Well, look ...", "Poll: Wealthy voters ...": a name or source opening a sentence, then a colon.</summary>
+    private static Claim? Labelled(DocumentSyntax syntax, Sentence sentence, int colon)
+    {
+        if (syntax.Word(colon) != ":" || colon == sentence.TokenStart || colon - sentence.TokenStart > 4 || colon + 2 >= sentence.TokenEnd)
+        {
+            return null;
+        }
+
+        var head = colon - 1;
+        for (var t = sentence.TokenStart; t < colon; t++)
+        {
+            var name = syntax.Upos[t] == "PROPN" || syntax.MentionOf(t) is not null || syntax.Word(t).All(c => !char.IsLetter(c) || char.IsUpper(c));
+            var source = syntax.Upos[t] == "NOUN" && WordForms.LemmaIn(syntax.Word(t), SourceNouns) is not null;
+            if (!name && !source && syntax.Upos[t] is not ("PUNCT" or "DET"))
+            {
+                return null;
+            }
+        }
+
+        return Make(syntax, sentence, (colon + 1, sentence.TokenEnd - 1), colon, colon, head, Modality.Reported, []);
+    }
+
+    /// <summary>“...” ― Name: a quotation signed with a dash and a name.</summary>
+    private static Claim? Signed(DocumentSyntax syntax, Sentence sentence, int dash, IReadOnlyList<(int Open, int Close)> quotes)
+    {
+        if (syntax.Word(dash) is not ("―" or "—" or "–" or "-") || dash + 1 >= sentence.TokenEnd)
+        {
+            return null;
+        }
+
+        var start = syntax.Tokens[dash].Start;
+        var quote = quotes.LastOrDefault(q => q.Close < start && start - q.Close <= 2);
+        if (quote == default)
+        {
+            return null;
+        }
+
+        var last = sentence.TokenEnd - 1;
+        while (last > dash && syntax.Upos[last] == "PUNCT")
+        {
+            last--;
+        }
+
+        if (last == dash || last - dash > 5 || Enumerable.Range(dash + 1, last - dash).Any(t => syntax.Upos[t] is not ("PROPN" or "PUNCT" or "NOUN" or "ADJ")))
+        {
+            return null;
+        }
+
+        var content = TokensIn(syntax, quote.Open + 1, quote.Close);
+        return content is null ? null : Make(syntax, sentence, content.Value, dash, dash, last, Modality.Reported, quotes, ClaimForm.DirectQuote);
     }
 
     /// <summary>"according to X": X speaks; what is said is the clause the phrase hangs on.</summary>
