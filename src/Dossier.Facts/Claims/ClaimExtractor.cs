@@ -47,11 +47,23 @@ public sealed partial class ClaimExtractor : IDocumentStage
         var allQuotes = Quotes(text);
         var quotes = allQuotes.Where(q => WordCount(text, q.Open + 1, q.Close) >= MinQuoteWords).ToList();
 
-        // With a parse, who says what is read from it; the patterns below are for text without one.
+        // With a parse, who says what is read from it first; the surface patterns below add only
+        // claims whose cue and words no claim from the parse has taken (a quotation whose speaker
+        // stands in another sentence, a cue the parse did not attach).
         if (document.Dependencies is not null)
         {
-            return [.. FromSyntax.Find(new DocumentSyntax(document), quotes).OrderBy(c => c.ContentStart).ThenBy(c => c.CueStart)];
+            var parsed = FromSyntax.Find(new DocumentSyntax(document), quotes);
+            var surface = Surface(document, text, sentences, mentions, allQuotes, quotes)
+                .Where(c => !parsed.Any(p => p.CueStart < c.CueEnd && c.CueStart < p.CueEnd || p.ContentStart < c.ContentEnd && c.ContentStart < p.ContentEnd));
+            return [.. parsed.Concat(surface).OrderBy(c => c.ContentStart).ThenBy(c => c.CueStart)];
         }
+
+        return Surface(document, text, sentences, mentions, allQuotes, quotes);
+    }
+
+    private static IReadOnlyList<Claim> Surface(Document document, string text, IReadOnlyList<Core.Documents.Nlp.Sentence> sentences,
+        List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions, List<(int Open, int Close)> allQuotes, List<(int Open, int Close)> quotes)
+    {
 
         // “Diplomats” tell Reuters: a word in quotation marks is read as the word itself when looking for speakers.
         var plain = Unquote(text, allQuotes.Except(quotes));

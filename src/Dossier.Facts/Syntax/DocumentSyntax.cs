@@ -306,7 +306,9 @@ public sealed class DocumentSyntax
     /// such as "forces" or "fighters", the name or nationality that qualifies it ("ISIL fighters",
     /// "Iraqi forces", "the forces of Haftar" is left to the tie patterns).
     /// </summary>
-    public MentionAt? ActorOf(int head)
+    public MentionAt? ActorOf(int head) => ActorOf(head, 2);
+
+    private MentionAt? ActorOf(int head, int depth)
     {
         if (MentionOf(head) is { } own)
         {
@@ -324,6 +326,24 @@ public sealed class DocumentSyntax
             if (Relation(child) == "nmod:poss" && Upos[head] == "NOUN" && MentionOf(child) is { } owner)
             {
                 return owner;
+            }
+        }
+
+        // "militants from the BZB", "dozens of ISIS fighters", "forces loyal to X", "forces associated
+        // with X": a common noun or number stands for the actor it is said to be of, from or with.
+        if (depth > 0 && Upos[head] is "NOUN" or "NUM" or "PRON")
+        {
+            foreach (var child in Children(head))
+            {
+                var linked = Relation(child) is "nmod" && Children(child).Any(c => Relation(c) == "case" && Lower(c) is "of" or "from")
+                    ? child
+                    : Relation(child) is "amod" or "acl" && Lower(child) is "loyal" or "associated" or "affiliated" or "allied" or "linked" or "belonging"
+                        ? Children(child).FirstOrDefault(c => BaseRelation(c) is "obl" or "nmod", -1)
+                        : -1;
+                if (linked >= 0 && ActorOf(linked, depth - 1) is { } actor)
+                {
+                    return actor;
+                }
             }
         }
 
