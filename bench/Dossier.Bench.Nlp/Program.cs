@@ -24,6 +24,7 @@ internal static class Program
         {
             "speed" => SpeedBenchmark.Run(root, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000),
             "pos" => Pos(data, args.Skip(1).ToArray()),
+            "parse" => Parse(root, data),
             "ner-conll" => NerConll(root, data, args.Contains("--with-dev")),
             "ner-open" => NerOpen(root, data),
             "sentences" => Sentences(data),
@@ -37,7 +38,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: dossier-bench-nlp speed [WORDS] | pos | ner-open | ner-conll | sentences");
+        Console.Error.WriteLine("usage: dossier-bench-nlp speed [WORDS] | pos | parse | ner-open | ner-conll | sentences");
         return 2;
     }
 
@@ -58,6 +59,44 @@ internal static class Program
             Console.WriteLine($"pos {split}: UPOS {report.Overall.Accuracy:0.0000}  XPOS {report.ByType["XPOS (Penn)"].Accuracy:0.0000}  {report.WordsPerSecond:N0} words/s");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Parser experiments: trains on EWT train (tagged by the shipped tagger, or jackknifed with
+    /// PARSE_JACKKNIFE=K) and scores dev after each epoch with the tags of a tagger trained on train
+    /// only (bench/out/pos-train.model, built once), so that dev's tags are as wrong as test's.
+    /// PARSE_EPOCHS, PARSE_EXPLORE_FROM and PARSE_EXPLORE_RATE override the defaults.
+    /// </summary>
+    private static int Parse(string root, string data)
+    {
+        var ud = Path.Combine(data, "ud-english-ewt");
+        var taggerPath = Path.Combine(root, "bench", "out", "pos-train.model");
+        if (!File.Exists(taggerPath))
+        {
+            PerceptronTagger.Train(ConlluReader.Read(Path.Combine(ud, "en_ewt-ud-train.conllu")).ToList(), new TaggerTrainingOptions()).Save(taggerPath);
+        }
+
+        var devTagger = PerceptronTagger.Load(taggerPath);
+        var train = ConlluReader.ReadTrees(Path.Combine(ud, "en_ewt-ud-train.conllu")).ToList();
+        var folds = int.Parse(Environment.GetEnvironmentVariable("PARSE_JACKKNIFE") ?? "0", CultureInfo.InvariantCulture);
+        var tagged = folds > 1
+            ? Dossier.Nlp.Parsing.TrainingTags.Jackknife(train, folds, new TaggerTrainingOptions()).Sentences
+            : Dossier.Nlp.Parsing.TrainingTags.Retag(train, PerceptronTagger.Load(Path.Combine(root, "models", "pos.model")));
+        var dev = Dossier.Nlp.Parsing.TrainingTags.Retag(ConlluReader.ReadTrees(Path.Combine(ud, "en_ewt-ud-dev.conllu")).ToList(), devTagger);
+        var defaults = new Dossier.Nlp.Parsing.ParserTrainingOptions();
+        var watch = Stopwatch.StartNew();
+        var parser = Dossier.Nlp.Parsing.DependencyParser.Train(tagged, new Dossier.Nlp.Parsing.ParserTrainingOptions
+        {
+            Epochs = int.Parse(Environment.GetEnvironmentVariable("PARSE_EPOCHS") ?? defaults.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            ExploreFrom = int.Parse(Environment.GetEnvironmentVariable("PARSE_EXPLORE_FROM") ?? defaults.ExploreFrom.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            ExplorationRate = double.Parse(Environment.GetEnvironmentVariable("PARSE_EXPLORE_RATE") ?? defaults.ExplorationRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Development = dev,
+            Progress = Console.Error.WriteLine,
+        });
+        var output = Path.Combine(root, "bench", "out", "parse.model");
+        parser.Save(output);
+        Console.WriteLine($"parse: trained in {watch.Elapsed.TotalSeconds:0} s, {new FileInfo(output).Length / 1e6:0.00} MB");
         return 0;
     }
 

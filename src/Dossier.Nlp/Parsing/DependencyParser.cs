@@ -311,17 +311,32 @@ public sealed class DependencyParser : IDocumentStage
         var labelScores = labelModel.ClassCount <= 256 ? stackalloc float[labelModel.ClassCount] : new float[labelModel.ClassCount];
         while (!state.IsTerminal)
         {
-            var count = ParserFeatures.ForMove(context, state, features);
-            scores.Clear();
-            moveModel.Score(features[..count], scores);
-            var move = BestMove(state, scores);
+            // An empty stack allows only Shift, and the last word before the root only Left: the
+            // model need not be asked.
+            Move move;
+            if (state.StackCount == 0)
+            {
+                move = Move.Shift;
+            }
+            else if (state.StackCount == 1 && state.Buffer == state.Length)
+            {
+                move = Move.Left;
+            }
+            else
+            {
+                var count = ParserFeatures.ForMove(context, state, features);
+                scores.Clear();
+                moveModel.Score(features[..count], scores);
+                move = BestMove(state, scores);
+            }
+
             var label = -1;
             if (move != Move.Shift)
             {
                 var (head, dependent) = state.ArcOf(move);
                 if (head != context.Length)
                 {
-                    count = ParserFeatures.ForLabel(context, state, head, dependent, features);
+                    var count = ParserFeatures.ForLabel(context, state, head, dependent, features);
                     labelScores.Clear();
                     labelModel.Score(features[..count], labelScores);
                     label = AveragedPerceptron.ArgMax(labelScores);

@@ -16,6 +16,10 @@ internal sealed class ParseContext
     private readonly ulong[] universal;
     private readonly ulong[] penn;
     private readonly ulong[] wordPenn;
+    private readonly ulong[] suffix;
+
+    // punctuationBefore[i]: how many of words 0..i-1 are punctuation.
+    private readonly int[] punctuationBefore;
 
     public ParseContext(IReadOnlyList<string> words, IReadOnlyList<string> universalTags, IReadOnlyList<string> pennTags)
     {
@@ -24,15 +28,21 @@ internal sealed class ParseContext
         universal = new ulong[n + 1];
         penn = new ulong[n + 1];
         wordPenn = new ulong[n + 1];
+        suffix = new ulong[n + 1];
+        punctuationBefore = new int[n + 2];
         for (var i = 0; i < n; i++)
         {
-            word[i] = FeatureHash.Of(WordFeatures.Normal(words[i]));
+            punctuationBefore[i + 1] = punctuationBefore[i] + (string.Equals(universalTags[i], "PUNCT", StringComparison.Ordinal) ? 1 : 0);
+            var normal = WordFeatures.Normal(words[i]);
+            suffix[i] = FeatureHash.Of(normal.AsSpan(Math.Max(0, normal.Length - 3)));
+            word[i] = FeatureHash.Of(normal);
             universal[i] = FeatureHash.Of(universalTags[i]);
             penn[i] = FeatureHash.Of(pennTags[i]);
             wordPenn[i] = FeatureHash.Combine(900, word[i], penn[i]);
         }
 
-        word[n] = universal[n] = penn[n] = wordPenn[n] = RootValue;
+        word[n] = universal[n] = penn[n] = wordPenn[n] = suffix[n] = RootValue;
+        punctuationBefore[n + 1] = punctuationBefore[n];
         Length = n;
     }
 
@@ -45,6 +55,12 @@ internal sealed class ParseContext
     public ulong P(int i) => i < 0 ? Missing : penn[i];
 
     public ulong WP(int i) => i < 0 ? Missing : wordPenn[i];
+
+    public ulong Suffix(int i) => i < 0 ? Missing : suffix[i];
+
+    /// <summary>How many punctuation words lie strictly between <paramref name="left"/> and <paramref name="right"/>, capped at 3.</summary>
+    public ulong PunctuationBetween(int left, int right) =>
+        left < 0 || right < 0 || right <= left ? 7UL : (ulong)Math.Min(3, punctuationBefore[right] - punctuationBefore[left + 1]);
 }
 
 /// <summary>
@@ -56,7 +72,7 @@ internal sealed class ParseContext
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int MoveCapacity = 112;
+    public const int MoveCapacity = 128;
     public const int LabelCapacity = 48;
 
     private const ulong NoLabel = 0x9E3779B97F4A7C15UL;
@@ -211,6 +227,20 @@ internal static class ParserFeatures
         f[n++] = FeatureHash.Combine(104, ps1, ls1l, ls1r);
         f[n++] = FeatureHash.Combine(105, ws0, ls0l, ls0r);
         f[n++] = FeatureHash.Combine(106, wb0, lb0l);
+
+        // Commas and other punctuation between the two candidates of an arc: clause and list boundaries.
+        var commas0 = c.PunctuationBetween(s0, b0);
+        var commas1 = c.PunctuationBetween(s1, s0);
+        f[n++] = FeatureHash.Combine(107, ps0, pb0, commas0);
+        f[n++] = FeatureHash.Combine(108, ps1, ps0, commas1);
+        f[n++] = FeatureHash.Combine(109, ws0, commas0);
+        f[n++] = FeatureHash.Combine(110, wb0, pb1);
+        f[n++] = FeatureHash.Combine(111, wb0, c.W(b1));
+        f[n++] = FeatureHash.Combine(112, ws0, pb0, pb1);
+        f[n++] = FeatureHash.Combine(113, ps0, pb0, ls0r);
+        f[n++] = FeatureHash.Combine(114, pb1, pb2, c.P(state.BufferAt(3)));
+        f[n++] = FeatureHash.Combine(115, ws1, ws0, pb0);
+        f[n++] = FeatureHash.Combine(116, ps1, ps0, commas0);
         return n;
     }
 
@@ -262,6 +292,12 @@ internal static class ParserFeatures
         f[n++] = FeatureHash.Combine(233, dir, c.T(head), c.W(dl));
         f[n++] = FeatureHash.Combine(234, dir, wd, ph);
         f[n++] = FeatureHash.Combine(235, ph, pd, c.P(head < dependent ? head + 1 : head - 1));
+        f[n++] = FeatureHash.Combine(236, dir, c.Suffix(dependent), ph);
+        f[n++] = FeatureHash.Combine(237, dir, c.W(dl), ph);
+        f[n++] = FeatureHash.Combine(238, dir, c.W(dl), c.W(head));
+        f[n++] = FeatureHash.Combine(239, dir, wd, c.W(dependent - 1));
+        f[n++] = FeatureHash.Combine(240, dir, pd, c.PunctuationBetween(Math.Min(head, dependent), Math.Max(head, dependent)));
+        f[n++] = FeatureHash.Combine(241, dir, c.W(head), c.W(dependent < head ? hl : hr));
         return n;
     }
 

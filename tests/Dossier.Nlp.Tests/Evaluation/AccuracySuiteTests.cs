@@ -15,8 +15,8 @@ namespace Dossier.Nlp.Tests.Evaluation;
 public sealed class AccuracySuiteTests(ITestOutputHelper output)
 {
     // The README's test figures for the shipped parse.model, less a little for the next retraining.
-    private const double LasThreshold = 0.80;
-    private const double UasThreshold = 0.83;
+    private const double LasThreshold = 0.805;
+    private const double UasThreshold = 0.84;
 
     private static readonly string Data = Path.GetFullPath(Path.Combine(FindRepository(), "..", "shared", "data"));
 
