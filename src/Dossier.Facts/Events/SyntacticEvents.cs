@@ -21,6 +21,7 @@ public static class SyntacticEvents
     private static readonly HashSet<string> Receivers = Words("receiver");
     private static readonly HashSet<string> Unreal = Words("unreal");
     private static readonly HashSet<string> Modals = Words("modal");
+    private static readonly HashSet<string> SpeechVerbs = new(Lexicon.Named("speech-cues").Words, StringComparer.Ordinal);
 
     public static string Version => Lexicon.VersionOf(Roles);
 
@@ -70,6 +71,12 @@ public static class SyntacticEvents
                 }
 
                 if (relation == "mark" && syntax.Lower(child) is "if" or "unless" or "lest")
+                {
+                    return true;
+                }
+
+                // "the operation to take Tripoli", "To attack Tripoli, he needs ...": a purpose, not a deed.
+                if (relation == "mark" && syntax.Lower(child) == "to" && syntax.Relation(at) is "acl" or "advcl")
                 {
                     return true;
                 }
@@ -160,6 +167,23 @@ public static class SyntacticEvents
             if (head >= 0 && relation == "nsubj")
             {
                 Add(syntax, targets, syntax.Objects(head), excluded);
+            }
+
+            // "As a result of a shelling ..., militants from X killed 150": a trigger noun with no doer
+            // of its own is done by the subject of the clause it stands in (not of a verb of saying or suffering).
+            if (agents.Count == 0 && relation is "obl" or "nmod" or "obj" or "conj")
+            {
+                var verb = head;
+                for (var depth = 0; verb >= 0 && depth < 4 && syntax.Upos[verb] is not ("VERB" or "AUX"); depth++)
+                {
+                    verb = syntax.Relation(verb) is "obl" or "nmod" or "obj" or "conj" ? syntax.Head(verb) : -1;
+                }
+
+                if (verb >= 0 && syntax.Upos[verb] is "VERB" && WordForms.LemmaIn(syntax.Word(verb), Receivers) is null && !syntax.IsPassive(verb)
+                    && WordForms.LemmaIn(syntax.Word(verb), SpeechVerbs) is null)
+                {
+                    Add(syntax, agents, syntax.Subjects(verb), excluded);
+                }
             }
         }
 

@@ -22,7 +22,7 @@ public sealed class SyntacticTies
     private static readonly (string Ending, RelationKind Kind, bool NameIsSource)[] Compounds =
         [.. CompoundTable.Rows.Select(r => (r[0], ParseKind(r[1]), r[2] == "source"))];
 
-    public static string Version => Lexicon.VersionOf(PatternTable, CompoundTable);
+    public static string Version => Lexicon.VersionOf(PatternTable, CompoundTable) + ";" + DocumentSyntax.Version;
 
     /// <summary>One tie as the parse states it: its kind, the chains of its ends, and the cue token.</summary>
     public readonly record struct Tie(RelationKind Kind, int Source, int Target, int CueToken);
@@ -42,7 +42,9 @@ public sealed class SyntacticTies
                 yield return tie;
             }
 
-            if (WordForms.LemmaIn(syntax.Word(t), Triggers) is not { } lemma || syntax.IsNegated(t))
+            // A tie that is negated, planned, prevented or only a purpose is not stated: "kept X from taking Y".
+            if (WordForms.LemmaIn(syntax.Word(t), Triggers) is not { } lemma || syntax.IsNegated(t)
+                || syntax.Upos[t] is "VERB" && Events.SyntacticEvents.NotHappened(syntax, t))
             {
                 continue;
             }
@@ -199,7 +201,8 @@ public sealed class SyntacticTies
         // "X conducted strikes against Y", "X took part in the offensive on Y", "strikes carried out by X".
         var head = syntax.Head(noun);
         var relation = syntax.Relation(noun);
-        if (head >= 0 && relation is "obj" or "obl" or "nsubj:pass")
+        var takesPart = relation != "obl" || syntax.Children(noun).Any(c => syntax.Relation(c) == "case" && syntax.Lower(c) is "in" or "into");
+        if (head >= 0 && relation is "obj" or "obl" or "nsubj:pass" && takesPart)
         {
             var subjects = relation == "nsubj:pass" ? syntax.Agents(head) : syntax.Subjects(head);
             foreach (var subject in subjects)
@@ -216,7 +219,7 @@ public sealed class SyntacticTies
     private static IEnumerable<Tie> Possessive(DocumentSyntax syntax, int token)
     {
         if (syntax.Relation(token) != "nmod:poss" || syntax.MentionOf(token) is not { } owner || syntax.Head(token) is not (var head and >= 0)
-            || owner.Kind is ActorKind.Place or ActorKind.Facility or ActorKind.Media)
+            || owner.Kind is ActorKind.Place or ActorKind.Facility or ActorKind.Media or ActorKind.State)
         {
             yield break;
         }

@@ -15,6 +15,14 @@ public readonly record struct MentionAt(int Chain, ActorKind Kind, MentionForm F
 public sealed class DocumentSyntax
 {
     private static readonly string[] SubjectRelations = ["nsubj", "nsubj:pass", "csubj", "nsubj:outer"];
+    private static readonly Nlp.Lexicons.Lexicon GroupNounTable = Nlp.Lexicons.Lexicon.Named("group-nouns");
+    private static readonly HashSet<string> GroupNouns = new(GroupNounTable.Words, StringComparer.Ordinal);
+
+    public static string Version => Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
+
+    /// <summary>Whether a common noun stands for the actor that qualifies it ("ISIL fighters"), not a thing of its own ("a UK effort").</summary>
+    public bool IsGroupNoun(int token) => GroupNouns.Contains(Lower(token));
+
     private static readonly HashSet<string> RelativePronouns = new(["who", "which", "that", "whom"], StringComparer.Ordinal);
 
     private readonly List<int>[] children;
@@ -313,6 +321,11 @@ public sealed class DocumentSyntax
         if (MentionOf(head) is { } own)
         {
             return own;
+        }
+
+        if (!IsGroupNoun(head) && Upos[head] is not ("NUM" or "PRON"))
+        {
+            return null;
         }
 
         foreach (var child in Children(head))
