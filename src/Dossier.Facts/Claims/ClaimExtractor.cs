@@ -54,12 +54,16 @@ public sealed partial class ClaimExtractor : IDocumentStage
         {
             var parsed = FromSyntax.Find(new DocumentSyntax(document), quotes);
             var surface = Surface(document, text, sentences, mentions, allQuotes, quotes)
-                .Where(c => !parsed.Any(p => p.CueStart < c.CueEnd && c.CueStart < p.CueEnd || p.ContentStart < c.ContentEnd && c.ContentStart < p.ContentEnd));
+                .Where(c => !parsed.Any(p => p.CueStart < c.CueEnd && c.CueStart < p.CueEnd
+                                             || p.ContentStart < c.ContentEnd && c.ContentStart < p.ContentEnd && !Inside(c.CueStart, p) && !Inside(p.CueStart, c)));
             return [.. parsed.Concat(surface).OrderBy(c => c.ContentStart).ThenBy(c => c.CueStart)];
         }
 
         return Surface(document, text, sentences, mentions, allQuotes, quotes);
     }
+
+    /// <summary>A claim inside a claim ("According to X, Y said ...") keeps both speakers: neither displaces the other.</summary>
+    private static bool Inside(int cue, Claim claim) => claim.ContentStart <= cue && cue < claim.ContentEnd;
 
     private static IReadOnlyList<Claim> Surface(Document document, string text, IReadOnlyList<Core.Documents.Nlp.Sentence> sentences,
         List<(int Start, int End, int Chain, ActorKind Kind, MentionForm Form)> mentions, List<(int Open, int Close)> allQuotes, List<(int Open, int Close)> quotes)

@@ -179,7 +179,10 @@ public sealed class SyntacticClaims
                 return TokensIn(syntax, open + 1, close);
             }
 
-            if (open > syntax.Tokens[cue].End && open <= syntax.Tokens[Math.Min(clauseLast, syntax.Tokens.Count - 1)].End + 3 && open - syntax.Tokens[cue].End <= 3)
+            // X proclaimed on Saturday, after the call, “...”: the first quotation after the cue in its
+            // sentence, with no other cue between them.
+            if (open > syntax.Tokens[cue].End && open < sentence.End && open - syntax.Tokens[cue].End <= 120
+                && !Enumerable.Range(cue + 1, Math.Max(0, syntax.FirstTokenAt(open) - cue - 1)).Any(t => WordForms.LemmaIn(syntax.Word(t), VerbLemmas) is not null))
             {
                 return TokensIn(syntax, open + 1, close);
             }
