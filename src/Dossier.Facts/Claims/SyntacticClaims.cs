@@ -279,6 +279,12 @@ public sealed class SyntacticClaims
         var head = colon - 1;
         for (var t = sentence.TokenStart; t < colon; t++)
         {
+            // "Libya: ..." heads a story about a place; a place does not speak.
+            if (syntax.MentionOf(t) is { Kind: ActorKind.Place or ActorKind.State or ActorKind.Facility })
+            {
+                return null;
+            }
+
             var name = syntax.Upos[t] == "PROPN" || syntax.MentionOf(t) is not null || syntax.Word(t).All(c => !char.IsLetter(c) || char.IsUpper(c));
             var source = syntax.Upos[t] == "NOUN" && WordForms.LemmaIn(syntax.Word(t), SourceNouns) is not null;
             if (!name && !source && syntax.Upos[t] is not ("PUNCT" or "DET"))
