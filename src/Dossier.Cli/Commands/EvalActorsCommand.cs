@@ -44,7 +44,7 @@ internal static class EvalActorsCommand
                 return ExitCodes.Failure;
             }
 
-            var result = ActorEvaluator.Evaluate(entities, store.ListEntityMentions());
+            var result = ActorEvaluator.Evaluate(entities, store.ListEntityMentions(), store.ListEntities(null, int.MaxValue));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -55,6 +55,11 @@ internal static class EvalActorsCommand
                     pairwise = Json(result.Pairwise),
                     gold_forms = result.GoldForms,
                     found = result.Found,
+                    actors = result.Actors,
+                    spurious = result.Spurious.Count,
+                    spurious_actors = result.Spurious,
+                    kind_accuracy = result.KindsScored == 0 ? 0 : Math.Round((double)result.KindsRight / result.KindsScored, 4),
+                    kinds_scored = result.KindsScored,
                     splits = result.Splits.Select(s => new { gold = s.Gold, actors = s.Entities }),
                     merges = result.Merges.Select(m => new { actor = m.Entity, gold = m.Gold }),
                 });
@@ -65,6 +70,12 @@ internal static class EvalActorsCommand
             output.WriteLine($"actors on {goldPath}: {result.GoldForms} gold forms in {entities.Count} actors; {result.Found} found in the store");
             output.WriteLine(Line("B-cubed", result.BCubed));
             output.WriteLine(Line("pairwise", result.Pairwise));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  actors     {result.Actors}, of which {result.Spurious.Count} hold no gold form"));
+            if (result.KindsScored > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  kinds      {(double)result.KindsRight / result.KindsScored:0.0000} of {result.KindsScored} found gold forms have a kind that fits their gold type"));
+            }
+
             if (parse.GetValue(verbose))
             {
                 foreach (var (goldId, actors) in result.Splits)
@@ -75,6 +86,16 @@ internal static class EvalActorsCommand
                 foreach (var (actor, goldIds) in result.Merges)
                 {
                     output.WriteLine($"  merge: {actor} holds {string.Join(", ", goldIds)}");
+                }
+
+                foreach (var name in result.Spurious)
+                {
+                    output.WriteLine($"  no gold form: {name}");
+                }
+
+                foreach (var (text, type, kind) in result.WrongKinds)
+                {
+                    output.WriteLine($"  kind: {text} is {type}, given {kind}");
                 }
             }
 
