@@ -584,4 +584,100 @@ public sealed class ArticleLinkerTests
         Assert.All(spans, m => Assert.InRange(m.End, m.Start + 1, text.Length));
         Assert.All(spans.Zip(spans.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
     }
+
+    [Fact]
+    public void An_office_before_a_name_is_the_persons_role_and_no_part_of_the_name()
+    {
+        const string text = "Secretary of Defense Alan Brody met the Minister for the Middle East Paul Marden. Brody spoke first.";
+        var actors = Link(text, ("Defense Alan Brody", "PER"), ("Middle East Paul Marden", "LOC"), ("Brody", "PER"));
+
+        var brody = ActorOf(actors, text, "Alan Brody");
+        Assert.Equal("Alan Brody", brody.Name);
+        Assert.Equal(ActorKind.Person, brody.Kind);
+        Assert.Contains("Brody", brody.Mentions.Select(m => text[m.Start..m.End]));
+        var marden = ActorOf(actors, text, "Paul Marden");
+        Assert.Equal(ActorKind.Person, marden.Kind);
+    }
+
+    [Fact]
+    public void An_organisation_after_a_title_of_keeps_its_whole_name()
+    {
+        const string text = "The commander of the Libyan National Army spoke.";
+        var actors = Link(text, ("Libyan National Army", "ORG"));
+
+        Assert.Equal("Libyan National Army", Assert.Single(actors).Name);
+    }
+
+    [Fact]
+    public void The_prime_minister_is_not_a_minister_of_another_office_named_in_a_headline()
+    {
+        const string text = "Brody, Iraqi Prime Minister Discuss Next Moves in War\n\nDefense Minister Alan Brody met Prime Minister\u200E Karim Salih. Brody praised the prime minister.";
+        var actors = Link(text, ("Alan Brody", "PER"), ("Karim Salih", "PER"), ("Brody", "PER"));
+
+        var salih = ActorOf(actors, text, "Karim Salih");
+        Assert.Contains("the prime minister", salih.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.DoesNotContain("the prime minister", ActorOf(actors, text, "Alan Brody").Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_dateline_in_capitals_is_the_city_not_its_state()
+    {
+        const string text = "Aid arrives\n\nKABUL - Coalition forces delivered masks. Kabul has been quiet since.";
+        var actors = Link(text, ("KABUL", "LOC"), ("Kabul", "LOC"));
+
+        Assert.All(actors, a => Assert.Equal(ActorKind.Place, a.Kind));
+        Assert.True(ArticleLinker.IsDateline(text, text.IndexOf("KABUL", StringComparison.Ordinal)));
+        Assert.False(ArticleLinker.IsDateline(text, text.IndexOf("Kabul", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_acronym_after_a_name_with_its_article_particle_stands_for_the_whole_name()
+    {
+        const string text = "Fighters of al-Shabaab in Kenya (ASK) crossed the border. ASK denied it.";
+        var actors = Link(text, ("Kenya", "LOC"));
+
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "Kenya"));
+        var group = ActorOf(actors, text, "ASK");
+        Assert.Contains("al-Shabaab in Kenya", group.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Theory]
+    [InlineData("Thanksgiving Day")]
+    [InlineData("Greenwich Mean Time")]
+    [InlineData("Ramadan")]
+    [InlineData("Republic Day")]
+    [InlineData("November")]
+    public void A_feast_a_date_or_a_time_of_day_is_no_actor(string name)
+    {
+        Assert.True(ArticleLinker.IsTimeName(name));
+        var text = $"Fighting stopped for {name} in the city.";
+        Assert.Empty(Link(text, (name, "LOC")));
+    }
+
+    [Fact]
+    public void A_month_after_a_place_is_no_part_of_its_name()
+    {
+        const string text = "Refugees fled to Lebanon November last year.";
+        var actors = Link(text, ("Lebanon November", "LOC"));
+
+        Assert.Equal(["Lebanon"], Assert.Single(actors).Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_name_of_two_words_found_only_in_a_headline_is_not_an_actor()
+    {
+        const string text = "Ministry Names Army Casualty In Raid\n\nThe ministry said a soldier died in Kandahar.";
+        var actors = Link(text, ("Ministry Names Army Casualty", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void A_capitalized_word_opening_a_sentence_and_never_written_again_is_not_a_name()
+    {
+        const string text = "United, we continue to work with partners in Kandahar.";
+        var actors = Link(text, ("United", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+    }
 }
