@@ -46,12 +46,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
-        foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n)))
+        foreach (var name in names.Where(n => !n.IsAcronym && (!IsSingleWordPerson(n) || n.FormOf is not null)))
         {
             JoinFullName(chains, name);
         }
 
-        foreach (var name in names.Where(IsSingleWordPerson))
+        foreach (var name in names.Where(n => IsSingleWordPerson(n) && n.FormOf is null))
         {
             JoinPartialName(work, chains, name);
         }
@@ -139,7 +139,93 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         AddOtherSpellings(work, names);
         ReadCapitalsAsStates(work, names);
         names.RemoveAll(n => IsHeadlineOnly(work, n) || IsCapitalizedWord(work, n));
+        AddStatedAliases(work, names);
         return names;
+    }
+
+    /// <summary>
+    /// "Mohamed Hamdan Dagalo, widely known as Hemedti", "X, also called Y", "X, alias Y", "X, whose
+    /// nom de guerre is Y", "Y, as X is known", and "X (Y)" where Y is a name and not X's acronym: the
+    /// text says the two are one actor, so the later name (and every other use of it in the article)
+    /// joins the earlier one's actor, whatever the recognizer called it, with the words quoted as the reason.
+    /// </summary>
+    private void AddStatedAliases(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        names.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var statements = new List<(NameMention Earlier, NameMention Later, string Quote)>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var first = names[i];
+            if (first.IsAcronym || first.State is not null)
+            {
+                continue;
+            }
+
+            var gap = StatedAlias().Match(text, first.End);
+            if (!gap.Success || gap.Index != first.End)
+            {
+                continue;
+            }
+
+            var at = gap.Index + gap.Length;
+            var second = names.Find(n => n.Start == at);
+            if (second is null)
+            {
+                // "widely known as Hemedti" where the recognizer saw nothing: the capitalized words after the cue.
+                var run = CapitalizedRun().Match(text, at);
+                if (!run.Success || run.Index != at || MakeName(work, at, at + run.Length, first.EntityType) is not { } made)
+                {
+                    continue;
+                }
+
+                second = made;
+                names.Add(second);
+            }
+
+            if (second.IsAcronym || second.State is not null)
+            {
+                continue;
+            }
+
+            if (gap.Value.Trim() == "(")
+            {
+                // "X (Y)": a person's or an organisation's other name, closed at once; never a place's
+                // region ("Mosul (Nineveh)"), an outlet after a byline or a kind the two names disagree on.
+                var close = second.End < text.Length && text[second.End] == ')';
+                if (!close || first.Kind.Kind.Family() == 2 || (second.Kind.Weight == KindClassifier.CueWeight && second.Kind.Kind.Family() != first.Kind.Kind.Family()))
+                {
+                    continue;
+                }
+            }
+
+            var end = Math.Min(text.Length, second.End + (second.End < text.Length && text[second.End] is ')' or '”' or '"' ? 1 : 0));
+            statements.Add((first, second, text[first.Start..end]));
+        }
+
+        // "Hemedti, as Dagalo is known": the name after "as" is the actor's, the one before another name of it.
+        foreach (Match match in AsItIsKnown().Matches(text))
+        {
+            var alias = names.Find(n => n.End == match.Index && !n.IsAcronym);
+            var name = names.Find(n => n.Start == match.Groups["name"].Index && n.End == match.Groups["name"].Index + match.Groups["name"].Length);
+            if (alias is not null && name is not null && alias.State is null && name.State is null)
+            {
+                statements.Add((alias, name, text[alias.Start..(match.Index + match.Length)]));
+            }
+        }
+
+        foreach (var (earlier, later, quote) in statements)
+        {
+            var reason = $"the text says they are one: “{quote}”";
+            for (var k = 0; k < names.Count; k++)
+            {
+                var name = names[k];
+                if (name.Start >= later.Start && string.Equals(name.Text, later.Text, StringComparison.OrdinalIgnoreCase) && name.FormOf is null)
+                {
+                    names[k] = name with { Kind = earlier.Kind, FormOf = (earlier.Text, reason) };
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -775,6 +861,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
     }
+
+    // ", widely known as ", ", also called ", " (", ", alias ", ", whose nom de guerre is “"; a bare
+    // "called" or "known as" only after a comma or a parenthesis ("Trump called Haftar" is a call).
+    [GeneratedRegex(@"\G(?: ?\((?=\p{Lu})|(?:,\s*|\s*\(\s*)(?:(?:(?:who|which) (?:is|was) )?(?:(?:also|widely|better|commonly|popularly|locally|generally|more commonly|now|formerly|previously) )*(?:known|referred to) as|(?:also |formerly |sometimes )?called|a\.k\.a\.?|aka|alias|(?:(?:known by )?(?:his|her|the) )?nom de guerre(?: of)?|whose nom de guerre (?:is|was))\s*[“""']?|\s+(?:also (?:known as|called)|a\.k\.a\.?|aka|alias)\s*[“""']?)", RegexOptions.CultureInvariant)]
+    private static partial Regex StatedAlias();
+
+    // "Hemedti, as Dagalo is (widely) known".
+    [GeneratedRegex(@",\s*as (?<name>\p{Lu}[\w’'-]*(?: \p{Lu}[\w’'-]*){0,3}) is (?:(?:widely|better|commonly|popularly|locally|generally) )?known\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsItIsKnown();
+
+    [GeneratedRegex(@"\p{Lu}[\w’'-]*(?: \p{Lu}[\w’'-]*){0,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalizedRun();
 
     // "al-Qaeda", "el-Sisi": a name after its article particle.
     [GeneratedRegex(@"^(?:al|el|ad|ar|as|an|at|ash|ad-)-\p{Lu}", RegexOptions.CultureInvariant)]

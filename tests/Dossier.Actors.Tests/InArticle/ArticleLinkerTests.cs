@@ -680,4 +680,46 @@ public sealed class ArticleLinkerTests
 
         Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
     }
+
+    [Theory]
+    [InlineData("Ahmed Salim Warda, widely known as Hamdi, led the raid. Hamdi later denied it.", "Hamdi")]
+    [InlineData("Ahmed Salim Warda, also called Hamdi, led the raid. Hamdi later denied it.", "Hamdi")]
+    [InlineData("Ahmed Salim Warda, whose nom de guerre is Abu Bakr, led the raid. Abu Bakr later denied it.", "Abu Bakr")]
+    [InlineData("Ahmed Salim Warda (Hamdi) led the raid. Hamdi later denied it.", "Hamdi")]
+    public void An_alias_the_text_states_is_the_same_actor_with_the_words_quoted(string text, string alias)
+    {
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"), (alias, "LOC"));
+
+        var person = Assert.Single(actors);
+        Assert.Equal(ActorKind.Person, person.Kind);
+        Assert.Equal(3, person.Mentions.Count);
+        Assert.Contains(person.Mentions, m => m.Reason.Contains("the text says they are one", StringComparison.Ordinal) && text[m.Start..m.End] == alias);
+    }
+
+    [Fact]
+    public void An_alias_the_recognizer_missed_is_taken_from_the_capitals_after_the_cue()
+    {
+        const string text = "Ahmed Salim Warda, better known as Hamdi, led the raid.";
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"));
+
+        Assert.Equal(["Ahmed Salim Warda", "Hamdi"], Assert.Single(actors).Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_name_before_as_it_is_known_is_the_actor_named_after()
+    {
+        const string text = "Hamdi, as Ahmed Salim Warda is known, led the raid.";
+        var actors = Link(text, ("Hamdi", "PER"), ("Ahmed Salim Warda", "PER"));
+
+        Assert.Single(actors);
+    }
+
+    [Fact]
+    public void A_list_a_call_and_a_place_in_parentheses_are_no_aliases()
+    {
+        const string text = "Ahmed Salim Warda, Karim Salih and others met in Mosul (Nineveh) and in Tobruk (Libya). John Brown called Warda.";
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"), ("Karim Salih", "PER"), ("Mosul", "LOC"), ("Nineveh", "LOC"), ("Tobruk", "LOC"), ("Libya", "LOC"), ("John Brown", "PER"), ("Warda", "PER"));
+
+        Assert.Equal(7, actors.Count);
+    }
 }
