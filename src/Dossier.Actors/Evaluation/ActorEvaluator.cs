@@ -103,8 +103,9 @@ public static class ActorEvaluator
     }
 
     /// <summary>
-    /// Which gold types a kind of ours may be: re3d's Organisation covers every group, its Location
-    /// every place a country is one of, and its Nationality ("Iraqi") is the state.
+    /// Which gold types a kind of ours may be: re3d's Organisation covers every group, and a country
+    /// acting ("the United States will support"), which is our state; its Location covers every
+    /// place, a country where things happen among them; its Nationality ("Iraqi") is the state.
     /// </summary>
     public static bool KindFits(string goldType, ActorKind kind) => goldType switch
     {
@@ -114,7 +115,7 @@ public static class ActorEvaluator
         "ARMED_GROUP" => kind == ActorKind.ArmedGroup,
         "GOVERNMENT" => kind == ActorKind.Government,
         "MEDIA" => kind == ActorKind.Media,
-        _ => kind is ActorKind.Organization or ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Media or ActorKind.Movement,
+        _ => kind is ActorKind.Organization or ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Media or ActorKind.Movement or ActorKind.State,
     };
 
     private static ActorEvaluation WithActors(ActorEvaluation evaluation, IReadOnlyList<GoldEntity> gold, IReadOnlyList<EntityMentionRow> mentions, Dictionary<string, List<EntityMentionRow>> byFile, IReadOnlyList<EntitySummary> entities)

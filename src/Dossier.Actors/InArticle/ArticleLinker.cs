@@ -357,6 +357,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         return after.Length > 0 && after[0] is ',' or '-' or '—' or '–' or '(';
     }
 
+    // Prepositions that put a place after them; not "from", "with", "by" or "to", which people follow as often.
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "outside", "around", "into", "across", "through", "towards", "toward", "at", "inside", "west", "east", "north", "south",
+    };
+
     // Words before a capital that make it the city: "in Ankara", "flew to Washington", "attack Tripoli".
     private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -1314,6 +1320,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var kind = classifier.Classify(name, type, hadTitle && type != "LOC");
+
+        // "near Ayn Isa", "in Dayr Az Zawr": a name the recognizer called a person, with no title,
+        // written after a preposition of place (and not "in Haftar's words") is a place here. It is
+        // evidence, weighed against the chain's other mentions, not a verdict.
+        if (kind is { Kind: ActorKind.Person, Weight: KindClassifier.TypeWeight } && !hadTitle
+            && PlacePrepositions.Contains(work.WordBefore(start)) && !(end + 1 < text.Length && text[end] is '\'' or '’'))
+        {
+            kind = new KindDecision(ActorKind.Place, $"written after “{work.WordBefore(start)}”, as places are", KindClassifier.ContextWeight);
+        }
         if (type == "MISC" && kind.Weight == KindClassifier.TypeWeight)
         {
             return null; // "North African", "Islamist": words about actors, not actors

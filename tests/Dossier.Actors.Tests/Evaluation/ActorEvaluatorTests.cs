@@ -84,6 +84,7 @@ public sealed class ActorEvaluatorTests
     [InlineData("ORGANIZATION", ActorKind.ArmedGroup, true)]
     [InlineData("PLACE", ActorKind.State, true)]
     [InlineData("STATE", ActorKind.Place, false)]
+    [InlineData("ORGANIZATION", ActorKind.State, true)]
     [InlineData("PERSON", ActorKind.Organization, false)]
     public void A_kind_fits_the_gold_types_that_cover_it(string type, ActorKind kind, bool fits)
         => Assert.Equal(fits, ActorEvaluator.KindFits(type, kind));

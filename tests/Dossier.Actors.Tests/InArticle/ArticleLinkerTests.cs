@@ -722,4 +722,14 @@ public sealed class ArticleLinkerTests
 
         Assert.Equal(7, actors.Count);
     }
+
+    [Fact]
+    public void A_name_called_a_person_but_written_after_a_preposition_of_place_is_a_place()
+    {
+        const string text = "Near Ayn Tamar, strikes hit targets. Karim Salih spoke in Ayn Tamar. In Salih's words, it was calm.";
+        var actors = Link(text, ("Ayn Tamar", "PER"), ("Karim Salih", "PER"), ("Salih", "PER"));
+
+        Assert.Equal(ActorKind.Place, ActorOf(actors, text, "Ayn Tamar").Kind);
+        Assert.Equal(ActorKind.Person, ActorOf(actors, text, "Karim Salih").Kind);
+    }
 }
