@@ -1724,8 +1724,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         var word = name.CoreWords[0];
         var key = NameForms.Key(word);
+        // "Major General Hassan" after "Saddam Hussein": a name with a title of its own, written
+        // otherwise than the full name's part and given no role that person has, is someone else.
+        bool Titled(Chain c) => name.Roles.Count > 0 && !c.Roles.Overlaps(name.Roles)
+                                && !c.Names.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
         var candidates = chains
-            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))))
+            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
             .ToList();
         if (candidates.Count == 1)
         {

@@ -732,4 +732,14 @@ public sealed class ArticleLinkerTests
         Assert.Equal(ActorKind.Place, ActorOf(actors, text, "Ayn Tamar").Kind);
         Assert.Equal(ActorKind.Person, ActorOf(actors, text, "Karim Salih").Kind);
     }
+
+    [Fact]
+    public void A_titled_single_name_spelt_otherwise_than_a_full_name_is_someone_else()
+    {
+        const string text = "Saddam Hussein ruled for decades. Major General Hassan commanded the guard. Hussein fled.";
+        var actors = Link(text, ("Saddam Hussein", "PER"), ("Hassan", "PER"), ("Hussein", "PER"));
+
+        Assert.NotSame(ActorOf(actors, text, "Hassan"), ActorOf(actors, text, "Saddam Hussein"));
+        Assert.Same(ActorOf(actors, text, "Hussein"), ActorOf(actors, text, "Saddam Hussein"));
+    }
 }
