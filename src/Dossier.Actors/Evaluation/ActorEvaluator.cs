@@ -47,7 +47,12 @@ public sealed record ActorEvaluation(ClusterScore BCubed, ClusterScore Pairwise,
 /// </summary>
 public static class ActorEvaluator
 {
-    public static ActorEvaluation Evaluate(IReadOnlyList<GoldEntity> gold, IReadOnlyList<EntityMentionRow> mentions, IReadOnlyList<EntitySummary>? entities = null)
+    /// <param name="articleAside">
+    /// Also match a gold form to the store's mentions written without its leading article: re3d's
+    /// spans take in "the" ("the United States"), the store's mentions start after it. Off by default,
+    /// so that figures stay comparable with those measured before; <c>eval actors</c> prints both.
+    /// </param>
+    public static ActorEvaluation Evaluate(IReadOnlyList<GoldEntity> gold, IReadOnlyList<EntityMentionRow> mentions, IReadOnlyList<EntitySummary>? entities = null, bool articleAside = false)
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(mentions);
@@ -62,6 +67,11 @@ public static class ActorEvaluator
                 if (written.Count == 0)
                 {
                     written = inDoc.Where(m => string.Equals(m.Text, mention.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+                }
+
+                if (written.Count == 0 && articleAside && WithoutArticle(mention.Text) is var bare && bare.Length < mention.Text.Length)
+                {
+                    written = inDoc.Where(m => string.Equals(m.Text, bare, StringComparison.OrdinalIgnoreCase)).ToList();
                 }
 
                 var predicted = written.GroupBy(m => m.EntityId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;

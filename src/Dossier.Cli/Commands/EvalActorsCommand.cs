@@ -44,7 +44,9 @@ internal static class EvalActorsCommand
                 return ExitCodes.Failure;
             }
 
-            var result = ActorEvaluator.Evaluate(entities, store.ListEntityMentions(), store.ListEntities(null, int.MaxValue));
+            var rows = store.ListEntityMentions();
+            var result = ActorEvaluator.Evaluate(entities, rows, store.ListEntities(null, int.MaxValue));
+            var aside = ActorEvaluator.Evaluate(entities, rows, articleAside: true);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -53,6 +55,8 @@ internal static class EvalActorsCommand
                     gold = goldPath,
                     overall = Json(result.BCubed),
                     pairwise = Json(result.Pairwise),
+                    overall_article_aside = Json(aside.BCubed),
+                    pairwise_article_aside = Json(aside.Pairwise),
                     gold_forms = result.GoldForms,
                     found = result.Found,
                     actors = result.Actors,
@@ -70,6 +74,9 @@ internal static class EvalActorsCommand
             output.WriteLine($"actors on {goldPath}: {result.GoldForms} gold forms in {entities.Count} actors; {result.Found} found in the store");
             output.WriteLine(Line("B-cubed", result.BCubed));
             output.WriteLine(Line("pairwise", result.Pairwise));
+            output.WriteLine($"  with a gold form's leading article set aside (\"the United States\" is the mention \"United States\"; {aside.Found} found):");
+            output.WriteLine(Line("B-cubed", aside.BCubed));
+            output.WriteLine(Line("pairwise", aside.Pairwise));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  actors     {result.Actors}, of which {result.Spurious.Count} hold no gold form"));
             if (result.KindsScored > 0)
             {

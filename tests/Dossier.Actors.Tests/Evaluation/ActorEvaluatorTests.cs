@@ -80,6 +80,17 @@ public sealed class ActorEvaluatorTests
         Assert.Empty(result.Spurious);
     }
 
+    [Fact]
+    public void A_gold_form_with_a_leading_article_is_found_without_it_only_when_asked()
+    {
+        GoldEntity[] gold = [new("us", "STATE", "United States", [new("001", "the United States"), new("001", "U.S.")])];
+        var rows = new[] { Row("001_a.txt", "United States", "E1"), Row("001_a.txt", "U.S.", "E1") };
+
+        Assert.Equal(1, ActorEvaluator.Evaluate(gold, rows).Found);
+        Assert.Equal(2, ActorEvaluator.Evaluate(gold, rows, articleAside: true).Found);
+        Assert.Equal(1.0, ActorEvaluator.Evaluate(gold, rows, articleAside: true).BCubed.F1, 6);
+    }
+
     [Theory]
     [InlineData("ORGANIZATION", ActorKind.ArmedGroup, true)]
     [InlineData("PLACE", ActorKind.State, true)]
