@@ -234,7 +234,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// </summary>
     private static bool IsHeadlineOnly(ArticleWork work, NameMention name)
     {
-        if (name.IsAcronym || name.CoreWords.Count < 2 || !InTitleCase(work, name.Start))
+        if (name.IsAcronym || name.CoreWords.Count < 2 || !(InTitleCase(work, name.Start) || IsTitleLine(work.Text, name.Start)))
         {
             return false;
         }
@@ -247,6 +247,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         return elsewhere < 0;
+    }
+
+    /// <summary>The article's first line, standing alone before a blank line and ending with no stop: its title.</summary>
+    internal static bool IsTitleLine(string text, int position)
+    {
+        var lineEnd = text.IndexOf('\n', position);
+        if (lineEnd < 0 || text.AsSpan(0, position).Contains('\n'))
+        {
+            return false;
+        }
+
+        var line = text.AsSpan(0, lineEnd).TrimEnd();
+        var next = text.AsSpan(lineEnd + 1);
+        var blank = next.Length > 0 && (next[0] == '\n' || (next[0] == '\r' && next.Length > 1 && next[1] == '\n'));
+        return blank && line.Length > 0 && line[^1] is not ('.' or '!' or '?' or ':' or ';');
     }
 
     /// <summary>

@@ -742,4 +742,15 @@ public sealed class ArticleLinkerTests
         Assert.NotSame(ActorOf(actors, text, "Hassan"), ActorOf(actors, text, "Saddam Hussein"));
         Assert.Same(ActorOf(actors, text, "Hussein"), ActorOf(actors, text, "Saddam Hussein"));
     }
+
+    [Fact]
+    public void A_name_found_only_in_a_short_title_before_a_blank_line_is_not_an_actor()
+    {
+        const string text = "DoD Names Army Casualty\n\nThe ministry said a soldier died in Kandahar.";
+        var actors = Link(text, ("DoD Names Army Casualty", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+        Assert.True(ArticleLinker.IsTitleLine(text, 4));
+        Assert.False(ArticleLinker.IsTitleLine(text, text.IndexOf("Kandahar", StringComparison.Ordinal)));
+    }
 }
