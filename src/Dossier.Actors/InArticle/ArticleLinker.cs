@@ -46,7 +46,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
-        foreach (var name in names.Where(n => !n.IsAcronym && (!IsSingleWordPerson(n) || n.FormOf is not null)))
+        foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n) && n.FormOf is null))
+        {
+            JoinFullName(chains, name);
+        }
+
+        // Forms of another name ("Hemedti, as Dagalo is known"), once that name has its actor, wherever it stands.
+        foreach (var name in names.Where(n => !n.IsAcronym && n.FormOf is not null))
         {
             JoinFullName(chains, name);
         }
@@ -210,7 +216,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var name = names.Find(n => n.Start == match.Groups["name"].Index && n.End == match.Groups["name"].Index + match.Groups["name"].Length);
             if (alias is not null && name is not null && alias.State is null && name.State is null)
             {
-                statements.Add((alias, name, text[alias.Start..(match.Index + match.Length)]));
+                statements.Add((name, alias, text[alias.Start..(match.Index + match.Length)]));
             }
         }
 
@@ -265,12 +271,16 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     }
 
     /// <summary>
-    /// "United, we continue to work…": a word of one that opens a sentence, which the tagger does
-    /// not read as a proper noun and the article never writes again, is a capitalized word, not a name.
+    /// "United, we continue to work…": a word of one that opens a sentence before a comma, which the
+    /// tagger does not read as a proper noun and the article never writes again, is a capitalized
+    /// word, not a name.
     /// </summary>
     private static bool IsCapitalizedWord(ArticleWork work, NameMention name)
     {
+        // Only before a comma ("United, we", "Together, they"), where openers that are no names stand,
+        // and never what the recognizer called a person: "Haftar launched ..." keeps its name.
         if (name.IsAcronym || name.Text.Contains(' ', StringComparison.Ordinal) || name.Kind.Weight != KindClassifier.TypeWeight
+            || name.EntityType == "PER" || name.End >= work.Text.Length || work.Text[name.End] != ','
             || work.SentenceStart(work.SentenceOf(name.Start)) != name.Start || work.IsProperNoun(name.Start))
         {
             return false;

@@ -711,7 +711,9 @@ public sealed class ArticleLinkerTests
         const string text = "Hamdi, as Ahmed Salim Warda is known, led the raid.";
         var actors = Link(text, ("Hamdi", "PER"), ("Ahmed Salim Warda", "PER"));
 
-        Assert.Single(actors);
+        var person = Assert.Single(actors);
+        Assert.Equal("Ahmed Salim Warda", person.Name);
+        Assert.Equal(2, person.Mentions.Count);
     }
 
     [Fact]
