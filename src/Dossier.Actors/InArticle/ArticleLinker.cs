@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "4";
+    public string Version => "5";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
