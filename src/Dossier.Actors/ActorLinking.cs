@@ -51,22 +51,29 @@ public sealed class ActorLinking
     private readonly LinkingStages versionStages;
     private readonly ActorResolver resolver;
 
-    public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries)
+    public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         this.store = store;
         this.models = models;
         this.countries = countries;
         versionStages = new LinkingStages(models, countries, known: null);
-        resolver = new ActorResolver(countries);
+        resolver = new ActorResolver(countries, aliases);
     }
 
     /// <summary>Changes when the linker or the claim extractor changes, so stored articles are annotated again.</summary>
     public string LinkerVersion => versionStages.Version;
 
-    /// <summary>Loads the shipped models and country table from a models folder.</summary>
+    /// <summary>
+    /// Loads the shipped models and country table from a models folder, and the alias table from the
+    /// <c>data/aliases</c> folder beside it; without that folder no actors are joined by the table.
+    /// </summary>
     public static ActorLinking Open(IDossierStore store, string modelsDirectory)
-        => new(store, NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)));
+    {
+        var aliases = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelsDirectory))!, "data", "aliases", AliasTable.FileName);
+        return new(store, NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)),
+            File.Exists(aliases) ? AliasTable.Load(aliases) : null);
+    }
 
     /// <summary>
     /// The version an article's actors carry between the two looks: annotated, not yet looked at

@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "4";
+    public string Version => "5";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -46,12 +46,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
-        foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n)))
+        foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n) && n.FormOf is null))
         {
             JoinFullName(chains, name);
         }
 
-        foreach (var name in names.Where(IsSingleWordPerson))
+        // Forms of another name ("Hemedti, as Dagalo is known"), once that name has its actor, wherever it stands.
+        foreach (var name in names.Where(n => !n.IsAcronym && n.FormOf is not null))
+        {
+            JoinFullName(chains, name);
+        }
+
+        foreach (var name in names.Where(n => IsSingleWordPerson(n) && n.FormOf is null))
         {
             JoinPartialName(work, chains, name);
         }
@@ -138,7 +144,156 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         ExtendByGivenName(work, names);
         AddOtherSpellings(work, names);
         ReadCapitalsAsStates(work, names);
+        names.RemoveAll(n => IsHeadlineOnly(work, n) || IsCapitalizedWord(work, n));
+        AddStatedAliases(work, names);
         return names;
+    }
+
+    /// <summary>
+    /// "Mohamed Hamdan Dagalo, widely known as Hemedti", "X, also called Y", "X, alias Y", "X, whose
+    /// nom de guerre is Y", "Y, as X is known", and "X (Y)" where Y is a name and not X's acronym: the
+    /// text says the two are one actor, so the later name (and every other use of it in the article)
+    /// joins the earlier one's actor, whatever the recognizer called it, with the words quoted as the reason.
+    /// </summary>
+    private void AddStatedAliases(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        names.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var statements = new List<(NameMention Earlier, NameMention Later, string Quote)>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var first = names[i];
+            if (first.IsAcronym || first.State is not null)
+            {
+                continue;
+            }
+
+            var gap = StatedAlias().Match(text, first.End);
+            if (!gap.Success || gap.Index != first.End)
+            {
+                continue;
+            }
+
+            var at = gap.Index + gap.Length;
+            var second = names.Find(n => n.Start == at);
+            if (second is null)
+            {
+                // "widely known as Hemedti" where the recognizer saw nothing: the capitalized words after the cue.
+                var run = CapitalizedRun().Match(text, at);
+                if (!run.Success || run.Index != at || MakeName(work, at, at + run.Length, first.EntityType) is not { } made)
+                {
+                    continue;
+                }
+
+                second = made;
+                names.Add(second);
+            }
+
+            if (second.IsAcronym || second.State is not null)
+            {
+                continue;
+            }
+
+            if (gap.Value.Trim() == "(")
+            {
+                // "X (Y)": a person's or an organisation's other name, closed at once; never a place's
+                // region ("Mosul (Nineveh)"), an outlet after a byline or a kind the two names disagree on.
+                var close = second.End < text.Length && text[second.End] == ')';
+                if (!close || first.Kind.Kind.Family() == 2 || (second.Kind.Weight == KindClassifier.CueWeight && second.Kind.Kind.Family() != first.Kind.Kind.Family()))
+                {
+                    continue;
+                }
+            }
+
+            var end = Math.Min(text.Length, second.End + (second.End < text.Length && text[second.End] is ')' or '”' or '"' ? 1 : 0));
+            statements.Add((first, second, text[first.Start..end]));
+        }
+
+        // "Hemedti, as Dagalo is known": the name after "as" is the actor's, the one before another name of it.
+        foreach (Match match in AsItIsKnown().Matches(text))
+        {
+            var alias = names.Find(n => n.End == match.Index && !n.IsAcronym);
+            var name = names.Find(n => n.Start == match.Groups["name"].Index && n.End == match.Groups["name"].Index + match.Groups["name"].Length);
+            if (alias is not null && name is not null && alias.State is null && name.State is null)
+            {
+                statements.Add((name, alias, text[alias.Start..(match.Index + match.Length)]));
+            }
+        }
+
+        foreach (var (earlier, later, quote) in statements)
+        {
+            var reason = $"the text says they are one: “{quote}”";
+            for (var k = 0; k < names.Count; k++)
+            {
+                var name = names[k];
+                if (name.Start >= later.Start && string.Equals(name.Text, later.Text, StringComparison.OrdinalIgnoreCase) && name.FormOf is null)
+                {
+                    names[k] = name with { Kind = earlier.Kind, FormOf = (earlier.Text, reason) };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "DoD Identifies Army Casualty", "Coalition Strikes Mosul": capitals in a headline say nothing, so
+    /// a name of two words or more found there and written nowhere else in the article is not one.
+    /// </summary>
+    private static bool IsHeadlineOnly(ArticleWork work, NameMention name)
+    {
+        if (name.IsAcronym || name.CoreWords.Count < 2 || !(InTitleCase(work, name.Start) || IsTitleLine(work.Text, name.Start)))
+        {
+            return false;
+        }
+
+        var text = work.Text;
+        var elsewhere = text.IndexOf(name.Text, StringComparison.Ordinal);
+        while (elsewhere >= 0 && elsewhere == name.Start)
+        {
+            elsewhere = text.IndexOf(name.Text, elsewhere + 1, StringComparison.Ordinal);
+        }
+
+        return elsewhere < 0;
+    }
+
+    /// <summary>The article's first line, standing alone before a blank line and ending with no stop: its title.</summary>
+    internal static bool IsTitleLine(string text, int position)
+    {
+        var lineEnd = text.IndexOf('\n', position);
+        if (lineEnd < 0 || text.AsSpan(0, position).Contains('\n'))
+        {
+            return false;
+        }
+
+        var line = text.AsSpan(0, lineEnd).TrimEnd();
+        var next = text.AsSpan(lineEnd + 1);
+        var blank = next.Length > 0 && (next[0] == '\n' || (next[0] == '\r' && next.Length > 1 && next[1] == '\n'));
+        return blank && line.Length > 0 && line[^1] is not ('.' or '!' or '?' or ':' or ';');
+    }
+
+    /// <summary>
+    /// "United, we continue to work…": a word of one that opens a sentence before a comma, which the
+    /// tagger does not read as a proper noun and the article never writes again, is a capitalized
+    /// word, not a name.
+    /// </summary>
+    private static bool IsCapitalizedWord(ArticleWork work, NameMention name)
+    {
+        // Only before a comma ("United, we", "Together, they"), where openers that are no names stand,
+        // and never what the recognizer called a person: "Haftar launched ..." keeps its name.
+        if (name.IsAcronym || name.Text.Contains(' ', StringComparison.Ordinal) || name.Kind.Weight != KindClassifier.TypeWeight
+            || name.EntityType == "PER" || name.End >= work.Text.Length || work.Text[name.End] != ','
+            || work.SentenceStart(work.SentenceOf(name.Start)) != name.Start || work.IsProperNoun(name.Start))
+        {
+            return false;
+        }
+
+        var text = work.Text;
+        var again = text.IndexOf(name.Text, StringComparison.Ordinal);
+        while (again >= 0 && again == name.Start)
+        {
+            again = text.IndexOf(name.Text, again + 1, StringComparison.Ordinal);
+        }
+
+        return again < 0;
     }
 
     /// <summary>
@@ -181,6 +336,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// </summary>
     private static bool IsPlaceHere(ArticleWork work, int start)
     {
+        if (IsDateline(work.Text, start))
+        {
+            return true;
+        }
+
         var before = work.WordBefore(start);
         var twoBefore = work.WordBefore(start, 2);
         return PlaceWords.Contains(before)
@@ -188,6 +348,45 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                || (before == "," && twoBefore.Equals("capital", StringComparison.OrdinalIgnoreCase))
                || before.Equals("capital", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// "BAGHDAD - Coalition forces...", "TRIPOLI, Libya —": a place name in capitals opening a line,
+    /// before a dash, a comma or a parenthesis, is where the report was filed.
+    /// </summary>
+    internal static bool IsDateline(string text, int start)
+    {
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+        {
+            lineStart--;
+        }
+
+        if (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            return false;
+        }
+
+        var end = start;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] is ' ' or '-' or '.' or '\'' or '’') && !(text[end] == ' ' && end + 1 < text.Length && text[end + 1] is '-' or '—' or '–' or '('))
+        {
+            end++;
+        }
+
+        var name = text[start..end].TrimEnd(' ', '-');
+        if (name.Length < 3 || name.Any(char.IsLower) || !name.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(start + name.Length).TrimStart(' ');
+        return after.Length > 0 && after[0] is ',' or '-' or '—' or '–' or '(';
+    }
+
+    // Prepositions that put a place after them; not "from", "with", "by" or "to", which people follow as often.
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "outside", "around", "into", "across", "through", "towards", "toward", "at", "inside", "west", "east", "north", "south",
+    };
 
     // Words before a capital that make it the city: "in Ankara", "flew to Washington", "attack Tripoli".
     private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
@@ -694,6 +893,22 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
     }
 
+    // ", widely known as ", ", also called ", " (", ", alias ", ", whose nom de guerre is “"; a bare
+    // "called" or "known as" only after a comma or a parenthesis ("Trump called Haftar" is a call).
+    [GeneratedRegex(@"\G(?: ?\((?=\p{Lu})|(?:,\s*|\s*\(\s*)(?:(?:(?:who|which) (?:is|was) )?(?:(?:also|widely|better|commonly|popularly|locally|generally|more commonly|now|formerly|previously) )*(?:known|referred to) as|(?:also |formerly |sometimes )?called|a\.k\.a\.?|aka|alias|(?:(?:known by )?(?:his|her|the) )?nom de guerre(?: of)?|whose nom de guerre (?:is|was))\s*[“""']?|\s+(?:also (?:known as|called)|a\.k\.a\.?|aka|alias)\s*[“""']?)", RegexOptions.CultureInvariant)]
+    private static partial Regex StatedAlias();
+
+    // "Hemedti, as Dagalo is (widely) known".
+    [GeneratedRegex(@",\s*as (?<name>\p{Lu}[\w’'-]*(?: \p{Lu}[\w’'-]*){0,3}) is (?:(?:widely|better|commonly|popularly|locally|generally) )?known\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsItIsKnown();
+
+    [GeneratedRegex(@"\p{Lu}[\w’'-]*(?: \p{Lu}[\w’'-]*){0,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalizedRun();
+
+    // "al-Qaeda", "el-Sisi": a name after its article particle.
+    [GeneratedRegex(@"^(?:al|el|ad|ar|as|an|at|ash|ad-)-\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex ParticleName();
+
     [GeneratedRegex(@"\G (?:[Aa]l|[Ee]l|Abu|Abou|Ben|Bin|Ibn)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ParticleSurname();
 
@@ -1055,6 +1270,46 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             break;
         }
 
+        // "Secretary of Defense Ash Carter", "Minister for the Middle East Tobias Ellwood": the office's
+        // words the recognizer took in are not part of the name, and the title is the person's role.
+        if (OfficeTitleBefore(text, start) is { } office)
+        {
+            var rest = start;
+            while (NextSpace(text, rest, end) is var wordEnd && wordEnd < end
+                   && text[rest..wordEnd] is var word && char.IsUpper(word[0])
+                   && (ActorWords.OfficeWords.Contains(word) || FunctionWords.Contains(word) || countries.Country(word, allowCodes: false) is not null))
+            {
+                rest = SkipSpaces(text, wordEnd, end);
+            }
+
+            var remainder = text[rest..end];
+            var words = remainder.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (rest > start && words.Length <= 3 && words.All(w => char.IsUpper(w[0]))
+                && classifier.Classify(remainder, "PER", hadPersonTitle: true).Kind == ActorKind.Person)
+            {
+                start = rest;
+                type = "PER";
+                roles.Add(office);
+                hadTitle = true;
+            }
+        }
+
+        // "Lebanon November": a date after a name is not part of it; a date alone, a feast or a time of day is no actor.
+        while (NextSpace(text, start, end) is var firstEnd && firstEnd < end && ActorWords.DateWords.Contains(text[start..firstEnd]))
+        {
+            start = SkipSpaces(text, firstEnd, end);
+        }
+
+        while (text.LastIndexOf(' ', end - 1, end - start) is var lastSpace && lastSpace > start && ActorWords.DateWords.Contains(text[(lastSpace + 1)..end]))
+        {
+            end = lastSpace;
+        }
+
+        if (IsTimeName(text[start..end]))
+        {
+            return null;
+        }
+
         // A possessive is not part of the name.
         if (end - start > 2 && text[end - 2] is '\'' or '’' && text[end - 1] == 's')
         {
@@ -1073,9 +1328,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             hadTitle = true;
         }
 
-        foreach (var role in work.RolesAfter(end))
+        // Not in a headline, whose commas list ("Carter, Iraqi Prime Minister Discuss ...").
+        if (!InTitleCase(work, end))
         {
-            roles.Add(role);
+            foreach (var role in work.RolesAfter(end))
+            {
+                roles.Add(role);
+            }
         }
 
         var name = text[start..end];
@@ -1086,12 +1345,72 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var kind = classifier.Classify(name, type, hadTitle && type != "LOC");
+
+        // "near Ayn Isa", "in Dayr Az Zawr": a name the recognizer called a person, with no title,
+        // written after a preposition of place (and not "in Haftar's words") is a place here. It is
+        // evidence, weighed against the chain's other mentions, not a verdict.
+        if (kind is { Kind: ActorKind.Person, Weight: KindClassifier.TypeWeight } && !hadTitle
+            && PlacePrepositions.Contains(work.WordBefore(start)) && !(end + 1 < text.Length && text[end] is '\'' or '’'))
+        {
+            kind = new KindDecision(ActorKind.Place, $"written after “{work.WordBefore(start)}”, as places are", KindClassifier.ContextWeight);
+        }
         if (type == "MISC" && kind.Weight == KindClassifier.TypeWeight)
         {
             return null; // "North African", "Islamist": words about actors, not actors
         }
 
         return new NameMention(start, end, name, core, kind, roles, IsAcronymText(name), type, null);
+    }
+
+    /// <summary>"Thanksgiving Day", "Greenwich Mean Time", "Ramadan", "March": names of times, not of actors.</summary>
+    internal static bool IsTimeName(string name)
+    {
+        var words = name.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        var last = words[^1].TrimEnd('.', ',');
+        return ActorWords.TimeNames.Contains(name) || ActorWords.TimeNames.Contains(words[0].TrimEnd('’', '\'', 's'))
+               || (words.Length > 1 && ActorWords.TimeHeads.Contains(last) && char.IsUpper(last[0]))
+               || words.All(w => ActorWords.DateWords.Contains(w));
+    }
+
+    /// <summary>The role of the title of an office just before <paramref name="start"/>: "Secretary of ", "Minister for the ".</summary>
+    private static string? OfficeTitleBefore(string text, int start)
+    {
+        var (word, wordStart) = PreviousWord(text, start);
+        if (word.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            (word, wordStart) = PreviousWord(text, wordStart);
+        }
+
+        if (word is not ("of" or "for"))
+        {
+            return null;
+        }
+
+        var (title, _) = PreviousWord(text, wordStart);
+        title = ArticleWork.WithoutFormatMarks(title);
+        return title.Length > 0 && char.IsUpper(title[0]) && ActorWords.PersonTitles.TryGetValue(title, out var role) && role.Length > 0 ? role : null;
+    }
+
+    private static (string Word, int Start) PreviousWord(string text, int position)
+    {
+        var end = position;
+        while (end > 0 && text[end - 1] is ' ' or '\u00A0')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || char.GetUnicodeCategory(text[start - 1]) == System.Globalization.UnicodeCategory.Format))
+        {
+            start--;
+        }
+
+        return (text[start..end], start);
     }
 
     // ---- acronyms ------------------------------------------------------------------------------
@@ -1166,7 +1485,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             var word = text[wordStart..wordEnd];
-            var capitalized = char.IsUpper(word[0]);
+            var capitalized = char.IsUpper(word[0]) || ParticleName().IsMatch(word);
             if (!capitalized && !FunctionWords.Contains(word))
             {
                 break;
@@ -1196,7 +1515,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var position = start;
         while (position < end)
         {
-            if (Initials(text[position..end]) == letters)
+            // A phrase never starts with "of" or "the".
+            if (NextSpace(text, position, end) is var first && FunctionWords.Contains(text[position..first]) && first < end)
+            {
+                position = SkipSpaces(text, first, end);
+                continue;
+            }
+
+            // "al-Qaeda in Iraq (AQI)": the article particle may give its letter too.
+            if (Initials(text[position..end]) == letters || Initials(text[position..end], withParticles: true) == letters)
             {
                 return (position, end, "initials defined in parentheses");
             }
@@ -1213,12 +1540,20 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         return (start, end, "defined in parentheses");
     }
 
-    public static string Initials(string phrase)
+    public static string Initials(string phrase) => Initials(phrase, withParticles: false);
+
+    public static string Initials(string phrase, bool withParticles)
     {
         ArgumentNullException.ThrowIfNull(phrase);
         var initials = new List<char>();
         foreach (var word in phrase.Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
+            if (withParticles && word is "al" or "Al" or "el" or "El")
+            {
+                initials.Add(char.ToUpperInvariant(word[0]));
+                continue;
+            }
+
             if (FunctionWords.Contains(word) || word is "al" or "el")
             {
                 continue;
@@ -1244,6 +1579,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             // the name the recognizer found just before the parenthesis is the one defined.
             if (definition.Rule == "defined in parentheses" && inside.LastOrDefault(n => n.End == definition.NameEnd) is { } last)
             {
+                // Only when the name could be what the letters stand for: "al-Qaeda in Iraq (AQI)" never makes AQI a name of Iraq.
+                if (last.CoreWords.Count == 1 && char.ToUpperInvariant(last.Text[0]) != char.ToUpperInvariant(Letters(definition.Acronym)[0]))
+                {
+                    continue;
+                }
+
                 nameStart = last.Start;
                 inside = [last];
             }
@@ -1408,8 +1749,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         var word = name.CoreWords[0];
         var key = NameForms.Key(word);
+        // "Major General Hassan" after "Saddam Hussein": a name with a title of its own, written
+        // otherwise than the full name's part and given no role that person has, is someone else.
+        bool Titled(Chain c) => name.Roles.Count > 0 && !c.Roles.Overlaps(name.Roles)
+                                && !c.Names.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
         var candidates = chains
-            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))))
+            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
             .ToList();
         if (candidates.Count == 1)
         {
@@ -1481,10 +1826,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return;
         }
 
-        var byInitials = chains.Where(c => c.Family == 1 && c.Names.Any(n => !n.IsAcronym && n.CoreWords.Count >= 2 && Initials(n.Text) == letters)).ToList();
+        bool HasInitials(NameMention n) => !n.IsAcronym && n.CoreWords.Count >= 2 && (Initials(n.Text) == letters || Initials(n.Text, withParticles: true) == letters);
+        var byInitials = chains.Where(c => c.Family == 1 && c.Names.Any(HasInitials)).ToList();
         if (byInitials.Count == 1)
         {
-            var expansion = byInitials[0].Names.First(n => !n.IsAcronym && Initials(n.Text) == letters).Text;
+            var expansion = byInitials[0].Names.First(HasInitials).Text;
             byInitials[0].Add(name, MentionForm.Acronym, $"the initials of {expansion}");
             return;
         }
@@ -1638,6 +1984,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 roles.Add(extra);
             }
+        }
+
+        // "the prime minister" is the person the article gives that office, not any minister.
+        if (role == "minister" && modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("prime", StringComparer.OrdinalIgnoreCase))
+        {
+            roles = [ArticleWork.PrimeMinister];
         }
 
         var people = chains.Where(c => c.Family == 0 && c.Names.Count > 0).ToList();

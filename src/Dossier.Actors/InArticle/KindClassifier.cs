@@ -14,6 +14,9 @@ public readonly record struct KindDecision(ActorKind Kind, string Reason, int We
 public sealed class KindClassifier(CountryNames countries)
 {
     public const int CueWeight = 3;
+
+    /// <summary>What the words around a mention say ("near X"): more than the recognizer's type, less than a word of the name.</summary>
+    public const int ContextWeight = 2;
     public const int TypeWeight = 1;
 
     public KindDecision Classify(string name, string entityType, bool hadPersonTitle)

@@ -218,12 +218,25 @@ internal sealed class ArticleWork(Document document)
         var index = TokenAt(start) - 1;
         for (var taken = 0; index >= 0 && taken < 3; index--, taken++)
         {
-            var word = Word(index);
+            // "Prime Minister\u200E Haider": marks of writing direction are no part of a word.
+            var word = WithoutFormatMarks(Word(index));
+            if (word.Length == 0)
+            {
+                taken--;
+                continue;
+            }
+
             if (ActorWords.PersonTitles.TryGetValue(word, out var role))
             {
                 if (role.Length > 0)
                 {
                     yield return role;
+                }
+
+                // "Prime Minister X" is a prime minister, whom "the prime minister" stands for; a defence minister is not.
+                if (role == "minister" && index > 0 && WithoutFormatMarks(Word(index - 1)).Equals("prime", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return PrimeMinister;
                 }
 
                 continue;
@@ -235,6 +248,13 @@ internal sealed class ArticleWork(Document document)
             }
         }
     }
+
+    public const string PrimeMinister = "prime minister";
+
+    public static string WithoutFormatMarks(string word)
+        => word.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            ? new string(word.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray())
+            : word;
 
     /// <summary>Roles in an apposition after a name: "Haftar, the strongman general", "Mismari, a spokesman for".</summary>
     public IEnumerable<string> RolesAfter(int end)

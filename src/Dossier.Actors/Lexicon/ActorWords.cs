@@ -48,13 +48,28 @@ public static class ActorWords
         ["gen."] = "general", ["colonel"] = "colonel", ["col"] = "colonel", ["col."] = "colonel", ["major"] = "major",
         ["maj."] = "major", ["captain"] = "captain", ["capt."] = "captain", ["lieutenant"] = "lieutenant", ["lt."] = "lieutenant",
         ["commander"] = "commander", ["commander-in-chief"] = "commander", ["warlord"] = "warlord", ["strongman"] = "strongman",
-        ["president"] = "president", ["premier"] = "minister", ["minister"] = "minister", ["pm"] = "minister", ["prime"] = "", ["prime minister"] = "minister",
+        ["president"] = "president", ["premier"] = "prime minister", ["minister"] = "minister", ["pm"] = "prime minister", ["prime"] = "", ["prime minister"] = "prime minister",
         ["spokesman"] = "spokesman", ["spokeswoman"] = "spokesman", ["spokesperson"] = "spokesman", ["sheikh"] = "sheikh",
         ["imam"] = "imam", ["emir"] = "emir", ["king"] = "king", ["prince"] = "prince", ["leader"] = "leader", ["chief"] = "chief",
         ["mr"] = "", ["mr."] = "", ["mrs"] = "", ["mrs."] = "", ["ms"] = "", ["ms."] = "", ["dr"] = "", ["dr."] = "",
         ["renegade"] = "", ["head"] = "head", ["mufti"] = "mufti", ["admiral"] = "admiral",
         ["mayor"] = "mayor", ["governor"] = "governor", ["ambassador"] = "ambassador", ["envoy"] = "envoy",
+        ["secretary"] = "secretary", ["director"] = "director", ["commissioner"] = "commissioner", ["chancellor"] = "chancellor",
     };
+
+    /// <summary>
+    /// Words of an office's name after "of" or "for" ("Secretary of Defense", "Minister for the Middle
+    /// East", "Secretary of State for Foreign Affairs"): the recognizer often takes them into the name
+    /// that follows ("Defense Ash Carter"), which they are not part of. Ministries and regions, no names.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OfficeWords = Set(
+        "state", "defense", "defence", "foreign", "affairs", "interior", "home", "treasury", "justice", "homeland", "security",
+        "middle", "east", "west", "north", "south", "central", "near", "far", "africa", "asia", "europe", "americas",
+        "energy", "commerce", "health", "education", "labor", "labour", "agriculture", "veterans", "transportation", "war",
+        "finance", "economy", "trade", "culture", "information", "commonwealth", "development", "international", "public",
+        "planning", "oil", "petroleum", "refugees", "immigration", "environment", "housing", "tourism", "communications",
+        "intelligence", "staff", "operations", "political", "military", "national", "armed", "forces", "army", "navy", "air",
+        "force", "marine", "corps", "religious", "freedom", "human", "rights", "counterterrorism", "relations");
 
     /// <summary>Role nouns that may stand for an organisation: "the group", "the militia", "the U.N.-backed government".</summary>
     public static readonly IReadOnlyDictionary<string, ActorKind> GroupNouns = new Dictionary<string, ActorKind>(StringComparer.OrdinalIgnoreCase)
@@ -75,6 +90,26 @@ public static class ActorWords
     public static readonly IReadOnlySet<string> MalePronouns = Set("he", "him", "his", "himself");
 
     public static readonly IReadOnlySet<string> FemalePronouns = Set("she", "her", "hers", "herself");
+
+    /// <summary>
+    /// Months and days of the week: not part of a name ("Lebanon November" is Lebanon, then a date)
+    /// and no name alone.
+    /// </summary>
+    public static readonly IReadOnlySet<string> DateWords = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>
+    /// Names of times, not of actors: feasts and holidays of the world's calendars, and the head
+    /// words of time expressions ("Greenwich Mean Time", "Thanksgiving Day", "Republic Day", "New Year's Eve").
+    /// </summary>
+    public static readonly IReadOnlySet<string> TimeNames = Set(
+        "thanksgiving", "christmas", "easter", "ramadan", "ramadhan", "eid", "eid al-fitr", "eid al-adha", "hanukkah", "passover", "diwali",
+        "nowruz", "norooz", "ashura", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "muharram", "mawlid", "new year",
+        "halloween", "ramzan", "holi", "vesak", "epiphany");
+
+    public static readonly IReadOnlySet<string> TimeHeads = Set("day", "eve", "time", "week", "weekend", "month", "year", "season", "holiday", "holidays", "anniversary");
 
     /// <summary>Words never part of a name's core, dropped from its front: "the LNA", "renegade Gen.".</summary>
     public static readonly IReadOnlySet<string> LeadingNoise = Set("the", "a", "an", "renegade", "self-styled", "so-called", "late", "former", "ex");

@@ -16,7 +16,7 @@ public sealed record ResolutionResult(IReadOnlyList<ResolvedEntity> Entities, IR
 /// organisation or a place. The analyst's overrides are applied last, in the order they were made,
 /// and always win.
 /// </summary>
-public sealed class ActorResolver(CountryNames countries)
+public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = null)
 {
     // Names that share a word key with more nodes than this are not compared word by word: the
     // key is too common ("national", "al") to say anything, and comparing all pairs would be quadratic.
@@ -31,6 +31,7 @@ public sealed class ActorResolver(CountryNames countries)
         JoinVariants(nodes, forest);
         JoinSurnames(nodes, forest);
         JoinAcronyms(nodes, forest);
+        JoinListedAliases(nodes, forest);
         JoinSameLeader(nodes, forest, leads ?? []);
 
         var groups = new Dictionary<int, Group>();
@@ -357,6 +358,41 @@ public sealed class ActorResolver(CountryNames countries)
             }
 
             return roots;
+        }
+    }
+
+    /// <summary>
+    /// Organisations whose names the alias table lists under one reference are one organisation
+    /// ("Al-Qaida in Iraq", "Islamic State in Iraq and the Levant"), with the reference as the reason.
+    /// A name listed under two references joins neither.
+    /// </summary>
+    private void JoinListedAliases(List<Node> nodes, NodeForest forest)
+    {
+        if (aliases is null || aliases.Count == 0)
+        {
+            return;
+        }
+
+        var first = new Dictionary<string, (int Node, AliasEntry Entry)>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.IsAcronym || node.Family != 1 || aliases.Find(node.Name) is not { } entry)
+            {
+                continue;
+            }
+
+            if (!first.TryGetValue(entry.Reference, out var anchor))
+            {
+                first[entry.Reference] = (i, entry);
+                continue;
+            }
+
+            if (forest.Find(anchor.Node) != forest.Find(i))
+            {
+                forest.Union(anchor.Node, i, new LinkReason("alias-table", 0.9,
+                    $"{node.Name} and {nodes[anchor.Node].Name} are names of {entry.Primary} ({entry.Reference}) on the UN Security Council consolidated list"));
+            }
         }
     }
 

@@ -44,7 +44,9 @@ internal static class EvalActorsCommand
                 return ExitCodes.Failure;
             }
 
-            var result = ActorEvaluator.Evaluate(entities, store.ListEntityMentions());
+            var rows = store.ListEntityMentions();
+            var result = ActorEvaluator.Evaluate(entities, rows, store.ListEntities(null, int.MaxValue));
+            var aside = ActorEvaluator.Evaluate(entities, rows, articleAside: true);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(environment.Out, new
@@ -53,8 +55,15 @@ internal static class EvalActorsCommand
                     gold = goldPath,
                     overall = Json(result.BCubed),
                     pairwise = Json(result.Pairwise),
+                    overall_article_aside = Json(aside.BCubed),
+                    pairwise_article_aside = Json(aside.Pairwise),
                     gold_forms = result.GoldForms,
                     found = result.Found,
+                    actors = result.Actors,
+                    spurious = result.Spurious.Count,
+                    spurious_actors = result.Spurious,
+                    kind_accuracy = result.KindsScored == 0 ? 0 : Math.Round((double)result.KindsRight / result.KindsScored, 4),
+                    kinds_scored = result.KindsScored,
                     splits = result.Splits.Select(s => new { gold = s.Gold, actors = s.Entities }),
                     merges = result.Merges.Select(m => new { actor = m.Entity, gold = m.Gold }),
                 });
@@ -65,6 +74,15 @@ internal static class EvalActorsCommand
             output.WriteLine($"actors on {goldPath}: {result.GoldForms} gold forms in {entities.Count} actors; {result.Found} found in the store");
             output.WriteLine(Line("B-cubed", result.BCubed));
             output.WriteLine(Line("pairwise", result.Pairwise));
+            output.WriteLine($"  with a gold form's leading article set aside (\"the United States\" is the mention \"United States\"; {aside.Found} found):");
+            output.WriteLine(Line("B-cubed", aside.BCubed));
+            output.WriteLine(Line("pairwise", aside.Pairwise));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  actors     {result.Actors}, of which {result.Spurious.Count} hold no gold form"));
+            if (result.KindsScored > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  kinds      {(double)result.KindsRight / result.KindsScored:0.0000} of {result.KindsScored} found gold forms have a kind that fits their gold type"));
+            }
+
             if (parse.GetValue(verbose))
             {
                 foreach (var (goldId, actors) in result.Splits)
@@ -75,6 +93,16 @@ internal static class EvalActorsCommand
                 foreach (var (actor, goldIds) in result.Merges)
                 {
                     output.WriteLine($"  merge: {actor} holds {string.Join(", ", goldIds)}");
+                }
+
+                foreach (var name in result.Spurious)
+                {
+                    output.WriteLine($"  no gold form: {name}");
+                }
+
+                foreach (var (text, type, kind) in result.WrongKinds)
+                {
+                    output.WriteLine($"  kind: {text} is {type}, given {kind}");
                 }
             }
 

@@ -17,6 +17,39 @@ internal static class TrainCommand
         command.Add(Ner(environment));
         command.Add(Parse(environment));
         command.Add(Countries(environment));
+        command.Add(Aliases(environment));
+        return command;
+    }
+
+    private static Command Aliases(CliEnvironment environment)
+    {
+        var list = new Option<string>("--un-list")
+        {
+            Description = "The UN Security Council consolidated list, XML.",
+            DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "names", "un_sc_consolidated_2020-03-20.xml"),
+            HelpName = "FILE",
+        };
+        var output = OutOption(Path.Combine("data", "aliases", Dossier.Actors.Lexicon.AliasTable.FileName));
+        var command = new Command("aliases", "Build the table of organisations' other names (armed groups' former names and a.k.a.s) from the UN Security Council consolidated list.")
+        {
+            list, output,
+        };
+        command.SetAction(parse =>
+        {
+            var source = parse.GetValue(list)!;
+            if (!File.Exists(source))
+            {
+                environment.Error.WriteLine($"dossier: {source}: not found");
+                return ExitCodes.Failure;
+            }
+
+            var aliases = Dossier.Actors.Lexicon.AliasTable.FromUnConsolidatedList(source);
+            var path = parse.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            aliases.Write(path);
+            environment.Out.WriteLine($"Wrote {path} ({aliases.Count:N0} names of listed organisations).");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

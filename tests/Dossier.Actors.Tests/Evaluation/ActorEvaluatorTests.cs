@@ -68,6 +68,41 @@ public sealed class ActorEvaluatorTests
     }
 
     [Fact]
+    public void An_actor_that_holds_no_gold_form_is_counted_as_spurious()
+    {
+        var rows = new[] { Row("001_a.txt", "Haftar", "E1"), Row("001_a.txt", "Thanksgiving Day", "E2"), Row("001_a.txt", "Sarraj", "E3") };
+        EntitySummary[] entities = [new("E1", "Haftar", ActorKind.Person, 1, 1, []), new("E2", "Thanksgiving Day", ActorKind.Place, 1, 1, []), new("E3", "Sarraj", ActorKind.Place, 1, 1, [])];
+
+        var result = ActorEvaluator.Evaluate(Gold, rows, entities);
+
+        Assert.Equal(3, result.Actors);
+        Assert.Equal(["Thanksgiving Day"], result.Spurious);
+        Assert.Equal(1, result.KindsRight);
+        Assert.Equal(2, result.KindsScored);
+        Assert.Equal(("Sarraj", "PERSON", ActorKind.Place), Assert.Single(result.WrongKinds));
+    }
+
+    [Fact]
+    public void A_gold_form_with_a_leading_article_is_held_by_the_actor_written_without_it()
+    {
+        GoldEntity[] gold = [new("dod", "ORGANIZATION", "the Department of Defense", [new("001", "the Department of Defense")])];
+        var rows = new[] { Row("001_a.txt", "Department of Defense", "E1") };
+
+        var result = ActorEvaluator.Evaluate(gold, rows, [new("E1", "Department of Defense", ActorKind.Government, 1, 1, [])]);
+
+        Assert.Empty(result.Spurious);
+    }
+
+    [Theory]
+    [InlineData("ORGANIZATION", ActorKind.ArmedGroup, true)]
+    [InlineData("PLACE", ActorKind.State, true)]
+    [InlineData("STATE", ActorKind.Place, false)]
+    [InlineData("ORGANIZATION", ActorKind.State, true)]
+    [InlineData("PERSON", ActorKind.Organization, false)]
+    public void A_kind_fits_the_gold_types_that_cover_it(string type, ActorKind kind, bool fits)
+        => Assert.Equal(fits, ActorEvaluator.KindFits(type, kind));
+
+    [Fact]
     public void The_gold_reader_names_the_file_and_the_problem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"gold-{Guid.NewGuid():N}.json");

@@ -584,4 +584,175 @@ public sealed class ArticleLinkerTests
         Assert.All(spans, m => Assert.InRange(m.End, m.Start + 1, text.Length));
         Assert.All(spans.Zip(spans.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
     }
+
+    [Fact]
+    public void An_office_before_a_name_is_the_persons_role_and_no_part_of_the_name()
+    {
+        const string text = "Secretary of Defense Alan Brody met the Minister for the Middle East Paul Marden. Brody spoke first.";
+        var actors = Link(text, ("Defense Alan Brody", "PER"), ("Middle East Paul Marden", "LOC"), ("Brody", "PER"));
+
+        var brody = ActorOf(actors, text, "Alan Brody");
+        Assert.Equal("Alan Brody", brody.Name);
+        Assert.Equal(ActorKind.Person, brody.Kind);
+        Assert.Contains("Brody", brody.Mentions.Select(m => text[m.Start..m.End]));
+        var marden = ActorOf(actors, text, "Paul Marden");
+        Assert.Equal(ActorKind.Person, marden.Kind);
+    }
+
+    [Fact]
+    public void An_organisation_after_a_title_of_keeps_its_whole_name()
+    {
+        const string text = "The commander of the Libyan National Army spoke.";
+        var actors = Link(text, ("Libyan National Army", "ORG"));
+
+        Assert.Equal("Libyan National Army", Assert.Single(actors).Name);
+    }
+
+    [Fact]
+    public void The_prime_minister_is_not_a_minister_of_another_office_named_in_a_headline()
+    {
+        const string text = "Brody, Iraqi Prime Minister Discuss Next Moves in War\n\nDefense Minister Alan Brody met Prime Minister\u200E Karim Salih. Brody praised the prime minister.";
+        var actors = Link(text, ("Alan Brody", "PER"), ("Karim Salih", "PER"), ("Brody", "PER"));
+
+        var salih = ActorOf(actors, text, "Karim Salih");
+        Assert.Contains("the prime minister", salih.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.DoesNotContain("the prime minister", ActorOf(actors, text, "Alan Brody").Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_dateline_in_capitals_is_the_city_not_its_state()
+    {
+        const string text = "Aid arrives\n\nKABUL - Coalition forces delivered masks. Kabul has been quiet since.";
+        var actors = Link(text, ("KABUL", "LOC"), ("Kabul", "LOC"));
+
+        Assert.All(actors, a => Assert.Equal(ActorKind.Place, a.Kind));
+        Assert.True(ArticleLinker.IsDateline(text, text.IndexOf("KABUL", StringComparison.Ordinal)));
+        Assert.False(ArticleLinker.IsDateline(text, text.IndexOf("Kabul", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_acronym_after_a_name_with_its_article_particle_stands_for_the_whole_name()
+    {
+        const string text = "Fighters of al-Shabaab in Kenya (ASK) crossed the border. ASK denied it.";
+        var actors = Link(text, ("Kenya", "LOC"));
+
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "Kenya"));
+        var group = ActorOf(actors, text, "ASK");
+        Assert.Contains("al-Shabaab in Kenya", group.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Theory]
+    [InlineData("Thanksgiving Day")]
+    [InlineData("Greenwich Mean Time")]
+    [InlineData("Ramadan")]
+    [InlineData("Republic Day")]
+    [InlineData("November")]
+    public void A_feast_a_date_or_a_time_of_day_is_no_actor(string name)
+    {
+        Assert.True(ArticleLinker.IsTimeName(name));
+        var text = $"Fighting stopped for {name} in the city.";
+        Assert.Empty(Link(text, (name, "LOC")));
+    }
+
+    [Fact]
+    public void A_month_after_a_place_is_no_part_of_its_name()
+    {
+        const string text = "Refugees fled to Lebanon November last year.";
+        var actors = Link(text, ("Lebanon November", "LOC"));
+
+        Assert.Equal(["Lebanon"], Assert.Single(actors).Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_name_of_two_words_found_only_in_a_headline_is_not_an_actor()
+    {
+        const string text = "Ministry Names Army Casualty In Raid\n\nThe ministry said a soldier died in Kandahar.";
+        var actors = Link(text, ("Ministry Names Army Casualty", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void A_capitalized_word_opening_a_sentence_and_never_written_again_is_not_a_name()
+    {
+        const string text = "United, we continue to work with partners in Kandahar.";
+        var actors = Link(text, ("United", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+    }
+
+    [Theory]
+    [InlineData("Ahmed Salim Warda, widely known as Hamdi, led the raid. Hamdi later denied it.", "Hamdi")]
+    [InlineData("Ahmed Salim Warda, also called Hamdi, led the raid. Hamdi later denied it.", "Hamdi")]
+    [InlineData("Ahmed Salim Warda, whose nom de guerre is Abu Bakr, led the raid. Abu Bakr later denied it.", "Abu Bakr")]
+    [InlineData("Ahmed Salim Warda (Hamdi) led the raid. Hamdi later denied it.", "Hamdi")]
+    public void An_alias_the_text_states_is_the_same_actor_with_the_words_quoted(string text, string alias)
+    {
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"), (alias, "LOC"));
+
+        var person = Assert.Single(actors);
+        Assert.Equal(ActorKind.Person, person.Kind);
+        Assert.Equal(3, person.Mentions.Count);
+        Assert.Contains(person.Mentions, m => m.Reason.Contains("the text says they are one", StringComparison.Ordinal) && text[m.Start..m.End] == alias);
+    }
+
+    [Fact]
+    public void An_alias_the_recognizer_missed_is_taken_from_the_capitals_after_the_cue()
+    {
+        const string text = "Ahmed Salim Warda, better known as Hamdi, led the raid.";
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"));
+
+        Assert.Equal(["Ahmed Salim Warda", "Hamdi"], Assert.Single(actors).Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_name_before_as_it_is_known_is_the_actor_named_after()
+    {
+        const string text = "Hamdi, as Ahmed Salim Warda is known, led the raid.";
+        var actors = Link(text, ("Hamdi", "PER"), ("Ahmed Salim Warda", "PER"));
+
+        var person = Assert.Single(actors);
+        Assert.Equal("Ahmed Salim Warda", person.Name);
+        Assert.Equal(2, person.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_list_a_call_and_a_place_in_parentheses_are_no_aliases()
+    {
+        const string text = "Ahmed Salim Warda, Karim Salih and others met in Mosul (Nineveh) and in Tobruk (Libya). John Brown called Warda.";
+        var actors = Link(text, ("Ahmed Salim Warda", "PER"), ("Karim Salih", "PER"), ("Mosul", "LOC"), ("Nineveh", "LOC"), ("Tobruk", "LOC"), ("Libya", "LOC"), ("John Brown", "PER"), ("Warda", "PER"));
+
+        Assert.Equal(7, actors.Count);
+    }
+
+    [Fact]
+    public void A_name_called_a_person_but_written_after_a_preposition_of_place_is_a_place()
+    {
+        const string text = "Near Ayn Tamar, strikes hit targets. Karim Salih spoke in Ayn Tamar. In Salih's words, it was calm.";
+        var actors = Link(text, ("Ayn Tamar", "PER"), ("Karim Salih", "PER"), ("Salih", "PER"));
+
+        Assert.Equal(ActorKind.Place, ActorOf(actors, text, "Ayn Tamar").Kind);
+        Assert.Equal(ActorKind.Person, ActorOf(actors, text, "Karim Salih").Kind);
+    }
+
+    [Fact]
+    public void A_titled_single_name_spelt_otherwise_than_a_full_name_is_someone_else()
+    {
+        const string text = "Saddam Hussein ruled for decades. Major General Hassan commanded the guard. Hussein fled.";
+        var actors = Link(text, ("Saddam Hussein", "PER"), ("Hassan", "PER"), ("Hussein", "PER"));
+
+        Assert.NotSame(ActorOf(actors, text, "Hassan"), ActorOf(actors, text, "Saddam Hussein"));
+        Assert.Same(ActorOf(actors, text, "Hussein"), ActorOf(actors, text, "Saddam Hussein"));
+    }
+
+    [Fact]
+    public void A_name_found_only_in_a_short_title_before_a_blank_line_is_not_an_actor()
+    {
+        const string text = "DoD Names Army Casualty\n\nThe ministry said a soldier died in Kandahar.";
+        var actors = Link(text, ("DoD Names Army Casualty", "ORG"), ("Kandahar", "LOC"));
+
+        Assert.Equal(["Kandahar"], actors.Select(a => a.Name));
+        Assert.True(ArticleLinker.IsTitleLine(text, 4));
+        Assert.False(ArticleLinker.IsTitleLine(text, text.IndexOf("Kandahar", StringComparison.Ordinal)));
+    }
 }

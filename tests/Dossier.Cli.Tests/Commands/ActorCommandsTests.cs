@@ -191,6 +191,12 @@ public sealed class EvalActorsCommandTests
         Assert.True(overall.GetProperty("f1").GetDouble() >= 0.82, eval.Out);
         Assert.True(eval.Json.GetProperty("pairwise").GetProperty("precision").GetDouble() >= 0.98, eval.Out);
         Assert.Empty(eval.Json.GetProperty("merges").EnumerateArray());
+
+        // The actors that hold no gold form are counted and named, and the kinds scored against the gold types.
+        Assert.Equal(eval.Json.GetProperty("spurious").GetInt32(), eval.Json.GetProperty("spurious_actors").GetArrayLength());
+        Assert.True(eval.Json.GetProperty("spurious").GetInt32() < eval.Json.GetProperty("actors").GetInt32(), eval.Out);
+        Assert.True(eval.Json.GetProperty("kind_accuracy").GetDouble() >= 0.9, eval.Out);
+        Assert.True(eval.Json.GetProperty("overall_article_aside").GetProperty("f1").GetDouble() >= overall.GetProperty("f1").GetDouble(), eval.Out);
     }
 
     [Fact]
