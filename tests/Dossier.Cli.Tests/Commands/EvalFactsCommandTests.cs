@@ -18,15 +18,20 @@ public sealed class EvalFactsCommandTests
         Assert.Empty(eval.ErrorLines);
         var claims = eval.Json.GetProperty("by_type").GetProperty("claims");
         Assert.Equal(56, claims.GetProperty("gold").GetInt32());
-        Assert.True(claims.GetProperty("precision").GetDouble() >= 0.85, eval.Out);
-        Assert.True(claims.GetProperty("recall").GetDouble() >= 0.5, eval.Out);
-        Assert.True(claims.GetProperty("fields").GetProperty("speaker").GetDouble() >= 0.85, eval.Out);
+        // Since facts are read from the parse (2026-12-07: claims P 0.70, R 0.875, speaker 0.84; quotes'
+        // speakers P 0.57 R 0.73), the sample scores below the surface patterns written for it (P 0.89,
+        // speaker 0.94) while PolNeAR, text no one tuned on, rose from cue F1 0.46 to 0.62: these floors
+        // guard today's figures, not the old ones.
+        Assert.True(claims.GetProperty("precision").GetDouble() >= 0.65, eval.Out);
+        Assert.True(claims.GetProperty("recall").GetDouble() >= 0.8, eval.Out);
+        Assert.True(claims.GetProperty("fields").GetProperty("speaker").GetDouble() >= 0.8, eval.Out);
         var quotes = eval.Json.GetProperty("speaker_attribution").GetProperty("direct_quotes");
-        Assert.Equal(1.0, quotes.GetProperty("precision").GetDouble());
+        Assert.True(quotes.GetProperty("recall").GetDouble() >= 0.7, eval.Out);
         var events = eval.Json.GetProperty("by_type").GetProperty("events");
         Assert.Equal(31, events.GetProperty("gold").GetInt32());
-        // An event is found only with its type and an actor in its role: 22 of the 31 on 2026-12-07.
-        Assert.True(events.GetProperty("recall").GetDouble() >= 0.7, eval.Out);
+        // An event is found only with its type and an actor in its role: 22 of the 31 with the surface
+        // patterns, 16 once agents and targets come from the parse (2026-12-07).
+        Assert.True(events.GetProperty("recall").GetDouble() >= 0.5, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("date").GetDouble() >= 0.9, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("fatalities").GetDouble() >= 0.9, eval.Out);
         var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
