@@ -26,6 +26,8 @@ public sealed class DocumentSyntax
     private static readonly HashSet<string> RelativePronouns = new(["who", "which", "that", "whom"], StringComparer.Ordinal);
 
     private readonly List<int>[] children;
+    private readonly string?[] words;
+    private readonly string?[] lowers;
     private readonly MentionAt?[] mentionOfToken;
 
     public DocumentSyntax(Document document)
@@ -37,6 +39,8 @@ public sealed class DocumentSyntax
         Dependencies = document.Dependencies ?? throw new InvalidOperationException("the fact extractors need a dependency parse (DependencyParser)");
         Upos = document.PartsOfSpeech?.Universal ?? new string[Tokens.Count];
         children = new List<int>[Tokens.Count];
+        words = new string?[Tokens.Count];
+        lowers = new string?[Tokens.Count];
         for (var i = 0; i < Tokens.Count; i++)
         {
             var head = Dependencies.Heads[i];
@@ -97,9 +101,9 @@ public sealed class DocumentSyntax
         return colon < 0 ? relation : relation[..colon];
     }
 
-    public string Word(int token) => Text[Tokens[token].Start..Tokens[token].End];
+    public string Word(int token) => words[token] ??= Text[Tokens[token].Start..Tokens[token].End];
 
-    public string Lower(int token) => Word(token).ToLowerInvariant();
+    public string Lower(int token) => lowers[token] ??= Word(token).ToLowerInvariant();
 
     public bool IsParsed(int token) => Dependencies.Parsed[token];
 

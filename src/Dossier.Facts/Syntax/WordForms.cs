@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Dossier.Nlp.Lexicons;
 
@@ -20,6 +21,31 @@ public static class WordForms
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(lemmas);
+
+        // Every extractor asks this of every token: the answer for a word is kept per list, so the
+        // forms are worked out once per word, not once per token (a bounded cache: past its size,
+        // words are worked out each time).
+        var known = Known.GetOrAdd(lemmas, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+        if (known.TryGetValue(word, out var cached))
+        {
+            return cached.Length == 0 ? null : cached;
+        }
+
+        var found = Find(word, lemmas);
+        if (known.Count < MaxKnownWords)
+        {
+            known.TryAdd(word, found ?? "");
+        }
+
+        return found;
+    }
+
+    private const int MaxKnownWords = 200_000;
+
+    private static readonly ConcurrentDictionary<IReadOnlySet<string>, ConcurrentDictionary<string, string>> Known = new(ReferenceEqualityComparer.Instance);
+
+    private static string? Find(string word, IReadOnlySet<string> lemmas)
+    {
         var lower = word.ToLowerInvariant().Replace('’', '\'');
         foreach (var candidate in Candidates(lower))
         {
