@@ -507,23 +507,9 @@ public sealed partial class RelationExtractor : IDocumentStage
         }
     }
 
-    /// <summary>Kinds the two ends must have: a place is controlled and is where one is based; people lead.</summary>
+    /// <summary>The kinds the two ends must have (as for ties from the parse); a pattern's leader is a person, and leads no state.</summary>
     private static bool Fits(RelationKind kind, ActorKind source, ActorKind target)
-    {
-        var sourceIsPlace = source is ActorKind.Place or ActorKind.Facility;
-        var targetIsPlace = target is ActorKind.Place or ActorKind.Facility or ActorKind.State;
-        return kind switch
-        {
-            RelationKind.Controls => !sourceIsPlace && target is ActorKind.Place or ActorKind.Facility,
-            RelationKind.BasedIn => !sourceIsPlace && targetIsPlace,
-            RelationKind.Leads => source == ActorKind.Person && target is not (ActorKind.Person or ActorKind.Place or ActorKind.Facility or ActorKind.State),
-            RelationKind.SpokespersonOf => source == ActorKind.Person && target != ActorKind.Person && !targetIsPlace,
-            RelationKind.MemberOf => !sourceIsPlace && !targetIsPlace && target != ActorKind.Person,
-            RelationKind.Supports or RelationKind.AlliedWith => !sourceIsPlace && !(target is ActorKind.Place or ActorKind.Facility)
-                                                               && source != ActorKind.Media && target != ActorKind.Media,
-            _ => !sourceIsPlace && !(target is ActorKind.Place or ActorKind.Facility),
-        };
-    }
+        => SyntacticTies.Fits(kind, source, target) && (kind != RelationKind.Leads || source == ActorKind.Person && target != ActorKind.State);
 
     private static int? ClaimAt(IReadOnlyList<Claim> claims, int start, int end)
     {
