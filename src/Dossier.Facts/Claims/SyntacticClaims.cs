@@ -41,7 +41,7 @@ public sealed class SyntacticClaims
     private static readonly HashSet<string> Hedges = new(HedgeTable.Words, StringComparer.Ordinal);
 
     // Verbs whose object is what is said: "denied the report", "called him a criminal", "accused X of Y".
-    private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "condemn", "praise", "criticize", "criticise", "describe", "reveal", "ask", "warn", "cite"], StringComparer.Ordinal);
+    private static readonly HashSet<string> ObjectIsSaid = new(["deny", "reject", "dismiss", "refute", "dispute", "confirm", "call", "accuse", "blame", "announce", "claim", "allege", "admit", "acknowledge", "predict", "threaten", "promise", "pledge", "vow", "urge", "demand", "agree", "condemn", "praise", "criticize", "criticise", "describe", "reveal", "ask", "warn", "cite"], StringComparer.Ordinal);
 
     public static string Version => Lexicon.VersionOf(CueTable, HedgeTable, SourceTable) + ";" + WordForms.Version;
 
