@@ -94,13 +94,16 @@ public sealed class ReadApiTests(DemoServer demo)
     [Fact]
     public async Task An_actors_disputes_are_those_of_the_whole_ledger_that_name_it_in_the_list_and_in_its_dossier()
     {
-        var haftar = (await demo.GetJsonAsync("api/actors?q=Hifter")).GetProperty("items")[0].GetProperty("id").GetString();
         var all = (await demo.GetJsonAsync("api/disputes?limit=1000")).GetProperty("items").EnumerateArray().ToList();
 
-        var his = await demo.GetJsonAsync($"api/disputes?actor={haftar}&limit=1000");
-        var dossier = await demo.GetJsonAsync($"api/actors/{haftar}");
+        // The actor named by the most disputes of the ledger, whichever the extractors make it.
+        var named = all.SelectMany(d => d.GetProperty("actors").EnumerateArray().Select(a => a.GetString()))
+            .GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
-        var expected = all.Where(d => d.GetProperty("actors").EnumerateArray().Any(a => a.GetString() == haftar)).Select(d => d.GetRawText()).ToList();
+        var his = await demo.GetJsonAsync($"api/disputes?actor={named}&limit=1000");
+        var dossier = await demo.GetJsonAsync($"api/actors/{named}");
+
+        var expected = all.Where(d => d.GetProperty("actors").EnumerateArray().Any(a => a.GetString() == named)).Select(d => d.GetRawText()).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, his.GetProperty("items").EnumerateArray().Select(d => d.GetRawText()).ToList());
         Assert.Equal(expected, dossier.GetProperty("disputes").EnumerateArray().Select(d => d.GetRawText()).ToList());
