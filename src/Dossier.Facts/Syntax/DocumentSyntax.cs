@@ -212,7 +212,10 @@ public sealed class DocumentSyntax
 
     /// <summary>"forces backed by Turkey": a past participle describing a noun, which is then its passive subject.</summary>
     public bool IsPassiveParticiple(int token)
-        => Relation(token) is "acl" or "amod" && Lower(token).EndsWith("ed", StringComparison.Ordinal) || Lower(token) is "led" or "held" or "taken" or "driven" or "fought";
+        => (Relation(token) is "acl" or "amod" && Lower(token).EndsWith("ed", StringComparison.Ordinal) || Lower(token) is "led" or "held" or "taken" or "driven" or "fought")
+
+           // "X, along with mercenaries, attacked LNA positions": a participle with an object of its own is active.
+           && !Children(token).Any(c => Relation(c) is "obj" or "iobj");
 
     /// <summary>The objects of a verb; a relative pronoun stands for the noun its clause describes ("the group, which X backs").</summary>
     public IEnumerable<int> Objects(int verb)
