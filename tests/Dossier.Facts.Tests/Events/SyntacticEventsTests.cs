@@ -54,6 +54,18 @@ public sealed class SyntacticEventsTests
     }
 
     [Fact]
+    public void A_participle_with_an_object_of_its_own_is_active()
+    {
+        // The parse hangs "attacked" on "Fighters" as a participle; with its object it is still they who attacked.
+        var (document, events) = Extract("Fighters of the SPLA attacked Museveni.",
+            "Fighters/NOUN/0/root of/ADP/4/case the/DET/4/det SPLA/PROPN/1/nmod attacked/VERB/1/acl Museveni/PROPN/5/obj ./PUNCT/1/punct");
+
+        var attack = Assert.Single(events);
+        Assert.Equal(["SPLA"], Names(document, attack.Agents));
+        Assert.Equal(["Museveni"], Names(document, attack.Targets));
+    }
+
+    [Fact]
     public void A_threatened_attack_did_not_happen()
     {
         var (_, events) = Extract("The SPLA threatened to attack Museveni.",
