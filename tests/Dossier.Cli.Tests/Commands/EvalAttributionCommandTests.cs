@@ -65,4 +65,17 @@ public sealed class EvalAttributionCommandTests
         Assert.Equal(2, eval.ExitCode);
         Assert.Contains("expected the folders text/ and attributions/", eval.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_malformed_annotation_file_is_refused_with_its_name_and_line()
+    {
+        using var workspace = new Workspace();
+        workspace.Write(Path.Combine("text", "a.txt"), "Garang said the town fell.");
+        workspace.Write(Path.Combine("attributions", "a_x.ann"), "T1\tCue 7 11\tsaid\nT2\tSource zz 6\tGarang\n");
+
+        var eval = CliRun.Run("eval", "attribution", "--polnear", workspace.Root);
+
+        Assert.NotEqual(0, eval.ExitCode);
+        Assert.Contains("a_x.ann: line 2: \"zz 6\" is not a span of the text", eval.Error, StringComparison.Ordinal);
+    }
 }

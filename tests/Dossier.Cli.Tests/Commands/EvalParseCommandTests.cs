@@ -41,4 +41,16 @@ public sealed class EvalParseCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no such file", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Eval_parse_of_a_broken_file_names_the_file_and_line()
+    {
+        using var workspace = new Workspace();
+        var gold = workspace.Write("broken.conllu", "1\tThe\tthe\tDET\tDT\t_\tx\tdet\t_\t_\n\n");
+
+        var result = CliRun.Run("eval", "parse", "--gold", gold);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("broken.conllu:1: a word line needs ten tab-separated fields with a numeric HEAD", result.Error, StringComparison.Ordinal);
+    }
 }
