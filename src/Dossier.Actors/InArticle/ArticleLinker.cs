@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => "5";
+    public string Version => $"6 ({LexiconVersion})";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -68,6 +68,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         AddNationalities(work, chains, names);
+        TakeInForcePhrases(work, chains);
         AddDescriptions(work, chains, known);
         AddPronouns(work, chains);
         return Finish(chains);
@@ -1883,6 +1884,117 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 chain.Mentions.Add(mention);
             }
+        }
+    }
+
+    /// <summary>What a noun after a name makes of the phrase, from <c>data/lexicons/group-nouns.tsv</c>: "force" or "members".</summary>
+    private static readonly Nlp.Lexicons.Lexicon GroupNounTable = Nlp.Lexicons.Lexicon.Named("group-nouns");
+
+    private static readonly Dictionary<string, string> PhraseNouns = GroupNounTable.Rows
+        .Where(r => r.Length > 1 && r[1] is "force" or "members")
+        .ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+
+    /// <summary>The version of what the linker reads from the lexicons.</summary>
+    public static string LexiconVersion => Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
+
+    /// <summary>
+    /// "ISIL fighters", "Coalition military forces", "Iraqi forces", "Coalition nations": a name with a
+    /// noun for an actor's force or members after it (and at most two lower-case words between) names
+    /// an actor of its own, the force or the members of the named one, as news and its annotators
+    /// treat them: what "Iraqi forces" did is not what the state of Iraq did. The same phrase is one
+    /// actor throughout the article. Members are a group's only: "Syrian rebels" are not Syria's. A
+    /// phrase whose noun modifies another noun ("U.S. forces commander") is about that other noun.
+    /// </summary>
+    private static void TakeInForcePhrases(ArticleWork work, List<Chain> chains)
+    {
+        var tokens = work.Tokens;
+        var tags = work.Document.PartsOfSpeech?.Universal;
+        if (tags is null)
+        {
+            return;
+        }
+
+        bool IsLowerNoun(int i) => tags[i] is "NOUN" && work.Word(i) is { Length: > 0 } w && char.IsLower(w[0]);
+        var taken = chains.SelectMany(c => c.Mentions).Select(m => (m.Start, m.End)).ToList();
+        var phrases = new List<(Chain Of, DraftMention Name, int End, string Noun, string Stands)>();
+        foreach (var chain in chains)
+        {
+            var isGroup = chain.Family == 1 && chain.Kind is not (ActorKind.Media or ActorKind.Person);
+            var isState = chain.Kind == ActorKind.State;
+            if (!isGroup && !isState)
+            {
+                continue;
+            }
+
+            foreach (var mention in chain.Mentions)
+            {
+                if (mention.Form is not (MentionForm.Name or MentionForm.Acronym or MentionForm.Nationality or MentionForm.PartialName))
+                {
+                    continue;
+                }
+
+                var next = work.TokenAt(mention.End);
+                if (next == 0 || next >= tokens.Count || tokens[next - 1].End != mention.End || tokens[next].Start != mention.End + 1)
+                {
+                    continue; // "Turkish-backed", "ISIL's": not a name followed by a word
+                }
+
+                for (var i = next; i < tokens.Count && i <= next + 2; i++)
+                {
+                    var word = work.Word(i);
+                    if (word.Length == 0 || !char.IsLower(word[0]) || word.Contains('-', StringComparison.Ordinal) || (i > next && tokens[i].Start != tokens[i - 1].End + 1))
+                    {
+                        break;
+                    }
+
+                    if (PhraseNouns.TryGetValue(word, out var stands) && tags[i] is "NOUN" or "PROPN")
+                    {
+                        var end = tokens[i].End;
+                        if ((stands == "force" || isGroup) && !(i + 1 < tokens.Count && IsLowerNoun(i + 1))
+                            && !taken.Exists(t => t.Start < end && t.End > mention.End))
+                        {
+                            phrases.Add((chain, mention, end, word, stands));
+                        }
+
+                        break;
+                    }
+
+                    if (tags[i] is not ("ADJ" or "NOUN"))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        // A name written only inside phrases ("Islamic State of Iraq and the Levant fighters", where
+        // the article writes "ISIL" otherwise) stays with its actor, which needs it to be known by it.
+        bool KeepsName(Chain chain, DraftMention name)
+            => name.Form is MentionForm.Name or MentionForm.PartialName
+               && chain.Mentions.Exists(m => !phrases.Exists(p => p.Of == chain && p.Name == m))
+               && !chain.Mentions.Exists(m => m != name && m.Form is MentionForm.Name or MentionForm.PartialName
+                                              && !phrases.Exists(p => p.Of == chain && p.Name == m)
+                                              && string.Equals(work.Text[m.Start..m.End], work.Text[name.Start..name.End], StringComparison.OrdinalIgnoreCase));
+        phrases.RemoveAll(p => KeepsName(p.Of, p.Name));
+
+        var byPhrase = new Dictionary<string, Chain>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (of, name, end, noun, stands) in phrases)
+        {
+            of.Mentions.Remove(name);
+            var phrase = work.Text[name.Start..end];
+            var reason = stands == "force" ? $"{phrase}: the {noun} of {of.DisplayName}" : $"{phrase}: the {noun} {of.DisplayName} is made of";
+            var mention = new DraftMention(name.Start, end, MentionForm.Description, reason);
+            if (byPhrase.TryGetValue(phrase, out var chain))
+            {
+                chain.Mentions.Add(mention);
+                continue;
+            }
+
+            // A state's or an organisation's force is an armed group; a group's members are a group of its kind.
+            var kind = stands == "force" ? ActorKind.ArmedGroup : of.Kind;
+            chain = Chain.ForPhrase(phrase, kind, reason, mention);
+            byPhrase[phrase] = chain;
+            chains.Add(chain);
         }
     }
 

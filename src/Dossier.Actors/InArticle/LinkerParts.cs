@@ -62,11 +62,19 @@ internal sealed class Chain
         return chain;
     }
 
-    private Chain(string knownName, ActorKind kind)
+    private Chain(string knownName, ActorKind kind, string? kindReason = null)
     {
         Family = kind.Family();
         KnownName = knownName;
-        kinds.Add(new KindDecision(kind, $"other articles name {knownName} so", KindClassifier.CueWeight));
+        kinds.Add(new KindDecision(kind, kindReason ?? $"other articles name {knownName} so", KindClassifier.CueWeight));
+    }
+
+    /// <summary>An actor named by a phrase over another actor's name ("ISIL fighters", "Iraqi forces"), named as the phrase is first written.</summary>
+    public static Chain ForPhrase(string phrase, ActorKind kind, string kindReason, DraftMention mention)
+    {
+        var chain = new Chain(phrase, kind, kindReason);
+        chain.Mentions.Add(mention);
+        return chain;
     }
 
     /// <summary>An actor the article only describes ("the UN-recognized government"), named as other articles name it.</summary>

@@ -755,4 +755,50 @@ public sealed class ArticleLinkerTests
         Assert.True(ArticleLinker.IsTitleLine(text, 4));
         Assert.False(ArticleLinker.IsTitleLine(text, text.IndexOf("Kandahar", StringComparison.Ordinal)));
     }
+
+    /// <summary>Lower-case words are nouns, except prepositions, verbs in the past and the adjectives listed; capitalized words are proper nouns.</summary>
+    private static Func<IReadOnlyList<Core.Documents.Nlp.Token>, string[]> NounsAnd(string text, params string[] adjectives)
+        => tokens => [.. tokens.Select(t => text[t.Start..t.End] is var w && adjectives.Contains(w) ? "ADJ"
+                                           : w is "near" or "in" or "of" ? "ADP"
+                                           : w is "held" or "fled" or "met" or "sent" or "lost" or "struck" || w.EndsWith("ed", StringComparison.Ordinal) ? "VERB"
+                                           : char.IsLower(w[0]) ? "NOUN" : char.IsUpper(w[0]) ? "PROPN" : "PUNCT")];
+
+    [Fact]
+    public void A_name_with_a_noun_for_its_force_or_members_after_it_is_an_actor_of_its_own()
+    {
+        const string text = "ISIL fighters attacked Iraqi forces near Mosul. Coalition military forces struck ISIL. ISIL fighters fled.";
+        var actors = linker.Link(Dossier.Tests.Shared.HandBuiltArticles.Make(text, NounsAnd(text, "Iraqi", "military"), ("ISIL", "ORG"), ("Mosul", "LOC"), ("Coalition", "ORG")));
+
+        var fighters = ActorOf(actors, text, "ISIL fighters");
+        Assert.Equal("ISIL fighters", fighters.Name);
+        Assert.Equal(2, fighters.Mentions.Count);
+        Assert.Equal(MentionForm.Description, fighters.Mentions[0].Form);
+        Assert.Contains("the fighters ISIL is made of", fighters.Mentions[0].Reason, StringComparison.Ordinal);
+        Assert.NotSame(fighters, ActorOf(actors, text, "ISIL"));
+
+        var forces = ActorOf(actors, text, "Iraqi forces");
+        Assert.Equal(ActorKind.ArmedGroup, forces.Kind);
+        Assert.Contains("the forces of Iraq", forces.Mentions[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("Coalition military forces", ActorOf(actors, text, "Coalition military forces").Name);
+    }
+
+    [Fact]
+    public void A_states_name_before_a_noun_for_members_and_a_noun_before_another_noun_stay_as_they_were()
+    {
+        const string text = "Syrian rebels met U.S. forces commanders. The U.S. sent aid.";
+        var actors = linker.Link(Dossier.Tests.Shared.HandBuiltArticles.Make(text, NounsAnd(text, "Syrian"), ("U.S.", "LOC")));
+
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End].Contains(' ', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_name_written_only_before_a_noun_for_members_stays_with_its_actor()
+    {
+        const string text = "Islamic State of Iraq and the Levant fighters held the town. ISIL lost it later.";
+        var actors = linker.Link(Dossier.Tests.Shared.HandBuiltArticles.Make(text, NounsAnd(text), ("Islamic State of Iraq and the Levant", "ORG"), ("ISIL", "ORG")));
+
+        var group = ActorOf(actors, text, "Islamic State of Iraq and the Levant");
+        Assert.Equal(MentionForm.Name, group.Mentions[0].Form);
+        Assert.DoesNotContain(actors, a => a.Name.EndsWith("fighters", StringComparison.Ordinal));
+    }
 }
