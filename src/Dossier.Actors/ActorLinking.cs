@@ -50,6 +50,7 @@ public sealed class ActorLinking
     private readonly CountryNames countries;
     private readonly LinkingStages versionStages;
     private readonly ActorResolver resolver;
+    private readonly ListedNames? listed;
 
     public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
@@ -57,7 +58,8 @@ public sealed class ActorLinking
         this.store = store;
         this.models = models;
         this.countries = countries;
-        versionStages = new LinkingStages(models, countries, known: null);
+        listed = aliases is null ? null : new ListedNames(aliases);
+        versionStages = new LinkingStages(models, countries, known: null, listed);
         resolver = new ActorResolver(countries, aliases);
     }
 
@@ -94,7 +96,7 @@ public sealed class ActorLinking
         var firstLook = new LinkerVersions.NoneOf([LinkerVersion, FirstLookVersion]);
         var total = store.CountArticles(firstLook);
         int annotated = 0, failed = 0;
-        var firstPass = new StagePool(() => new LinkingStages(models, countries, known: null));
+        var firstPass = new StagePool(() => new LinkingStages(models, countries, known: null, listed));
         try
         {
             ClaimAll(firstLook, cancellationToken, articles => Annotate(articles, jobs, cancellationToken, (article, found) =>
@@ -268,7 +270,7 @@ public sealed class ActorLinking
         var namesOf = chains.GroupBy(c => c.ArticleId)
             .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Spellings.Concat(c.Acronyms).Append(c.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase));
         chains.Clear();
-        var stages = new StagePool(() => new LinkingStages(models, countries, known));
+        var stages = new StagePool(() => new LinkingStages(models, countries, known, listed));
         var done = 0;
         ClaimAll(secondLook, cancellationToken, articles =>
         {
@@ -312,9 +314,9 @@ public sealed class ActorLinking
         private readonly IDocumentStage[] facts = [new ClaimExtractor(), new EventExtractor(), new RelationExtractor()];
         private readonly IDocumentStage parser;
 
-        public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known)
+        public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known, ListedNames? listed = null)
         {
-            linker = new ArticleLinker(countries, known);
+            linker = new ArticleLinker(countries, known, listed);
             var tokenizer = new Nlp.Tokenizing.RuleTokenizer();
             var splitter = new Nlp.Sentences.SentenceSplitter();
 

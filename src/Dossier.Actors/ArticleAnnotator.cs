@@ -18,15 +18,18 @@ public sealed class ArticleAnnotator
 {
     private readonly ActorLinking.LinkingStages stages;
 
-    public ArticleAnnotator(NlpModels models, CountryNames countries)
+    public ArticleAnnotator(NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(models);
-        stages = new ActorLinking.LinkingStages(models, countries, known: null);
+        stages = new ActorLinking.LinkingStages(models, countries, known: null, aliases is null ? null : new InArticle.ListedNames(aliases));
     }
 
-    /// <summary>Loads the shipped models and country table from a models folder.</summary>
+    /// <summary>Loads the shipped models and country table from a models folder, and the alias table from the <c>data/aliases</c> folder beside it when there is one.</summary>
     public static ArticleAnnotator Open(string modelsDirectory)
-        => new(NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)));
+    {
+        var aliases = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelsDirectory))!, "data", "aliases", AliasTable.FileName);
+        return new(NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)), File.Exists(aliases) ? AliasTable.Load(aliases) : null);
+    }
 
     /// <summary>Runs every stage over <paramref name="text"/>, taken as the clean text unchanged; <paramref name="name"/> is its origin.</summary>
     public ArticleAnnotation Annotate(string name, string text, CancellationToken cancellationToken)

@@ -15,13 +15,13 @@ namespace Dossier.Actors.InArticle;
 /// to the nearest person before them, and nationality words ("Turkish drones") to their state.
 /// Every mention keeps the reason it joined its chain.
 /// </summary>
-public sealed partial class ArticleLinker(CountryNames countries, KnownNames? known = null) : IDocumentStage
+public sealed partial class ArticleLinker(CountryNames countries, KnownNames? known = null, ListedNames? listed = null) : IDocumentStage
 {
     private readonly KindClassifier classifier = new(countries);
 
     public string Name => "article-linker";
 
-    public string Version => $"6 ({LexiconVersion})";
+    public string Version => $"6 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -74,6 +74,28 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         return Finish(chains);
     }
 
+    /// <summary>
+    /// Names of organisations that open data lists, where the recognizer missed them ("al-Qaida"): a
+    /// listed name takes the place of the shorter names found inside it ("Iraq" in "Al-Qaida in
+    /// Iraq"), never of one that crosses its edge.
+    /// </summary>
+    private void AddListedNames(ArticleWork work, List<NameMention> names)
+    {
+        if (listed is null)
+        {
+            return;
+        }
+
+        foreach (var (start, end) in listed.Find(work.Text))
+        {
+            names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
+            if (!names.Exists(n => n.Start < end && n.End > start) && MakeName(work, start, end, "ORG") is { } name)
+            {
+                names.Add(name);
+            }
+        }
+    }
+
     private static bool IsSingleWordPerson(NameMention name) => !name.IsAcronym && name.Kind.Kind == ActorKind.Person && name.CoreWords.Count == 1;
 
     // ---- names from the recognizer -------------------------------------------------------------
@@ -97,6 +119,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         ExtendByGovernment(work, names);
         AddQuotedNames(work, names);
         AddCapitalizedNames(work, names);
+        AddNumberedUnits(work, names);
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -139,6 +162,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             names.AddRange(found);
         }
 
+        AddListedNames(work, names);
         AddDeclinedNames(work, names);
         AddHeadWordNames(work, names);
         AddRepeatedNames(work, names);
@@ -790,6 +814,33 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         names.AddRange(found);
     }
+
+    /// <summary>
+    /// "3rd Battalion", "134th Expeditionary Fighter Squadron", "5th Special Forces Group": an ordinal,
+    /// capitalized words, and a word for a military unit is the name of that unit, whatever the
+    /// recognizer made of it (it learned from web text, where such names are rare). The ordinal says
+    /// "Group" and "Wing" are units here. A shorter name found inside it gives way.
+    /// </summary>
+    private void AddNumberedUnits(ArticleWork work, List<NameMention> names)
+    {
+        foreach (Match match in NumberedUnit().Matches(work.Text))
+        {
+            var (start, end) = (match.Index, match.Index + match.Length);
+            if (names.Exists(n => (n.Start < start && n.End > start) || (n.Start < end && n.End > end)))
+            {
+                continue; // crosses the edge of a name found already
+            }
+
+            if (MakeName(work, start, end, "ORG") is { } name)
+            {
+                names.RemoveAll(n => n.Start >= start && n.End <= end);
+                names.Add(name with { Kind = new KindDecision(ActorKind.ArmedGroup, $"\"{match.Groups["unit"].Value}\" after an ordinal names a military unit", KindClassifier.CueWeight) });
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}])\d+(?:st|nd|rd|th) (?:\p{Lu}[\p{L}-]* ){0,4}(?<unit>Battalion|Brigade|Regiment|Division|Squadron|Wing|Group|Corps|Battery|Fleet|Army|Company|Flotilla|Task Force)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedUnit();
 
     /// <summary>
     /// Whether the line at <paramref name="position"/> is a headline: no stop at its end, and most of

@@ -50,6 +50,8 @@ public sealed class AliasTable
 
     public int Count => entries.Count;
 
+    public IReadOnlyList<AliasEntry> Entries => entries;
+
     /// <summary>
     /// What a name is compared by: its core words (articles and case set aside) as phonetic keys, so
     /// "al-Qaeda in Iraq" is "AL-QAIDA IN IRAQ". Names of one word are compared as written: one

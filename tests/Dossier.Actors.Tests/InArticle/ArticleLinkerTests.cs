@@ -801,4 +801,15 @@ public sealed class ArticleLinkerTests
         Assert.Equal(MentionForm.Name, group.Mentions[0].Form);
         Assert.DoesNotContain(actors, a => a.Name.EndsWith("fighters", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_ordinal_capitalized_words_and_a_unit_word_name_a_military_unit()
+    {
+        const string text = "Booker was assigned to 2nd Battalion, 5th Special Forces Group, at Fort Campbell.";
+        var actors = Link(text, ("Booker", "PER"), ("Special Forces", "ORG"), ("Fort Campbell", "LOC"));
+
+        Assert.Equal(ActorKind.ArmedGroup, actors.Single(a => a.Name == "2nd Battalion").Kind);
+        Assert.Equal(ActorKind.ArmedGroup, actors.Single(a => a.Name == "5th Special Forces Group").Kind);
+        Assert.DoesNotContain(actors, a => a.Name == "Special Forces");
+    }
 }
