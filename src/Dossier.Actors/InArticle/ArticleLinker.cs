@@ -1938,11 +1938,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
     }
 
-    /// <summary>What a noun after a name makes of the phrase, from <c>data/lexicons/group-nouns.tsv</c>: "force" or "members".</summary>
+    /// <summary>What a noun after a name makes of the phrase, from <c>data/lexicons/group-nouns.tsv</c>: "force", "members" or "government".</summary>
     private static readonly Nlp.Lexicons.Lexicon GroupNounTable = Nlp.Lexicons.Lexicon.Named("group-nouns");
 
     private static readonly Dictionary<string, string> PhraseNouns = GroupNounTable.Rows
-        .Where(r => r.Length > 1 && r[1] is "force" or "members")
+        .Where(r => r.Length > 1 && r[1] is "force" or "members" or "government")
         .ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
 
     /// <summary>The version of what the linker reads from the lexicons.</summary>
@@ -1953,7 +1953,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// noun for an actor's force or members after it (and at most two lower-case words between) names
     /// an actor of its own, the force or the members of the named one, as news and its annotators
     /// treat them: what "Iraqi forces" did is not what the state of Iraq did. The same phrase is one
-    /// actor throughout the article. Members are a group's only: "Syrian rebels" are not Syria's. A
+    /// actor throughout the article. Members are a group's only: "Syrian rebels" are not Syria's; a
+    /// government ("the Iraqi government") a state's only. A
     /// phrase whose noun modifies another noun ("U.S. forces commander") is about that other noun.
     /// </summary>
     private static void TakeInForcePhrases(ArticleWork work, List<Chain> chains)
@@ -2001,7 +2002,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                     if (PhraseNouns.TryGetValue(word, out var stands) && tags[i] is "NOUN" or "PROPN")
                     {
                         var end = tokens[i].End;
-                        if ((stands == "force" || isGroup) && !(i + 1 < tokens.Count && IsLowerNoun(i + 1))
+                        var fits = stands switch { "force" => true, "members" => isGroup, _ => isState };
+                        if (fits && !(i + 1 < tokens.Count && IsLowerNoun(i + 1))
                             && !taken.Exists(t => t.Start < end && t.End > mention.End))
                         {
                             phrases.Add((chain, mention, end, word, stands));
@@ -2033,7 +2035,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         {
             of.Mentions.Remove(name);
             var phrase = work.Text[name.Start..end];
-            var reason = stands == "force" ? $"{phrase}: the {noun} of {of.DisplayName}" : $"{phrase}: the {noun} {of.DisplayName} is made of";
+            var reason = stands == "members" ? $"{phrase}: the {noun} {of.DisplayName} is made of" : $"{phrase}: the {noun} of {of.DisplayName}";
             var mention = new DraftMention(name.Start, end, MentionForm.Description, reason);
             if (byPhrase.TryGetValue(phrase, out var chain))
             {
@@ -2042,7 +2044,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             // A state's or an organisation's force is an armed group; a group's members are a group of its kind.
-            var kind = stands == "force" ? ActorKind.ArmedGroup : of.Kind;
+            var kind = stands switch { "force" => ActorKind.ArmedGroup, "government" => ActorKind.Government, _ => of.Kind };
             chain = Chain.ForPhrase(phrase, kind, reason, mention);
             byPhrase[phrase] = chain;
             chains.Add(chain);

@@ -57,13 +57,13 @@ public sealed class SyntacticTies
                     continue;
                 }
 
-                var sources = pattern.SourceRoles.SelectMany(r => Role(syntax, t, r)).Distinct().ToList();
+                var sources = pattern.SourceRoles.SelectMany(r => Role(syntax, t, r, pattern.Kind)).Distinct().ToList();
                 if (sources.Count == 0)
                 {
                     continue;
                 }
 
-                var targets = pattern.TargetRoles.SelectMany(r => Role(syntax, t, r)).Distinct().ToList();
+                var targets = pattern.TargetRoles.SelectMany(r => Role(syntax, t, r, pattern.Kind)).Distinct().ToList();
                 foreach (var source in sources)
                 {
                     foreach (var target in targets)
@@ -78,8 +78,8 @@ public sealed class SyntacticTies
         }
     }
 
-    /// <summary>The actors in one role of a trigger.</summary>
-    private static IEnumerable<MentionAt> Role(DocumentSyntax syntax, int trigger, string role)
+    /// <summary>The actors in one role of a trigger of a tie of <paramref name="kind"/>.</summary>
+    private static IEnumerable<MentionAt> Role(DocumentSyntax syntax, int trigger, string role, RelationKind kind)
     {
         IEnumerable<int> tokens = role switch
         {
@@ -92,6 +92,7 @@ public sealed class SyntacticTies
             "described" => Described(syntax, trigger),
             "doer" => Doers(syntax, trigger),
             "head" => syntax.Head(trigger) is var head and >= 0 ? [head] : [],
+            "aim" => Aims(syntax, trigger, kind),
             _ when role.StartsWith("prep:", StringComparison.Ordinal) => syntax.PrepositionalObjects(trigger, role["prep:".Length..]),
             _ => throw new InvalidDataException($"tie-patterns: unknown role {role}"),
         };
@@ -179,6 +180,39 @@ public sealed class SyntacticTies
             }
         }
     }
+
+    /// <summary>
+    /// The objects of what an action is for, when that is a verb of a tie of the same kind: "the
+    /// campaign to defeat X", "efforts to degrade and destroy X", "the operation to eliminate X".
+    /// </summary>
+    private static IEnumerable<int> Aims(DocumentSyntax syntax, int noun, RelationKind kind)
+    {
+        if (!AimVerbs.TryGetValue(kind, out var verbs))
+        {
+            yield break;
+        }
+
+        foreach (var clause in syntax.Children(noun).Where(c => c > noun && syntax.Relation(c) is "acl" or "xcomp" or "advcl"
+                                                                 && syntax.Children(c).Any(m => syntax.Relation(m) == "mark" && syntax.Lower(m) is "to")))
+        {
+            foreach (var verb in syntax.WithConjuncts(clause))
+            {
+                if (WordForms.LemmaIn(syntax.Word(verb), verbs) is not null && !syntax.IsNegated(verb))
+                {
+                    foreach (var target in syntax.Objects(verb))
+                    {
+                        yield return target;
+                    }
+                }
+            }
+        }
+    }
+
+    // The verbs whose object is a tie's target, per kind: "defeat" for opposition, "support" for support.
+    private static readonly Dictionary<RelationKind, HashSet<string>> AimVerbs = Patterns
+        .Where(p => p.Verbal && p.SourceRoles.Contains("subj") && p.TargetRoles.Contains("obj"))
+        .GroupBy(p => p.Kind)
+        .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(p => p.Triggers), StringComparer.Ordinal));
 
     /// <summary>Who carries out an action named by a noun: its possessor, its by-phrase, or the subject of the verb it is the object of.</summary>
     private static IEnumerable<int> Doers(DocumentSyntax syntax, int noun)

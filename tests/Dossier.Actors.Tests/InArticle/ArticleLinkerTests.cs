@@ -812,4 +812,15 @@ public sealed class ArticleLinkerTests
         Assert.Equal(ActorKind.ArmedGroup, actors.Single(a => a.Name == "5th Special Forces Group").Kind);
         Assert.DoesNotContain(actors, a => a.Name == "Special Forces");
     }
+
+    [Fact]
+    public void A_states_name_before_government_is_its_government_an_actor_of_its_own()
+    {
+        const string text = "The Iraqi government thanked Jordan. Iraqi officials agreed.";
+        var actors = linker.Link(Dossier.Tests.Shared.HandBuiltArticles.Make(text, NounsAnd(text, "Iraqi"), ("Jordan", "LOC")));
+
+        var government = ActorOf(actors, text, "Iraqi government");
+        Assert.Equal(ActorKind.Government, government.Kind);
+        Assert.Contains("the government of Iraq", government.Mentions[0].Reason, StringComparison.Ordinal);
+    }
 }

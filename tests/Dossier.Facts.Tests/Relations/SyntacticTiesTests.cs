@@ -12,7 +12,7 @@ public sealed class SyntacticTiesTests
     private static readonly (string, string)[] Cast =
     [
         ("John Garang", "PER"), ("Sudan People's Liberation Army", "ORG"), ("SPLA", "ORG"), ("Lord's Resistance Army", "ORG"),
-        ("Uganda", "LOC"), ("Kenya", "LOC"), ("Ugandan", "MISC"),
+        ("Uganda", "LOC"), ("Kenya", "LOC"), ("Ugandan", "MISC"), ("Gulu", "LOC"),
     ];
 
     private static IReadOnlyList<string> Ties(string text, string parse)
@@ -126,5 +126,42 @@ public sealed class SyntacticTiesTests
             "Uganda/PROPN/2/nsubj said/VERB/0/root rebels/NOUN/4/nsubj back/VERB/2/ccomp the/DET/6/det SPLA/PROPN/4/obj ./PUNCT/2/punct");
 
         Assert.DoesNotContain("Uganda supports SPLA", ties);
+    }
+
+    [Fact]
+    public void An_action_opposes_the_object_of_the_verb_it_is_for()
+    {
+        var ties = Ties("Uganda continued its campaign to defeat the SPLA.",
+            "Uganda/PROPN/2/nsubj continued/VERB/0/root its/PRON/4/nmod:poss campaign/NOUN/2/obj to/PART/6/mark defeat/VERB/4/acl the/DET/8/det SPLA/PROPN/6/obj ./PUNCT/2/punct");
+
+        Assert.Contains("Uganda opposes SPLA", ties);
+    }
+
+    [Fact]
+    public void An_action_for_a_verb_of_another_kind_states_no_opposition()
+    {
+        var ties = Ties("Uganda continued its campaign to support the SPLA.",
+            "Uganda/PROPN/2/nsubj continued/VERB/0/root its/PRON/4/nmod:poss campaign/NOUN/2/obj to/PART/6/mark support/VERB/4/acl the/DET/8/det SPLA/PROPN/6/obj ./PUNCT/2/punct");
+
+        Assert.DoesNotContain("Uganda opposes SPLA", ties);
+    }
+
+    [Fact]
+    public void Taking_a_place_from_a_group_opposes_the_group()
+    {
+        var ties = Ties("The SPLA seized Gulu from the Lord's Resistance Army.",
+            "The/DET/2/det SPLA/PROPN/3/nsubj seized/VERB/0/root Gulu/PROPN/3/obj from/ADP/10/case the/DET/10/det Lord/PROPN/10/nmod:poss 's/PART/7/case Resistance/PROPN/10/compound Army/PROPN/3/obl ./PUNCT/3/punct");
+
+        Assert.Contains("SPLA opposes Lord's Resistance Army", ties);
+        Assert.Contains("SPLA controls Gulu", ties);
+    }
+
+    [Fact]
+    public void A_groups_capital_is_a_place_it_controls()
+    {
+        var ties = Ties("Gulu, the SPLA capital, fell.",
+            "Gulu/PROPN/6/nsubj ,/PUNCT/5/punct the/DET/5/det SPLA/PROPN/5/compound capital/NOUN/1/appos ,/PUNCT/5/punct fell/VERB/0/root ./PUNCT/6/punct");
+
+        Assert.Contains("SPLA controls Gulu", ties);
     }
 }
