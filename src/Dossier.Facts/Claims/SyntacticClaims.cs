@@ -95,9 +95,23 @@ public sealed class SyntacticClaims
             speakers = [.. syntax.PassiveSubjects(quoted)];
         }
 
+        // “...,” Rep. X (D-Wis.) said; "... the Washington Post Trump said that ...": a cue the parse
+        // left with no subject speaks for the name just before it.
+        if (speakers.Count == 0 && !passive && NameJustBefore(syntax, sentence, cue) is { } before)
+        {
+            speakers = [before];
+        }
+
         if (speakers.Count == 0)
         {
             return null;
+        }
+
+        // "But many Democrats say": of several subjects, the one that can speak.
+        var aloud = WordForms.LemmaIn(syntax.Word(cue), SaysAloud) is not null;
+        if (speakers.FindIndex(s => CanSpeak(syntax, s, aloud)) is > 0 and var speaking)
+        {
+            speakers = [speakers[speaking], .. speakers.Where((_, i) => i != speaking)];
         }
 
         var beside = QuoteBeside(syntax, sentence, cue, quotes);
@@ -228,6 +242,32 @@ public sealed class SyntacticClaims
         }
 
         return null;
+    }
+
+    /// <summary>The name or pronoun just before a cue, past a parenthesis ("Moore (D-Wis.)") and an adverb ("Trump also said").</summary>
+    private static int? NameJustBefore(DocumentSyntax syntax, Sentence sentence, int cue)
+    {
+        var t = cue - 1;
+        if (t >= sentence.TokenStart && syntax.Word(t) == ")")
+        {
+            while (t >= sentence.TokenStart && syntax.Word(t) != "(")
+            {
+                t--;
+            }
+
+            t--;
+        }
+
+        while (t >= sentence.TokenStart && syntax.Upos[t] is "ADV" && t > cue - 4)
+        {
+            t--;
+        }
+
+        return t >= sentence.TokenStart && (syntax.MentionOf(t) is { Kind: not (ActorKind.Place or ActorKind.Facility) } || syntax.Upos[t] is "PROPN"
+                                             || syntax.Lower(t) is "he" or "she" or "they" or "we" or "i")
+               && !TimeNouns.Contains(syntax.Lower(t))
+            ? t
+            : null;
     }
 
     private static (int First, int Last)? TokensIn(DocumentSyntax syntax, int start, int end)
@@ -479,6 +519,8 @@ public sealed class SyntacticClaims
         {
             "PRON" => syntax.Lower(head) is "he" or "she" or "they" or "we" or "i" or "it" or "you" or "who" or "one" or "both" or "some" or "others" or "many",
             "PROPN" => true,
+            // "Nearly eight of 10 voters say": a number speaks for the nouns it counts.
+            "NUM" => syntax.ChildrenWith(head, "nmod").Any(c => CanSpeak(syntax, c, aloud)),
             // "the bank said": whatever says something aloud speaks; "the attempts indicate" does not.
             "NOUN" => aloud || WordForms.LemmaIn(syntax.Word(head), SourceNouns) is not null,
             _ => false,

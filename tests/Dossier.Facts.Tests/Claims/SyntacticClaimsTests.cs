@@ -101,4 +101,38 @@ public sealed class SyntacticClaimsTests
 
         Assert.Empty(claims);
     }
+
+    [Fact]
+    public void A_cue_the_parse_left_without_a_subject_speaks_for_the_name_just_before_it()
+    {
+        // The parse hung "Museveni" on "board"; "said" has no subject of its own.
+        var (document, claims) = Extract("At a meeting with the board Museveni said that the SPLA must disarm.",
+            "At/ADP/3/case a/DET/3/det meeting/NOUN/8/obl with/ADP/6/case the/DET/6/det board/NOUN/3/nmod Museveni/PROPN/6/nmod said/VERB/0/root " +
+            "that/SCONJ/13/mark the/DET/11/det SPLA/PROPN/13/nsubj must/AUX/13/aux disarm/VERB/8/ccomp ./PUNCT/8/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Museveni", SpeakerOf(document, claim));
+        Assert.Equal("the SPLA must disarm", Said(document, claim));
+    }
+
+    [Fact]
+    public void Of_two_subjects_the_one_that_can_speak_is_the_speaker()
+    {
+        var (document, claims) = Extract("But many Kenyans say the SPLA must disarm.",
+            "But/CCONJ/4/cc many/ADJ/4/nsubj Kenyans/PROPN/4/nsubj say/VERB/0/root the/DET/6/det SPLA/PROPN/8/nsubj must/AUX/8/aux disarm/VERB/4/ccomp ./PUNCT/4/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Kenyans", SpeakerOf(document, claim));
+    }
+
+    [Fact]
+    public void A_number_speaks_for_the_people_it_counts()
+    {
+        var (document, claims) = Extract("Nearly eight of 10 voters say they plan to vote.",
+            "Nearly/ADV/2/advmod eight/NUM/6/nsubj of/ADP/5/case 10/NUM/5/nummod voters/NOUN/2/nmod say/VERB/0/root they/PRON/8/nsubj plan/VERB/6/ccomp to/PART/10/mark vote/VERB/8/xcomp ./PUNCT/6/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Nearly eight of 10 voters", SpeakerOf(document, claim));
+        Assert.Equal("they plan to vote", Said(document, claim));
+    }
 }
