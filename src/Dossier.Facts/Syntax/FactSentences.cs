@@ -8,7 +8,8 @@ namespace Dossier.Facts.Syntax;
 /// <summary>
 /// Which sentences the parser needs to read for the fact extractors: those that name an actor and
 /// hold a word any extractor starts from (a speech cue, a tie trigger, an event trigger, "according
-/// to", a possessive or a hyphenated tie word). The rest can hold no claim, event or tie, so parsing
+/// to", a possessive or a hyphenated tie word), and those that may hold a claim with no actor named:
+/// a speech cue, or a speaker's label ("PENCE: ..."). The rest can hold no claim, event or tie, so parsing
 /// them would cost time for nothing.
 /// </summary>
 public static class FactSentences
@@ -31,10 +32,11 @@ public static class FactSentences
         var text = document.Text;
         var tokens = document.Tokens!;
 
-        // Who says what needs no actor named: "a source said", "officials told reporters".
+        // Who says what needs no actor named: "a source said", "officials told reporters", "PENCE: Well, ...".
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
-            if (WordForms.LemmaIn(text[tokens[t].Start..tokens[t].End], SpeechCues) is not null)
+            if (WordForms.LemmaIn(text[tokens[t].Start..tokens[t].End], SpeechCues) is not null
+                || (t - sentence.TokenStart <= 4 && tokens[t].End - tokens[t].Start == 1 && text[tokens[t].Start] == ':'))
             {
                 return true;
             }

@@ -135,4 +135,28 @@ public sealed class SyntacticClaimsTests
         Assert.Equal("Nearly eight of 10 voters", SpeakerOf(document, claim));
         Assert.Equal("they plan to vote", Said(document, claim));
     }
+
+    [Fact]
+    public void A_capitalized_word_alone_before_a_colon_labels_what_its_speaker_says()
+    {
+        // The tagger read "Pence" as a common noun; alone before the colon it is still a speaker's label.
+        var (document, claims) = Extract("Pence: the SPLA must disarm now.",
+            "Pence/NOUN/0/root :/PUNCT/1/punct the/DET/4/det SPLA/PROPN/6/nsubj must/AUX/6/aux disarm/VERB/1/parataxis now/ADV/6/advmod ./PUNCT/1/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Pence", SpeakerOf(document, claim));
+        Assert.Equal("the SPLA must disarm now", Said(document, claim));
+    }
+
+    [Fact]
+    public void What_a_study_found_is_its_claim()
+    {
+        var (document, claims) = Extract("A 2014 study found 31 cases of fraud in Kenya.",
+            "A/DET/3/det 2014/NUM/3/nummod study/NOUN/4/nsubj found/VERB/0/root 31/NUM/6/nummod cases/NOUN/4/obj of/ADP/8/case fraud/NOUN/6/nmod in/ADP/10/case Kenya/PROPN/6/nmod ./PUNCT/4/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("A 2014 study", SpeakerOf(document, claim));
+        Assert.Equal("found", Cue(document, claim));
+        Assert.Equal("31 cases of fraud in Kenya", Said(document, claim));
+    }
 }
