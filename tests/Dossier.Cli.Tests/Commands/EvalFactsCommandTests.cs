@@ -36,9 +36,11 @@ public sealed class EvalFactsCommandTests
         Assert.True(events.GetProperty("fields").GetProperty("fatalities").GetDouble() >= 0.9, eval.Out);
         var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
         Assert.Equal(137, relations.GetProperty("gold").GetInt32());
-        Assert.True(relations.GetProperty("precision").GetDouble() >= 0.9, eval.Out);
+        // "GNA troops" and "GNA forces" are actors of their own since 2026-12-07 (as re3d's annotators
+        // take such phrases), where this gold takes them as the GNA: P 0.933 -> 0.879, F1 0.735 -> 0.702.
+        Assert.True(relations.GetProperty("precision").GetDouble() >= 0.85, eval.Out);
         Assert.True(relations.GetProperty("fields").GetProperty("kind").GetDouble() >= 0.95, eval.Out);
-        Assert.True(relations.GetProperty("f1").GetDouble() >= 0.70, eval.Out);
+        Assert.True(relations.GetProperty("f1").GetDouble() >= 0.68, eval.Out);
     }
 
     [Fact]

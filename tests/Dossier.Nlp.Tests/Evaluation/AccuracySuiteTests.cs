@@ -2,6 +2,7 @@ using Dossier.Nlp.Entities;
 using Dossier.Nlp.Evaluation;
 using Dossier.Nlp.Parsing;
 using Dossier.Nlp.Tagging;
+using Dossier.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Dossier.Nlp.Tests.Evaluation;
@@ -9,7 +10,7 @@ namespace Dossier.Nlp.Tests.Evaluation;
 /// <summary>
 /// The shipped models against the public test sets in ../shared/data, with the thresholds the README
 /// reports. They run where that data is (CI, developers) and print their figures; a fresh clone
-/// without it has nothing to measure against.
+/// without it reports them skipped.
 /// </summary>
 [Trait("Category", "Accuracy")]
 public sealed class AccuracySuiteTests(ITestOutputHelper output)
@@ -18,49 +19,32 @@ public sealed class AccuracySuiteTests(ITestOutputHelper output)
     private const double LasThreshold = 0.805;
     private const double UasThreshold = 0.84;
 
-    private static readonly string Data = Path.GetFullPath(Path.Combine(FindRepository(), "..", "shared", "data"));
-
     private static PerceptronTagger Tagger => PerceptronTagger.Load(Path.Combine(AppContext.BaseDirectory, "models", "pos.model"));
 
-    [Fact]
+    [SharedDataFact("ud-english-ewt/en_ewt-ud-test.conllu")]
     public void Accuracy_of_part_of_speech_on_ud_english_ewt_test_holds()
     {
-        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
-        if (!File.Exists(gold))
-        {
-            output.WriteLine($"no {gold}: nothing to measure");
-            return;
-        }
+        var gold = SharedData.PathOf("ud-english-ewt/en_ewt-ud-test.conllu");
 
         var report = TaggerEvaluator.Evaluate(Tagger, gold);
         output.WriteLine($"UPOS accuracy {report.Overall.Accuracy:0.0000}, XPOS {report.ByType["XPOS (Penn)"].Accuracy:0.0000}, {report.WordsPerSecond:N0} words/s");
         Assert.True(report.Overall.Accuracy >= 0.955, $"UPOS accuracy fell to {report.Overall.Accuracy:0.0000}");
     }
 
-    [Fact]
+    [SharedDataFact("ud-english-ewt/en_ewt-ud-test.conllu")]
     public void Accuracy_of_sentence_boundaries_on_ud_english_ewt_test_holds()
     {
-        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
-        if (!File.Exists(gold))
-        {
-            output.WriteLine($"no {gold}: nothing to measure");
-            return;
-        }
+        var gold = SharedData.PathOf("ud-english-ewt/en_ewt-ud-test.conllu");
 
         var report = SentenceEvaluator.Evaluate(gold);
         output.WriteLine($"sentence boundary F1 {report.Overall.F1:0.0000}");
         Assert.True(report.Overall.F1 >= 0.915, $"sentence boundary F1 fell to {report.Overall.F1:0.0000}");
     }
 
-    [Fact]
+    [SharedDataFact("uner-english-ewt/en_ewt-ud-test.iob2")]
     public void Accuracy_of_entities_on_universal_ner_english_ewt_test_holds()
     {
-        var gold = Path.Combine(Data, "uner-english-ewt", "en_ewt-ud-test.iob2");
-        if (!File.Exists(gold))
-        {
-            output.WriteLine($"no {gold}: nothing to measure");
-            return;
-        }
+        var gold = SharedData.PathOf("uner-english-ewt/en_ewt-ud-test.iob2");
 
         var recognizer = EntityRecognizer.Load(Path.Combine(AppContext.BaseDirectory, "models", "ner.model"), Tagger);
         var report = EntityEvaluator.Evaluate(recognizer, gold);
@@ -68,31 +52,15 @@ public sealed class AccuracySuiteTests(ITestOutputHelper output)
         Assert.True(report.Overall.F1 >= 0.74, $"entity F1 fell to {report.Overall.F1:0.0000}");
     }
 
-    [Fact]
+    [SharedDataFact("ud-english-ewt/en_ewt-ud-test.conllu")]
     public void Accuracy_of_dependency_parsing_on_ud_english_ewt_test_holds()
     {
-        var gold = Path.Combine(Data, "ud-english-ewt", "en_ewt-ud-test.conllu");
-        if (!File.Exists(gold))
-        {
-            output.WriteLine($"no {gold}: nothing to measure");
-            return;
-        }
+        var gold = SharedData.PathOf("ud-english-ewt/en_ewt-ud-test.conllu");
 
         var parser = DependencyParser.Load(Path.Combine(AppContext.BaseDirectory, "models", "parse.model"));
         var report = ParserEvaluator.Evaluate(parser, Tagger, gold);
         output.WriteLine($"UAS {report.Uas:0.0000}, LAS {report.Las:0.0000} (all words, predicted tags), {report.WordsPerSecond:N0} words/s");
         Assert.True(report.Las >= LasThreshold, $"LAS fell to {report.Las:0.0000}");
         Assert.True(report.Uas >= UasThreshold, $"UAS fell to {report.Uas:0.0000}");
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dossier.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }
