@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Dossier.Core.Documents;
 using Dossier.Core.Documents.Nlp;
@@ -340,6 +341,8 @@ public sealed class DependencyParser : IDocumentStage
         return ((double)unlabeled / Math.Max(1, total), (double)labeled / Math.Max(1, total));
     }
 
+    // Optimized from its first call: see ParserFeatures.ForMove.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArcHybrid Run(AveragedPerceptron moveModel, AveragedPerceptron labelModel, ParseContext context)
     {
         var state = new ArcHybrid(context.Length);
