@@ -4,6 +4,7 @@ using Dossier.Actors.InArticle;
 using Dossier.Actors.Lexicon;
 using Dossier.Actors.Resolution;
 using Dossier.Core.Documents;
+using Dossier.Core.Documents.Nlp;
 using Dossier.Core.Facts;
 using Dossier.Core.Pipeline;
 using Dossier.Core.Storage;
@@ -11,6 +12,7 @@ using Dossier.Facts.Claims;
 using Dossier.Facts.Events;
 using Dossier.Facts.Relations;
 using Dossier.Nlp;
+using Dossier.Nlp.Parsing;
 
 namespace Dossier.Actors;
 
@@ -312,7 +314,11 @@ public sealed class ActorLinking
     {
         private readonly ArticleLinker linker;
         private readonly IDocumentStage[] facts = [new ClaimExtractor(), new EventExtractor(), new RelationExtractor()];
-        private readonly IDocumentStage parser;
+        private readonly DependencyParser parser;
+
+        // The document being relinked and the parse its first look made, which the second look's
+        // parser copies instead of parsing again; set only for the length of one Relink call.
+        private (Document? Document, DependencyLayer? Parse) earlier;
 
         public LinkingStages(NlpModels models, CountryNames countries, KnownNames? known, ListedNames? listed = null)
         {
@@ -324,9 +330,10 @@ public sealed class ActorLinking
             parser = models.Parser.WithSentenceFilter(Facts.Syntax.FactSentences.MayHoldFact);
             Pipeline = new PipelineBuilder().Add(tokenizer).Add(splitter).Add(models.Tagger).Add(models.Recognizer).Add(linker).Add(parser).AddRange(facts).Build();
             Preparation = new PipelineBuilder().Add(tokenizer).Add(splitter).Build();
+            var reusingParser = parser.WithEarlierParse(document => ReferenceEquals(document, earlier.Document) ? earlier.Parse : null);
             Relinking = new PipelineBuilder(PipelineBuilder.CleanedLayers.Concat(
                     [DocumentLayer.Tokens, DocumentLayer.Sentences, DocumentLayer.PartsOfSpeech, DocumentLayer.EntityMentions]))
-                .Add(linker).Add(parser).AddRange(facts).Build();
+                .Add(linker).Add(reusingParser).AddRange(facts).Build();
         }
 
         public DocumentPipeline Pipeline { get; }
@@ -337,8 +344,27 @@ public sealed class ActorLinking
         public DocumentPipeline Preparation { get; }
 
         /// <summary>The stages after the recognizer, for a document whose tags and mentions were kept.</summary>
-        public DocumentPipeline Relinking { get; }
+        private DocumentPipeline Relinking { get; }
+
+        /// <summary>
+        /// Runs the stages after the recognizer on a document whose tags and mentions were kept,
+        /// copying the parse of each sentence <paramref name="earlierParse"/> read (the first
+        /// look's) and parsing only the sentences that now may hold a fact and were not read then.
+        /// </summary>
+        public StageFailure? Relink(Document document, DependencyLayer? earlierParse, CancellationToken cancellationToken)
+        {
+            earlier = (document, earlierParse);
+            try
+            {
+                return Relinking.Run(document, cancellationToken);
+            }
+            finally
+            {
+                earlier = default;
+            }
+        }
     }
+
     /// <summary>Stage sets handed to whichever thread needs one, so that none is used by two threads at once.</summary>
     private sealed class StagePool(Func<LinkingStages> create)
     {
@@ -352,8 +378,9 @@ public sealed class ActorLinking
             });
 
         /// <summary>
-        /// Links an article again from the tags and mentions kept for it, without running the
-        /// tagger and recognizer again; runs every stage when nothing fitting was kept.
+        /// Links an article again from the tags, mentions and parse kept for it, without running the
+        /// tagger and recognizer again, nor the parser on sentences it read before; runs every
+        /// stage when nothing fitting was kept.
         /// </summary>
         public Annotated Relink(StoredArticle article, RecognizedLayers kept, CancellationToken cancellationToken)
             => With(stages =>
@@ -364,13 +391,13 @@ public sealed class ActorLinking
                     return new Annotated(document, failure);
                 }
 
-                if (!kept.TryRestore(article.Id, document))
+                if (!kept.TryRestore(article.Id, document, out var earlierParse))
                 {
                     var again = ToDocument(article);
                     return new Annotated(again, stages.Pipeline.Run(again, cancellationToken));
                 }
 
-                return new Annotated(document, stages.Relinking.Run(document, cancellationToken));
+                return new Annotated(document, stages.Relink(document, earlierParse, cancellationToken));
             });
 
         private Annotated With(Func<LinkingStages, Annotated> work)

@@ -23,13 +23,39 @@ public sealed class RecognizedLayersTests
         layers.Keep(new ArticleId("a8"), annotated);
 
         var restored = Fresh();
-        Assert.True(layers.TryRestore(new ArticleId("a7"), restored));
+        Assert.True(layers.TryRestore(new ArticleId("a7"), restored, out var parse));
 
         Assert.Equal(universal, restored.PartsOfSpeech!.Universal);
         Assert.Equal(penn, restored.PartsOfSpeech.Penn);
         Assert.Equal(annotated.Mentions!, restored.Mentions!);
         Assert.Equal(4, restored.Mentions!.Count);
         Assert.Equal(2, layers.Count);
+        Assert.Null(parse);
+        Assert.Null(restored.Dependencies);
+    }
+
+    [Fact]
+    public void A_kept_parse_comes_back_as_it_was_with_its_unparsed_sentences_unparsed_and_is_not_set_on_the_document()
+    {
+        var annotated = Articles.Make(Text, ("Khalifa Haftar", "PER"), ("Tripoli", "LOC"), ("GNA", "ORG"), ("Ain Zara", "LOC"));
+        var second = annotated.Sentences![1];
+        var count = annotated.Tokens!.Count;
+        var parsed = Enumerable.Range(0, count).Select(i => i >= second.TokenStart).ToArray();
+        var heads = Enumerable.Range(0, count).Select(i => !parsed[i] || i == second.TokenStart + 2 ? -1 : i == second.TokenStart + 1 ? i + 1 : second.TokenStart + 2).ToArray();
+        var relations = Enumerable.Range(0, count).Select(i => !parsed[i] ? string.Empty : heads[i] < 0 ? "root" : i % 2 == 0 ? "nsubj" : "obl:agent").ToArray();
+        annotated.SetDependencies(new DependencyLayer(heads, relations, parsed));
+        using var layers = new RecognizedLayers();
+        layers.Keep(new ArticleId("a7"), annotated);
+
+        var restored = Fresh();
+        Assert.True(layers.TryRestore(new ArticleId("a7"), restored, out var parse));
+
+        Assert.NotNull(parse);
+        Assert.Equal(heads, parse.Heads);
+        Assert.Equal(relations, parse.Relations);
+        Assert.Equal(parsed, parse.Parsed);
+        Assert.Null(restored.Dependencies);
+        Assert.Equal(annotated.Mentions!, restored.Mentions!);
     }
 
     [Fact]
@@ -39,7 +65,8 @@ public sealed class RecognizedLayersTests
         layers.Keep(new ArticleId("a1"), Articles.Make(Text, ("Tripoli", "LOC")));
         var document = Fresh();
 
-        Assert.False(layers.TryRestore(new ArticleId("a2"), document));
+        Assert.False(layers.TryRestore(new ArticleId("a2"), document, out var parse));
+        Assert.Null(parse);
         Assert.Null(document.PartsOfSpeech);
         Assert.Null(document.Mentions);
     }
@@ -53,7 +80,7 @@ public sealed class RecognizedLayersTests
         var document = new Document(changed.Origin, "Tripoli was quiet.", changed.Metadata, changed.OffsetMap, [], []);
         new RuleTokenizer().Process(document, CancellationToken.None);
 
-        Assert.False(layers.TryRestore(new ArticleId("a1"), document));
+        Assert.False(layers.TryRestore(new ArticleId("a1"), document, out _));
         Assert.Null(document.Mentions);
     }
 

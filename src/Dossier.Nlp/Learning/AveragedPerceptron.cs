@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Dossier.Nlp.Learning;
@@ -57,6 +58,12 @@ public sealed class AveragedPerceptron
     public int FeatureCount => rows.Count;
 
     /// <summary>Adds each feature's weights to <paramref name="scores"/> (which the caller zeroes).</summary>
+    /// <remarks>
+    /// The lookups here and below are compiled optimized from their first call: every model's
+    /// time is spent in them, and the runtime's tiers left them unoptimized for most of a
+    /// pipeline run pinned to one core (see <c>ParserFeatures.ForMove</c>).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var classes = Labels.Count;
@@ -113,6 +120,7 @@ public sealed class AveragedPerceptron
     }
 
     /// <summary>As the general path, for at most four classes: same features, same order, same sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScoreSmall(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var entries = smallTable!;
@@ -171,6 +179,7 @@ public sealed class AveragedPerceptron
     }
 
     /// <summary>Adds the given rows of weights (-1: none) to the scores, element by element in row order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRows(float[] weights, ReadOnlySpan<int> rows, int classes, Span<float> scores)
     {
         ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(weights);
@@ -212,6 +221,7 @@ public sealed class AveragedPerceptron
     }
 
     /// <summary>A feature's row after training, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ulong feature)
     {
         if (feature == 0)
@@ -246,6 +256,7 @@ public sealed class AveragedPerceptron
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(ReadOnlySpan<float> row, Span<float> scores)
     {
         var c = 0;
@@ -311,6 +322,7 @@ public sealed class AveragedPerceptron
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Predict(ReadOnlySpan<ulong> features)
     {
         Span<float> scores = stackalloc float[Labels.Count];

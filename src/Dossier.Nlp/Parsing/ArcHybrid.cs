@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dossier.Nlp.Parsing;
 
 /// <summary>The three unlabeled moves of the arc-hybrid system; the relation is chosen apart, once the arc is made.</summary>
@@ -96,6 +97,7 @@ internal sealed class ArcHybrid
     };
 
     /// <summary>Applies a move; Left and Right attach with <paramref name="label"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(Move move, int label)
     {
         switch (move)

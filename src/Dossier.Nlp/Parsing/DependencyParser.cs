@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Dossier.Core.Documents;
 using Dossier.Core.Documents.Nlp;
@@ -53,13 +54,16 @@ public sealed class DependencyParser : IDocumentStage
     private readonly AveragedPerceptron moves;
     private readonly AveragedPerceptron relations;
     private readonly Func<Document, Sentence, bool>? sentenceFilter;
+    private readonly Func<Document, DependencyLayer?>? earlierParse;
 
-    private DependencyParser(AveragedPerceptron moves, AveragedPerceptron relations, string version, Func<Document, Sentence, bool>? sentenceFilter)
+    private DependencyParser(AveragedPerceptron moves, AveragedPerceptron relations, string version,
+        Func<Document, Sentence, bool>? sentenceFilter, Func<Document, DependencyLayer?>? earlierParse = null)
     {
         this.moves = moves;
         this.relations = relations;
         Version = version;
         this.sentenceFilter = sentenceFilter;
+        this.earlierParse = earlierParse;
     }
 
     public string Name => nameof(DependencyParser);
@@ -81,7 +85,19 @@ public sealed class DependencyParser : IDocumentStage
     /// The tokens of the others get head -1, relation "" and <see cref="DependencyLayer.Parsed"/> false.
     /// </summary>
     public DependencyParser WithSentenceFilter(Func<Document, Sentence, bool>? sentenceFilter) =>
-        new(moves, relations, Version, sentenceFilter);
+        new(moves, relations, Version, sentenceFilter, earlierParse);
+
+    /// <summary>
+    /// The same parser, taking each sentence's parse from <paramref name="earlierParse"/> (the
+    /// layer this parser gave an earlier look at the same document, or null) where that parse read
+    /// the sentence, and parsing only the sentences it did not read. A sentence's parse depends on
+    /// its words and tags alone, so the layer comes out the same as a fresh parse, as long as the
+    /// earlier layer was made for the same tokens, sentences and tags. The sentence filter still
+    /// decides which sentences count as parsed: one the earlier look read and this one does not
+    /// want stays unparsed, as it would in a fresh parse.
+    /// </summary>
+    public DependencyParser WithEarlierParse(Func<Document, DependencyLayer?>? earlierParse) =>
+        new(moves, relations, Version, sentenceFilter, earlierParse);
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
@@ -93,11 +109,20 @@ public sealed class DependencyParser : IDocumentStage
         var parsed = new bool[tokens.Count];
         Array.Fill(heads, -1);
         Array.Fill(names, string.Empty);
+        var earlier = earlierParse?.Invoke(document) is { } layer && layer.Heads.Length == tokens.Count ? layer : null;
         foreach (var sentence in document.Sentences!)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (sentence.TokenEnd <= sentence.TokenStart || (sentenceFilter is not null && !sentenceFilter(document, sentence)))
             {
+                continue;
+            }
+
+            if (earlier is not null && ReadWhole(earlier, sentence))
+            {
+                Array.Copy(earlier.Heads, sentence.TokenStart, heads, sentence.TokenStart, sentence.TokenEnd - sentence.TokenStart);
+                Array.Copy(earlier.Relations, sentence.TokenStart, names, sentence.TokenStart, sentence.TokenEnd - sentence.TokenStart);
+                Array.Fill(parsed, true, sentence.TokenStart, sentence.TokenEnd - sentence.TokenStart);
                 continue;
             }
 
@@ -119,6 +144,19 @@ public sealed class DependencyParser : IDocumentStage
         }
 
         document.SetDependencies(new DependencyLayer(heads, names, parsed));
+    }
+
+    private static bool ReadWhole(DependencyLayer layer, Sentence sentence)
+    {
+        for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
+        {
+            if (!layer.Parsed[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Parses one sentence given its words and their UPOS and Penn tags.</summary>
@@ -303,6 +341,8 @@ public sealed class DependencyParser : IDocumentStage
         return ((double)unlabeled / Math.Max(1, total), (double)labeled / Math.Max(1, total));
     }
 
+    // Optimized from its first call: see ParserFeatures.ForMove.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArcHybrid Run(AveragedPerceptron moveModel, AveragedPerceptron labelModel, ParseContext context)
     {
         var state = new ArcHybrid(context.Length);

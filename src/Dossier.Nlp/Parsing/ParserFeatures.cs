@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dossier.Nlp.Learning;
 using Dossier.Nlp.Tagging;
 
@@ -21,6 +22,7 @@ internal sealed class ParseContext
     // punctuationBefore[i]: how many of words 0..i-1 are punctuation.
     private readonly int[] punctuationBefore;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParseContext(IReadOnlyList<string> words, IReadOnlyList<string> universalTags, IReadOnlyList<string> pennTags)
     {
         var n = words.Count;
@@ -77,6 +79,12 @@ internal static class ParserFeatures
 
     private const ulong NoLabel = 0x9E3779B97F4A7C15UL;
 
+    // The parser's hot path is compiled optimized from its first call. Left to the runtime's tiers,
+    // it ran unoptimized (first quick, then instrumented code) for most of a 300-article run pinned
+    // to one core: the runtime waits for a lull in new methods before it optimizes hot ones, and
+    // counts a single core as ten times the wait. The small helpers (the hashes, the context's
+    // lookups) are inlined into these, so they need no mark of their own.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ForMove(ParseContext c, ArcHybrid state, Span<ulong> f)
     {
         var s0 = state.Stack(0);
@@ -245,6 +253,7 @@ internal static class ParserFeatures
     }
 
     /// <summary>Features for choosing the relation of an arc just decided on, head and dependent known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ForLabel(ParseContext c, ArcHybrid state, int head, int dependent, Span<ulong> f)
     {
         var dir = dependent < head ? 1UL : 2UL;

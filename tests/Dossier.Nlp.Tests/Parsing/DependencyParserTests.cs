@@ -113,6 +113,76 @@ public sealed class DependencyParserTests
     }
 
     [Fact]
+    public void Stage_with_an_earlier_parse_copies_the_sentences_it_read_and_parses_only_the_others()
+    {
+        var document = Make("Rebels seized the town. The weather was fine. Two soldiers were killed.");
+        var sentences = document.Sentences!;
+        var fresh = Make("Rebels seized the town. The weather was fine. Two soldiers were killed.");
+        Tiny.Value.Process(fresh, CancellationToken.None);
+
+        // An earlier parse that read the first two sentences, with marked heads no parser would give,
+        // so a copied sentence is told from a parsed one.
+        var count = document.Tokens!.Count;
+        var heads = new int[count];
+        var relations = new string[count];
+        var parsed = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            var read = i < sentences[1].TokenEnd;
+            heads[i] = read ? (i == sentences[0].TokenStart || i == sentences[1].TokenStart ? -1 : i - 1) : -1;
+            relations[i] = read ? "earlier" : string.Empty;
+            parsed[i] = read;
+        }
+
+        var earlier = new DependencyLayer(heads, relations, parsed);
+        var parser = Tiny.Value.WithSentenceFilter((d, s) => d.TextOf(d.Tokens![s.TokenStart]) != "Rebels").WithEarlierParse(_ => earlier);
+
+        parser.Process(document, CancellationToken.None);
+
+        var layer = document.Dependencies!;
+        for (var i = 0; i < count; i++)
+        {
+            if (i < sentences[0].TokenEnd)
+            {
+                // Read before but not wanted now: unparsed, as a fresh parse with this filter leaves it.
+                Assert.False(layer.Parsed[i]);
+                Assert.Equal(-1, layer.Heads[i]);
+                Assert.Equal(string.Empty, layer.Relations[i]);
+            }
+            else if (i < sentences[1].TokenEnd)
+            {
+                Assert.True(layer.Parsed[i]);
+                Assert.Equal(heads[i], layer.Heads[i]);
+                Assert.Equal("earlier", layer.Relations[i]);
+            }
+            else
+            {
+                Assert.True(layer.Parsed[i]);
+                Assert.Equal(fresh.Dependencies!.Heads[i], layer.Heads[i]);
+                Assert.Equal(fresh.Dependencies.Relations[i], layer.Relations[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Stage_with_an_earlier_parse_of_its_own_gives_the_same_layer_as_a_fresh_parse()
+    {
+        const string Text = "Militia fighters attacked the convoy near the border on Monday. Officials said two soldiers were killed. Talks resumed.";
+        var first = Make(Text);
+        Tiny.Value.WithSentenceFilter((d, s) => s.TokenStart > 0).Process(first, CancellationToken.None);
+        var again = Make(Text);
+        var fresh = Make(Text);
+
+        Tiny.Value.WithEarlierParse(_ => first.Dependencies).Process(again, CancellationToken.None);
+        Tiny.Value.Process(fresh, CancellationToken.None);
+
+        Assert.Contains(false, first.Dependencies!.Parsed);
+        Assert.Equal(fresh.Dependencies!.Heads, again.Dependencies!.Heads);
+        Assert.Equal(fresh.Dependencies.Relations, again.Dependencies.Relations);
+        Assert.Equal(fresh.Dependencies.Parsed, again.Dependencies.Parsed);
+    }
+
+    [Fact]
     public void Parser_reads_a_sentence_of_hundreds_of_words()
     {
         var words = Enumerable.Range(0, 600).Select(i => i % 6 == 5 ? "," : i % 2 == 0 ? "rebels" : "attacked").ToArray();
