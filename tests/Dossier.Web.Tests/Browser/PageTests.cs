@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -120,6 +121,21 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
     }
 
     [Fact]
+    public async Task Search_snippets_mark_the_words_found_instead_of_showing_the_stores_markers()
+    {
+        await tab.GotoAsync(At("/search.html?q=Haftar"));
+        await tab.WaitReadyAsync("#results[data-ready='true']");
+
+        var marks = Page.Locator("#article-hits .snippet mark");
+        Assert.True(await marks.CountAsync() >= 1, "a hit is marked");
+        await Expect(marks.First).ToHaveTextAsync(new Regex("^Haftar$", RegexOptions.IgnoreCase));
+        var snippets = await Page.Locator("#article-hits .snippet").AllInnerTextsAsync();
+        Assert.All(snippets, s => Assert.DoesNotContain('\u0002', s));
+        Assert.All(snippets, s => Assert.DoesNotContain('\u0003', s));
+        tab.AssertClean();
+    }
+
+    [Fact]
     public async Task The_ingest_page_says_it_is_off_on_a_read_only_server()
     {
         await tab.GotoAsync(At("/ingest.html"));
@@ -155,10 +171,19 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         await Page.GotoAsync(new Uri(demo.Writable.Address, "/search.html?q=Hostile").ToString());
         await Expect(Page.Locator("#article-hits")).ToContainTextAsync("onerror");
         Assert.Equal(0, await Page.Locator("#article-hits img, #article-hits script, #article-hits svg").CountAsync());
+        // The snippet's only elements are the marks of the words searched for.
+        Assert.True(await Page.Locator("#article-hits .snippet mark").CountAsync() >= 1);
+        Assert.Equal(0, await Page.Locator("#article-hits .snippet *:not(mark), #article-hits .snippet mark *").CountAsync());
         await Page.WaitForTimeoutAsync(300);
         Assert.Null(await Page.EvaluateAsync<string?>("window.__pwned ?? null"));
         await tab.ScreenshotAsync("hostile-article.png");
         tab.AssertClean();
+    }
+
+    private async Task<string> HaftarAsync()
+    {
+        var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");
+        return found.GetProperty("items").EnumerateArray().First(a => a.GetProperty("name").GetString() == "Khalifa Haftar").GetProperty("id").GetString()!;
     }
 
     /// <summary>Clicks where Cytoscape draws a node or an edge (the graph is a canvas, not DOM elements).</summary>
@@ -170,6 +195,25 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
     }
 
     private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private sealed class GraphView
+    {
+        public int Components { get; set; }
+
+        public int Largest { get; set; }
+
+        public int Nodes { get; set; }
+
+        public float Width { get; set; }
+
+        public float Height { get; set; }
+
+        public float CanvasWidth { get; set; }
+
+        public float CanvasHeight { get; set; }
+
+        public float BiggestLabelPx { get; set; }
+    }
 
     private sealed class Position
     {
