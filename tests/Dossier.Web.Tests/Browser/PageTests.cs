@@ -180,6 +180,55 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         tab.AssertClean();
     }
 
+    [Fact]
+    public async Task An_article_page_without_an_id_says_what_is_missing_instead_of_loading_forever()
+    {
+        await tab.GotoAsync(At("/article.html"));
+
+        await Expect(Page.Locator("#article .error")).ToContainTextAsync("No article given");
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task An_article_links_its_original_address_only_when_it_is_http()
+    {
+        var articles = """
+            {"url": "https://news.example.org/libya/report-1", "title": "Linked report", "outlet": "Link Wire", "text": "Forces of the Libyan National Army entered Sirte on Tuesday, a spokesman for the army said in Benghazi."}
+            {"url": "javascript:window.__pwned='url'", "title": "Scripted report", "outlet": "Link Wire", "text": "Militias loyal to the Government of National Accord shelled positions near Gharyan on Friday, residents said."}
+            """;
+        await tab.GotoAsync(new Uri(demo.Writable.Address, "/ingest.html"));
+        await Page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "linked.jsonl", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(articles) });
+        await Page.Locator("#token").FillAsync(DemoServer.Token);
+        await Page.Locator("#ingest-form button[type='submit']").ClickAsync();
+        await Expect(Page.Locator("#ingest-summary")).ToContainTextAsync("2 stored");
+        var links = await Page.Locator("#ingest-result a[href^='article.html']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(2, links.Length);
+
+        var shown = new Dictionary<string, string?>();
+        foreach (var link in links)
+        {
+            await tab.GotoAsync(new Uri(demo.Writable.Address, "/" + link));
+            await tab.WaitReadyAsync("#article[data-ready='true']");
+            var title = await Page.Locator("#article-title").InnerTextAsync();
+            shown[title] = await Page.Locator("#article a#original").CountAsync() == 1 ? await Page.Locator("#article a#original").GetAttributeAsync("href") : null;
+            if (title == "Linked report")
+            {
+                Assert.Contains("noopener", await Page.Locator("#article a#original").GetAttributeAsync("rel") ?? "", StringComparison.Ordinal);
+            }
+
+            if (title == "Scripted report")
+            {
+                Assert.Equal(0, await Page.Locator("#article a[href^='javascript']").CountAsync());
+                await Expect(Page.Locator("#article")).ToContainTextAsync("not a web address");
+            }
+        }
+
+        Assert.Equal("https://news.example.org/libya/report-1", shown["Linked report"]);
+        Assert.Null(shown["Scripted report"]);
+        Assert.Null(await Page.EvaluateAsync<string?>("window.__pwned ?? null"));
+        tab.AssertClean();
+    }
+
     private async Task<string> HaftarAsync()
     {
         var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");
