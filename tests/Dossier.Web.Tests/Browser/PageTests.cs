@@ -229,6 +229,46 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         tab.AssertClean();
     }
 
+    [Fact]
+    public async Task The_disputes_page_lists_every_dispute_of_the_store_and_filters_them_by_kind()
+    {
+        var ledger = await demo.GetJsonAsync("/api/disputes?limit=1000");
+        var disputes = ledger.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(disputes.Count >= 2, $"the demo store has {disputes.Count} disputes");
+
+        await tab.GotoAsync(At("/"));
+        await Page.Locator("header nav a", new() { HasText = "Disputes" }).ClickAsync();
+        await tab.WaitReadyAsync("#disputes[data-ready='true']");
+        Assert.Equal(disputes.Count, await Page.Locator("#disputes > li").CountAsync());
+        await Expect(Page.Locator("#disputes-summary")).ToContainTextAsync($"{disputes.Count} of {disputes.Count} disputes");
+        foreach (var dispute in disputes)
+        {
+            await Expect(Page.Locator("#disputes")).ToContainTextAsync(dispute.GetProperty("subject").GetString()!);
+        }
+
+        var kind = disputes[0].GetProperty("kind").GetString()!;
+        var ofKind = disputes.Count(d => d.GetProperty("kind").GetString() == kind);
+        await Page.Locator("#dispute-kind").SelectOptionAsync(kind);
+        await Expect(Page.Locator("#disputes > li")).ToHaveCountAsync(ofKind);
+        await Expect(Page.Locator("#disputes-summary")).ToContainTextAsync($"{ofKind} of {disputes.Count} disputes");
+
+        // Each value opens its sentence in its article.
+        await Page.Locator("#disputes a.evidence-link").First.ClickAsync();
+        await Expect(Page.Locator("mark#evidence")).ToBeVisibleAsync();
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_sources_page_no_longer_says_framing_is_not_extracted_above_the_framing_table()
+    {
+        await tab.GotoAsync(At("/sources.html"));
+        await tab.WaitReadyAsync("#sources[data-ready='true']");
+
+        await Expect(Page.Locator("#alignment-table")).ToBeVisibleAsync();
+        await Expect(Page.Locator("main")).Not.ToContainTextAsync("not extracted yet");
+        tab.AssertClean();
+    }
+
     private async Task<string> HaftarAsync()
     {
         var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");

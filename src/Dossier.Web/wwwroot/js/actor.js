@@ -1,4 +1,4 @@
-import { api, h, fill, query, showError, evidence, actorLink, eventTitle, eventFacts } from './common.js';
+import { api, h, fill, query, showError, evidence, actorLink, eventTitle, eventFacts, dispute } from './common.js';
 
 const main = document.getElementById('actor');
 
@@ -25,21 +25,6 @@ function label(l) {
   return [
     h('div', { class: 'fact-head' }, h('span', { class: `tag tone-${l.tone}` }, l.tone), ` “${l.label}” ×${l.count} — ${l.outlet}, ${who}`),
     l.uses.slice(0, 3).map(u => evidence(u.sentence, u.articleId, l.outlet, null)),
-  ];
-}
-
-function dispute(d) {
-  return [
-    h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, d.kind), ` ${d.subject} · ${d.field}`),
-    h('div', { class: 'muted small' }, d.why),
-    h('table', { class: 'dispute' },
-      h('thead', {}, h('tr', {}, ['Value', 'Says who', 'Outlet', 'Modality', 'Date'].map(t => h('th', {}, t)))),
-      h('tbody', {}, d.values.map(v => h('tr', {},
-        h('td', {}, h('a', { href: `article.html?id=${encodeURIComponent(v.articleId)}&hl=${encodeURIComponent(v.evidence)}` }, v.value)),
-        h('td', {}, v.speaker || '(the outlet)'),
-        h('td', {}, v.outlet),
-        h('td', {}, v.modality),
-        h('td', {}, v.date || 'undated'))))),
   ];
 }
 

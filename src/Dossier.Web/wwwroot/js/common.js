@@ -110,6 +110,22 @@ export function snippet(text) {
   return nodes;
 }
 
+/** One row of the dispute ledger: what is disputed and why, then every source's value, each opening its sentence. */
+export function dispute(d) {
+  return [
+    h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, d.kind), ` ${d.subject} · ${d.field}`),
+    h('div', { class: 'muted small' }, d.why),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'dispute' },
+      h('thead', {}, h('tr', {}, ['Value', 'Says who', 'Outlet', 'Modality', 'Date'].map(t => h('th', {}, t)))),
+      h('tbody', {}, d.values.map(v => h('tr', {},
+        h('td', {}, articleLink(v.articleId, v.evidence, v.value)),
+        h('td', {}, v.speaker || '(the outlet)'),
+        h('td', {}, v.outlet),
+        h('td', {}, v.modality),
+        h('td', {}, v.date || 'undated')))))),
+  ];
+}
+
 export function showError(container, error) {
   fill(container, h('p', { class: 'error', role: 'alert' }, String(error.message || error)));
 }
