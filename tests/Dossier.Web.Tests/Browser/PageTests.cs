@@ -269,6 +269,68 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         tab.AssertClean();
     }
 
+    [Fact]
+    public async Task A_dossier_groups_each_tie_with_its_sentences_folded_under_it_and_reads_passive_ties_as_phrases()
+    {
+        var haftar = await HaftarAsync();
+        var dossier = await demo.GetJsonAsync($"/api/actors/{haftar}");
+        var ties = dossier.GetProperty("ties").EnumerateArray().ToList();
+        var roles = dossier.GetProperty("roles").EnumerateArray().ToList();
+        string Key(JsonElement t) => string.Join('|', t.GetProperty("kind").GetString(), t.GetProperty("source").GetProperty("name").GetString(), t.GetProperty("target").GetProperty("name").GetString());
+        var roleKeys = roles.Select(Key).ToHashSet();
+        var otherTies = ties.Where(t => !roleKeys.Contains(Key(t))).ToList();
+        var groups = otherTies.Select(Key).Distinct().Count();
+        Assert.True(otherTies.Count > groups, $"some tie of the demo store is stated more than once ({otherTies.Count} sentences, {groups} ties)");
+        var backer = ties.FirstOrDefault(t => t.GetProperty("kind").GetString() == "supports" && t.GetProperty("target").GetProperty("id").GetString() == haftar);
+        Assert.True(backer.ValueKind == JsonValueKind.Object, "someone supports Haftar in the demo store");
+
+        await tab.GotoAsync(At($"/actor.html?id={haftar}"));
+        await tab.WaitReadyAsync("#actor[data-ready='true']");
+
+        Assert.Equal(groups, await Page.Locator("#ties > li").CountAsync());
+        Assert.Equal(otherTies.Count, await Page.Locator("#ties > li details blockquote.evidence").CountAsync());
+        Assert.Equal(roles.Select(Key).Distinct().Count(), await Page.Locator("#roles > li").CountAsync());
+        await Expect(Page.Locator("#ties-heading")).ToContainTextAsync($"Ties ({groups}, stated in {otherTies.Count} sentences)");
+        await Expect(Page.Locator("#ties")).ToContainTextAsync($"backed by {backer.GetProperty("source").GetProperty("name").GetString()}");
+        await Expect(Page.Locator("#actor")).Not.ToContainTextAsync("is the object of");
+
+        // The sentences open under their tie.
+        var first = Page.Locator("#ties > li details").First;
+        await Expect(first.Locator("blockquote.evidence").First).Not.ToBeVisibleAsync();
+        await first.Locator("summary").ClickAsync();
+        await Expect(first.Locator("blockquote.evidence").First).ToBeVisibleAsync();
+
+        // A short index of the sections, each link to a heading on the page.
+        var index = await Page.Locator("nav#sections a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.True(index.Length >= 6, string.Join(", ", index));
+        foreach (var target in index)
+        {
+            Assert.Equal(1, await Page.Locator(target).CountAsync());
+        }
+
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_dossier_counts_mentions_and_ties_the_same_way_in_every_place()
+    {
+        var haftar = await HaftarAsync();
+        var dossier = await demo.GetJsonAsync($"/api/actors/{haftar}");
+        var mentions = dossier.GetProperty("actor").GetProperty("mentions").GetInt32();
+        var names = dossier.GetProperty("names").EnumerateArray().Sum(n => n.GetProperty("count").GetInt32());
+        var inArticles = dossier.GetProperty("articles").EnumerateArray().Sum(a => a.GetProperty("mentions").GetInt32());
+
+        await tab.GotoAsync(At($"/actor.html?id={haftar}"));
+        await tab.WaitReadyAsync("#actor[data-ready='true']");
+
+        var kindLine = await Page.Locator("#actor-kind").InnerTextAsync();
+        var shown = int.Parse(Regex.Match(kindLine, @"(\d+) mentions").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(mentions, shown);
+        await Expect(Page.Locator("#names-heading")).ToContainTextAsync($"{names} uses");
+        await Expect(Page.Locator("#articles-heading")).ToContainTextAsync($"{inArticles} mentions");
+        tab.AssertClean();
+    }
+
     private async Task<string> HaftarAsync()
     {
         var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");
