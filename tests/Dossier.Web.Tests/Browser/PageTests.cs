@@ -331,6 +331,47 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         tab.AssertClean();
     }
 
+    [Fact]
+    public async Task The_first_graph_opens_with_the_largest_group_of_actors_filling_the_canvas_and_readable_names()
+    {
+        await tab.GotoAsync(At("/"));
+        await tab.WaitReadyAsync("#graph[data-ready='true']");
+
+        // The demo store's graph has a main group and a few pairs apart from it; they are packed
+        // beside it, so fitting the view leaves the main group most of the canvas.
+        var view = await Page.EvaluateAsync<GraphView>("""
+            (() => {
+              const cy = window.dossierGraph;
+              const parts = cy.elements().components().sort((a, b) => b.nodes().length - a.nodes().length);
+              const box = parts[0].renderedBoundingBox({ includeLabels: false });
+              const biggest = cy.nodes().max(n => n.data('mentions')).ele;
+              return { components: parts.length, largest: parts[0].nodes().length, nodes: cy.nodes().length,
+                       width: box.w, height: box.h, canvasWidth: cy.width(), canvasHeight: cy.height(),
+                       biggestLabelPx: parseFloat(biggest.style('font-size')) * cy.zoom() };
+            })()
+            """);
+        Assert.True(view.Components > 1, $"the demo graph has groups apart from the main one ({view.Components})");
+        Assert.True(view.Width >= 0.5 * view.CanvasWidth || view.Height >= 0.5 * view.CanvasHeight,
+            $"the largest group ({view.Largest} of {view.Nodes} actors) is {view.Width:F0}x{view.Height:F0} px on a {view.CanvasWidth:F0}x{view.CanvasHeight:F0} canvas");
+        Assert.True(view.BiggestLabelPx >= 11, $"the most mentioned actor's name is {view.BiggestLabelPx:F1} px high");
+        tab.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_graph_filter_that_matches_nothing_says_so_in_words()
+    {
+        await tab.GotoAsync(At("/"));
+        await tab.WaitReadyAsync("#graph[data-ready='true']");
+
+        await Page.Locator("#from").FillAsync("2100-01-01");
+        await Page.Locator("#apply").ClickAsync();
+
+        await Expect(Page.Locator("#graph-empty")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#graph-empty")).ToContainTextAsync("No actor");
+        await Expect(Page.Locator("#graph-summary")).ToContainTextAsync("No actor");
+        tab.AssertClean();
+    }
+
     private async Task<string> HaftarAsync()
     {
         var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");
