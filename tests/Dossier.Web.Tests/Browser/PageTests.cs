@@ -372,6 +372,34 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         tab.AssertClean();
     }
 
+    [Fact]
+    public async Task The_event_list_is_shown_before_the_basemap_arrives_and_the_map_stays_in_view_beside_it()
+    {
+        var basemap = new TaskCompletionSource();
+        await Page.RouteAsync("**/countries-50m.json", async route =>
+        {
+            await basemap.Task;
+            await route.ContinueAsync();
+        });
+        await tab.GotoAsync(At("/events.html"));
+
+        // The list does not wait for the 756 KB of countries.
+        await Expect(Page.Locator("#event-list > li").First).ToBeVisibleAsync();
+        Assert.True(await Page.Locator("#event-list > li").CountAsync() > 3);
+        Assert.Equal(0, await Page.Locator("#map .leaflet-overlay-pane path").CountAsync());
+        basemap.SetResult();
+        await tab.WaitReadyAsync("main[data-ready='true']");
+        Assert.True(await Page.Locator("#map .leaflet-overlay-pane path").CountAsync() > 100, "the countries are drawn once they arrive");
+
+        // Down the list, the map is still in view; a marker clicked there keeps it in view.
+        await Page.Locator("#event-list > li").Last.ScrollIntoViewIfNeededAsync();
+        await Expect(Page.Locator("#map")).ToBeInViewportAsync(new() { Ratio = 0.9f });
+        await Page.Locator("#map .leaflet-marker-icon").First.ClickAsync();
+        await Page.WaitForTimeoutAsync(500);
+        await Expect(Page.Locator("#map")).ToBeInViewportAsync(new() { Ratio = 0.9f });
+        tab.AssertClean();
+    }
+
     private async Task<string> HaftarAsync()
     {
         var found = await demo.GetJsonAsync("/api/actors?q=Khalifa%20Haftar");
