@@ -144,7 +144,7 @@ async function show() {
   ];
   fill(main,
     h('h1', { id: 'actor-name' }, a.name),
-    h('p', { id: 'actor-kind' }, h('span', { class: 'tag' }, a.kind), ` ${a.mentions} mentions in ${a.articles} article${a.articles === 1 ? '' : 's'}. `, h('span', { class: 'muted small' }, `Kind: ${d.kindReason}`)),
+    h('p', { id: 'actor-kind' }, h('span', { class: 'tag' }, a.kind), ` ${a.mentions} mentions by name in ${a.articles} article${a.articles === 1 ? '' : 's'}. `, h('span', { class: 'muted small' }, `Kind: ${d.kindReason}`)),
     h('nav', { id: 'sections', class: 'sections small', 'aria-label': 'Sections of this dossier' },
       sections.map(([id, text]) => h('a', { href: `#${id}-heading` }, text))),
     d.overrides.length ? h('p', { class: 'notice small' }, `Analyst corrections: ${d.overrides.join('; ')}`) : '',
