@@ -294,6 +294,12 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         await Expect(Page.Locator("#ties")).ToContainTextAsync($"backed by {backer.GetProperty("source").GetProperty("name").GetString()}");
         await Expect(Page.Locator("#actor")).Not.ToContainTextAsync("is the object of");
 
+        // A tie's line says how its sentences that are not in the outlet's own voice put it.
+        var tags = await Page.Locator("#roles > li .fact-head .tag, #ties > li .fact-head .tag").AllInnerTextsAsync();
+        var notAsserted = ties.Count(t => t.GetProperty("polarity").GetString() != "asserted");
+        Assert.Equal(notAsserted, tags.Sum(tag => Regex.Match(tag, @"×(\d+)$") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1));
+        Assert.All(tags, tag => Assert.Matches(@"^(reported|alleged|hedged|denied)( ×\d+)?$", tag));
+
         // The sentences open under their tie.
         var first = Page.Locator("#ties > li details").First;
         await Expect(first.Locator("blockquote.evidence").First).Not.ToBeVisibleAsync();

@@ -61,16 +61,18 @@ function groupTies(ties, self) {
 
 function tieGroup(g) {
   const outlets = new Set(g.sentences.map(t => t.outlet || 'unknown outlet')).size;
-  const contested = g.sentences.filter(t => t.polarity !== 'positive').length;
+  // How the sentences put it, when not in the outlet's own voice: "reported ×2", "alleged".
+  const modalities = new Map();
+  for (const t of g.sentences.filter(t => t.polarity !== 'asserted')) modalities.set(t.polarity, (modalities.get(t.polarity) || 0) + 1);
   const said = g.sentences.length === 1 ? 'one sentence' : `${g.sentences.length} sentences`;
   return [
-    h('div', { class: 'fact-head' }, `${phrase(g.kind, g.active)} `, actorLink(g.other),
-      contested ? h('span', { class: 'tag' }, `${contested} not asserted`) : ''),
+    h('div', { class: 'fact-head' }, `${phrase(g.kind, g.active)} `, actorLink(g.other), ' ',
+      [...modalities].map(([modality, n]) => h('span', { class: 'tag' }, n > 1 ? `${modality} ×${n}` : modality))),
     h('details', {},
       h('summary', { class: 'small' }, `${said} in ${outlets === 1 ? 'one outlet' : `${outlets} outlets`}`),
       g.sentences.map(t => [
-        t.polarity !== 'positive' || t.saidBy
-          ? h('div', { class: 'small' }, t.polarity !== 'positive' ? h('span', { class: 'tag' }, t.polarity) : '', t.saidBy ? h('span', { class: 'muted' }, `says ${t.saidBy}`) : '')
+        t.polarity !== 'asserted' || t.saidBy
+          ? h('div', { class: 'small' }, t.polarity !== 'asserted' ? h('span', { class: 'tag' }, t.polarity) : '', t.saidBy ? h('span', { class: 'muted' }, `says ${t.saidBy}`) : '')
           : '',
         evidence(t.evidence, t.articleId, t.outlet, t.published),
       ])),
