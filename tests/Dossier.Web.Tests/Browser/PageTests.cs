@@ -377,6 +377,20 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         await Expect(Page.Locator("#graph-empty")).ToBeVisibleAsync();
         await Expect(Page.Locator("#graph-empty")).ToContainTextAsync("No actor");
         await Expect(Page.Locator("#graph-summary")).ToContainTextAsync("No actor");
+
+        // Back to every actor, then no kind ticked at all: that matches nothing too, not everything.
+        await Page.Locator("#from").FillAsync("");
+        await Page.Locator("#apply").ClickAsync();
+        await Expect(Page.Locator("#graph-empty")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#graph-summary")).ToContainTextAsync("actors with ties shown");
+        foreach (var box in await Page.Locator("#kind-filter input[type='checkbox']").AllAsync())
+        {
+            await box.UncheckAsync();
+        }
+
+        await Page.Locator("#apply").ClickAsync();
+        await Expect(Page.Locator("#graph-empty")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#graph-summary")).ToContainTextAsync("No actor");
         tab.AssertClean();
     }
 

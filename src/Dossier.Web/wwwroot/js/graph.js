@@ -8,6 +8,7 @@ const container = document.getElementById('graph');
 const side = document.getElementById('side');
 const summary = document.getElementById('graph-summary');
 let graph = null;
+let actorsInStore = null;
 
 function checkboxes(fieldset, values, colours, name) {
   for (const value of values) {
@@ -67,8 +68,14 @@ async function loadGraph(first, generation) {
   let previewAt = null;
   let largest = [];
   try {
+    // No kind or no tie family ticked: nothing can match, and an empty list to the API means "all".
+    if (!first && (!document.querySelector('input[name="kind"]:checked') || !document.querySelector('input[name="group"]:checked'))) {
+      showEmpty({ actorsInStore });
+      return;
+    }
     const query = parameters().toString();
     data = await api(query ? `/api/graph?${query}` : '/api/graph');
+    actorsInStore = data.actorsInStore;
     sizeNodes(data.nodes);
     largest = packComponents(data.nodes, data.edges);
     spreadOut(data.nodes);
@@ -341,7 +348,7 @@ function showEmpty(data) {
   graph = null;
   window.dossierGraph = null;
   document.getElementById('graph-empty')?.remove();
-  const message = `No actor with a tie matches these filters (${data.actorsInStore} actors in the store).`;
+  const message = `No actor with a tie matches these filters${data.actorsInStore === null ? '' : ` (${data.actorsInStore} actors in the store)`}.`;
   fill(summary, message);
   container.append(h('div', { id: 'graph-empty', class: 'graph-empty', role: 'status' },
     h('p', {}, message),
