@@ -69,7 +69,9 @@ async function loadGraph(first, generation) {
   let largest = [];
   try {
     // No kind or no tie family ticked: nothing can match, and an empty list to the API means "all".
-    if (!first && (!document.querySelector('input[name="kind"]:checked') || !document.querySelector('input[name="group"]:checked'))) {
+    // (The boxes exist once the first load has drawn; filters applied before that have none.)
+    const noneTicked = name => document.querySelector(`input[name="${name}"]`) && !document.querySelector(`input[name="${name}"]:checked`);
+    if (noneTicked('kind') || noneTicked('group')) {
       showEmpty({ actorsInStore });
       return;
     }
