@@ -723,7 +723,9 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
                 .ToList();
             var total = votes.Sum(v => v.Weight);
             var best = votes[0];
-            return (best.Kind, string.Create(CultureInfo.InvariantCulture, $"{best.Weight} of its {total} mentions are read as {best.Kind.ToName()}"));
+            // "References", not "mentions": the vote counts pronouns and titles too, while an actor's
+            // mentions count its names only (78 against 104 for Khalifa Haftar in the demo store).
+            return (best.Kind, string.Create(CultureInfo.InvariantCulture, $"{best.Weight} of the {total} references to it (pronouns and titles included) are read as {best.Kind.ToName()}"));
         }
 
         private static bool IsAcronymLike(string name) => !name.Contains(' ', StringComparison.Ordinal) && name.Count(char.IsUpper) >= 2 && name.Length <= 7;

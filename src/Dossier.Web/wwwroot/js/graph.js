@@ -8,6 +8,7 @@ const container = document.getElementById('graph');
 const side = document.getElementById('side');
 const summary = document.getElementById('graph-summary');
 let graph = null;
+let actorsInStore = null;
 
 function checkboxes(fieldset, values, colours, name) {
   for (const value of values) {
@@ -65,15 +66,29 @@ async function loadGraph(first, generation) {
   const started = performance.now();
   let preview = null;
   let previewAt = null;
+  let largest = [];
   try {
+    // No kind or no tie family ticked: nothing can match, and an empty list to the API means "all".
+    // (The boxes exist once the first load has drawn; filters applied before that have none.)
+    const noneTicked = name => document.querySelector(`input[name="${name}"]`) && !document.querySelector(`input[name="${name}"]:checked`);
+    if (noneTicked('kind') || noneTicked('group')) {
+      showEmpty({ actorsInStore });
+      return;
+    }
     const query = parameters().toString();
     data = await api(query ? `/api/graph?${query}` : '/api/graph');
-    spreadOut(data.nodes);
+    actorsInStore = data.actorsInStore;
     sizeNodes(data.nodes);
+    largest = packComponents(data.nodes, data.edges);
+    spreadOut(data.nodes);
     // A big graph is drawn at once as a still picture, which takes milliseconds, while Cytoscape
     // builds its own (most of a second for the first page's 900 elements on a slow machine).
+    if (data.nodes.length === 0) {
+      showEmpty(data);
+      return;
+    }
     if (first && data.nodes.length + data.edges.length > BIG) {
-      preview = drawPreview(data);
+      preview = drawPreview(data, largest);
       await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
       previewAt = performance.now();
     }
@@ -115,10 +130,11 @@ async function loadGraph(first, generation) {
   };
   // A big graph opens fitted to the container, labels hidden: hundreds of names at once cover one
   // another. They appear once zoomed in to one and a half times that view (and to a readable size).
-  const view = big ? preview?.view ?? fitView(data.nodes, container.clientWidth, container.clientHeight) : null;
+  const opened = big && !preview ? openingView(data.nodes, largest, container.clientWidth, container.clientHeight) : null;
+  const view = big ? preview?.view ?? { zoom: opened.zoom, pan: opened.pan } : null;
   const labelsFrom = big ? Math.max(9, Math.ceil(10 * view.zoom * 1.5)) : 0;
   const style = [
-    { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': labelsFrom } },
+    { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 'data(fontSize)', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#fff', 'text-outline-width': big ? 0 : 2, 'min-zoomed-font-size': labelsFrom } },
     // Straight "haystack" edges without arrows for big graphs: bezier edges cost most of the drawing.
     { selector: 'edge', style: big
       ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, opacity: 1 }
@@ -127,6 +143,7 @@ async function loadGraph(first, generation) {
   ];
   if (graph) graph.destroy();
   graph = null;
+  document.getElementById('graph-empty')?.remove();
   let built;
   if (big) {
     built = await buildInSlices(cytoscape, elements, options, style, generation);
@@ -138,7 +155,10 @@ async function loadGraph(first, generation) {
     // The view the still picture showed, so that nothing moves when Cytoscape replaces it.
     built.viewport(view);
   } else {
-    built = cytoscape({ container, elements, style, ...options, layout: { name: 'preset', fit: true, padding: 30 } });
+    built = cytoscape({ container, elements, style, ...options, layout: { name: 'preset', fit: false } });
+    // Labels included, so the lowest names are not cut off at the edge.
+    const opening = openingView(data.nodes, largest, container.clientWidth, container.clientHeight);
+    built.fit(opening.nodes.length === data.nodes.length ? built.elements() : built.collection(opening.nodes.map(n => built.getElementById(n.id))), 30);
   }
   graph = built;
   // For the browser tests and for the console: the graph as Cytoscape holds it; for the benchmark,
@@ -217,18 +237,20 @@ async function buildInSlices(cytoscape, elements, options, style, generation) {
 }
 
 /**
- * Moves the nodes apart, keeping their layout, until they span at least 60 units per square root
- * of their number (1,000 for 300 nodes): the server lays out the store's whole graph, and the most
- * mentioned actors of a big store sit in its middle, 300 units across for nodes 18 to 80 units
- * wide, and covered one another.
+ * Scales the layout, keeping its shape, so that the nodes span between 60 and 130 units per square
+ * root of their number (1,000 to 2,250 for 300 nodes). The server lays out the store's whole
+ * graph: the most mentioned actors of a big store sit in its middle, 300 units across for nodes
+ * 18 to 80 units wide, and covered one another; a small store's actors spread over 1,650 units for
+ * 42 of them, and fitting that shrank their names to 4 px.
  */
 function spreadOut(nodes) {
   if (nodes.length < 2) return;
   const xs = nodes.map(n => n.x);
   const ys = nodes.map(n => n.y);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const factor = (60 * Math.sqrt(nodes.length)) / Math.max(span, 1);
-  if (factor <= 1) return;
+  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 1);
+  const root = Math.sqrt(nodes.length);
+  const factor = span < 60 * root ? (60 * root) / span : span > 130 * root ? (130 * root) / span : 1;
+  if (factor === 1) return;
   for (const n of nodes) {
     n.x *= factor;
     n.y *= factor;
@@ -238,7 +260,102 @@ function spreadOut(nodes) {
 /** Gives each node its diameter in graph units (size): 18 for the least mentioned actor, 80 for the most. */
 function sizeNodes(nodes) {
   const maxMentions = Math.max(1, ...nodes.map(n => n.mentions));
-  for (const n of nodes) n.size = 18 + 62 * Math.sqrt(n.mentions / maxMentions);
+  for (const n of nodes) {
+    n.size = 18 + 62 * Math.sqrt(n.mentions / maxMentions);
+    // Names grow with their nodes (10 to 17 units): the most mentioned actors are named first, and
+    // in a big graph, whose labels appear from a zoom on, they are the ones named at the opening view.
+    n.fontSize = Math.round(10 + 7 * (n.size - 18) / 62);
+  }
+}
+
+/**
+ * Puts the graph's separate groups of actors next to each other, the largest first and the others
+ * in rows under it, and returns the largest group's nodes. The server lays out the store's whole
+ * graph, where a pair of actors tied only to each other drifts far from the rest: on the demo
+ * store three pairs sat 5,000 units from the main group, and fitting them all shrank its 42
+ * actors to a dot.
+ */
+function packComponents(nodes, edges) {
+  const groups = components(nodes, edges);
+  if (groups.length < 2) return groups[0] || [];
+  const boxes = groups.map(group => {
+    let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const n of group) {
+      minX = Math.min(minX, n.x - n.size / 2); maxX = Math.max(maxX, n.x + n.size / 2);
+      minY = Math.min(minY, n.y - n.size / 2); maxY = Math.max(maxY, n.y + n.size / 2);
+    }
+    return { group, minX, minY, width: maxX - minX, height: maxY - minY };
+  });
+  const gap = 60;
+  const rowWidth = Math.max(boxes[0].width, Math.sqrt(boxes.reduce((sum, b) => sum + (b.width + gap) * (b.height + gap), 0)));
+  const move = (box, x, y) => {
+    for (const n of box.group) {
+      n.x += x - box.minX;
+      n.y += y - box.minY;
+    }
+  };
+  move(boxes[0], 0, 0);
+  let x = 0;
+  let y = boxes[0].height + gap;
+  let rowHeight = 0;
+  for (const box of boxes.slice(1)) {
+    if (x > 0 && x + box.width > rowWidth) {
+      x = 0;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    move(box, x, y);
+    x += box.width + gap;
+    rowHeight = Math.max(rowHeight, box.height);
+  }
+  return boxes[0].group;
+}
+
+/** The connected groups of nodes, largest first (ties in order of their first node). */
+function components(nodes, edges) {
+  const parent = new Map(nodes.map(n => [n.id, n.id]));
+  const root = id => {
+    while (parent.get(id) !== id) {
+      parent.set(id, parent.get(parent.get(id)));
+      id = parent.get(id);
+    }
+    return id;
+  };
+  for (const e of edges) {
+    if (parent.has(e.source) && parent.has(e.target)) parent.set(root(e.source), root(e.target));
+  }
+  const groups = groupBy(nodes, n => root(n.id));
+  return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The view the graph opens at: all of it, unless that leaves the largest group less than 60% of
+ * the canvas either way (many small groups beside it); then the largest group alone, the others a
+ * zoom out away.
+ */
+function openingView(nodes, largest, width, height) {
+  const all = fitView(nodes, width, height);
+  if (!largest.length || largest.length === nodes.length) return { ...all, nodes };
+  const xs = largest.map(n => n.x);
+  const ys = largest.map(n => n.y);
+  const extentX = (Math.max(...xs) - Math.min(...xs)) * all.zoom;
+  const extentY = (Math.max(...ys) - Math.min(...ys)) * all.zoom;
+  if (extentX >= 0.6 * width || extentY >= 0.6 * height) return { ...all, nodes };
+  return { ...fitView(largest, width, height), nodes: largest };
+}
+
+/** An empty graph says so in words, and how to widen it. */
+function showEmpty(data) {
+  if (graph) graph.destroy();
+  graph = null;
+  window.dossierGraph = null;
+  document.getElementById('graph-empty')?.remove();
+  const message = `No actor with a tie matches these filters${data.actorsInStore === null ? '' : ` (${data.actorsInStore} actors in the store)`}.`;
+  fill(summary, message);
+  container.append(h('div', { id: 'graph-empty', class: 'graph-empty', role: 'status' },
+    h('p', {}, message),
+    h('p', { class: 'small muted' }, 'Widen the dates, tick more kinds or ties, choose all outlets, or ask for fewer independent sources, then apply the filters again.')));
+  container.dataset.ready = 'true';
 }
 
 /** The zoom and pan that fit the nodes (as circles, without labels) into width × height, 30 px from each edge. */
@@ -260,7 +377,7 @@ function fitView(nodes, width, height) {
  * builds its own: it pans (drag), zooms (wheel), names the actor under the pointer, and a click on
  * a node opens its dossier. Cytoscape's first frame replaces it, at the view it was left at.
  */
-function drawPreview(data) {
+function drawPreview(data, largest) {
   const width = container.clientWidth;
   const height = container.clientHeight;
   const canvas = h('canvas', { class: 'graph-preview', width, height, 'aria-hidden': 'true' });
@@ -269,7 +386,8 @@ function drawPreview(data) {
   const byId = new Map(nodes.map(n => [n.id, n]));
   const edges = data.edges.map(e => [byId.get(e.source), byId.get(e.target), TIE_COLOURS[e.group] || '#999']).filter(([a, b]) => a && b);
   // Shared with Cytoscape, which opens at this view; panning and zooming change it in place.
-  const view = fitView(data.nodes, width, height);
+  const opening = openingView(data.nodes, largest, width, height);
+  const view = { zoom: opening.zoom, pan: opening.pan };
   const at = n => [view.pan.x + n.x * view.zoom, view.pan.y + n.y * view.zoom];
   const context = canvas.getContext('2d');
 

@@ -1,4 +1,4 @@
-import { api, h, fill, query, showError, actorLink } from './common.js';
+import { api, h, fill, query, showError, actorLink, snippet } from './common.js';
 
 const results = document.getElementById('results');
 const input = document.getElementById('q');
@@ -27,7 +27,7 @@ async function search(q) {
       ? h('ul', { class: 'facts', id: 'article-hits' }, r.articles.items.map(a => h('li', {},
         h('a', { href: `article.html?id=${encodeURIComponent(a.id)}` }, a.title || a.id.slice(0, 12)),
         h('div', { class: 'small muted' }, [a.outlet || 'unknown outlet', a.published ? ` · ${a.published.slice(0, 10)}` : '']),
-        h('div', { class: 'snippet' }, a.snippet))))
+        h('div', { class: 'snippet' }, snippet(a.snippet)))))
       : h('p', { class: 'muted' }, 'No article matches.'));
 }
 
