@@ -336,6 +336,7 @@ internal static class ActorCommands
         modality = c.Modality.ToString().ToLowerInvariant(),
         content = c.Content,
         evidence = c.Sentence,
+        copied_by = c.CopiedBy,
     };
 
     /// <summary>One entity by id, spelling, or a word or variant of its spellings; null when none or several.</summary>

@@ -86,12 +86,13 @@ internal static class ClaimsCommand
                     evidence = c.Sentence,
                     content_start = c.ContentStart,
                     content_end = c.ContentEnd,
+                    copied_by = c.CopiedBy,
                 }));
                 return;
             case OutputFormat.Csv:
                 CsvOutput.Write(environment.Out,
-                    ["article", "outlet", "published", "speaker", "speaker_actor", "on_behalf_of", "cue", "form", "modality", "content", "evidence"],
-                    claims.Select(c => (IReadOnlyList<string?>)[c.ArticleId.Value, c.Outlet, c.Published, c.SpeakerText, c.SpeakerName, c.AffiliationName, c.Cue, Name(c.Form), c.Modality.ToString().ToLowerInvariant(), c.Content, c.Sentence]));
+                    ["article", "outlet", "published", "speaker", "speaker_actor", "on_behalf_of", "cue", "form", "modality", "content", "evidence", "copied_by"],
+                    claims.Select(c => (IReadOnlyList<string?>)[c.ArticleId.Value, c.Outlet, c.Published, c.SpeakerText, c.SpeakerName, c.AffiliationName, c.Cue, Name(c.Form), c.Modality.ToString().ToLowerInvariant(), c.Content, c.Sentence, string.Join("; ", c.CopiedBy)]));
                 return;
         }
 
@@ -115,7 +116,7 @@ internal static class ClaimsCommand
                 Markup.Escape(claim.Cue),
                 $"{Name(claim.Form)}, {claim.Modality.ToString().ToLowerInvariant()}",
                 Markup.Escape(TextClipping.Clip(claim.Content, 160)),
-                Markup.Escape($"{claim.ArticleId.Short} {claim.Outlet ?? ""}".Trim()));
+                Markup.Escape($"{claim.ArticleId.Short} {claim.Outlet ?? ""}".Trim() + (claim.CopiedBy.Count > 0 ? $" (copied by {string.Join(", ", claim.CopiedBy)})" : "")));
         }
 
         environment.CreateConsole().Write(table);
