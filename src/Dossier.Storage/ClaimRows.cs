@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
+using Dossier.Core.Storage;
 
 namespace Dossier.Storage;
 
@@ -37,7 +38,7 @@ internal static class ClaimRows
     /// placeholder for the value.
     /// </summary>
     public static string CopiedByColumn(string aggregate) => $"""
-        (SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, aggregate, "COALESCE(cp.outlet, '(unknown outlet)')")}
+        (SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, aggregate, $"COALESCE(cp.outlet, '{SourceSummary.UnknownOutlet}')")}
          FROM articles cp JOIN claims cc ON cc.article_seq = cp.seq
          WHERE cp.copy_of = ar.id
            AND substr(cp.clean_text, cc.content_start + 1, cc.content_end - cc.content_start) = substr(ar.clean_text, c.content_start + 1, c.content_end - c.content_start))

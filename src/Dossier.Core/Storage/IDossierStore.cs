@@ -36,7 +36,18 @@ public sealed record StoredArticle(
     DateTimeOffset IngestedAt);
 
 /// <summary>One outlet's articles: originals and copies, with the span of their publication dates.</summary>
-public sealed record SourceSummary(string Outlet, int Articles, int Copies, int Originals, string? FirstPublished, string? LastPublished);
+public sealed record SourceSummary(string Outlet, int Articles, int Copies, int Originals, string? FirstPublished, string? LastPublished)
+{
+    /// <summary>
+    /// The outlet the articles whose outlet is not known are listed under. It is a real outlet
+    /// name wherever outlets are filtered: a filter by it finds those articles and their facts, so
+    /// the row that lists them also leads to them.
+    /// </summary>
+    public const string UnknownOutlet = "(unknown outlet)";
+
+    /// <summary>The name an article's outlet is listed and filtered under: its own, or <see cref="UnknownOutlet"/>.</summary>
+    public static string ListedName(string? outlet) => outlet ?? UnknownOutlet;
+}
 
 /// <summary>
 /// How search hits are ordered. Ranking reads every match (bm25 counts the articles that hold each

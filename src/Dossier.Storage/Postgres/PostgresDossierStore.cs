@@ -264,7 +264,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
             var articles = reader.GetInt32(1);
             var copies = reader.GetInt32(2);
             sources.Add(new SourceSummary(
-                reader.NullableString(0) ?? "(unknown outlet)", articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
+                SourceSummary.ListedName(reader.NullableString(0)), articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
         }
 
         return sources;

@@ -317,7 +317,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
             var articles = reader.GetInt32(1);
             var copies = reader.GetInt32(2);
             sources.Add(new SourceSummary(
-                reader.IsDBNull(0) ? "(unknown outlet)" : reader.GetString(0),
+                SourceSummary.ListedName(reader.IsDBNull(0) ? null : reader.GetString(0)),
                 articles,
                 copies,
                 articles - copies,
