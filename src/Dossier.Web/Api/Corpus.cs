@@ -4,7 +4,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Facts;
 using Dossier.Core.Export;
 using Dossier.Core.Storage;
-using Dossier.Web.Places;
+using Dossier.Analysis.Places;
 
 namespace Dossier.Web.Api;
 
@@ -136,7 +136,7 @@ internal sealed class Corpus
         var ties = store.ListRelations()
             .Select(r => ToTie(r, articles.TryGetValue(r.ArticleId.Value, out var info) ? info.Published : null))
             .ToList();
-        var stateMentions = actors.Where(a => a.Kind == ActorKind.State).Select(a => (a.Name, a.Mentions)).ToList();
+        var stateMentions = PlaceCoordinates.StateMentions(actors);
         var rows = store.ListEvents();
         var events = new List<EventItem>(rows.Count);
         var number = 0;
