@@ -74,6 +74,24 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_statistics_count_actors_events_claims_and_ties_and_a_copys_repeated_claim_once()
+    {
+        var store = Open();
+        Add(store, Reports.Offensive());
+        Add(store, Reports.Visit());
+        Add(store, Reports.OffensiveCopy());
+        store.ReplaceEntities(Reports.Entities(store.ReadChains().ToList()));
+
+        var stats = store.GetStatistics();
+
+        Assert.Equal((3, 1), (stats.Articles, stats.Copies));
+        Assert.Equal(AllEntities.Length, stats.Actors);
+        Assert.Equal(4, stats.Events); // two in the original, two in the copy: event reports are counted as stored
+        Assert.Equal(1, stats.Claims);
+        Assert.Equal(2, stats.Ties);
+    }
+
+    [StoreFact]
     public void Store_lists_each_claims_key_with_the_entities_it_involves_and_reads_the_claim_back_by_its_key()
     {
         var (store, _, _) = Linked();

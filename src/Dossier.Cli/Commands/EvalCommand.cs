@@ -86,8 +86,8 @@ internal static class EvalCommand
                 task = report.Task,
                 gold = report.GoldFile,
                 overall = ScoreJson(report.Overall),
-                by_type = report.ByType.ToDictionary(p => p.Key, p => ScoreJson(p.Value)),
-                words_per_second = Math.Round(report.WordsPerSecond),
+                byType = report.ByType.ToDictionary(p => p.Key, p => ScoreJson(p.Value)),
+                wordsPerSecond = Math.Round(report.WordsPerSecond),
                 words = report.Words,
                 note = report.Note,
             });
@@ -156,11 +156,11 @@ internal static class EvalCommand
                     task = "parse",
                     gold = report.GoldFile,
                     overall = new { uas = Math.Round(report.Uas, 4), las = Math.Round(report.Las, 4) },
-                    by_type = report.ByRelation.ToDictionary(p => p.Key, p => new { las = Math.Round(p.Value.Las, 4), count = p.Value.Count }),
-                    words_per_second = Math.Round(report.WordsPerSecond),
+                    byType = report.ByRelation.ToDictionary(p => p.Key, p => new { las = Math.Round(p.Value.Las, 4), count = p.Value.Count }),
+                    wordsPerSecond = Math.Round(report.WordsPerSecond),
                     words = report.Words,
                     sentences = report.Sentences,
-                    upos_accuracy = Math.Round(report.TagAccuracy, 4),
+                    uposAccuracy = Math.Round(report.TagAccuracy, 4),
                     note = "all words counted, punctuation included; predicted tags",
                 });
                 return ExitCodes.Success;
@@ -246,12 +246,12 @@ internal static class EvalCommand
             JsonOutput.Write(environment.Out, new
             {
                 task = "names",
-                pairs_file = report.File,
+                pairsFile = report.File,
                 overall = Point(report.AtThreshold),
                 curve = report.Curve.Select(Point),
                 pairs = report.Pairs,
-                same_pairs = report.SamePairs,
-                pairs_per_second = Math.Round(report.PairsPerSecond),
+                samePairs = report.SamePairs,
+                pairsPerSecond = Math.Round(report.PairsPerSecond),
                 errors = report.Errors.Select(e => new { a = e.Pair.A, b = e.Pair.B, same = e.Pair.Same, line = e.Pair.Line, score = e.Match.Score, rule = e.Match.Rule }),
             });
             return;

@@ -161,10 +161,10 @@ internal static class IngestCommand
                 read = report.Read,
                 stored = report.Stored,
                 duplicates = report.Duplicates,
-                near_duplicates = report.NearDuplicates,
+                nearDuplicates = report.NearDuplicates,
                 refused = report.Refused,
                 seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
-                articles_in_store = statistics.Articles,
+                articlesInStore = statistics.Articles,
             });
             return;
         }

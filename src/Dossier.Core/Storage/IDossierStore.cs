@@ -61,8 +61,12 @@ public enum SearchOrder
 
 public sealed record SearchHit(ArticleId Id, string? Title, string? Outlet, string? Published, string Snippet, double Rank);
 
-/// <summary>Counts and sizes of a store, for <c>dossier stats</c> and the end of an ingest.</summary>
-public sealed record StoreStatistics(int Articles, int Copies, int Refusals, long Bytes, DateTimeOffset? LastIngest);
+/// <summary>
+/// Counts and sizes of a store, for <c>dossier stats</c> and the end of an ingest: articles, copies
+/// among them, refused inputs, bytes, the last ingest, and what linking found: actors (entities),
+/// events, claims (as listed: a copy's repeat of its original's claim is not counted again) and ties.
+/// </summary>
+public sealed record StoreStatistics(int Articles, int Copies, int Refusals, long Bytes, DateTimeOffset? LastIngest, int Actors, int Events, int Claims, int Ties);
 
 /// <summary>One run of <c>dossier ingest</c>, as recorded in the store.</summary>
 public sealed record IngestRunSummary(int Read, int Stored, int Duplicates, int NearDuplicates, int Refused);

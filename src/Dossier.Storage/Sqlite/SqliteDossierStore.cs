@@ -429,10 +429,14 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     public StoreStatistics GetStatistics()
     {
-        var stats = Command("stats", """
+        Flush();
+        var stats = Command("stats", $"""
             SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(copy_of) FROM articles), (SELECT COUNT(*) FROM refusals),
                    (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()),
-                   (SELECT MAX(finished_at) FROM ingest_runs)
+                   (SELECT MAX(finished_at) FROM ingest_runs),
+                   (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events),
+                   (SELECT COUNT(*) FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
+                   (SELECT COUNT(*) FROM relations)
             """, null);
         using var reader = stats.ExecuteReader();
         reader.Read();
@@ -441,7 +445,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
             reader.GetInt32(1),
             reader.GetInt32(2),
             reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
     }
 
     /// <summary>

@@ -193,10 +193,10 @@ public sealed class EvalActorsCommandTests
         Assert.Empty(eval.Json.GetProperty("merges").EnumerateArray());
 
         // The actors that hold no gold form are counted and named, and the kinds scored against the gold types.
-        Assert.Equal(eval.Json.GetProperty("spurious").GetInt32(), eval.Json.GetProperty("spurious_actors").GetArrayLength());
+        Assert.Equal(eval.Json.GetProperty("spurious").GetInt32(), eval.Json.GetProperty("spuriousActors").GetArrayLength());
         Assert.True(eval.Json.GetProperty("spurious").GetInt32() < eval.Json.GetProperty("actors").GetInt32(), eval.Out);
-        Assert.True(eval.Json.GetProperty("kind_accuracy").GetDouble() >= 0.9, eval.Out);
-        Assert.True(eval.Json.GetProperty("overall_article_aside").GetProperty("f1").GetDouble() >= overall.GetProperty("f1").GetDouble(), eval.Out);
+        Assert.True(eval.Json.GetProperty("kindAccuracy").GetDouble() >= 0.9, eval.Out);
+        Assert.True(eval.Json.GetProperty("overallArticleAside").GetProperty("f1").GetDouble() >= overall.GetProperty("f1").GetDouble(), eval.Out);
     }
 
     [Fact]

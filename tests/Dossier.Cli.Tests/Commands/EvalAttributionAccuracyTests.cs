@@ -24,7 +24,7 @@ public sealed class EvalAttributionAccuracyTests(ITestOutputHelper output)
 
         Assert.True(eval.ExitCode == 0, eval.Error);
         output.WriteLine(eval.Out);
-        var byType = eval.Json.GetProperty("by_type");
+        var byType = eval.Json.GetProperty("byType");
         Assert.True(byType.GetProperty("cue").GetProperty("f1").GetDouble() >= 0.45, eval.Out);
         Assert.True(byType.GetProperty("source").GetProperty("f1").GetDouble() >= 0.42, eval.Out);
         Assert.True(byType.GetProperty("content").GetProperty("f1").GetDouble() >= 0.44, eval.Out);

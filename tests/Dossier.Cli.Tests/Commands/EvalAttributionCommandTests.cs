@@ -30,7 +30,7 @@ public sealed class EvalAttributionCommandTests
         Assert.True(eval.ExitCode == 0, eval.Error);
         Assert.Equal(1, eval.Json.GetProperty("texts").GetInt32());
         Assert.Equal(1, eval.Json.GetProperty("gold").GetInt32());
-        var byType = eval.Json.GetProperty("by_type");
+        var byType = eval.Json.GetProperty("byType");
         Assert.Equal(1.0, byType.GetProperty("cue").GetProperty("f1").GetDouble());
         Assert.Equal(eval.Json.GetProperty("overall").GetProperty("f1").GetDouble(), byType.GetProperty("cue").GetProperty("f1").GetDouble());
         Assert.Equal(1.0, byType.GetProperty("source").GetProperty("recall").GetDouble());

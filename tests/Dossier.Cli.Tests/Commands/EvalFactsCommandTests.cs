@@ -16,7 +16,7 @@ public sealed class EvalFactsCommandTests
 
         Assert.True(eval.ExitCode == 0, eval.Error);
         Assert.Empty(eval.ErrorLines);
-        var claims = eval.Json.GetProperty("by_type").GetProperty("claims");
+        var claims = eval.Json.GetProperty("byType").GetProperty("claims");
         Assert.Equal(56, claims.GetProperty("gold").GetInt32());
         // Since facts are read from the parse (2026-12-07: claims P 0.69, R 0.875, speaker 0.84; quotes'
         // speakers P 0.57 R 0.73), the sample scores below the surface patterns written for it (P 0.89,
@@ -25,16 +25,16 @@ public sealed class EvalFactsCommandTests
         Assert.True(claims.GetProperty("precision").GetDouble() >= 0.65, eval.Out);
         Assert.True(claims.GetProperty("recall").GetDouble() >= 0.8, eval.Out);
         Assert.True(claims.GetProperty("fields").GetProperty("speaker").GetDouble() >= 0.8, eval.Out);
-        var quotes = eval.Json.GetProperty("speaker_attribution").GetProperty("direct_quotes");
+        var quotes = eval.Json.GetProperty("speakerAttribution").GetProperty("directQuotes");
         Assert.True(quotes.GetProperty("recall").GetDouble() >= 0.7, eval.Out);
-        var events = eval.Json.GetProperty("by_type").GetProperty("events");
+        var events = eval.Json.GetProperty("byType").GetProperty("events");
         Assert.Equal(31, events.GetProperty("gold").GetInt32());
         // An event is found only with its type and an actor in its role: 22 of the 31 with the surface
         // patterns, 16 once agents and targets come from the parse (2026-12-07).
         Assert.True(events.GetProperty("recall").GetDouble() >= 0.5, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("date").GetDouble() >= 0.9, eval.Out);
         Assert.True(events.GetProperty("fields").GetProperty("fatalities").GetDouble() >= 0.9, eval.Out);
-        var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
+        var relations = eval.Json.GetProperty("byType").GetProperty("relations");
         Assert.Equal(137, relations.GetProperty("gold").GetInt32());
         Assert.True(relations.GetProperty("precision").GetDouble() >= 0.9, eval.Out);
         Assert.True(relations.GetProperty("fields").GetProperty("kind").GetDouble() >= 0.95, eval.Out);
@@ -74,11 +74,11 @@ public sealed class EvalFactsCommandTests
         var eval = CliRun.Run("eval", "facts", "--gold", gold, "--db", workspace.Database, "--errors", "--format", "json");
 
         Assert.True(eval.ExitCode == 0, eval.Error);
-        var relations = eval.Json.GetProperty("by_type").GetProperty("relations");
+        var relations = eval.Json.GetProperty("byType").GetProperty("relations");
         Assert.Contains(relations.GetProperty("missed").EnumerateArray(), m => m.GetString()!.StartsWith("000: supports turkey -> haftar", StringComparison.Ordinal));
-        Assert.Contains(relations.GetProperty("false_hits").EnumerateArray(), f => f.GetString()!.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
-        Assert.Equal(JsonValueKind.Array, relations.GetProperty("field_errors").ValueKind);
-        Assert.True(eval.Json.GetProperty("by_type").GetProperty("events").GetProperty("false_hits").GetArrayLength() > 0, eval.Out);
+        Assert.Contains(relations.GetProperty("falseHits").EnumerateArray(), f => f.GetString()!.Contains("leads Ziyad Balaam -> Benghazi Defense Brigade", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Array, relations.GetProperty("fieldErrors").ValueKind);
+        Assert.True(eval.Json.GetProperty("byType").GetProperty("events").GetProperty("falseHits").GetArrayLength() > 0, eval.Out);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class EvalNamesCommandTests
         Assert.True(json.GetProperty("overall").GetProperty("f1").GetDouble() >= 0.93);
         Assert.True(json.GetProperty("curve").GetArrayLength() >= 10);
         Assert.True(json.GetProperty("pairs").GetInt32() >= 100);
-        Assert.True(json.GetProperty("pairs_per_second").GetDouble() > 0);
+        Assert.True(json.GetProperty("pairsPerSecond").GetDouble() > 0);
     }
 
     [Fact]

@@ -15,12 +15,12 @@ public sealed class EvalParseCommandTests
         var las = json.GetProperty("overall").GetProperty("las").GetDouble();
         Assert.InRange(uas, 0.5, 1.0);
         Assert.InRange(las, 0.4, uas);
-        var subject = json.GetProperty("by_type").GetProperty("nsubj");
+        var subject = json.GetProperty("byType").GetProperty("nsubj");
         Assert.Equal(9, subject.GetProperty("count").GetInt32());
         Assert.InRange(subject.GetProperty("las").GetDouble(), 0.0, 1.0);
-        Assert.True(json.GetProperty("by_type").TryGetProperty("nsubj:pass", out _));
+        Assert.True(json.GetProperty("byType").TryGetProperty("nsubj:pass", out _));
         Assert.Equal(72, json.GetProperty("words").GetInt32());
-        Assert.True(json.GetProperty("words_per_second").GetDouble() > 0);
+        Assert.True(json.GetProperty("wordsPerSecond").GetDouble() > 0);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class IngestCommandTests
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(5, second.Json.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, second.Json.GetProperty("stored").GetInt32());
-        Assert.Equal(5, second.Json.GetProperty("articles_in_store").GetInt32());
+        Assert.Equal(5, second.Json.GetProperty("articlesInStore").GetInt32());
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class IngestCommandTests
         var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "in"), "--db", workspace.Database, "--format", "json");
 
         Assert.Equal(1, ingest.ExitCode);
-        Assert.Equal(2, ingest.Json.GetProperty("stored").GetInt32() + ingest.Json.GetProperty("near_duplicates").GetInt32());
+        Assert.Equal(2, ingest.Json.GetProperty("stored").GetInt32() + ingest.Json.GetProperty("nearDuplicates").GetInt32());
         var lines = ingest.ErrorLines;
         Assert.Contains(lines, l => l.Contains("binary.txt:", StringComparison.Ordinal) && l.Contains("binary", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("latin1.txt:", StringComparison.Ordinal) && l.Contains("UTF-8", StringComparison.Ordinal));
