@@ -284,5 +284,7 @@ internal static class Program
         }
 
         public void Refused(string origin, string reason) => Console.Error.WriteLine($"{origin}: {reason}");
+
+        public void Noted(string origin, string note) => Console.Error.WriteLine($"{origin}: {note}");
     }
 }

@@ -160,5 +160,7 @@ internal static class ScaleRun
         }
 
         public void Refused(string origin, string reason) => Console.Error.WriteLine($"{origin}: {reason}");
+
+        public void Noted(string origin, string note) => Console.Error.WriteLine($"{origin}: {note}");
     }
 }

@@ -19,6 +19,12 @@ internal sealed class CliEnvironment
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The width tables are laid out to: the <c>COLUMNS</c> variable when it is set, else the
+    /// terminal's width when there is a terminal, else null (then 160 columns, for files and pipes).
+    /// </summary>
+    public int? Width { get; init; }
+
     /// <summary>Where the program's own files (the bundled sample corpus) live.</summary>
     public string ApplicationDirectory { get; init; } = AppContext.BaseDirectory;
 
@@ -29,7 +35,25 @@ internal sealed class CliEnvironment
         OpenStandardInput = Console.OpenStandardInput,
         IsInteractive = !Console.IsOutputRedirected && !Console.IsErrorRedirected &&
                         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")),
+        Width = WidthFrom(Environment.GetEnvironmentVariable("COLUMNS")) ?? TerminalWidth(),
     };
+
+    /// <summary>The width <c>COLUMNS</c> asks for, or null when it is unset or not a sensible number of columns.</summary>
+    public static int? WidthFrom(string? columns) =>
+        int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && width is >= 20 and <= 1000 ? width : null;
+
+    /// <summary>The terminal's width, found even when output goes to a pipe if the terminal is still there.</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var width ? width : null;
+        }
+        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A Spectre console over <see cref="Out"/>: styled on a terminal, plain text otherwise.</summary>
     public IAnsiConsole CreateConsole()
@@ -42,8 +66,13 @@ internal sealed class CliEnvironment
             Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
         });
 
-        // Piped output has no terminal width; 80 columns would fold every table into a tall column.
-        if (!IsInteractive)
+        // COLUMNS or the terminal decide; output with neither (a file, a pipe with no terminal)
+        // gets 160 columns, since 80 would fold every table into a tall column.
+        if (Width is { } width)
+        {
+            console.Profile.Width = width;
+        }
+        else if (!IsInteractive)
         {
             console.Profile.Width = 160;
         }

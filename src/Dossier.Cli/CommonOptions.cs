@@ -71,19 +71,19 @@ internal static class CommonOptions
     {
         var option = new Option<OutputFormat>("--format")
         {
-            Description = csv ? "How to print: table for people, json for scripts, csv for spreadsheets." : "How to print: table for people, json for scripts.",
+            Description = csv ? "How to print: table for people, json for scripts, csv or tsv for spreadsheets." : "How to print: table for people, json for scripts.",
             DefaultValueFactory = _ => OutputFormat.Table,
 
             // Help would otherwise list every value of the enum, csv too where it is refused.
-            HelpName = csv ? "table|json|csv" : "table|json",
+            HelpName = csv ? "table|json|csv|tsv" : "table|json",
         };
         if (!csv)
         {
             option.Validators.Add(result =>
             {
-                if (result.GetValueOrDefault<OutputFormat>() == OutputFormat.Csv)
+                if (result.GetValueOrDefault<OutputFormat>() is OutputFormat.Csv or OutputFormat.Tsv)
                 {
-                    result.AddError("--format csv is not available for this command; use table or json");
+                    result.AddError($"--format {result.GetValueOrDefault<OutputFormat>().ToString().ToLowerInvariant()} is not available for this command; use table or json");
                 }
             });
         }

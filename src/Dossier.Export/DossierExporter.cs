@@ -23,7 +23,7 @@ public static class DossierExporter
                 JsonExporter.Write(store, filter, output, counter);
                 break;
             case ExportFormat.Csv:
-                AcledCsvExporter.Write(store, filter, output, counter);
+                AcledCsvExporter.Write(store, filter, output, options.Places, counter);
                 break;
             case ExportFormat.Gexf:
                 GexfExporter.Write(store, filter, output, options, counter);

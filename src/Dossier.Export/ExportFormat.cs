@@ -55,6 +55,13 @@ public sealed record ExportOptions(DateTimeOffset Timestamp)
     /// <summary>Rows between two calls of <see cref="Progress"/>.</summary>
     /// <value>The default value is 10,000 rows.</value>
     public int ProgressEvery { get; init; } = 10_000;
+
+    /// <summary>
+    /// Where event places are, by the rule the web map uses; the CSV's coordinates, country and ISO
+    /// code come from it.
+    /// </summary>
+    /// <value>The default value is null: those columns are left empty, never guessed.</value>
+    public Dossier.Analysis.Places.PlaceCoordinates? Places { get; init; }
 }
 
 /// <summary>What an export wrote: how many objects of each kind (articles, entities, events, ...).</summary>

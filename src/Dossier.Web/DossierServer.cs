@@ -1,8 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Dossier.Analysis.Places;
 using Dossier.Storage;
 using Dossier.Web.Api;
-using Dossier.Web.Places;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;

@@ -48,7 +48,7 @@ internal sealed class TestCorpus
         var start = reading.Text.IndexOf(content, StringComparison.Ordinal);
         Assert.True(start >= 0, $"the claim's content is not in the article: {content}");
         var claim = new ClaimRow(article, reading.Title, reading.Outlet, reading.Published, form, modality, cue, speaker, speakerId, speakerId is null ? null : entities[speakerId].Name,
-            null, null, content, reading.Text, start, start + content.Length);
+            null, null, content, reading.Text, start, start + content.Length, []);
         Claims.Add(claim);
         return claim;
     }

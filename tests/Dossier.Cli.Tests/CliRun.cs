@@ -16,7 +16,12 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the CLI in-process, exactly as <c>Program</c> does, over string writers.</summary>
 internal static class CliRun
 {
-    public static CliResult RunWithInput(string stdin, params string[] args)
+    public static CliResult RunWithInput(string stdin, params string[] args) => Run(stdin, null, args);
+
+    /// <summary>Runs with output going to a pipe whose terminal is <paramref name="columns"/> wide (COLUMNS set).</summary>
+    public static CliResult RunWithWidth(int columns, params string[] args) => Run(string.Empty, columns, args);
+
+    private static CliResult Run(string stdin, int? columns, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -26,6 +31,7 @@ internal static class CliRun
             Error = error,
             OpenStandardInput = () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)),
             IsInteractive = false,
+            Width = columns,
         };
         var exit = DossierCli.Run(args, environment);
         return new CliResult(exit, output.ToString(), error.ToString());

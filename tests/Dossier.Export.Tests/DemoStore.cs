@@ -36,15 +36,15 @@ internal static class Exported
 {
     public static readonly DateTimeOffset Stamp = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static byte[] Bytes(Core.Storage.IDossierStore store, ExportFormat format, Core.Export.ExportFilter? filter = null)
+    public static byte[] Bytes(Core.Storage.IDossierStore store, ExportFormat format, Core.Export.ExportFilter? filter = null, ExportOptions? options = null)
     {
         using var buffer = new MemoryStream();
-        DossierExporter.Export(store, format, filter ?? Core.Export.ExportFilter.All, buffer, new ExportOptions(Stamp));
+        DossierExporter.Export(store, format, filter ?? Core.Export.ExportFilter.All, buffer, options ?? new ExportOptions(Stamp));
         return buffer.ToArray();
     }
 
-    public static string Text(Core.Storage.IDossierStore store, ExportFormat format, Core.Export.ExportFilter? filter = null) =>
-        Encoding.UTF8.GetString(Bytes(store, format, filter));
+    public static string Text(Core.Storage.IDossierStore store, ExportFormat format, Core.Export.ExportFilter? filter = null, ExportOptions? options = null) =>
+        Encoding.UTF8.GetString(Bytes(store, format, filter, options));
 
     public static string SchemaFolder(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Schemas", .. parts]);
 }

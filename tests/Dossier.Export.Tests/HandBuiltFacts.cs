@@ -22,11 +22,11 @@ internal sealed class HandBuiltFacts : IDisposable
     public IDossierStore Store { get; }
 
     /// <summary>Adds an article; <paramref name="facts"/> gets its text and actors and returns its facts.</summary>
-    public AddResult Add(string text, string outlet, string published, string[] actors, Func<ArticleText, (IReadOnlyList<Claim>, IReadOnlyList<ReportedEvent>, IReadOnlyList<Relation>)> facts)
+    public AddResult Add(string text, string? outlet, string published, string[] actors, Func<ArticleText, (IReadOnlyList<Claim>, IReadOnlyList<ReportedEvent>, IReadOnlyList<Relation>)> facts)
     {
         PublicationDate.TryParseIso(published, out var date);
         var metadata = new ArticleMetadata { Outlet = outlet, Title = text[..Math.Min(40, text.Length)], Published = date };
-        var document = new Document(new DocumentOrigin($"{outlet}-{published}.txt", SourceFormat.Text), text, metadata,
+        var document = new Document(new DocumentOrigin($"{outlet ?? "no-outlet"}-{published}.txt", SourceFormat.Text), text, metadata,
             new OffsetMap([new OffsetSegment(0, text.Length, 0, text.Length)]), [], []) { CleanerVersion = "test" };
         var result = Store.AddArticle(document, MinHashSignature.FromText(text));
         var article = new ArticleText(text, actors);

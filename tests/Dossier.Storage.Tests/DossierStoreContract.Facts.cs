@@ -52,6 +52,46 @@ public abstract partial class DossierStoreContract
     }
 
     [StoreFact]
+    public void Store_lists_a_claim_its_copy_repeats_once_with_the_copys_outlet_as_another_report()
+    {
+        var store = Open();
+        var offensive = Reports.Offensive();
+        Add(store, offensive);
+        Add(store, Reports.Visit());
+        Assert.Equal(AddOutcome.NearDuplicate, Add(store, Reports.OffensiveCopy()).Outcome);
+        store.ReplaceEntities(Reports.Entities(store.ReadChains().ToList()));
+
+        var claim = Assert.Single(store.ListClaims(new ClaimFilter()));
+        var bySpeaker = Assert.Single(store.ListClaims(new ClaimFilter(SpeakerEntityId: "e-army")));
+        var about = Assert.Single(store.ListClaims(new ClaimFilter(AboutEntityId: "e-gharyan")));
+        var byText = Assert.Single(store.ListClaims(new ClaimFilter(SpeakerText: "Haftar")));
+        var key = Assert.Single(store.ListClaimKeys());
+        var read = Assert.Single(store.ReadClaims([key]));
+
+        Assert.Equal(offensive.Id, claim.ArticleId);
+        Assert.Equal(["Desert Wire"], claim.CopiedBy);
+        Assert.All([bySpeaker, about, byText, read], c => Assert.Equal((offensive.Id, "Desert Wire"), (c.ArticleId, Assert.Single(c.CopiedBy))));
+    }
+
+    [StoreFact]
+    public void Store_statistics_count_actors_events_claims_and_ties_and_a_copys_repeated_claim_once()
+    {
+        var store = Open();
+        Add(store, Reports.Offensive());
+        Add(store, Reports.Visit());
+        Add(store, Reports.OffensiveCopy());
+        store.ReplaceEntities(Reports.Entities(store.ReadChains().ToList()));
+
+        var stats = store.GetStatistics();
+
+        Assert.Equal((3, 1), (stats.Articles, stats.Copies));
+        Assert.Equal(AllEntities.Length, stats.Actors);
+        Assert.Equal(4, stats.Events); // two in the original, two in the copy: event reports are counted as stored
+        Assert.Equal(1, stats.Claims);
+        Assert.Equal(2, stats.Ties);
+    }
+
+    [StoreFact]
     public void Store_lists_each_claims_key_with_the_entities_it_involves_and_reads_the_claim_back_by_its_key()
     {
         var (store, _, _) = Linked();

@@ -17,10 +17,15 @@ internal static class Reports
     public const string Meeting = "Fayez al-Sarraj met envoys in Tunis.";
 
     /// <summary>Published 2019-04-05: Haftar (0) says the LNA (1) captured Gharyan (2); al-Sarraj (3) condemns its attack on Tripoli (4).</summary>
-    public static Document Offensive()
+    public static Document Offensive() => Offensive(string.Empty, "Libya Observer", "offensive.txt");
+
+    /// <summary>The offensive report syndicated by Desert Wire: the same text with a line added at the end, so every fact sits where it did.</summary>
+    public static Document OffensiveCopy() => Offensive(" Republished by Desert Wire.", "Desert Wire", "offensive-copy.txt");
+
+    private static Document Offensive(string added, string outlet, string path)
     {
-        var text = Capture + " " + Attack + " " + Documents.Story(50);
-        var document = Documents.Make(text, outlet: "Libya Observer", title: "Haftar takes Gharyan", published: "2019-04-05", path: "offensive.txt");
+        var text = Capture + " " + Attack + " " + Documents.Story(50) + added;
+        var document = Documents.Make(text, outlet: outlet, title: "Haftar takes Gharyan", published: "2019-04-05", path: path);
         var attack = Capture.Length + 1;
         var lna = Name(text, "LNA", MentionForm.Acronym, "initials");
         document.SetActors(

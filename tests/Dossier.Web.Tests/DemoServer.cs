@@ -93,6 +93,8 @@ public sealed class DemoServer : IAsyncLifetime
         }
 
         public void Refused(string origin, string reason) => throw new InvalidOperationException($"{origin}: {reason}");
+
+        public void Noted(string origin, string note) => throw new InvalidOperationException($"{origin}: {note}");
     }
 }
 

@@ -75,9 +75,9 @@ public static partial class DisputeLedger
         {
             foreach (var kind in Enum.GetValues<CountKind>())
             {
-                var values = reports
-                    .SelectMany(r => r.Counts.Where(c => c.Kind == kind).Select(c => (Report: r, Count: c)))
-                    .ToList();
+                var values = WithoutRepeatedCopies(facts,
+                    reports.SelectMany(r => r.Counts.Where(c => c.Kind == kind).Select(c => (Report: r, Count: c))),
+                    v => v.Report.ArticleId, v => CountText(v.Count));
                 if (values.Select(v => v.Report.ArticleId).Distinct().Count() < 2 || values.Select(v => (v.Count.Low, v.Count.High)).Distinct().Count() < 2)
                 {
                     continue;
@@ -103,8 +103,8 @@ public static partial class DisputeLedger
     {
         foreach (var incident in incidents)
         {
-            var reports = incident.Incident.Reports.Where(r => r.Agents.Count > 0).ToList();
-            var versions = reports.GroupBy(r => string.Join("|", r.Agents.Select(a => a.EntityId ?? a.Name).Order(StringComparer.Ordinal))).ToList();
+            var reports = WithoutRepeatedCopies(facts, incident.Incident.Reports.Where(r => r.Agents.Count > 0), r => r.ArticleId, AgentsKey);
+            var versions = reports.GroupBy(AgentsKey).ToList();
             if (versions.Count < 2 || reports.Select(r => r.ArticleId).Distinct().Count() < 2)
             {
                 continue;
@@ -124,7 +124,7 @@ public static partial class DisputeLedger
             .GroupBy(r => r.Target.EntityId ?? r.Target.Name);
         foreach (var place in byPlace)
         {
-            var reports = place.ToList();
+            var reports = WithoutRepeatedCopies(facts, place, r => r.ArticleId, r => r.Source.EntityId ?? r.Source.Name);
             if (reports.Select(r => r.Source.EntityId ?? r.Source.Name).Distinct().Count() < 2)
             {
                 continue;
@@ -175,6 +175,20 @@ public static partial class DisputeLedger
                 : $"{denial.SpeakerName ?? denial.SpeakerText} {denial.Cue} what {accusation.SpeakerName ?? accusation.SpeakerText} {(accusation.Modality == Modality.Alleged ? "alleged" : "reported")}";
             yield return new DisputeRow(subject, "accusation", DisputeKind.Denial, why, actors, null, values);
         }
+    }
+
+    private static string AgentsKey(EventRow report) => string.Join("|", report.Agents.Select(a => a.EntityId ?? a.Name).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The reports without those of a syndicated copy that say what its original says: the copy is
+    /// the original's report again (the sources view counts its outlet), not a second value. A copy
+    /// that changed the figure stays, since that difference is real.
+    /// </summary>
+    private static List<T> WithoutRepeatedCopies<T>(CorpusFacts facts, IEnumerable<T> reports, Func<T, ArticleId> articleOf, Func<T, string> valueOf)
+    {
+        var all = reports.ToList();
+        var said = all.Select(r => (articleOf(r), valueOf(r))).ToHashSet();
+        return [.. all.Where(r => !(facts.ArticlesById.TryGetValue(articleOf(r), out var article) && article.CopyOf is { } original && said.Contains((original, valueOf(r)))))];
     }
 
     private static IEnumerable<string?> MentionedIn(CorpusFacts facts, ClaimRow claim)

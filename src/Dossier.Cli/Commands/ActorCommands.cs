@@ -93,7 +93,7 @@ internal static class ActorCommands
     private static Command Actors(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(csv: true);
         var kind = new Option<string?>("--kind") { Description = $"Only actors of this kind: {ActorKinds.AllNames}.", HelpName = "KIND" };
         var top = new Option<int>("--top") { Description = "How many actors, most mentioned first.", DefaultValueFactory = _ => 50, HelpName = "N" };
         var command = new Command("actors", "List the actors: one line per real-world actor, with its kind, mentions, articles and every spelling.")
@@ -138,6 +138,17 @@ internal static class ActorCommands
                     articles = a.Articles,
                     spellings = a.Spellings.Select(s => new { text = s.Text, count = s.Count }),
                 }));
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(format) is OutputFormat.Csv or OutputFormat.Tsv)
+            {
+                CsvOutput.Write(environment.Out, ["id", "name", "kind", "mentions", "articles", "spellings"],
+                    actors.Select(a => (IReadOnlyList<string?>)
+                    [
+                        a.Id, a.Name, a.Kind.ToName(), a.Mentions.ToString(CultureInfo.InvariantCulture), a.Articles.ToString(CultureInfo.InvariantCulture),
+                        string.Join("; ", a.Spellings.Select(s => s.Text)),
+                    ]), parse.GetValue(format));
                 return ExitCodes.Success;
             }
 
@@ -208,10 +219,10 @@ internal static class ActorCommands
                     id = detail.Summary.Id,
                     name = detail.Summary.Name,
                     kind = detail.Summary.Kind.ToName(),
-                    kind_reason = detail.KindReason,
+                    kindReason = detail.KindReason,
                     mentions = detail.Summary.Mentions,
                     articles = detail.Summary.Articles,
-                    spellings = detail.Names.Select(s => new { text = s.Text, count = s.Count, form = s.Form.ToString(), reason = s.Reason, first_article = s.FirstArticle.Value }),
+                    spellings = detail.Names.Select(s => new { text = s.Text, count = s.Count, form = s.Form.ToString(), reason = s.Reason, firstArticle = s.FirstArticle.Value }),
                     appearances = detail.Appearances.Select(a => new
                     {
                         article = a.ArticleId.Value,
@@ -225,10 +236,10 @@ internal static class ActorCommands
                         reason = a.Detail,
                     }),
                     overrides = detail.Overrides,
-                    relations = relations.Select(r => new { kind = r.Kind.ToName(), source = r.Source.Name, target = r.Target.Name, cue = r.Cue, polarity = r.Polarity, said_by = r.SaidBy, article = r.ArticleId.Value }),
+                    relations = relations.Select(r => new { kind = r.Kind.ToName(), source = r.Source.Name, target = r.Target.Name, cue = r.Cue, polarity = r.Polarity, saidBy = r.SaidBy, article = r.ArticleId.Value }),
                     events = events.Select(e => new { type = e.Type.ToName(), date = e.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = e.Place?.Name, evidence = e.Evidence, article = e.ArticleId.Value }),
-                    claims_by = claimsBy.Select(ClaimJson),
-                    claims_about = claimsAbout.Select(ClaimJson),
+                    claimsBy = claimsBy.Select(ClaimJson),
+                    claimsAbout = claimsAbout.Select(ClaimJson),
                     labels = labels.Select(l => new
                     {
                         outlet = l.Outlet,
@@ -331,11 +342,12 @@ internal static class ActorCommands
     {
         article = c.ArticleId.Value,
         speaker = c.SpeakerText,
-        speaker_name = c.SpeakerName,
+        speakerName = c.SpeakerName,
         cue = c.Cue,
         modality = c.Modality.ToString().ToLowerInvariant(),
         content = c.Content,
         evidence = c.Sentence,
+        copiedBy = c.CopiedBy,
     };
 
     /// <summary>One entity by id, spelling, or a word or variant of its spellings; null when none or several.</summary>

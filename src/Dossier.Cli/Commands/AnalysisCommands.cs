@@ -126,10 +126,10 @@ internal static class AnalysisCommands
                     Markup.Escape(value.Outlet),
                     value.Modality.ToString().ToLowerInvariant(),
                     value.Date ?? "undated",
-                    Markup.Escape($"{value.Article.Short}: {TextClipping.Clip(value.Evidence, 110)}"));
+                    Markup.Escape($"{value.Article.Short}: {TableText.Clip(value.Evidence, console, 110)}"));
             }
 
-            console.Write(table);
+            TableText.Write(console, table);
         }
 
         environment.Out.WriteLine($"{rows.Count} disputes.");
@@ -165,8 +165,8 @@ internal static class AnalysisCommands
                     incident = e.Incident,
                     actors = e.Actors,
                     reports = e.Support.Reports,
-                    independent_sources = e.Support.IndependentSources,
-                    single_source = e.Support.SingleSource,
+                    independentSources = e.Support.IndependentSources,
+                    singleSource = e.Support.SingleSource,
                     sources = e.Support.Sources,
                     evidence = e.Evidence,
                 }));
@@ -179,6 +179,7 @@ internal static class AnalysisCommands
                 return ExitCodes.Success;
             }
 
+            var console = environment.CreateConsole();
             var table = new Table().AddColumns("When", "Precision", "#", "What", "Sources", "Evidence");
             foreach (var entry in entries)
             {
@@ -186,12 +187,12 @@ internal static class AnalysisCommands
                     entry.From is null ? "undated" : entry.From == entry.To ? Day(entry.From)! : $"{Day(entry.From)}..{Day(entry.To)}",
                     entry.Precision,
                     entry.Incident?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Markup.Escape(TextClipping.Clip(entry.What, 80)),
+                    Markup.Escape(TableText.Clip(entry.What, console, 80)),
                     Markup.Escape(Sources(entry.Support)),
-                    Markup.Escape(TextClipping.Clip(entry.Evidence, 90)));
+                    Markup.Escape(TableText.Clip(entry.Evidence, console, 90)));
             }
 
-            environment.CreateConsole().Write(table);
+            TableText.Write(console, table);
             environment.Out.WriteLine($"{entries.Count} entries, {entries.Count(e => e.From is not null)} dated; {entries.Count(e => e.Support.SingleSource)} rest on a single independent source.");
             return ExitCodes.Success;
         });

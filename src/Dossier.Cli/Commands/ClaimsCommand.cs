@@ -77,21 +77,22 @@ internal static class ClaimsCommand
                     form = Name(c.Form),
                     modality = c.Modality.ToString().ToLowerInvariant(),
                     speaker = c.SpeakerText,
-                    speaker_actor = c.SpeakerEntityId,
-                    speaker_name = c.SpeakerName,
-                    on_behalf_of = c.AffiliationEntityId,
-                    on_behalf_of_name = c.AffiliationName,
+                    speakerActor = c.SpeakerEntityId,
+                    speakerName = c.SpeakerName,
+                    onBehalfOf = c.AffiliationEntityId,
+                    onBehalfOfName = c.AffiliationName,
                     cue = c.Cue,
                     content = c.Content,
                     evidence = c.Sentence,
-                    content_start = c.ContentStart,
-                    content_end = c.ContentEnd,
+                    contentStart = c.ContentStart,
+                    contentEnd = c.ContentEnd,
+                    copiedBy = c.CopiedBy,
                 }));
                 return;
-            case OutputFormat.Csv:
+            case OutputFormat.Csv or OutputFormat.Tsv:
                 CsvOutput.Write(environment.Out,
-                    ["article", "outlet", "published", "speaker", "speaker_actor", "on_behalf_of", "cue", "form", "modality", "content", "evidence"],
-                    claims.Select(c => (IReadOnlyList<string?>)[c.ArticleId.Value, c.Outlet, c.Published, c.SpeakerText, c.SpeakerName, c.AffiliationName, c.Cue, Name(c.Form), c.Modality.ToString().ToLowerInvariant(), c.Content, c.Sentence]));
+                    ["article", "outlet", "published", "speaker", "speaker_actor", "on_behalf_of", "cue", "form", "modality", "content", "evidence", "copied_by"],
+                    claims.Select(c => (IReadOnlyList<string?>)[c.ArticleId.Value, c.Outlet, c.Published, c.SpeakerText, c.SpeakerName, c.AffiliationName, c.Cue, Name(c.Form), c.Modality.ToString().ToLowerInvariant(), c.Content, c.Sentence, string.Join("; ", c.CopiedBy)]), format);
                 return;
         }
 
@@ -101,6 +102,7 @@ internal static class ClaimsCommand
             return;
         }
 
+        var console = environment.CreateConsole();
         var table = new Table().AddColumns("Speaker", "Cue", "How", "What is said", "Article");
         foreach (var claim in claims)
         {
@@ -114,11 +116,11 @@ internal static class ClaimsCommand
                 Markup.Escape(speaker),
                 Markup.Escape(claim.Cue),
                 $"{Name(claim.Form)}, {claim.Modality.ToString().ToLowerInvariant()}",
-                Markup.Escape(TextClipping.Clip(claim.Content, 160)),
-                Markup.Escape($"{claim.ArticleId.Short} {claim.Outlet ?? ""}".Trim()));
+                Markup.Escape(TableText.Clip(claim.Content, console)),
+                Markup.Escape($"{claim.ArticleId.Short} {claim.Outlet ?? ""}".Trim() + (claim.CopiedBy.Count > 0 ? $" (copied by {string.Join(", ", claim.CopiedBy)})" : "")));
         }
 
-        environment.CreateConsole().Write(table);
+        TableText.Write(console, table);
         environment.Out.WriteLine($"{claims.Count} claims. --format json gives each one's sentence and offsets.");
     }
 

@@ -49,21 +49,21 @@ internal static class EvalActorsCommand
             var aside = ActorEvaluator.Evaluate(entities, rows, articleAside: true);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(environment.Out, new
+                JsonOutput.WriteReport(environment.Out, new
                 {
                     task = "actors",
                     gold = goldPath,
                     overall = Json(result.BCubed),
                     pairwise = Json(result.Pairwise),
-                    overall_article_aside = Json(aside.BCubed),
-                    pairwise_article_aside = Json(aside.Pairwise),
-                    gold_forms = result.GoldForms,
+                    overallArticleAside = Json(aside.BCubed),
+                    pairwiseArticleAside = Json(aside.Pairwise),
+                    goldForms = result.GoldForms,
                     found = result.Found,
                     actors = result.Actors,
                     spurious = result.Spurious.Count,
-                    spurious_actors = result.Spurious,
-                    kind_accuracy = result.KindsScored == 0 ? 0 : Math.Round((double)result.KindsRight / result.KindsScored, 4),
-                    kinds_scored = result.KindsScored,
+                    spuriousActors = result.Spurious,
+                    kindAccuracy = result.KindsScored == 0 ? 0 : Math.Round((double)result.KindsRight / result.KindsScored, 4),
+                    kindsScored = result.KindsScored,
                     splits = result.Splits.Select(s => new { gold = s.Gold, actors = s.Entities }),
                     merges = result.Merges.Select(m => new { actor = m.Entity, gold = m.Gold }),
                 });

@@ -78,15 +78,15 @@ internal static class EvalAttributionCommand
                 task = "attribution",
                 polnear = directory,
                 overall = Json(result.Cue),
-                by_type = new { cue = Json(result.Cue), source = Json(result.Source), content = Json(result.Content) },
+                byType = new { cue = Json(result.Cue), source = Json(result.Source), content = Json(result.Content) },
                 texts = result.Texts,
                 gold = result.Gold,
                 predicted = result.Predicted,
             };
-            JsonOutput.Write<object>(environment.Out, errors
+            JsonOutput.WriteReport<object>(environment.Out, errors
                 ? new
                 {
-                    scores.task, scores.polnear, scores.overall, scores.by_type, scores.texts, scores.gold, scores.predicted,
+                    scores.task, scores.polnear, scores.overall, scores.byType, scores.texts, scores.gold, scores.predicted,
                     errors = result.Errors.Select(e => new
                     {
                         kind = e.Kind, text = e.Name, start = e.Start, sentence = e.Sentence,

@@ -81,13 +81,13 @@ internal static class EvalCommand
 
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(environment.Out, new
+            JsonOutput.WriteReport(environment.Out, new
             {
                 task = report.Task,
                 gold = report.GoldFile,
                 overall = ScoreJson(report.Overall),
-                by_type = report.ByType.ToDictionary(p => p.Key, p => ScoreJson(p.Value)),
-                words_per_second = Math.Round(report.WordsPerSecond),
+                byType = report.ByType.ToDictionary(p => p.Key, p => ScoreJson(p.Value)),
+                wordsPerSecond = Math.Round(report.WordsPerSecond),
                 words = report.Words,
                 note = report.Note,
             });
@@ -151,16 +151,16 @@ internal static class EvalCommand
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(environment.Out, new
+                JsonOutput.WriteReport(environment.Out, new
                 {
                     task = "parse",
                     gold = report.GoldFile,
                     overall = new { uas = Math.Round(report.Uas, 4), las = Math.Round(report.Las, 4) },
-                    by_type = report.ByRelation.ToDictionary(p => p.Key, p => new { las = Math.Round(p.Value.Las, 4), count = p.Value.Count }),
-                    words_per_second = Math.Round(report.WordsPerSecond),
+                    byType = report.ByRelation.ToDictionary(p => p.Key, p => new { las = Math.Round(p.Value.Las, 4), count = p.Value.Count }),
+                    wordsPerSecond = Math.Round(report.WordsPerSecond),
                     words = report.Words,
                     sentences = report.Sentences,
-                    upos_accuracy = Math.Round(report.TagAccuracy, 4),
+                    uposAccuracy = Math.Round(report.TagAccuracy, 4),
                     note = "all words counted, punctuation included; predicted tags",
                 });
                 return ExitCodes.Success;
@@ -243,15 +243,15 @@ internal static class EvalCommand
 
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(environment.Out, new
+            JsonOutput.WriteReport(environment.Out, new
             {
                 task = "names",
-                pairs_file = report.File,
+                pairsFile = report.File,
                 overall = Point(report.AtThreshold),
                 curve = report.Curve.Select(Point),
                 pairs = report.Pairs,
-                same_pairs = report.SamePairs,
-                pairs_per_second = Math.Round(report.PairsPerSecond),
+                samePairs = report.SamePairs,
+                pairsPerSecond = Math.Round(report.PairsPerSecond),
                 errors = report.Errors.Select(e => new { a = e.Pair.A, b = e.Pair.B, same = e.Pair.Same, line = e.Pair.Line, score = e.Match.Score, rule = e.Match.Rule }),
             });
             return;

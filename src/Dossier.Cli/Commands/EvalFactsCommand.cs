@@ -89,8 +89,8 @@ internal static class EvalFactsCommand
                 matched = s.Matched,
                 fields = s.Fields.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
                 missed = s.Missed,
-                false_hits = s.FalseHits,
-                field_errors = s.FieldErrors,
+                falseHits = s.FalseHits,
+                fieldErrors = s.FieldErrors,
             }
             : new
             {
@@ -111,13 +111,13 @@ internal static class EvalFactsCommand
         var overall = new FactScore(gold, predicted, matched, new Dictionary<string, double>());
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(environment.Out, new
+            JsonOutput.WriteReport(environment.Out, new
             {
                 task = "facts",
                 gold = goldPath,
                 overall = new { precision = Math.Round(overall.Precision, 4), recall = Math.Round(overall.Recall, 4), f1 = Math.Round(overall.F1, 4) },
-                by_type = new { events = Json(result.Events), claims = Json(result.Claims), relations = Json(result.Relations) },
-                speaker_attribution = new { direct_quotes = Attribution(result.DirectQuotes), indirect_speech = Attribution(result.IndirectSpeech) },
+                byType = new { events = Json(result.Events), claims = Json(result.Claims), relations = Json(result.Relations) },
+                speakerAttribution = new { directQuotes = Attribution(result.DirectQuotes), indirectSpeech = Attribution(result.IndirectSpeech) },
             });
             return;
         }

@@ -100,11 +100,11 @@ internal static class EventsCommand
                 JsonOutput.Write(environment.Out, incidents.Select(i => new
                 {
                     type = i.Event.Type.ToName(),
-                    date_first = i.Event.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    date_last = i.Event.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    date_precision = i.Event.DatePrecision,
+                    dateFirst = i.Event.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    dateLast = i.Event.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    datePrecision = i.Event.DatePrecision,
                     place = i.Event.Place?.Name,
-                    place_actor = i.Event.Place?.EntityId,
+                    placeActor = i.Event.Place?.EntityId,
                     agents = i.Event.Agents.Select(a => new { name = a.Name, actor = a.EntityId }),
                     targets = i.Event.Targets.Select(a => new { name = a.Name, actor = a.EntityId }),
                     reports = i.Reports.Select(r => new
@@ -113,14 +113,14 @@ internal static class EventsCommand
                         outlet = r.Outlet,
                         published = r.Published,
                         trigger = r.Trigger,
-                        date_text = r.DateText,
+                        dateText = r.DateText,
                         counts = r.Counts.Select(c => new { kind = c.Kind.ToString().ToLowerInvariant(), low = c.Low, high = c.High, bound = c.Bound, text = c.Text }),
-                        said_by = r.SaidBy,
+                        saidBy = r.SaidBy,
                         evidence = r.Evidence,
                     }),
                 }));
                 return;
-            case OutputFormat.Csv:
+            case OutputFormat.Csv or OutputFormat.Tsv:
                 // ACLED-style: one row per report, the incident's number joining reports of one incident.
                 CsvOutput.Write(environment.Out,
                     ["incident", "event_date", "date_precision", "event_type", "actor1", "actor2", "location", "fatalities", "injured", "displaced", "kidnapped", "source", "article", "said_by", "notes"],
@@ -129,7 +129,7 @@ internal static class EventsCommand
                         (n + 1).ToString(CultureInfo.InvariantCulture), r.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DatePrecision, r.Type.ToName(),
                         Names(r.Agents), Names(r.Targets), r.Place?.Name, Count(r, CountKind.Killed), Count(r, CountKind.Injured), Count(r, CountKind.Displaced),
                         Count(r, CountKind.Kidnapped), r.Outlet, r.ArticleId.Value, r.SaidBy, r.Evidence,
-                    ])));
+                    ])), format);
                 return;
         }
 
@@ -139,11 +139,12 @@ internal static class EventsCommand
             return;
         }
 
+        var console = environment.CreateConsole();
         var table = new Table().AddColumns("Date", "Type", "Place", "Who", "To whom", "Killed", "Injured", "Says who", "Evidence");
         foreach (var incident in incidents)
         {
             var e = incident.Event;
-            var evidence = e.Evidence.Length > 110 ? e.Evidence[..109] + "…" : e.Evidence;
+            var evidence = TableText.Clip(e.Evidence, console, 110);
             table.AddRow(
                 Markup.Escape(Date(e)),
                 e.Type.ToName(),
@@ -156,7 +157,7 @@ internal static class EventsCommand
                 Markup.Escape($"{e.ArticleId.Short}: {evidence}" + (incident.Reports.Count > 1 ? $" (+{incident.Reports.Count - 1} reports)" : "")));
         }
 
-        environment.CreateConsole().Write(table);
-        environment.Out.WriteLine($"{incidents.Count} events from {incidents.Sum(i => i.Reports.Count)} reports. --format json or csv gives every report with its words.");
+        TableText.Write(console, table);
+        environment.Out.WriteLine($"{incidents.Count} events from {incidents.Sum(i => i.Reports.Count)} reports; --format json or csv gives each report's words.");
     }
 }

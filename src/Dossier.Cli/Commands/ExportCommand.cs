@@ -70,6 +70,7 @@ internal static class ExportCommand
             var options = new ExportOptions(environment.Clock.GetUtcNow())
             {
                 Progress = showProgress ? (kind, rows) => environment.Error.Write($"\rexporting: {rows:N0} objects ({kind})   ") : null,
+                Places = Analysis.Places.PlaceCoordinates.ForApplication(AppContext.BaseDirectory),
             };
 
             var path = parse.GetValue(output);

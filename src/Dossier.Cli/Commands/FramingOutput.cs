@@ -25,7 +25,7 @@ internal static class FramingOutput
                 {
                     outlet = a.Outlet,
                     reading = a.Reading,
-                    sides = a.Sides.Select(s => new { side = s.Side, favourable_labels = s.Favourable, unfavourable_labels = s.Unfavourable, casualty_reports = s.CasualtyReports, named_perpetrator = s.NamedPerpetrator }),
+                    sides = a.Sides.Select(s => new { side = s.Side, favourableLabels = s.Favourable, unfavourableLabels = s.Unfavourable, casualtyReports = s.CasualtyReports, namedPerpetrator = s.NamedPerpetrator }),
                 }),
             });
             return;
@@ -124,7 +124,7 @@ internal static class FramingOutput
         outlet = count.Outlet,
         speaker = count.Speaker,
         actor = count.EntityId,
-        actor_name = count.EntityName,
+        actorName = count.EntityName,
         label = count.Label,
         tone = count.Tone.ToName(),
         count = count.Count,
@@ -137,15 +137,15 @@ internal static class FramingOutput
         articles = profile.Articles.Select(a => a.Value),
         words = profile.Words,
         facts = profile.Facts,
-        named_speaker = profile.NamedSpeaker,
-        unnamed_source = profile.UnnamedSource,
-        no_source = profile.NoSource,
+        namedSpeaker = profile.NamedSpeaker,
+        unnamedSource = profile.UnnamedSource,
+        noSource = profile.NoSource,
         hedges = profile.Hedges.Select(m => new { kind = m.Kind, words = m.Words, evidence = m.Evidence }),
-        loaded_labels = profile.LoadedLabels,
-        loaded_labels_per_1000_words = Math.Round(profile.LoadedLabelsPerThousandWords, 2),
-        single_source_facts = profile.SingleSourceFacts,
-        disputed_facts = profile.DisputedFacts,
-        opinion_markers = profile.OpinionMarkers.Select(m => new { kind = m.Kind, words = m.Words, evidence = m.Evidence }),
+        loadedLabels = profile.LoadedLabels,
+        loadedLabelsPer1000Words = Math.Round(profile.LoadedLabelsPerThousandWords, 2),
+        singleSourceFacts = profile.SingleSourceFacts,
+        disputedFacts = profile.DisputedFacts,
+        opinionMarkers = profile.OpinionMarkers.Select(m => new { kind = m.Kind, words = m.Words, evidence = m.Evidence }),
     };
 
     private static string Percent(SourcingProfile profile, int part)

@@ -5,6 +5,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
+using Dossier.Storage;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -55,6 +56,13 @@ internal static class IngestCommand
     public static int Run(CliEnvironment environment, string databasePath, IReadOnlyList<string> inputs, ReaderOptions options,
         OutputFormat format, CancellationToken cancellationToken, bool link = true, int jobs = 1)
     {
+        if (!DossierStores.Exists(databasePath) && NothingToRead(environment, inputs))
+        {
+            // A mistyped path must not leave an empty store behind that later commands take for a real one.
+            environment.Error.WriteLine($"dossier: nothing to read; {databasePath} was not created");
+            return ExitCodes.SomeRefused;
+        }
+
         using var store = CommonOptions.OpenStore(databasePath, environment);
         if (store is null)
         {
@@ -93,6 +101,30 @@ internal static class IngestCommand
         return report.Refused == 0 ? ExitCodes.Success : ExitCodes.SomeRefused;
     }
 
+    /// <summary>True when no input names a file, after saying why for each one.</summary>
+    private static bool NothingToRead(CliEnvironment environment, IReadOnlyList<string> inputs)
+    {
+        var refusals = new List<ExpandOutcome.Refused>();
+        foreach (var outcome in InputExpander.Expand(inputs))
+        {
+            if (outcome is ExpandOutcome.Refused refused)
+            {
+                refusals.Add(refused);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        foreach (var refused in refusals)
+        {
+            environment.Error.WriteLine($"{refused.Path}: {refused.Reason}");
+        }
+
+        return true;
+    }
+
     /// <summary>Runs the ingest with a progress bar on a terminal and plain lines otherwise.</summary>
     public static IngestReport Ingest(CliEnvironment environment, IDossierStore store, IReadOnlyList<string> inputs,
         ReaderOptions options, CancellationToken cancellationToken, int jobs = 1)
@@ -129,10 +161,10 @@ internal static class IngestCommand
                 read = report.Read,
                 stored = report.Stored,
                 duplicates = report.Duplicates,
-                near_duplicates = report.NearDuplicates,
+                nearDuplicates = report.NearDuplicates,
                 refused = report.Refused,
                 seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
-                articles_in_store = statistics.Articles,
+                articlesInStore = statistics.Articles,
             });
             return;
         }
@@ -179,6 +211,8 @@ internal static class IngestCommand
 
         public void Refused(string origin, string reason) => environment.Error.WriteLine($"{origin}: {reason}");
 
+        public void Noted(string origin, string note) => environment.Error.WriteLine($"{origin}: {note}");
+
         // Plain lines for logs and pipes, at most one every few seconds so a long run shows it is alive.
         private void Tick()
         {
@@ -214,5 +248,7 @@ internal static class IngestCommand
         }
 
         public void Refused(string origin, string reason) => refusals.Add($"{origin}: {reason}");
+
+        public void Noted(string origin, string note) => refusals.Add($"{origin}: {note}");
     }
 }

@@ -68,20 +68,20 @@ internal static class RelationsCommand
                 {
                     kind = r.Kind.ToName(),
                     source = r.Source.Name,
-                    source_actor = r.Source.EntityId,
+                    sourceActor = r.Source.EntityId,
                     target = r.Target.Name,
-                    target_actor = r.Target.EntityId,
+                    targetActor = r.Target.EntityId,
                     cue = r.Cue,
                     polarity = r.Polarity,
-                    said_by = r.SaidBy,
+                    saidBy = r.SaidBy,
                     article = r.ArticleId.Value,
                     outlet = r.Outlet,
                     evidence = r.Evidence,
                 }));
                 return;
-            case OutputFormat.Csv:
+            case OutputFormat.Csv or OutputFormat.Tsv:
                 CsvOutput.Write(environment.Out, ["kind", "source", "target", "cue", "polarity", "said_by", "article", "outlet", "evidence"],
-                    relations.Select(r => (IReadOnlyList<string?>)[r.Kind.ToName(), r.Source.Name, r.Target.Name, r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, r.Evidence]));
+                    relations.Select(r => (IReadOnlyList<string?>)[r.Kind.ToName(), r.Source.Name, r.Target.Name, r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, r.Evidence]), format);
                 return;
         }
 

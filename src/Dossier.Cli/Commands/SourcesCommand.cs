@@ -15,7 +15,7 @@ internal static class SourcesCommand
     public static Command Create(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(csv: true);
         var framing = new Option<bool>("--framing") { Description = "The loaded labels (\"terrorists\", \"warlord\", \"internationally recognized government\") each outlet and each speaker it quotes gives each actor, with the sentences, and each outlet's alignment with the sides of the conflict." };
         var profile = new Option<bool>("--profile") { Description = "Each outlet's and article's sourcing profile: facts with a named speaker, an unnamed source or none; hedges; loaded labels per 1,000 words; single-source and disputed facts; opinion markers." };
         var actor = new Option<string?>("--actor") { Description = "With --framing: only the labels of this actor (any spelling).", HelpName = "ACTOR" };
@@ -29,6 +29,12 @@ internal static class SourcesCommand
             if (!parse.GetValue(framing) && !parse.GetValue(profile))
             {
                 return Run(environment, path, parse.GetValue(format));
+            }
+
+            if (parse.GetValue(format) is OutputFormat.Csv or OutputFormat.Tsv)
+            {
+                environment.Error.WriteLine("dossier: --format csv and tsv list the outlets; with --framing or --profile use table or json");
+                return ExitCodes.Failure;
             }
 
             using var store = CommonOptions.OpenExistingStore(path, environment);
@@ -72,9 +78,16 @@ internal static class SourcesCommand
                 articles = s.Articles,
                 originals = s.Originals,
                 copies = s.Copies,
-                first_published = s.FirstPublished,
-                last_published = s.LastPublished,
+                firstPublished = s.FirstPublished,
+                lastPublished = s.LastPublished,
             }));
+            return ExitCodes.Success;
+        }
+
+        if (format is OutputFormat.Csv or OutputFormat.Tsv)
+        {
+            CsvOutput.Write(environment.Out, ["outlet", "articles", "originals", "copies", "first_published", "last_published"],
+                sources.Select(s => (IReadOnlyList<string?>)[s.Outlet, Count(s.Articles), Count(s.Originals), Count(s.Copies), s.FirstPublished, s.LastPublished]), format);
             return ExitCodes.Success;
         }
 
@@ -102,4 +115,6 @@ internal static class SourcesCommand
         environment.Out.WriteLine($"{Numbers.Format(total)} articles from {Numbers.Format(sources.Count)} outlets; {Numbers.Format(copies)} are copies of another article.");
         return ExitCodes.Success;
     }
+
+    private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -29,15 +29,23 @@ internal static class StatsCommand
                     store = store.Location,
                     articles = stats.Articles,
                     copies = stats.Copies,
+                    actors = stats.Actors,
+                    events = stats.Events,
+                    claims = stats.Claims,
+                    ties = stats.Ties,
                     refusals = stats.Refusals,
                     bytes = stats.Bytes,
-                    last_ingest = stats.LastIngest?.ToString("O", CultureInfo.InvariantCulture),
+                    lastIngest = stats.LastIngest?.ToString("O", CultureInfo.InvariantCulture),
                 });
                 return ExitCodes.Success;
             }
 
             environment.Out.WriteLine($"Store      {store.Location}");
             environment.Out.WriteLine($"Articles   {Numbers.Format(stats.Articles)} ({Numbers.Format(stats.Copies)} copies of another article)");
+            environment.Out.WriteLine($"Actors     {Numbers.Format(stats.Actors)}");
+            environment.Out.WriteLine($"Events     {Numbers.Format(stats.Events)} reports");
+            environment.Out.WriteLine($"Claims     {Numbers.Format(stats.Claims)} (a copy's repeat of its original's claim counted once)");
+            environment.Out.WriteLine($"Ties       {Numbers.Format(stats.Ties)} reports");
             environment.Out.WriteLine($"Refused    {Numbers.Format(stats.Refusals)} inputs over all ingests");
             environment.Out.WriteLine($"Size       {Numbers.Format(stats.Bytes / 1024.0 / 1024.0, "0.0")} MB");
             environment.Out.WriteLine($"Last ingest {lastIngest ?? "never finished"}");

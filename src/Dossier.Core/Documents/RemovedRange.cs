@@ -29,6 +29,13 @@ public enum RemovalReason
 
     /// <summary>Scripts, styles, forms and other markup that is not text.</summary>
     Markup,
+
+    /// <summary>
+    /// Sentences inside markup a browser never shows as text (a script, a template, a form): left out
+    /// like the rest of that markup, but reported at ingest, because it may be article text that a
+    /// broken page hid there.
+    /// </summary>
+    HiddenText,
 }
 
 /// <summary>

@@ -2,7 +2,11 @@ using Dossier.Core.Documents;
 
 namespace Dossier.Core.Facts;
 
-/// <summary>A claim as listed: who says what, where, and the entities of its speaker and of whom the speaker speaks for.</summary>
+/// <summary>
+/// A claim as listed: who says what, where, and the entities of its speaker and of whom the speaker
+/// speaks for. <see cref="CopiedBy"/> names the outlets of syndicated copies of its article that carry
+/// the same words: each is another report of this claim, never a claim of its own.
+/// </summary>
 public sealed record ClaimRow(
     ArticleId ArticleId,
     string? Title,
@@ -19,7 +23,8 @@ public sealed record ClaimRow(
     string Content,
     string Sentence,
     int ContentStart,
-    int ContentEnd);
+    int ContentEnd,
+    IReadOnlyList<string> CopiedBy);
 
 /// <summary>
 /// Which claims to list: by a speaker (an entity, or words of a described source), about an entity;

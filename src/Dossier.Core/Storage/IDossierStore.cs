@@ -36,7 +36,18 @@ public sealed record StoredArticle(
     DateTimeOffset IngestedAt);
 
 /// <summary>One outlet's articles: originals and copies, with the span of their publication dates.</summary>
-public sealed record SourceSummary(string Outlet, int Articles, int Copies, int Originals, string? FirstPublished, string? LastPublished);
+public sealed record SourceSummary(string Outlet, int Articles, int Copies, int Originals, string? FirstPublished, string? LastPublished)
+{
+    /// <summary>
+    /// The outlet the articles whose outlet is not known are listed under. It is a real outlet
+    /// name wherever outlets are filtered: a filter by it finds those articles and their facts, so
+    /// the row that lists them also leads to them.
+    /// </summary>
+    public const string UnknownOutlet = "(unknown outlet)";
+
+    /// <summary>The name an article's outlet is listed and filtered under: its own, or <see cref="UnknownOutlet"/>.</summary>
+    public static string ListedName(string? outlet) => outlet ?? UnknownOutlet;
+}
 
 /// <summary>
 /// How search hits are ordered. Ranking reads every match (bm25 counts the articles that hold each
@@ -50,8 +61,12 @@ public enum SearchOrder
 
 public sealed record SearchHit(ArticleId Id, string? Title, string? Outlet, string? Published, string Snippet, double Rank);
 
-/// <summary>Counts and sizes of a store, for <c>dossier stats</c> and the end of an ingest.</summary>
-public sealed record StoreStatistics(int Articles, int Copies, int Refusals, long Bytes, DateTimeOffset? LastIngest);
+/// <summary>
+/// Counts and sizes of a store, for <c>dossier stats</c> and the end of an ingest: articles, copies
+/// among them, refused inputs, bytes, the last ingest, and what linking found: actors (entities),
+/// events, claims (as listed: a copy's repeat of its original's claim is not counted again) and ties.
+/// </summary>
+public sealed record StoreStatistics(int Articles, int Copies, int Refusals, long Bytes, DateTimeOffset? LastIngest, int Actors, int Events, int Claims, int Ties);
 
 /// <summary>One run of <c>dossier ingest</c>, as recorded in the store.</summary>
 public sealed record IngestRunSummary(int Read, int Stored, int Duplicates, int NearDuplicates, int Refused);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Analysis.Places;
+using Dossier.Core.Documents;
 using Dossier.Core.Export;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
@@ -11,7 +13,11 @@ namespace Dossier.Export.Csv;
 /// Events as ACLED lays them out, one row per incident (reports of the same kind of event at the same
 /// place on overlapping dates are one incident), followed by Dossier's own columns. ACLED codes the
 /// lowest fatality figure and notes the others; so do we, and the notes say which report gave which.
-/// Columns we cannot fill yet (coordinates, admin areas, actor type codes) are left empty, never guessed.
+/// The place is put where the web map puts it (<see cref="PlaceCoordinates"/>): coordinates, country,
+/// ISO 3166-1 numeric code, and geo_precision 1 for a town or 3 for a country's centroid. Columns we
+/// cannot fill (admin areas: the gazetteer has only codes for them, not names; actor type codes) are
+/// left empty, never guessed. An article without an outlet is named in <c>source</c> and the notes
+/// by its title, or its file name when it has none, never by its hash.
 /// </summary>
 internal static class AcledCsvExporter
 {
@@ -24,11 +30,25 @@ internal static class AcledCsvExporter
         "injured", "displaced", "speakers", "modality", "independent_sources", "reports",
     ];
 
-    public static void Write(IDossierStore store, ExportFilter filter, Stream output, ExportCounter counter)
+    public static void Write(IDossierStore store, ExportFilter filter, Stream output, PlaceCoordinates? places, ExportCounter counter)
     {
         using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text);
         csv.Row(Header);
+        var unknownOutlets = UnknownOutletNames(store, filter);
+        var states = places is null ? [] : PlaceCoordinates.StateMentions(store.ListEntities(null, int.MaxValue));
+        var placed = new Dictionary<string, PlaceMatch?>(StringComparer.Ordinal);
+        string?[] Row(IncidentSummary incident)
+        {
+            PlaceMatch? place = null;
+            if (places is not null && incident.Best.Place is { } p && !placed.TryGetValue(p.Name, out place))
+            {
+                placed[p.Name] = place = places.Find(p.Name, states);
+            }
+
+            return AcledCsvExporter.Row(incident, place, unknownOutlets);
+        }
+
         var grouper = new StreamingIncidentGrouper();
         foreach (var report in store.ReadEvents(filter, byDate: true))
         {
@@ -48,8 +68,29 @@ internal static class AcledCsvExporter
         text.Flush();
     }
 
-    private static string?[] Row(IncidentSummary incident)
+    /// <summary>
+    /// What the articles without an outlet are called in <c>source</c> and the notes: the label the
+    /// analyses use, "(unknown outlet: TITLE)", with the file name when there is no title. Only those
+    /// articles are held, so memory follows them, not the store.
+    /// </summary>
+    private static Dictionary<ArticleId, string> UnknownOutletNames(IDossierStore store, ExportFilter filter)
     {
+        var names = new Dictionary<ArticleId, string>();
+        foreach (var article in store.ReadArticles(filter))
+        {
+            if (article.Outlet is null)
+            {
+                var title = string.IsNullOrWhiteSpace(article.Title) ? Path.GetFileName(article.OriginPath) : article.Title.Trim();
+                names[article.Id] = $"(unknown outlet: {title})";
+            }
+        }
+
+        return names;
+    }
+
+    private static string?[] Row(IncidentSummary incident, PlaceMatch? place, IReadOnlyDictionary<ArticleId, string> unknownOutlets)
+    {
+        string OutletName(ArticleId article, string? outlet) => outlet ?? unknownOutlets.GetValueOrDefault(article) ?? SourceSummary.UnknownOutlet;
         var best = incident.Best;
         var (disorder, type, subType) = AcledEventTypes.Of(best.Type, best.Trigger);
         var date = best.DateFirst;
@@ -58,7 +99,7 @@ internal static class AcledCsvExporter
         if (killed.Count > 1)
         {
             notes.Append(" [fatalities as reported: ")
-                 .AppendJoin("; ", killed.Select(k => $"{k.Text} ({k.Outlet ?? "unknown outlet"})"))
+                 .AppendJoin("; ", killed.Select(k => $"{k.Text} ({OutletName(k.Article, k.Outlet)})"))
                  .Append(']');
         }
 
@@ -72,9 +113,12 @@ internal static class AcledCsvExporter
             best.Agents.FirstOrDefault()?.Name, string.Join("; ", best.Agents.Skip(1).Select(a => a.Name)), "",
             best.Targets.FirstOrDefault()?.Name, string.Join("; ", best.Targets.Skip(1).Select(a => a.Name)), "",
             "", "",
-            "", "", "", "", "", "",
-            best.Place?.Name, "", "", "",
-            string.Join("; ", incident.Sources.Outlets), "",
+            place?.CountryNumericCode, "", place?.CountryName, "", "", "",
+            best.Place?.Name,
+            place?.Latitude.ToString("0.#####", CultureInfo.InvariantCulture),
+            place?.Longitude.ToString("0.#####", CultureInfo.InvariantCulture),
+            place is null ? "" : place.IsTown ? "1" : "3",
+            string.Join("; ", incident.SourceArticles.Select(s => OutletName(s.ArticleId, s.Outlet)).Distinct().Order(StringComparer.Ordinal)), "",
             notes.ToString(),
             Lowest(incident, CountKind.Killed) ?? "0",
             "",
@@ -93,7 +137,7 @@ internal static class AcledCsvExporter
 }
 
 /// <summary>One figure as one report gave it.</summary>
-internal sealed record ReportedFigure(CountKind Kind, long Low, string Text, string? Outlet);
+internal sealed record ReportedFigure(CountKind Kind, long Low, string Text, ArticleId Article, string? Outlet);
 
 /// <summary>An incident as the CSV needs it: its best report, every report's figures, sources, speakers and modalities.</summary>
 internal sealed class IncidentSummary(ExportEvent first)
@@ -108,6 +152,9 @@ internal sealed class IncidentSummary(ExportEvent first)
 
     public IndependentSourceCounter Sources { get; } = new();
 
+    /// <summary>Every report's article, to name its outlet in <c>source</c>.</summary>
+    public List<ReportSource> SourceArticles { get; } = [];
+
     public SortedSet<string> Speakers { get; } = new(StringComparer.Ordinal);
 
     public SortedSet<Modality> Modalities { get; } = [];
@@ -120,6 +167,7 @@ internal sealed class IncidentSummary(ExportEvent first)
     {
         Reports++;
         Sources.Add(report.Source, report.Speaker?.Text);
+        SourceArticles.Add(report.Source);
         Modalities.Add(report.Modality);
         if (report.Speaker is { } speaker)
         {
@@ -128,7 +176,7 @@ internal sealed class IncidentSummary(ExportEvent first)
 
         foreach (var count in report.Counts)
         {
-            figures.Add(new ReportedFigure(count.Kind, count.Low, count.Text, report.Source.Outlet));
+            figures.Add(new ReportedFigure(count.Kind, count.Low, count.Text, report.Source.ArticleId, report.Source.Outlet));
         }
 
         if ((report.DateLast ?? report.DateFirst) is { } last && (LastDate is null || last > LastDate))

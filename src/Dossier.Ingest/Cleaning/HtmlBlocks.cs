@@ -88,7 +88,8 @@ internal static partial class HtmlBlocks
             if (Dropped.Contains(tag) && !ReferenceEquals(element, body))
             {
                 var end = Math.Min(source.Length, start + element.OuterHtml.Length);
-                removed.Add(new RemovedRange(start, end, RemovalReason.Markup, $"html-{element.LocalName}", Preview(element.TextContent)));
+                var reason = LooksLikeProse(element) ? RemovalReason.HiddenText : RemovalReason.Markup;
+                removed.Add(new RemovedRange(start, end, reason, $"html-{element.LocalName}", Preview(element.TextContent)));
                 continue;
             }
 
@@ -266,6 +267,43 @@ internal static partial class HtmlBlocks
         {
             blocks.Add(new Block(text, start, end, isExact: false, BlockHint.None));
         }
+    }
+
+    /// <summary>
+    /// Words in sentences rather than code, styles or data: what a reader would lose if the element
+    /// held article text (an unclosed &lt;script&gt; swallows the rest of a page). Scripts that declare
+    /// a data type (JSON-LD and the like) are data, whatever their strings say.
+    /// </summary>
+    internal static bool LooksLikeProse(IElement element)
+    {
+        var type = element.GetAttribute("type");
+        if (element.LocalName == "script" && type is not null && !type.Contains("javascript", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // An unclosed script holds the rest of the page as raw markup: its tags are not code.
+        var text = Tag().Replace(element.TextContent, " ").Trim();
+        if (text.Length < 40 || text[0] is '{' or '[' or '<')
+        {
+            return false;
+        }
+
+        int letters = 0, code = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) || c == ' ')
+            {
+                letters++;
+            }
+            else if (c is '{' or '}' or '=' or ';' or '(' or ')' or '<' or '>' or '[' or ']' or '$')
+            {
+                code++;
+            }
+        }
+
+        var words = Whitespace().Count(text) + 1;
+        return words >= 8 && letters >= text.Length * 0.8 && code * 100 <= text.Length;
     }
 
     /// <summary>The deepest nesting of open tags, by a cheap scan that needs no parser.</summary>

@@ -16,6 +16,9 @@ public interface IIngestObserver
 
     /// <summary>A file, line or item that was not stored, with a one-line reason.</summary>
     void Refused(string origin, string reason);
+
+    /// <summary>An article stored without part of its input that may be text, with a one-line note saying what.</summary>
+    void Noted(string origin, string note);
 }
 
 /// <summary>The outcome of one ingest, as printed at its end.</summary>
@@ -97,6 +100,14 @@ public sealed class IngestJob(IDossierStore store, ArticleReader reader, Article
                     }
 
                     observer.Added(document, result);
+                    if (result.Outcome != AddOutcome.Duplicate)
+                    {
+                        foreach (var hidden in document.Removed.Where(r => r.Reason == RemovalReason.HiddenText))
+                        {
+                            observer.Noted(document.Origin.ToString(), $"stored without text found inside <{hidden.Rule["html-".Length..]}>, which a browser does not show: \"{hidden.Preview}\"");
+                        }
+                    }
+
                     break;
             }
         }

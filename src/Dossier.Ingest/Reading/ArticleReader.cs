@@ -38,6 +38,9 @@ public sealed class ArticleReader(ReaderOptions options)
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml"];
     private static readonly string[] FeedExtensions = [".xml", ".rss", ".atom"];
 
+    /// <summary>A file named as text is read as text, whatever tags it quotes.</summary>
+    private static readonly string[] TextExtensions = [".txt", ".text"];
+
     public IEnumerable<ReadOutcome> Read(InputFile input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -194,7 +197,7 @@ public sealed class ArticleReader(ReaderOptions options)
             }
         }
 
-        var isHtml = HtmlExtensions.Contains(extension) || HtmlSniffer.LooksLikeHtml(text);
+        var isHtml = HtmlExtensions.Contains(extension) || (!TextExtensions.Contains(extension) && HtmlSniffer.LooksLikeHtml(text));
         var format = isHtml ? SourceFormat.Html : SourceFormat.Text;
         return [new ReadOutcome.Article(new RawDocument(new DocumentOrigin(input.Path, format), text, isHtml, ArticleMetadata.Empty))];
     }

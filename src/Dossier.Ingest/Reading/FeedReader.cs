@@ -25,25 +25,17 @@ internal static class FeedReader
 
     public static List<ReadOutcome> Read(string path, string text)
     {
-        XDocument document;
-        try
+        var feed = FeedParts.Parse(text);
+        if (feed.Root is null)
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024 };
-            using var reader = XmlReader.Create(new StringReader(text), settings);
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException exception)
-        {
-            return [ArticleReader.Refuse(path, $"malformed feed XML at line {exception.LineNumber}: {ArticleReader.OneLine(exception.Message)}")];
+            return [ArticleReader.Refuse(path, $"malformed feed XML at line {feed.Break!.LineNumber}: {ArticleReader.OneLine(feed.Break.Message)}")];
         }
 
-        var root = document.Root!;
         var outcomes = new List<ReadOutcome>();
-        if (root.Name == Atom + "feed")
+        if (feed.Root == Atom + "feed")
         {
-            var outlet = Text(root.Element(Atom + "title"));
             var index = 0;
-            foreach (var entry in root.Elements(Atom + "entry"))
+            foreach (var entry in feed.Items)
             {
                 index++;
                 var origin = new DocumentOrigin(path, SourceFormat.Atom, Item: index);
@@ -55,18 +47,15 @@ internal static class FeedReader
                     Title = Text(entry.Element(Atom + "title")),
                     Url = (string?)link?.Attribute("href"),
                     Author = Text(entry.Element(Atom + "author")?.Element(Atom + "name")),
-                    Outlet = outlet,
+                    Outlet = feed.Outlet,
                     Published = Date(Text(entry.Element(Atom + "published")) ?? Text(entry.Element(Atom + "updated"))),
                 }));
             }
         }
-        else if (root.Name.LocalName is "rss" or "RDF")
+        else if (feed.Root.LocalName is "rss" or "RDF")
         {
-            var channel = root.Element("channel") ?? root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel");
-            var outlet = Text(channel?.Elements().FirstOrDefault(e => e.Name.LocalName == "title"));
-            var items = (channel?.Elements() ?? []).Concat(root.Elements()).Where(e => e.Name.LocalName == "item");
             var index = 0;
-            foreach (var item in items)
+            foreach (var item in feed.Items)
             {
                 index++;
                 var origin = new DocumentOrigin(path, SourceFormat.Rss, Item: index);
@@ -76,17 +65,110 @@ internal static class FeedReader
                     Title = Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == "title")),
                     Url = Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == "link")),
                     Author = Text(item.Element(DublinCore + "creator")) ?? Text(item.Element("author")),
-                    Outlet = outlet,
+                    Outlet = feed.Outlet,
                     Published = Date(Text(item.Element("pubDate")) ?? Text(item.Element(DublinCore + "date"))),
                 }));
             }
         }
         else
         {
-            return [ArticleReader.Refuse(path, $"XML root <{root.Name.LocalName}> is neither an RSS <rss> nor an Atom <feed>")];
+            return [ArticleReader.Refuse(path, $"XML root <{feed.Root.LocalName}> is neither an RSS <rss> nor an Atom <feed>")];
+        }
+
+        if (feed.Break is { } broken)
+        {
+            // The items before the break are whole and kept; the one it cut is refused by its number,
+            // and the reason says that nothing after it was read.
+            var where = feed.BrokeInsideItem ? $"{path}#{feed.Items.Count + 1}" : path;
+            var after = feed.Items.Count == 0 ? string.Empty : $" after item {feed.Items.Count}";
+            outcomes.Add(ArticleReader.Refuse(where, $"malformed feed XML at line {broken.LineNumber}{after}: {ArticleReader.OneLine(broken.Message).TrimEnd('.')}; nothing after it was read"));
+            return outcomes;
         }
 
         return outcomes.Count > 0 ? outcomes : [ArticleReader.Refuse(path, "feed has no items")];
+    }
+
+    /// <summary>
+    /// A feed read item by item, so a file cut off or broken part way keeps every item before the
+    /// break: the root's name, the feed's title, the whole items, and where it broke if it did.
+    /// </summary>
+    private sealed class FeedParts
+    {
+        public XName? Root { get; private set; }
+
+        public string? Outlet { get; private set; }
+
+        public List<XElement> Items { get; } = [];
+
+        public XmlException? Break { get; private set; }
+
+        public bool BrokeInsideItem { get; private set; }
+
+        public static FeedParts Parse(string text)
+        {
+            var parts = new FeedParts();
+            try
+            {
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+                using var reader = XmlReader.Create(new StringReader(text), settings);
+                reader.MoveToContent();
+                parts.Root = XName.Get(reader.LocalName, reader.NamespaceURI);
+                var isAtom = parts.Root == Atom + "feed";
+                if (!isAtom && parts.Root.LocalName is not ("rss" or "RDF"))
+                {
+                    return parts;
+                }
+
+                var itemName = isAtom ? "entry" : "item";
+                reader.Read();
+                while (!reader.EOF)
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        reader.Read();
+                        continue;
+                    }
+
+                    if (reader.LocalName == itemName)
+                    {
+                        parts.BrokeInsideItem = true;
+                        parts.Items.Add(ReadElement(reader));
+                        parts.BrokeInsideItem = false;
+                        reader.Read();
+                    }
+                    else if (reader.LocalName == "channel" && !isAtom)
+                    {
+                        reader.Read(); // into the channel: its title and, in RSS 2.0, its items
+                    }
+                    else if (reader.LocalName == "title" && parts.Outlet is null)
+                    {
+                        // Only the feed's or channel's own title gets here: an item's is read with its item.
+                        parts.Outlet = Text(ReadElement(reader));
+                        reader.Read();
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            catch (XmlException exception)
+            {
+                parts.Break = exception;
+            }
+
+            return parts;
+        }
+
+        /// <summary>
+        /// The element under the reader, left on its end tag: moving past it is the caller's step, so a
+        /// file that ends right after a whole item keeps that item.
+        /// </summary>
+        private static XElement ReadElement(XmlReader reader)
+        {
+            using var subtree = reader.ReadSubtree();
+            return XElement.Load(subtree);
+        }
     }
 
     private static ReadOutcome Article(DocumentOrigin origin, string? body, bool isHtml, ArticleMetadata declared) =>

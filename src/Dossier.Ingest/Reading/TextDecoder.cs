@@ -39,6 +39,12 @@ internal static class TextDecoder
             bytes = bytes[3..];
         }
 
+        if (LooksLikeUtf16WithoutByteOrderMark(bytes) is { } byteOrder)
+        {
+            reason = $"looks like UTF-16 ({byteOrder}) without a byte-order mark; save it as UTF-8, or as UTF-16 with a byte-order mark";
+            return null;
+        }
+
         if (LooksBinary(bytes))
         {
             reason = "binary file, not text";
@@ -68,6 +74,36 @@ internal static class TextDecoder
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>
+    /// Text in UTF-16 with no byte-order mark: in the first 8 KB, nearly every byte on one side of
+    /// each pair is zero (the high byte of an ASCII or Latin character) and nearly none on the
+    /// other. Guessing the byte order and decoding would be wrong for other scripts, so the
+    /// file is refused with what it seems to be rather than called binary.
+    /// </summary>
+    private static string? LooksLikeUtf16WithoutByteOrderMark(ReadOnlySpan<byte> bytes)
+    {
+        var sniff = bytes[..(Math.Min(bytes.Length, SniffBytes) & ~1)];
+        if (sniff.Length < 8)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sniff.Length; i += 2)
+        {
+            evenZeros += sniff[i] == 0 ? 1 : 0;
+            oddZeros += sniff[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sniff.Length / 2;
+        if (oddZeros * 10 >= pairs * 9 && evenZeros * 10 <= pairs)
+        {
+            return "little-endian";
+        }
+
+        return evenZeros * 10 >= pairs * 9 && oddZeros * 10 <= pairs ? "big-endian" : null;
     }
 
     /// <summary>NUL bytes, or more than one control character in ten, in the first 8 KB.</summary>

@@ -434,16 +434,20 @@ public sealed partial class PostgresDossierStore
         return rows;
     }
 
+    /// <summary>The outlets of the copies repeating a claim, in PostgreSQL's string aggregate.</summary>
+    private static readonly string CopiedBy = ClaimRows.CopiedByColumn("string_agg({0}, chr(31))");
+
     public IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
 
         // lower() under the "C" collation folds ASCII only, as SQLite's lower() does; an article without a date sorts first, as in SQLite.
         using var query = Command($"""
-            SELECT {ClaimRows.Columns}
+            SELECT {ClaimRows.Columns}, {CopiedBy}
             FROM claims c
             {ClaimRows.Joins}
-            WHERE (@speaker IS NULL OR se.id = @speaker OR ae.id = @speaker)
+            WHERE {ClaimRows.NotRepeatedFromOriginal}
+              AND (@speaker IS NULL OR se.id = @speaker OR ae.id = @speaker)
               AND (@speaker_text IS NULL OR strpos(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower(@speaker_text)) > 0)
               AND (@about IS NULL OR EXISTS (
                    SELECT 1 FROM actor_mentions m JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
@@ -468,12 +472,13 @@ public sealed partial class PostgresDossierStore
 
     public IReadOnlyList<ClaimKey> ListClaimKeys()
     {
-        var keys = Stream("""
+        var keys = Stream($"""
             SELECT c.article_seq, c.ordinal, sc.entity_id, ac.entity_id
             FROM claims c
             JOIN articles ar ON ar.seq = c.article_seq
             LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
             LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
+            WHERE {ClaimRows.NotRepeatedFromOriginal}
             ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start, c.ordinal
             """, null, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.NullableString(2), reader.NullableString(3))).ToList();
         var named = Stream("""
@@ -494,7 +499,7 @@ public sealed partial class PostgresDossierStore
         }
 
         using var query = Command($"""
-            SELECT {ClaimRows.Columns}
+            SELECT {ClaimRows.Columns}, {CopiedBy}
             FROM unnest(@seqs, @ordinals) WITH ORDINALITY AS p(article_seq, ordinal, position)
             JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
             {ClaimRows.Joins}

@@ -264,7 +264,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
             var articles = reader.GetInt32(1);
             var copies = reader.GetInt32(2);
             sources.Add(new SourceSummary(
-                reader.NullableString(0) ?? "(unknown outlet)", articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
+                SourceSummary.ListedName(reader.NullableString(0)), articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
         }
 
         return sources;
@@ -360,9 +360,12 @@ public sealed partial class PostgresDossierStore : IDossierStore
     public StoreStatistics GetStatistics()
     {
         // MAX over ISO 8601 text, as SQLite compares it: runs are recorded with the same clock and offset.
-        using var stats = Command("""
+        using var stats = Command($"""
             SELECT (SELECT COUNT(*)::int FROM articles), (SELECT COUNT(copy_of)::int FROM articles), (SELECT COUNT(*)::int FROM refusals),
-                   pg_database_size(current_database()), (SELECT MAX(finished_at) FROM ingest_runs)
+                   pg_database_size(current_database()), (SELECT MAX(finished_at) FROM ingest_runs),
+                   (SELECT COUNT(*)::int FROM entities), (SELECT COUNT(*)::int FROM events),
+                   (SELECT COUNT(*)::int FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
+                   (SELECT COUNT(*)::int FROM relations)
             """);
         using var reader = stats.ExecuteReader();
         reader.Read();
@@ -371,7 +374,8 @@ public sealed partial class PostgresDossierStore : IDossierStore
             reader.GetInt32(1),
             reader.GetInt32(2),
             reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
     }
 
     /// <summary>Gives back dead rows' space for reuse and refreshes the planner's statistics (VACUUM ANALYZE).</summary>

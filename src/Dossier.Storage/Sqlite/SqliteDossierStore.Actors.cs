@@ -402,6 +402,9 @@ public sealed partial class SqliteDossierStore
         return (string)query.ExecuteScalar()!;
     }
 
+    /// <summary>The outlets of the copies repeating a claim, in SQLite's string aggregate.</summary>
+    private static readonly string CopiedBy = ClaimRows.CopiedByColumn("group_concat({0}, char(31))");
+
     public IReadOnlyList<ClaimRow> ListClaims(ClaimFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -415,31 +418,32 @@ public sealed partial class SqliteDossierStore
         string keys;
         if (filter.SpeakerEntityId is not null && filter.SpeakerText is null && filter.AboutEntityId is null)
         {
-            keys = """
+            keys = $"""
                 SELECT DISTINCT c.article_seq, c.ordinal, ar.published, c.content_start FROM entity_chains x INDEXED BY entity_chains_entity
                 CROSS JOIN claims c ON c.article_seq = x.article_seq AND (c.speaker_chain = x.chain OR c.affiliation_chain = x.chain)
                 JOIN articles ar ON ar.seq = c.article_seq
-                WHERE x.entity_id = $speaker
+                WHERE x.entity_id = $speaker AND {ClaimRows.NotRepeatedFromOriginal}
                 """;
         }
         else if (filter.AboutEntityId is not null && filter.SpeakerText is null)
         {
-            keys = """
+            keys = $"""
                 SELECT DISTINCT c.article_seq, c.ordinal, ar.published, c.content_start FROM entity_chains x INDEXED BY entity_chains_entity
                 CROSS JOIN actor_mentions m ON m.article_seq = x.article_seq AND m.chain = x.chain
                 CROSS JOIN claims c ON c.article_seq = m.article_seq AND m.start >= c.content_start AND m.end <= c.content_end
                 JOIN articles ar ON ar.seq = c.article_seq
-                WHERE x.entity_id = $about
+                WHERE x.entity_id = $about AND {ClaimRows.NotRepeatedFromOriginal}
                   AND ($speaker IS NULL OR EXISTS (SELECT 1 FROM entity_chains s WHERE s.article_seq = c.article_seq
                        AND s.chain IN (c.speaker_chain, c.affiliation_chain) AND s.entity_id = $speaker))
                 """;
         }
         else
         {
-            keys = """
+            keys = $"""
                 SELECT c.article_seq, c.ordinal, ar.published, c.content_start FROM articles ar INDEXED BY articles_published
                 CROSS JOIN claims c ON c.article_seq = ar.seq
-                WHERE ($speaker IS NULL OR EXISTS (SELECT 1 FROM entity_chains s WHERE s.article_seq = c.article_seq
+                WHERE {ClaimRows.NotRepeatedFromOriginal}
+                  AND ($speaker IS NULL OR EXISTS (SELECT 1 FROM entity_chains s WHERE s.article_seq = c.article_seq
                        AND s.chain IN (c.speaker_chain, c.affiliation_chain) AND s.entity_id = $speaker))
                   AND ($speaker_text IS NULL OR instr(lower(substr(ar.clean_text, c.speaker_start + 1, c.speaker_end - c.speaker_start)), lower($speaker_text)) > 0)
                   AND ($about IS NULL OR EXISTS (
@@ -452,7 +456,7 @@ public sealed partial class SqliteDossierStore
         query.CommandText = $"""
             WITH page AS ({keys}
                 ORDER BY 3, 1, 4, 2 LIMIT $limit OFFSET $offset)
-            SELECT {ClaimRows.Columns}
+            SELECT {ClaimRows.Columns}, {CopiedBy}
             FROM page p
             JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
             {ClaimRows.Joins}
@@ -479,12 +483,13 @@ public sealed partial class SqliteDossierStore
         var keys = new List<(long, int, string?, string?)>();
         using (var query = connection.CreateCommand())
         {
-            query.CommandText = """
+            query.CommandText = $"""
                 SELECT c.article_seq, c.ordinal, sc.entity_id, ac.entity_id
                 FROM articles ar INDEXED BY articles_published
                 CROSS JOIN claims c ON c.article_seq = ar.seq
                 LEFT JOIN entity_chains sc ON sc.article_seq = c.article_seq AND sc.chain = c.speaker_chain
                 LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
+                WHERE {ClaimRows.NotRepeatedFromOriginal}
                 ORDER BY ar.published, ar.seq, c.content_start, c.ordinal
                 """;
             using var reader = query.ExecuteReader();
@@ -528,7 +533,7 @@ public sealed partial class SqliteDossierStore
         using var query = connection.CreateCommand();
         query.CommandText = $"""
             WITH page(article_seq, ordinal, position) AS (VALUES {values})
-            SELECT {ClaimRows.Columns}
+            SELECT {ClaimRows.Columns}, {CopiedBy}
             FROM page p
             CROSS JOIN claims c ON c.article_seq = p.article_seq AND c.ordinal = p.ordinal
             {ClaimRows.Joins}

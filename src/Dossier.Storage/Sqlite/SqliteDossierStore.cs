@@ -317,7 +317,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
             var articles = reader.GetInt32(1);
             var copies = reader.GetInt32(2);
             sources.Add(new SourceSummary(
-                reader.IsDBNull(0) ? "(unknown outlet)" : reader.GetString(0),
+                SourceSummary.ListedName(reader.IsDBNull(0) ? null : reader.GetString(0)),
                 articles,
                 copies,
                 articles - copies,
@@ -429,10 +429,14 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     public StoreStatistics GetStatistics()
     {
-        var stats = Command("stats", """
+        Flush();
+        var stats = Command("stats", $"""
             SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(copy_of) FROM articles), (SELECT COUNT(*) FROM refusals),
                    (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()),
-                   (SELECT MAX(finished_at) FROM ingest_runs)
+                   (SELECT MAX(finished_at) FROM ingest_runs),
+                   (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events),
+                   (SELECT COUNT(*) FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
+                   (SELECT COUNT(*) FROM relations)
             """, null);
         using var reader = stats.ExecuteReader();
         reader.Read();
@@ -441,7 +445,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
             reader.GetInt32(1),
             reader.GetInt32(2),
             reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Facts;
 using Dossier.Core.Export;
 using Dossier.Core.Storage;
-using Dossier.Web.Places;
+using Dossier.Analysis.Places;
 
 namespace Dossier.Web.Api;
 
@@ -41,14 +41,14 @@ internal sealed class Corpus
         TiesByActor = IndexByActor(ties.Count, i => [ties[i].Source, ties[i].Target]);
         EventsByActor = IndexByActor(events.Count, i => [.. events[i].Agents, .. events[i].Targets, events[i].Place]);
         EventDays = [.. events.Select(e => Graph.Day(e.DateFirst ?? e.Published))];
-        EventOutlets = [.. events.Select(e => e.Outlet)];
+        EventOutlets = [.. events.Select(e => SourceSummary.ListedName(e.Outlet))];
         EventTypes = [.. events.Select(e => string.Intern(e.Type))];
         EventLocated = [.. events.Select(e => e.Coordinates is not null)];
         EventsByType = IndexBy(events.Count, i => EventTypes[i], StringComparer.OrdinalIgnoreCase);
         EventsByOutlet = IndexBy(events.Count, i => EventOutlets[i], StringComparer.Ordinal);
         LocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => EventLocated[i])];
         UnlocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => !EventLocated[i])];
-        ArticlesByOutlet = ArticlesByDate.Where(a => a.Outlet is not null).GroupBy(a => a.Outlet!, StringComparer.Ordinal)
+        ArticlesByOutlet = ArticlesByDate.GroupBy(a => SourceSummary.ListedName(a.Outlet), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleInfo>)[.. g], StringComparer.Ordinal);
         SourceItems = [.. sources.Select(s => new SourceItem(s.Outlet, s.Articles, s.Originals, s.Copies, s.FirstPublished, s.LastPublished, TopActors(s.Outlet)))];
         Graph = new Graph(this);
@@ -71,8 +71,8 @@ internal sealed class Corpus
     /// <summary>Each event's day (its own date, else its article's) as yyyymmdd, -1 when there is none: date filters compare numbers.</summary>
     public int[] EventDays { get; }
 
-    /// <summary>Each event's outlet, side by side with <see cref="Events"/> so a filter reads one array.</summary>
-    public string?[] EventOutlets { get; }
+    /// <summary>Each event's outlet as the sources list names it (<see cref="SourceSummary.UnknownOutlet"/> when not known), side by side with <see cref="Events"/> so a filter reads one array.</summary>
+    public string[] EventOutlets { get; }
 
     /// <summary>Each event's type name; with the arrays beside it, a filter over 800,000 events reads a few contiguous arrays instead of every event object.</summary>
     public string[] EventTypes { get; }
@@ -136,7 +136,7 @@ internal sealed class Corpus
         var ties = store.ListRelations()
             .Select(r => ToTie(r, articles.TryGetValue(r.ArticleId.Value, out var info) ? info.Published : null))
             .ToList();
-        var stateMentions = actors.Where(a => a.Kind == ActorKind.State).Select(a => (a.Name, a.Mentions)).ToList();
+        var stateMentions = PlaceCoordinates.StateMentions(actors);
         var rows = store.ListEvents();
         var events = new List<EventItem>(rows.Count);
         var number = 0;
@@ -206,13 +206,14 @@ internal sealed class Corpus
     private Dictionary<string, Dictionary<string, int>> CountActorsByOutlet()
     {
         var byOutlet = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        void Count(string? outlet, ActorRef? a)
+        void Count(string? articleOutlet, ActorRef? a)
         {
-            if (outlet is null || a?.Id is not { } id)
+            if (a?.Id is not { } id)
             {
                 return;
             }
 
+            var outlet = SourceSummary.ListedName(articleOutlet);
             if (!byOutlet.TryGetValue(outlet, out var counts))
             {
                 byOutlet[outlet] = counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -54,7 +54,8 @@ public sealed record ClaimItem(
     ActorRef? Speaker,
     ActorRef? SpeaksFor,
     string Content,
-    string Sentence);
+    string Sentence,
+    IReadOnlyList<string> CopiedBy);
 
 public sealed record ActorDossier(
     ActorItem Actor,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Core.Actors;
+using Dossier.Core.Storage;
 
 namespace Dossier.Web.Api;
 
@@ -86,10 +87,11 @@ internal sealed class Graph
                 }
             }
 
-            var outletName = -1;
-            if (t.Outlet is { } o && !outletNames.TryGetValue(o, out outletName))
+            // Listed under the name the sources list gives it, so "(unknown outlet)" filters too.
+            var listedOutlet = SourceSummary.ListedName(t.Outlet);
+            if (!outletNames.TryGetValue(listedOutlet, out var outletName))
             {
-                outletNames[o] = outletName = outletNames.Count;
+                outletNames[listedOutlet] = outletName = outletNames.Count;
             }
 
             compact.Add(new CompactTie(Actor(s), Actor(g), kind, outlet, Day(t.Published), outletName));

@@ -199,6 +199,8 @@ internal static class IngestEndpoint
         // Refusals name the upload, not the temporary folder it was written to.
         public void Refused(string origin, string reason) => Refusals.Add($"{Strip(origin)}: {reason}");
 
+        public void Noted(string origin, string note) => Refusals.Add($"{Strip(origin)}: {note}");
+
         public void Problem(string problem) => Refusals.Add(Strip(problem));
 
         private string Strip(string text) => text.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);

@@ -360,7 +360,7 @@ internal static class ReadEndpoints
         c.Modality.ToString().ToLowerInvariant(), c.Cue, c.SpeakerText,
         c.SpeakerName is null ? null : new ActorRef(c.SpeakerEntityId, c.SpeakerName),
         c.AffiliationName is null ? null : new ActorRef(c.AffiliationEntityId, c.AffiliationName),
-        c.Content, c.Sentence);
+        c.Content, c.Sentence, c.CopiedBy);
 
     private static ArticleItem ToArticle(ArticleInfo a) => new(a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published, a.CopyOf, a.WordCount);
 

@@ -44,6 +44,42 @@ public sealed class DisputeLedgerTests
     }
 
     [Fact]
+    public void A_copy_that_repeats_its_originals_toll_is_not_a_second_value()
+    {
+        var corpus = new TestCorpus();
+        var sirte = corpus.Entity("sirte", "Sirte", ActorKind.Place);
+        const string Toll = "The death toll in Sirte rose to 40.";
+        var original = corpus.Article(Toll, outlet: "A", published: "2020-01-06");
+        var copy = corpus.Article(Toll + " Republished.", outlet: "Copy Wire", published: "2020-01-06", copyOf: original);
+        var other = corpus.Article("The death toll in Sirte is 25 so far.", outlet: "B", published: "2020-01-06");
+        corpus.Event(original, EventType.Killing, sirte, Toll, counts: TestCorpus.Killed(40));
+        corpus.Event(copy, EventType.Killing, sirte, Toll, counts: TestCorpus.Killed(40));
+        corpus.Event(other, EventType.Killing, sirte, "The death toll in Sirte is 25 so far.", counts: TestCorpus.Killed(25));
+
+        var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
+
+        Assert.Equal(["A", "B"], row.Values.Select(v => v.Outlet));
+    }
+
+    [Fact]
+    public void A_copy_that_names_its_originals_attacker_is_not_a_second_value()
+    {
+        var corpus = new TestCorpus();
+        var zara = corpus.Entity("zara", "Ain Zara", ActorKind.Place);
+        var gna = corpus.Entity("gna", "GNA", ActorKind.Government);
+        var lna = corpus.Entity("lna", "LNA", ActorKind.ArmedGroup);
+        var day = new DateOnly(2020, 3, 18);
+        var original = corpus.Article("x", outlet: "A");
+        corpus.Event(original, EventType.Attack, zara, "The GNA attacked in Ain Zara.", day, agents: [gna]);
+        corpus.Event(corpus.Article("x copied", outlet: "Copy Wire", copyOf: original), EventType.Attack, zara, "The GNA attacked in Ain Zara.", day, agents: [gna]);
+        corpus.Event(corpus.Article("y", outlet: "B"), EventType.Attack, zara, "The LNA attacked in Ain Zara.", day, agents: [lna]);
+
+        var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
+
+        Assert.Equal(["GNA", "LNA"], row.Values.Select(v => v.Value));
+    }
+
+    [Fact]
     public void One_incident_told_with_different_perpetrators_is_a_dispute_over_the_attacker()
     {
         var corpus = new TestCorpus();

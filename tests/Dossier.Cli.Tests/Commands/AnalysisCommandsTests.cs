@@ -74,13 +74,13 @@ public sealed class SourcesFramingCommandTests
 
         Assert.True(framing.ExitCode == 0, framing.Error);
         var labels = framing.Json.GetProperty("labels").EnumerateArray().ToList();
-        Assert.Contains(labels, l => l.GetProperty("actor_name").GetString() == "Khalifa Haftar" && l.GetProperty("label").GetString() == "warlord"
+        Assert.Contains(labels, l => l.GetProperty("actorName").GetString() == "Khalifa Haftar" && l.GetProperty("label").GetString() == "warlord"
             && l.GetProperty("uses").EnumerateArray().All(u => u.GetProperty("evidence").GetString()!.Contains("warlord", StringComparison.OrdinalIgnoreCase)));
-        Assert.Contains(labels, l => l.GetProperty("actor_name").GetString() == "Khalifa Haftar" && l.GetProperty("label").GetString() == "Field Marshal");
-        Assert.Contains(labels, l => l.GetProperty("actor_name").GetString() == "Government of National Accord" && l.GetProperty("label").GetString() == "militants"
+        Assert.Contains(labels, l => l.GetProperty("actorName").GetString() == "Khalifa Haftar" && l.GetProperty("label").GetString() == "Field Marshal");
+        Assert.Contains(labels, l => l.GetProperty("actorName").GetString() == "Government of National Accord" && l.GetProperty("label").GetString() == "militants"
             && l.GetProperty("outlet").GetString() == "Free West Media");
-        Assert.Contains(labels, l => l.GetProperty("actor_name").GetString() == "Government of National Accord" && l.GetProperty("tone").GetString() == "favourable");
-        Assert.DoesNotContain(labels, l => l.GetProperty("label").GetString() == "national army" && l.GetProperty("actor_name").GetString() == "Libyan National Army");
+        Assert.Contains(labels, l => l.GetProperty("actorName").GetString() == "Government of National Accord" && l.GetProperty("tone").GetString() == "favourable");
+        Assert.DoesNotContain(labels, l => l.GetProperty("label").GetString() == "national army" && l.GetProperty("actorName").GetString() == "Libyan National Army");
         Assert.Equal(2, framing.Json.GetProperty("sides").GetArrayLength());
         Assert.NotEmpty(framing.Json.GetProperty("alignments").EnumerateArray());
     }
@@ -98,11 +98,11 @@ public sealed class SourcesFramingCommandTests
         Assert.Equal(5, articles.Count);
         Assert.All(articles, a => Assert.Equal(
             a.GetProperty("facts").GetInt32(),
-            a.GetProperty("named_speaker").GetInt32() + a.GetProperty("unnamed_source").GetInt32() + a.GetProperty("no_source").GetInt32()));
+            a.GetProperty("namedSpeaker").GetInt32() + a.GetProperty("unnamedSource").GetInt32() + a.GetProperty("noSource").GetInt32()));
         var opEd = Assert.Single(articles, a => a.GetProperty("subject").GetString()!.Contains("Op-Ed", StringComparison.Ordinal));
-        Assert.Contains(opEd.GetProperty("opinion_markers").EnumerateArray(), m => m.GetProperty("kind").GetString() == "opinion_piece");
+        Assert.Contains(opEd.GetProperty("opinionMarkers").EnumerateArray(), m => m.GetProperty("kind").GetString() == "opinion_piece");
         Assert.Contains(articles, a => a.GetProperty("hedges").EnumerateArray().Any(h => h.GetProperty("kind").GetString() == "hearsay"));
-        Assert.Contains(articles, a => a.GetProperty("disputed_facts").GetInt32() > 0);
+        Assert.Contains(articles, a => a.GetProperty("disputedFacts").GetInt32() > 0);
         Assert.True(profile.Json.GetProperty("outlets").GetArrayLength() >= 3);
     }
 
@@ -137,7 +137,7 @@ public sealed class TimelineCommandTests
         Assert.True(dated.Count >= 3);
         Assert.Equal(dated.Order(StringComparer.Ordinal), dated);
         Assert.All(entries.Skip(dated.Count), e => Assert.Equal("undated", e.GetProperty("precision").GetString()));
-        Assert.Contains(entries, e => e.GetProperty("from").GetString() == "2020-03-18" && e.GetProperty("precision").GetString() == "day" && e.GetProperty("single_source").GetBoolean());
+        Assert.Contains(entries, e => e.GetProperty("from").GetString() == "2020-03-18" && e.GetProperty("precision").GetString() == "day" && e.GetProperty("singleSource").GetBoolean());
         Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "relation");
         Assert.InRange(haftar.Json.GetArrayLength(), 1, entries.Count - 1);
     }

@@ -11,7 +11,7 @@ public sealed class EventsCommandTests
         var events = CliRun.Run("events", "--db", workspace.Database, "--format", "json", "--from", "2020-03-01", "--to", "2020-03-31");
 
         Assert.True(events.ExitCode == 0, events.Error);
-        var attack = Assert.Single(events.Json.EnumerateArray(), e => e.GetProperty("date_first").GetString() == "2020-03-18");
+        var attack = Assert.Single(events.Json.EnumerateArray(), e => e.GetProperty("dateFirst").GetString() == "2020-03-18");
         Assert.Equal("attack", attack.GetProperty("type").GetString());
         Assert.Equal("Ain Zara", attack.GetProperty("place").GetString());
         var report = Assert.Single(attack.GetProperty("reports").EnumerateArray());

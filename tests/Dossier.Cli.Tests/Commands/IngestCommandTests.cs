@@ -25,7 +25,7 @@ public sealed class IngestCommandTests
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(5, second.Json.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, second.Json.GetProperty("stored").GetInt32());
-        Assert.Equal(5, second.Json.GetProperty("articles_in_store").GetInt32());
+        Assert.Equal(5, second.Json.GetProperty("articlesInStore").GetInt32());
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class IngestCommandTests
         var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "in"), "--db", workspace.Database, "--format", "json");
 
         Assert.Equal(1, ingest.ExitCode);
-        Assert.Equal(2, ingest.Json.GetProperty("stored").GetInt32() + ingest.Json.GetProperty("near_duplicates").GetInt32());
+        Assert.Equal(2, ingest.Json.GetProperty("stored").GetInt32() + ingest.Json.GetProperty("nearDuplicates").GetInt32());
         var lines = ingest.ErrorLines;
         Assert.Contains(lines, l => l.Contains("binary.txt:", StringComparison.Ordinal) && l.Contains("binary", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("latin1.txt:", StringComparison.Ordinal) && l.Contains("UTF-8", StringComparison.Ordinal));
@@ -107,6 +107,66 @@ public sealed class IngestCommandTests
         Assert.DoesNotContain("alert", text, StringComparison.Ordinal);
         Assert.DoesNotContain("evil", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Home | World", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_keeps_the_title_and_every_sentence_of_a_txt_that_quotes_tags()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("in/defaced.txt", """
+            Hackers deface the Libyan interior ministry site
+
+            The page showed a <script> tag and the words <b>free Libya</b> in bold, a spokesman said on Tuesday.
+
+            A <div> and a <p> were left open on the front page for three hours before technicians took the site down.
+
+            The ministry said no data was taken and the site was restored on Wednesday.
+            """);
+
+        var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "in"), "--db", workspace.Database, "--format", "json", "--no-link");
+
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Empty(ingest.ErrorLines);
+        var id = CliRun.Run("search", "ministry", "--db", workspace.Database, "--format", "json").Json[0].GetProperty("id").GetString()!;
+        var article = CliRun.Run("article", id, "--db", workspace.Database, "--format", "json").Json;
+        Assert.Equal("Hackers deface the Libyan interior ministry site", article.GetProperty("title").GetString());
+        var text = article.GetProperty("text").GetString()!;
+        Assert.Contains("<script> tag and the words <b>free Libya</b>", text, StringComparison.Ordinal);
+        Assert.Contains("before technicians took the site down", text, StringComparison.Ordinal);
+        Assert.Contains("restored on Wednesday", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_reports_sentences_an_unclosed_script_hid_in_an_html_page()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("in/broken.html", """
+            <html><body><article><h1>Clashes in Derna</h1>
+            <p>Clashes broke out in Derna on Friday, local officials said, after a convoy was ambushed on the coast road.</p>
+            <script>Three people were wounded and taken to hospital, the officials said, and the road was closed until Saturday.
+            </article></body></html>
+            """);
+
+        var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "in"), "--db", workspace.Database, "--format", "json", "--no-link");
+
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Equal(1, ingest.Json.GetProperty("stored").GetInt32());
+        var line = Assert.Single(ingest.ErrorLines);
+        Assert.Contains("broken.html: stored without text found inside <script>", line, StringComparison.Ordinal);
+        Assert.Contains("Three people were wounded", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_of_a_path_that_does_not_exist_creates_no_store()
+    {
+        using var workspace = new Workspace();
+
+        var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "missing"), "--db", workspace.Database);
+
+        Assert.Equal(1, ingest.ExitCode);
+        Assert.Contains(ingest.ErrorLines, l => l.Contains("missing: no such file or folder", StringComparison.Ordinal));
+        Assert.Contains(ingest.ErrorLines, l => l.Contains("was not created", StringComparison.Ordinal));
+        Assert.False(File.Exists(workspace.Database));
     }
 
     [Fact]

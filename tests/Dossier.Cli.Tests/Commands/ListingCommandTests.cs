@@ -13,7 +13,7 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
 
         Assert.Equal(5, sources.EnumerateArray().Sum(s => s.GetProperty("articles").GetInt32()));
         var mint = sources.EnumerateArray().Single(s => s.GetProperty("outlet").GetString() == "MintPress News");
-        Assert.Equal("2019-04-16T14:38", mint.GetProperty("first_published").GetString());
+        Assert.Equal("2019-04-16T14:38", mint.GetProperty("firstPublished").GetString());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
 
         Assert.Equal(id, article.GetProperty("id").GetString());
         Assert.Equal("Alexander Rubinstein", article.GetProperty("author").GetString());
-        Assert.Equal("minute", article.GetProperty("published_precision").GetString());
+        Assert.Equal("minute", article.GetProperty("publishedPrecision").GetString());
         var removed = article.GetProperty("removed").EnumerateArray().ToList();
         Assert.Contains(removed, r => r.GetProperty("reason").GetString() == "RepeatedTitle");
         Assert.Contains(removed, r => r.GetProperty("reason").GetString() == "SyndicationNotice");
@@ -109,9 +109,17 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     public void Stats_counts_the_store()
     {
         var stats = CliRun.Run("stats", "--db", store.Database, "--format", "json").Json;
+        var table = CliRun.Run("stats", "--db", store.Database).Out;
 
         Assert.Equal(5, stats.GetProperty("articles").GetInt32());
         Assert.True(stats.GetProperty("bytes").GetInt64() > 0);
+        Assert.Equal(CliRun.Run("actors", "--db", store.Database, "--format", "json", "--top", "100000").Json.GetArrayLength(), stats.GetProperty("actors").GetInt32());
+        Assert.Equal(CliRun.Run("claims", "--db", store.Database, "--format", "json", "--limit", "100000").Json.GetArrayLength(), stats.GetProperty("claims").GetInt32());
+        Assert.True(stats.GetProperty("events").GetInt32() > 0);
+        Assert.True(stats.GetProperty("ties").GetInt32() > 0);
+        Assert.True(stats.TryGetProperty("lastIngest", out _));
+        Assert.Contains("Actors ", table, StringComparison.Ordinal);
+        Assert.Contains("Claims ", table, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +143,65 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
         Assert.True(sizes[1] <= sizes[0], vacuum.Out);
         Assert.Equal(actors, CliRun.Run("actors", "--db", workspace.Database, "--format", "json").Out);
         Assert.Equal(events, CliRun.Run("events", "--db", workspace.Database, "--format", "json").Out);
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("claims")]
+    [InlineData("disputes")]
+    [InlineData("timeline")]
+    [InlineData("actors")]
+    public void Tables_fit_the_width_COLUMNS_asks_for_and_keep_each_row_to_a_few_lines(string listing)
+    {
+        var narrow = CliRun.RunWithWidth(80, listing, "--db", store.Database);
+        var json = CliRun.Run(listing, "--db", store.Database, "--format", "json").Json.EnumerateArray().ToList();
+
+        // A dispute is a heading of two lines and a table of its values; every other listing is one table.
+        var rows = listing == "disputes" ? json.Sum(d => d.GetProperty("values").GetArrayLength() + 6) : json.Count;
+        Assert.True(narrow.ExitCode == 0, narrow.Error);
+        Assert.NotEmpty(json);
+        Assert.All(narrow.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.True(narrow.OutLines.Length <= 8 * rows + 10, $"{narrow.OutLines.Length} lines for {rows} rows");
+    }
+
+    [Theory]
+    [InlineData("100", 100)]
+    [InlineData("abc", null)]
+    [InlineData("", null)]
+    [InlineData("5", null)]
+    public void The_COLUMNS_variable_sets_the_table_width_when_it_is_a_sensible_number(string columns, int? width)
+    {
+        Assert.Equal(width, CliEnvironment.WidthFrom(columns));
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("claims")]
+    [InlineData("relations")]
+    [InlineData("actors")]
+    [InlineData("sources")]
+    public void Listings_print_tsv_for_spreadsheets_one_record_a_line(string listing)
+    {
+        var tsv = CliRun.Run(listing, "--db", store.Database, "--format", "tsv");
+        var csv = CliRun.Run(listing, "--db", store.Database, "--format", "csv");
+
+        Assert.True(tsv.ExitCode == 0, tsv.Error);
+        var lines = tsv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var columns = lines[0].Split('\t').Length;
+        Assert.True(columns > 3);
+        Assert.Equal(csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[0], lines[0].Replace('\t', ','));
+        Assert.True(lines.Length > 1);
+        Assert.All(lines, line => Assert.Equal(columns, line.Split('\t').Length));
+    }
+
+    [Fact]
+    public void A_command_that_prints_no_rows_refuses_tsv_with_one_line()
+    {
+        var stats = CliRun.Run("stats", "--db", store.Database, "--format", "tsv");
+
+        Assert.Equal(1, stats.ExitCode); // as every command-line error System.CommandLine reports
+        Assert.DoesNotContain('\t', stats.Out);
+        Assert.Contains("--format tsv is not available for this command", stats.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public sealed class ParallelLinkingTests
         Assert.Equal(1, single.ExitCode);
         Assert.Equal(single.ExitCode, parallel.ExitCode);
         Assert.Equal(3, single.Json.GetProperty("refused").GetInt32());
-        Assert.Equal(3, single.Json.GetProperty("near_duplicates").GetInt32());
+        Assert.Equal(3, single.Json.GetProperty("nearDuplicates").GetInt32());
         Assert.Equal(single.Out.Replace(one, four, StringComparison.Ordinal).Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)),
             parallel.Out.Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)));
         Assert.Equal(single.ErrorLines, parallel.ErrorLines);

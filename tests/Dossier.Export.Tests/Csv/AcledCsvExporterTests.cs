@@ -1,3 +1,5 @@
+using Dossier.Analysis.Places;
+using Dossier.Core.Facts;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Export.Tests.Csv;
@@ -37,6 +39,49 @@ public sealed class AcledCsvExporterTests
         Assert.Equal("2", row[column["independent_sources"]]);
         Assert.Equal("3", row[column["reports"]]);
         Assert.Equal("asserted", row[column["modality"]]);
+    }
+
+    [Fact]
+    public void Csv_export_places_an_incident_where_the_web_map_does_with_its_country_and_iso_code()
+    {
+        using var facts = BenghaziReport(outlet: "Libya Observer");
+        var places = PlaceCoordinates.ForApplication(AppContext.BaseDirectory);
+
+        var row = Fields(Lines(Exported.Text(facts.Store, ExportFormat.Csv, options: new ExportOptions(Exported.Stamp) { Places = places }))[1]);
+
+        var column = AcledCsvColumns();
+        var onTheMap = places.Find("Benghazi", PlaceCoordinates.StateMentions(facts.Store.ListEntities(null, int.MaxValue)))!;
+        Assert.Equal("Benghazi", row[column["location"]]);
+        Assert.Equal(onTheMap.Latitude, double.Parse(row[column["latitude"]], System.Globalization.CultureInfo.InvariantCulture), 4);
+        Assert.Equal(onTheMap.Longitude, double.Parse(row[column["longitude"]], System.Globalization.CultureInfo.InvariantCulture), 4);
+        Assert.InRange(double.Parse(row[column["latitude"]], System.Globalization.CultureInfo.InvariantCulture), 31.5, 32.5);
+        Assert.Equal("Libya", row[column["country"]]);
+        Assert.Equal("434", row[column["iso"]]);
+        Assert.Equal("1", row[column["geo_precision"]]);
+    }
+
+    [Fact]
+    public void Csv_export_names_an_article_without_an_outlet_by_its_title_not_its_hash()
+    {
+        using var facts = BenghaziReport(outlet: null);
+
+        var row = Fields(Lines(Exported.Text(facts.Store, ExportFormat.Csv))[1]);
+
+        var source = row[AcledCsvColumns()["source"]];
+        var id = Assert.Single(facts.Store.ListArticles()).Id.Value;
+        Assert.Equal("(unknown outlet: Gunmen attacked a checkpoint in Benghazi)", source);
+        Assert.DoesNotContain(id[..12], source, StringComparison.Ordinal);
+    }
+
+    private static HandBuiltFacts BenghaziReport(string? outlet)
+    {
+        var facts = new HandBuiltFacts();
+        facts.Add("Gunmen attacked a checkpoint in Benghazi, killing 3 people on Tuesday, April 9. " + HandBuiltFacts.Filler(7), outlet, "2019-04-09", ["Benghazi"], a => (
+            [],
+            [a.Event(EventType.Attack, "attacked", TripoliReports.Day.AddDays(1), "Benghazi", [], [], (CountKind.Killed, "3 people", 3))],
+            []));
+        facts.Link();
+        return facts;
     }
 
     [Fact]

@@ -219,6 +219,31 @@ public sealed class ArticleCleanerTests
     }
 
     [Fact]
+    public void Cleaner_marks_sentences_swallowed_by_an_unclosed_script_as_hidden_text()
+    {
+        var document = CleanHtml($"<html><body><p>{Body1}</p><script>{Body2} {Body3}</body></html>");
+
+        Assert.Equal(Body1, document.Text);
+        var hidden = Assert.Single(document.Removed, r => r.Reason == RemovalReason.HiddenText);
+        Assert.Equal("html-script", hidden.Rule);
+        Assert.StartsWith("Local doctors reported", hidden.Preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cleaner_does_not_take_code_styles_or_json_ld_for_hidden_text()
+    {
+        var document = CleanHtml($$"""
+            <html><head><style>body { margin: 0; } p { color: red; }</style></head><body><p>{{Body1}}</p>
+            <script>var reporting = document.querySelector('#report'); if (reporting) { reporting.textContent = 'Loading the latest report from the wire'; }</script>
+            <script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "{{Body2}}"}</script>
+            </body></html>
+            """);
+
+        Assert.DoesNotContain(document.Removed, r => r.Reason == RemovalReason.HiddenText);
+        Assert.Contains(document.Removed, r => r.Reason == RemovalReason.Markup && r.Rule == "html-script");
+    }
+
+    [Fact]
     public void Cleaner_lets_declared_metadata_win_over_what_it_finds()
     {
         var declared = new ArticleMetadata { Title = "Declared title", Outlet = "Declared Outlet", Published = PublicationDate.OfDay(2020, 1, 2) };

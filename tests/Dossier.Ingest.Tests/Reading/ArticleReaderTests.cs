@@ -189,6 +189,76 @@ public sealed class ArticleReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reader_reads_a_txt_file_that_quotes_tags_as_text()
+    {
+        const string Text = "Hackers defaced the ministry site\n\nThe page showed a <script> tag and the words <b>free Libya</b> in bold.\n\n" +
+                            "A <div> and a <p> were left open, the ministry said.\n\nThe site was restored on Friday.";
+
+        var article = Assert.IsType<ReadOutcome.Article>(Assert.Single(ReadFile("defaced.txt", Text)));
+
+        Assert.False(article.Raw.SourceIsHtml);
+        Assert.Equal(SourceFormat.Text, article.Raw.Origin.Format);
+    }
+
+    [Fact]
+    public void Reader_reads_content_as_html_only_when_it_is_an_html_document()
+    {
+        const string Quoting = "The page showed a <script> tag, a <div> and a <p> tag, and <b>free Libya</b> in bold, the ministry said.";
+
+        var quoting = Assert.IsType<ReadOutcome.Article>(Assert.Single(ReadFile("saved-note", Quoting)));
+        var fragment = Assert.IsType<ReadOutcome.Article>(Assert.Single(ReadFile("fragment", $"<div><p>{Body}</p><p>{Body}</p></div>")));
+
+        Assert.False(quoting.Raw.SourceIsHtml);
+        Assert.True(fragment.Raw.SourceIsHtml);
+    }
+
+    [Fact]
+    public void Reader_keeps_the_complete_items_of_a_feed_cut_off_inside_its_third_item()
+    {
+        var outcomes = ReadFile("cut.rss", $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Desert Wire</title>
+            <item><title>One</title><description>{Body}</description></item>
+            <item><title>Two</title><description>{Body} A second report.</description></item>
+            <item><title>Three</title><description>{Body} A thi
+            """);
+
+        Assert.Equal(3, outcomes.Count);
+        Assert.Equal("One", Assert.IsType<ReadOutcome.Article>(outcomes[0]).Raw.Declared.Title);
+        Assert.Equal("Desert Wire", Assert.IsType<ReadOutcome.Article>(outcomes[1]).Raw.Declared.Outlet);
+        var refused = Assert.IsType<ReadOutcome.Refused>(outcomes[2]);
+        Assert.EndsWith("cut.rss#3", refused.Origin, StringComparison.Ordinal);
+        Assert.StartsWith("malformed feed XML at line", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("after item 2", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reader_keeps_the_complete_entries_of_an_atom_feed_cut_off_between_entries()
+    {
+        var outcomes = ReadFile("cut.atom", $"""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel Monitor</title>
+            <entry><title>One</title><summary>{Body}</summary></entry>
+            """);
+
+        Assert.Equal("Sahel Monitor", Assert.IsType<ReadOutcome.Article>(outcomes[0]).Raw.Declared.Outlet);
+        var refused = Assert.IsType<ReadOutcome.Refused>(outcomes[1]);
+        Assert.EndsWith("cut.atom", refused.Origin, StringComparison.Ordinal);
+        Assert.Contains("after item 1", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "little-endian")]
+    [InlineData(true, "big-endian")]
+    public void Reader_says_utf16_without_a_byte_order_mark_looks_like_utf16(bool bigEndian, string byteOrder)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Body);
+
+        var refused = Assert.IsType<ReadOutcome.Refused>(Assert.Single(ReadFile("u16-nobom.txt", bytes)));
+
+        Assert.StartsWith($"looks like UTF-16 ({byteOrder}) without a byte-order mark", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reader_reads_standard_input_with_the_size_limit_enforced_while_reading()
     {
         var reader = new ArticleReader(new ReaderOptions { MaxFileBytes = 1000 });

