@@ -31,7 +31,8 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         await Page.WaitForTimeoutAsync(300);
         await tab.ScreenshotAsync("graph.png");
 
-        await ClickGraphElementAsync("window.dossierGraph.edges()[0].renderedMidpoint()");
+        // A tie whose midpoint is on the canvas and clear of every actor, so the click reaches the tie.
+        await ClickGraphElementAsync(FreeTieMidpoint);
         var evidence = Page.Locator("#tie-evidence blockquote.evidence").First;
         await Expect(evidence).ToBeVisibleAsync();
         var sentence = await evidence.InnerTextAsync();
@@ -429,6 +430,16 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
     }
 
     /// <summary>Clicks where Cytoscape draws a node or an edge (the graph is a canvas, not DOM elements).</summary>
+    private const string FreeTieMidpoint = """
+        (() => {
+            const cy = window.dossierGraph;
+            const clear = p => p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height()
+                && !cy.nodes().some(n => { const b = n.renderedBoundingBox({ includeLabels: true }); return p.x >= b.x1 - 6 && p.x <= b.x2 + 6 && p.y >= b.y1 - 6 && p.y <= b.y2 + 6; });
+            const edge = cy.edges().filter(e => clear(e.renderedMidpoint()))[0] ?? cy.edges()[0];
+            return edge.renderedMidpoint();
+        })()
+        """;
+
     private async Task ClickGraphElementAsync(string renderedPositionScript)
     {
         var box = await Page.Locator("#graph").BoundingBoxAsync();
