@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
@@ -157,6 +158,17 @@ public sealed class DossierServer : IAsyncDisposable
         // host name (DNS rebinding) is refused here.
         builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
         builder.Services.AddProblemDetails();
+
+        // Plain HTTP on a loopback address, so EnableForHttps has no say; the body of a response never
+        // holds the request's token, so compression gives a page on another site nothing to guess at.
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, .. CompressedMediaTypes];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Dossier API";
@@ -197,20 +209,35 @@ public sealed class DossierServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseHostFiltering();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
 
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".geojson"] = "application/geo+json";
+        types.Mappings[".topojson"] = "application/json";
         var pages = new PhysicalFileProvider(StaticDirectory(options));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = pages,
+            ContentTypeProvider = types,
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = LibraryFiles.RevalidatedCacheControl,
+        });
         var libraries = Path.Combine(options.ApplicationDirectory, "web", "node_modules");
         if (Directory.Exists(libraries))
         {
-            var types = new FileExtensionContentTypeProvider();
-            types.Mappings[".mjs"] = "text/javascript";
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(libraries), RequestPath = "/lib", ContentTypeProvider = types });
+            app.Use(LibraryFiles.Read(libraries).StripVersion);
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(libraries),
+                RequestPath = LibraryFiles.RequestPath,
+                ContentTypeProvider = types,
+                OnPrepareResponse = file => LibraryFiles.SetCacheControl(file.Context),
+            });
         }
 
         app.MapOpenApi(OpenApiPath);
@@ -220,6 +247,10 @@ public sealed class DossierServer : IAsyncDisposable
         api.MapFallback(() => Problems.NotFound("no such API path; the OpenAPI document at " + OpenApiPath + " lists them"));
         return app;
     }
+
+    /// <summary>What is compressed besides ASP.NET Core's defaults (HTML, CSS, JavaScript, JSON, XML, plain text).</summary>
+    private static readonly string[] CompressedMediaTypes =
+        ["text/javascript", "application/problem+json", "image/svg+xml", "application/geo+json"];
 
     /// <summary>
     /// No inline script or style attribute may run: article text is shown through text nodes, and

@@ -28,7 +28,7 @@ function createMap() {
  * 756 KB: the list and the markers are shown first, and the countries drawn under them on arrival.
  */
 async function basemap() {
-  const world = await (await fetch('/lib/world-atlas/countries-50m.json')).json();
+  const world = await (await fetch('/lib/world-atlas@2.0.2/countries-50m.json')).json();
   const countries = topojson.feature(world, world.objects.countries);
   L.geoJSON(countries, { style: { color: '#7a8896', weight: 0.7, fillColor: '#f2efe6', fillOpacity: 1 }, interactive: false }).addTo(map);
 }

@@ -2,7 +2,7 @@ import { api, h, fill, showError, evidence, actorLink, KIND_COLOURS, TIE_COLOURS
 
 // Cytoscape is imported when the graph is drawn, not before this script runs, so the graph's data
 // is fetched while the browser loads and compiles the library (the page preloads both).
-const cytoscapeLoaded = import('/lib/cytoscape/dist/cytoscape.esm.min.mjs').then(module => module.default);
+const cytoscapeLoaded = import('/lib/cytoscape@3.35.0/dist/cytoscape.esm.min.mjs').then(module => module.default);
 
 const container = document.getElementById('graph');
 const side = document.getElementById('side');
