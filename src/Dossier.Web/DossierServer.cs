@@ -159,6 +159,10 @@ public sealed class DossierServer : IAsyncDisposable
         builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
         builder.Services.AddProblemDetails();
 
+        // Numbers are written as numbers; the web default also reads them from strings, and the
+        // OpenAPI document would then type every count "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+
         // Plain HTTP on a loopback address, so EnableForHttps has no say; the body of a response never
         // holds the request's token, so compression gives a page on another site nothing to guess at.
         builder.Services.AddResponseCompression(compression =>

@@ -104,6 +104,19 @@ public sealed record SearchResult(IReadOnlyList<ActorItem> Actors, Page<ArticleH
 
 public sealed record ArticleHit(string Id, string? Title, string? Outlet, string? Published, string Snippet);
 
+/// <summary>The multipart form of an ingest request: files, or pasted text with its title and outlet, or both.</summary>
+/// <remarks>Properties, not a constructor's parameters, so that the OpenAPI schema requires none of them.</remarks>
+public sealed record IngestUpload
+{
+    public IReadOnlyList<IFormFile>? Files { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Outlet { get; init; }
+}
+
 public sealed record IngestText(string Text, string? Title, string? Outlet);
 
 public sealed record IngestResult(int Files, int Read, int Stored, int Duplicates, int NearDuplicates, int Refused, IReadOnlyList<string> Refusals, IReadOnlyList<string> StoredIds, int ArticlesInStore);

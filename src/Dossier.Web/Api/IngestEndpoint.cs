@@ -8,6 +8,8 @@ using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Dossier.Web.Api;
 
@@ -22,19 +24,64 @@ internal static class IngestEndpoint
     public const string ClientHeader = "X-Dossier-Client";
     public const string RateLimitPolicy = "ingest";
 
+    /// <summary>The name of the bearer token's security scheme in the OpenAPI document.</summary>
+    public const string BearerScheme = "bearer";
+
     public static void Map(RouteGroupBuilder api, DossierWebOptions options)
     {
         api.MapPost("/ingest", (HttpContext context, StorePool pool, CancellationToken cancellationToken) => IngestAsync(context, pool, options, cancellationToken))
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery()
-            .Accepts<IngestText>("application/json", "multipart/form-data")
             .Produces<IngestResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Ingest uploaded files (multipart, field files) or pasted text (JSON {text, title, outlet}); needs --allow-ingest");
+            .WithSummary("Ingest uploaded files (multipart, field files) or pasted text (JSON {text, title, outlet}); needs --allow-ingest")
+            .AddOpenApiOperationTransformer(DescribeAsync);
+    }
+
+    /// <summary>
+    /// What the handler reads by hand, described here because no parameter of it says so: the body
+    /// (a multipart upload or JSON, each with its own schema; one Accepts would give both the same),
+    /// the client header, and the bearer token.
+    /// </summary>
+    private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(IngestUpload), null, cancellationToken) },
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(IngestText), null, cancellationToken) },
+            },
+        };
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = ClientHeader,
+            In = ParameterLocation.Header,
+            Required = true,
+            Description = "Any value; a page on another site cannot send it without a CORS preflight, which this server never grants.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+
+        if (context.Document is { } document)
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The --token given to dossier serve; needed only when the server was started with one (GET /api/info says so in tokenRequired).",
+            };
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+        }
     }
 
     private static async Task<IResult> IngestAsync(HttpContext context, StorePool pool, DossierWebOptions options, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Dossier.Web.Api;
 
 /// <summary>Offset and limit of a list request, checked once for every list.</summary>
@@ -6,7 +8,7 @@ internal readonly record struct Paging(int Offset, int Limit)
     public const int DefaultLimit = 50;
     public const int MaxLimit = 1000;
 
-    public static bool TryCreate(int? offset, int? limit, out Paging paging, out IResult? problem)
+    public static bool TryCreate(int? offset, int? limit, out Paging paging, out ProblemHttpResult? problem)
     {
         paging = new Paging(offset ?? 0, limit ?? DefaultLimit);
         problem = null;
@@ -79,17 +81,17 @@ internal readonly record struct Paging(int Offset, int Limit)
 /// <summary>RFC 9457 problem details, with a title per status and the reason in the detail.</summary>
 internal static class Problems
 {
-    public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+    public static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
-    public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static IResult Forbidden(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
-    public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
-    public static IResult TooLarge(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
+    public static ProblemHttpResult TooLarge(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
 
-    public static IResult Busy(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+    public static ProblemHttpResult Busy(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
 }
 
 /// <summary>The positions 0 to count - 1 as a list, without an array of them.</summary>

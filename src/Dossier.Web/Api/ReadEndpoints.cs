@@ -2,6 +2,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
 using Dossier.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dossier.Web.Api;
 
@@ -17,7 +18,7 @@ internal static class ReadEndpoints
                 options.AllowIngest, options.Token is not null);
         }).WithSummary("The store served and what the server allows");
 
-        api.MapGet("/actors", (CorpusCache cache, string? kind, string? q, int? offset, int? limit) =>
+        api.MapGet("/actors", Results<Ok<Page<ActorItem>>, ProblemHttpResult> (CorpusCache cache, string? kind, string? q, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -38,13 +39,14 @@ internal static class ReadEndpoints
             var corpus = cache.Get();
             if (wanted is null && string.IsNullOrWhiteSpace(q))
             {
-                return Results.Ok(paging.Of(corpus.ActorItems));
+                return TypedResults.Ok(paging.Of(corpus.ActorItems));
             }
 
-            return Results.Ok(paging.Of(corpus.Actors.Where(a => (wanted is null || a.Kind == wanted) && (string.IsNullOrWhiteSpace(q) || Matches(a, q))).Select(Corpus.ToActor)));
-        }).WithSummary("Actors, most mentioned first; kind and name filters");
+            return TypedResults.Ok(paging.Of(corpus.Actors.Where(a => (wanted is null || a.Kind == wanted) && (string.IsNullOrWhiteSpace(q) || Matches(a, q))).Select(Corpus.ToActor)));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Actors, most mentioned first; kind and name filters");
 
-        api.MapGet("/actors/{id}", (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
+        api.MapGet("/actors/{id}", Results<Ok<ActorDossier>, ProblemHttpResult> (StorePool pool, CorpusCache cache, AnalysisCache analysis, string id) =>
         {
             var corpus = cache.Get();
             var detail = corpus.Dossiers.GetOrAdd(id, pool, static (id, pool) => pool.Read(store => store.GetEntity(id, DossierListLength)));
@@ -82,10 +84,11 @@ internal static class ReadEndpoints
                 analysed is null ? [] : analysed.LabelsOf(id),
                 analysed is null ? [] : [.. analysed.DisputesOf(id).Take(shown)],
                 new DossierTotals(tieIndex.Length, eventIndex.Length, byTotal > shown, aboutTotal > shown, detail.AppearanceCount, analysed is not null));
-            return Results.Ok(dossier);
-        }).WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
+            return TypedResults.Ok(dossier);
+        }).ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("One actor's dossier: names and why they were joined, ties, events, claims by and about it, the labels each outlet gives it, and disputes about it");
 
-        api.MapGet("/disputes", (StorePool pool, AnalysisCache analysis, string? actor, int? offset, int? limit) =>
+        api.MapGet("/disputes", Results<Ok<Page<DisputeItem>>, ProblemHttpResult> (StorePool pool, AnalysisCache analysis, string? actor, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -97,15 +100,18 @@ internal static class ReadEndpoints
                 return StillAnalysing(pool);
             }
 
-            return Results.Ok(paging.Of(actor is null ? analysed.Disputes : analysed.DisputesOf(actor)));
-        }).WithSummary("The dispute ledger: every source's value side by side (tolls, perpetrators, control, accusations and denials), by actor id");
+            return TypedResults.Ok(paging.Of(actor is null ? analysed.Disputes : analysed.DisputesOf(actor)));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+          .WithSummary("The dispute ledger: every source's value side by side (tolls, perpetrators, control, accusations and denials), by actor id");
 
-        api.MapGet("/framing", (StorePool pool, AnalysisCache analysis) => analysis.TryGet(AnalysisWait) is { } analysed
-                ? Results.Ok(AnalysisCache.Overview(analysed.Framing))
+        api.MapGet("/framing", Results<Ok<FramingOverview>, ProblemHttpResult> (StorePool pool, AnalysisCache analysis) => analysis.TryGet(AnalysisWait) is { } analysed
+                ? TypedResults.Ok(AnalysisCache.Overview(analysed.Framing))
                 : StillAnalysing(pool))
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("The sides of the conflict and each outlet's alignment: labels in its own voice, casualty reports, named perpetrators per side");
 
-        api.MapGet("/graph", (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit, int? maxTies) =>
+        api.MapGet("/graph", Results<Ok<ActorGraph>, FileContentHttpResult, ProblemHttpResult> (CorpusCache cache, string? kinds, string? groups, string? from, string? to, string? outlet, int? minSources, int? limit, int? maxTies) =>
         {
             var max = limit ?? Graph.DefaultActors;
             var maxEdges = maxTies ?? Graph.DefaultTies;
@@ -122,7 +128,7 @@ internal static class ReadEndpoints
             var corpus = cache.Get();
             if (kinds is null && groups is null && from is null && to is null && outlet is null && minSources is null or 1 && limit is null && maxTies is null)
             {
-                return Results.Bytes(corpus.Graph.DefaultJson, "application/json");
+                return TypedResults.Bytes(corpus.Graph.DefaultJson, "application/json");
             }
 
             var kindSet = new HashSet<ActorKind>();
@@ -137,11 +143,11 @@ internal static class ReadEndpoints
             }
 
             var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
-            return Results.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
-        }).Produces<ActorGraph>()
+            return TypedResults.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 600), and each actor's position in a layout of the store's whole graph");
 
-        api.MapGet("/ties", (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
+        api.MapGet("/ties", Results<Ok<Page<TieItem>>, ProblemHttpResult> (CorpusCache cache, string? actor, string? other, string? kind, string? group, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -151,26 +157,27 @@ internal static class ReadEndpoints
             var corpus = cache.Get();
             if (actor is null && other is null && kind is null && group is null)
             {
-                return Results.Ok(paging.Of(corpus.Ties));
+                return TypedResults.Ok(paging.Of(corpus.Ties));
             }
 
             // An actor's ties are listed from its index; only a list without an actor reads every tie.
             if (actor is not null && other is null && kind is null && group is null)
             {
-                return Results.Ok(paging.Of(corpus.TiesByActor.GetValueOrDefault(actor, []), i => corpus.Ties[i]));
+                return TypedResults.Ok(paging.Of(corpus.TiesByActor.GetValueOrDefault(actor, []), i => corpus.Ties[i]));
             }
 
             var candidates = actor is not null ? corpus.TiesByActor.GetValueOrDefault(actor, []).Select(i => corpus.Ties[i])
                 : other is not null ? corpus.TiesByActor.GetValueOrDefault(other, []).Select(i => corpus.Ties[i])
                 : corpus.Ties;
-            return Results.Ok(paging.Of(candidates
+            return TypedResults.Ok(paging.Of(candidates
                 .Where(t => actor is null || t.Source.Id == actor || t.Target.Id == actor)
                 .Where(t => other is null || t.Source.Id == other || t.Target.Id == other)
                 .Where(t => kind is null || t.Kind == kind)
                 .Where(t => group is null || t.Group == group)));
-        }).WithSummary("Ties between actors with their evidence sentences");
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Ties between actors with their evidence sentences");
 
-        api.MapGet("/events", (CorpusCache cache, string? type, string? actor, string? from, string? to, string? outlet, bool? located, int? offset, int? limit) =>
+        api.MapGet("/events", Results<Ok<Page<EventItem>>, ProblemHttpResult> (CorpusCache cache, string? type, string? actor, string? from, string? to, string? outlet, bool? located, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -185,7 +192,7 @@ internal static class ReadEndpoints
             var corpus = cache.Get();
             if (type is null && actor is null && from is null && to is null && outlet is null && located is null)
             {
-                return Results.Ok(paging.Of(corpus.Events));
+                return TypedResults.Ok(paging.Of(corpus.Events));
             }
 
             var fromDay = from is null ? int.MinValue : Graph.Day(from);
@@ -222,7 +229,7 @@ internal static class ReadEndpoints
             var dated = from is not null || to is not null;
             if (indexes.Count == 1 && !dated)
             {
-                return Results.Ok(paging.Of(indexes[0], i => corpus.Events[i]));
+                return TypedResults.Ok(paging.Of(indexes[0], i => corpus.Events[i]));
             }
 
             var days = corpus.EventDays;
@@ -230,14 +237,15 @@ internal static class ReadEndpoints
             var types = corpus.EventTypes;
             var placed = corpus.EventLocated;
             IReadOnlyList<int> candidates = indexes.Count == 0 ? new AllPositions(corpus.Events.Count) : indexes.MinBy(i => i.Length)!;
-            return Results.Ok(paging.Of(candidates, i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
+            return TypedResults.Ok(paging.Of(candidates, i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
                             && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal))
                             && (type is null || string.Equals(types[i], type, StringComparison.OrdinalIgnoreCase))
                             && (located is null || placed[i] == located),
                 i => corpus.Events[i]));
-        }).WithSummary("Reported events in publication order, with coordinates where the place is known");
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Reported events in publication order, with coordinates where the place is known");
 
-        api.MapGet("/claims", (StorePool pool, CorpusCache cache, string? by, string? about, int? offset, int? limit) =>
+        api.MapGet("/claims", Results<Ok<Page<ClaimItem>>, ProblemHttpResult> (StorePool pool, CorpusCache cache, string? by, string? about, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -247,20 +255,22 @@ internal static class ReadEndpoints
             // The page's keys come from the claim index; only the page's rows are read from the store.
             var (keys, total) = cache.Get().Claims.Find(by, about, paging.Offset, paging.Limit);
             var items = pool.Read(store => store.ReadClaims(keys)).Select(ToClaim).ToList();
-            return Results.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, total, paging.Offset + paging.Limit < total));
-        }).WithSummary("Claims: who says what, by speaker or about an actor (actor ids)");
+            return TypedResults.Ok(new Page<ClaimItem>(items, paging.Offset, paging.Limit, total, paging.Offset + paging.Limit < total));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Claims: who says what, by speaker or about an actor (actor ids)");
 
-        api.MapGet("/sources", (CorpusCache cache, int? offset, int? limit) =>
+        api.MapGet("/sources", Results<Ok<Page<SourceItem>>, ProblemHttpResult> (CorpusCache cache, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
                 return problem!;
             }
 
-            return Results.Ok(paging.Of(cache.Get().SourceItems));
-        }).WithSummary("Outlets side by side: articles, originals, copies, dates, the actors they report on most");
+            return TypedResults.Ok(paging.Of(cache.Get().SourceItems));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Outlets side by side: articles, originals, copies, dates, the actors they report on most");
 
-        api.MapGet("/articles", (CorpusCache cache, string? outlet, int? offset, int? limit) =>
+        api.MapGet("/articles", Results<Ok<Page<ArticleItem>>, ProblemHttpResult> (CorpusCache cache, string? outlet, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -268,12 +278,13 @@ internal static class ReadEndpoints
             }
 
             var articles = cache.Get().ArticlesByDate;
-            return Results.Ok(outlet is null
+            return TypedResults.Ok(outlet is null
                 ? paging.Of(articles, ToArticle)
                 : paging.Of(cache.Get().ArticlesByOutlet.GetValueOrDefault(outlet, []), ToArticle));
-        }).WithSummary("Articles in publication order");
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Articles in publication order");
 
-        api.MapGet("/articles/{id}", (StorePool pool, string id, string? hl, int? start, int? end) =>
+        api.MapGet("/articles/{id}", Results<Ok<ArticleText>, ProblemHttpResult> (StorePool pool, string id, string? hl, int? start, int? end) =>
         {
             var lookup = pool.Read(store => store.FindArticle(id));
             switch (lookup)
@@ -297,10 +308,12 @@ internal static class ReadEndpoints
 
             var m = article.Metadata;
             var info = new ArticleItem(article.Id.Value, m.Title, m.Outlet, m.Author, m.Url, m.Published?.ToIso(), article.CopyOf?.Value, article.WordCount);
-            return Results.Ok(new ArticleText(info, article.Text, highlight));
-        }).WithSummary("One article's clean text; hl (a sentence) or start and end mark the evidence to highlight");
+            return TypedResults.Ok(new ArticleText(info, article.Text, highlight));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("One article's clean text; hl (a sentence) or start and end mark the evidence to highlight");
 
-        api.MapGet("/search", (StorePool pool, CorpusCache cache, string? q, int? offset, int? limit) =>
+        api.MapGet("/search", Results<Ok<SearchResult>, ProblemHttpResult> (StorePool pool, CorpusCache cache, string? q, int? offset, int? limit) =>
         {
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
@@ -333,8 +346,9 @@ internal static class ReadEndpoints
             var many = matches > RankedMatches;
             var page = new Page<ArticleHit>(hits.Take(paging.Limit).Select(h => new ArticleHit(h.Id.Value, h.Title, h.Outlet, h.Published, h.Snippet)).ToList(),
                 paging.Offset, paging.Limit, many ? null : matches, hits.Count > paging.Limit);
-            return Results.Ok(new SearchResult(actors, page, many ? null : matches, many ? "newest" : "best match"));
-        }).WithSummary("Actors whose names contain the words, and article hits with snippets: best match first, or newest first when more than 5,000 articles match");
+            return TypedResults.Ok(new SearchResult(actors, page, many ? null : matches, many ? "newest" : "best match"));
+        }).ProducesProblem(StatusCodes.Status400BadRequest)
+          .WithSummary("Actors whose names contain the words, and article hits with snippets: best match first, or newest first when more than 5,000 articles match");
     }
 
     /// <summary>
@@ -350,7 +364,7 @@ internal static class ReadEndpoints
     /// <summary>How long a request for the disputes or framing waits for the analyses before it answers that they are still being computed.</summary>
     private static readonly TimeSpan AnalysisWait = TimeSpan.FromSeconds(20);
 
-    private static IResult StillAnalysing(StorePool pool) => Results.Problem(
+    private static ProblemHttpResult StillAnalysing(StorePool pool) => TypedResults.Problem(
         "the disputes and framing of this store are still being computed (they read every article); try again in a minute",
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 60, ["store"] = Path.GetFileName(pool.Path) });
 
