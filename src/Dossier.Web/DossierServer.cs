@@ -171,6 +171,9 @@ public sealed class DossierServer : IAsyncDisposable
             compression.Providers.Add<GzipCompressionProvider>();
             compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, .. CompressedMediaTypes];
         });
+        // Nothing is compressed ahead, so each response is compressed as it is sent: Optimal is Brotli
+        // quality 4 and gzip level 6 (about 0.1 s for the 756 KB basemap, which the browser then keeps a
+        // year); Brotli's best, 11, is many times slower and meant for compressing once, ahead.
         builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
