@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Dossier.Analysis.Places;
 using Dossier.Storage;
 using Dossier.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
@@ -51,7 +52,7 @@ public sealed class DossierServer : IAsyncDisposable
 
         if (options.Token is { Length: < 8 })
         {
-            return "--token must be at least 8 characters";
+            return "the token (--token, --token-file or " + ServerToken.EnvironmentVariable + ") must be at least 8 characters";
         }
 
         if (!DossierStores.Exists(options.DatabasePath))
@@ -156,7 +157,11 @@ public sealed class DossierServer : IAsyncDisposable
         // A page on another site that makes the browser send requests to 127.0.0.1 under its own
         // host name (DNS rebinding) is refused here.
         builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = GiveEveryProblemADetail);
+
+        // A query value that does not bind (limit=abc) throws, so that the problem can say which
+        // parameter and value; otherwise the framework answers 400 with no reason at all.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Dossier API";
@@ -175,6 +180,7 @@ public sealed class DossierServer : IAsyncDisposable
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                context.HttpContext.RequestServices.GetRequiredService<ServerLog>().Refused(context.HttpContext, "ingest", StatusCodes.Status429TooManyRequests, "over the rate limit");
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await problems.WriteAsync(new ProblemDetailsContext
@@ -191,13 +197,17 @@ public sealed class DossierServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pool);
+        builder.Services.AddSingleton<ServerLog>();
         builder.Services.AddSingleton(PlaceCoordinates.ForApplication(options.ApplicationDirectory));
         builder.Services.AddSingleton<CorpusCache>();
         builder.Services.AddSingleton<AnalysisCache>();
 
         var app = builder.Build();
         app.UseHostFiltering();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
@@ -217,8 +227,25 @@ public sealed class DossierServer : IAsyncDisposable
         var api = app.MapGroup("/api");
         ReadEndpoints.Map(api, options);
         IngestEndpoint.Map(api, options);
-        api.MapFallback(() => Problems.NotFound("no such API path; the OpenAPI document at " + OpenApiPath + " lists them"));
+        api.MapFallback((HttpContext context) => ApiFallback.Answer(context, context.RequestServices.GetRequiredService<EndpointDataSource>()));
         return app;
+    }
+
+    /// <summary>
+    /// Every problem says why: a request the framework refused (a query value that does not bind)
+    /// gets the framework's reason, and any other problem without one gets its status's meaning.
+    /// </summary>
+    private static void GiveEveryProblemADetail(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Detail is not null)
+        {
+            return;
+        }
+
+        problem.Detail = context.Exception is BadHttpRequestException bad
+            ? bad.Message
+            : $"{problem.Status ?? context.HttpContext.Response.StatusCode} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(problem.Status ?? context.HttpContext.Response.StatusCode)}";
     }
 
     /// <summary>

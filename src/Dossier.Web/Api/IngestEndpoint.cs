@@ -8,6 +8,7 @@ using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dossier.Web.Api;
 
@@ -24,7 +25,7 @@ internal static class IngestEndpoint
 
     public static void Map(RouteGroupBuilder api, DossierWebOptions options)
     {
-        api.MapPost("/ingest", (HttpContext context, StorePool pool, CancellationToken cancellationToken) => IngestAsync(context, pool, options, cancellationToken))
+        api.MapPost("/ingest", (HttpContext context, StorePool pool, ServerLog log, CancellationToken cancellationToken) => IngestAndLogAsync(context, pool, log, options, cancellationToken))
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery()
             .Accepts<IngestText>("application/json", "multipart/form-data")
@@ -37,6 +38,23 @@ internal static class IngestEndpoint
             .WithSummary("Ingest uploaded files (multipart, field files) or pasted text (JSON {text, title, outlet}); needs --allow-ingest");
     }
 
+    /// <summary>Ingests, and logs what was refused or stored and for whom; one place, so no refusal goes unlogged.</summary>
+    private static async Task<IResult> IngestAndLogAsync(HttpContext context, StorePool pool, ServerLog log, DossierWebOptions options, CancellationToken cancellationToken)
+    {
+        var result = await IngestAsync(context, pool, options, cancellationToken);
+        switch (result)
+        {
+            case ProblemHttpResult problem:
+                log.Refused(context, "ingest", problem.StatusCode, problem.ProblemDetails.Detail);
+                break;
+            case Ok<IngestResult> { Value: { } ingested }:
+                log.Ingested(context, ingested.Files, ingested.Stored, ingested.Duplicates, ingested.Refused, ingested.ArticlesInStore);
+                break;
+        }
+
+        return result;
+    }
+
     private static async Task<IResult> IngestAsync(HttpContext context, StorePool pool, DossierWebOptions options, CancellationToken cancellationToken)
     {
         if (!options.AllowIngest)
@@ -46,6 +64,7 @@ internal static class IngestEndpoint
 
         if (options.Token is { } token && !TokenMatches(context.Request.Headers.Authorization.ToString(), token))
         {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
             return Problems.Unauthorized("this server needs its access token: send Authorization: Bearer TOKEN (the --token given to dossier serve)");
         }
 

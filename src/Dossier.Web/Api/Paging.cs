@@ -89,6 +89,10 @@ internal static class Problems
 
     public static IResult TooLarge(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
 
+    public static IResult MethodNotAllowed(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed");
+
+    public static IResult UnsupportedMediaType(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
     public static IResult Busy(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
 }
 
