@@ -124,6 +124,9 @@ public sealed class DossierServer : IAsyncDisposable
         pool.Dispose();
     }
 
+    /// <summary>The host names requests may carry; others are refused, against DNS rebinding.</summary>
+    private static readonly string[] ServedHosts = ["127.0.0.1", "localhost", "[::1]"];
+
     private static string StaticDirectory(DossierWebOptions options) => Path.Combine(options.ApplicationDirectory, "web", "static");
 
     private static bool IsLoopback(string host) =>
@@ -155,8 +158,10 @@ public sealed class DossierServer : IAsyncDisposable
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
 
         // A page on another site that makes the browser send requests to 127.0.0.1 under its own
-        // host name (DNS rebinding) is refused here.
-        builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
+        // host name (DNS rebinding) is refused by RefuseOtherHosts. The framework's own host
+        // filter (which the builder puts first) is opened, since its refusal is an HTML page with
+        // no reason; ours is a problem document like every other refusal.
+        builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["*"]);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = GiveEveryProblemADetail);
 
         // A query value that does not bind (limit=abc) throws, so that the problem can say which
@@ -203,12 +208,12 @@ public sealed class DossierServer : IAsyncDisposable
         builder.Services.AddSingleton<AnalysisCache>();
 
         var app = builder.Build();
-        app.UseHostFiltering();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.Use(RefuseOtherHosts);
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
 
@@ -243,10 +248,29 @@ public sealed class DossierServer : IAsyncDisposable
             return;
         }
 
-        problem.Detail = context.Exception is BadHttpRequestException bad
-            ? bad.Message
-            : $"{problem.Status ?? context.HttpContext.Response.StatusCode} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(problem.Status ?? context.HttpContext.Response.StatusCode)}";
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var host = context.HttpContext.Request.Host.Host;
+        problem.Detail = context.Exception is BadHttpRequestException bad ? bad.Message
+            : status == StatusCodes.Status400BadRequest && !IsServedHost(context.HttpContext.Request.Host)
+                ? $"{host} is not a host name this server answers to; open it as {string.Join(", ", ServedHosts)}"
+            : $"{status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}";
     }
+
+    private static Task RefuseOtherHosts(HttpContext context, Func<Task> next)
+    {
+        if (IsServedHost(context.Request.Host))
+        {
+            return next();
+        }
+
+        // No body: the status code pages write the problem, with its detail from GiveEveryProblemADetail.
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One of <see cref="ServedHosts"/>, on any port; no Host at all (HTTP/1.0) passes, as the framework's filter lets it.</summary>
+    private static bool IsServedHost(HostString host) =>
+        !host.HasValue || ServedHosts.Contains(host.Host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// No inline script or style attribute may run: article text is shown through text nodes, and

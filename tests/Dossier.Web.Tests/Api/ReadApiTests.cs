@@ -464,7 +464,7 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
-    public async Task A_request_under_another_host_name_is_refused()
+    public async Task A_request_under_another_host_name_is_refused_saying_which_names_are_served()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/info");
         request.Headers.Host = "attacker.example";
@@ -472,6 +472,9 @@ public sealed class ReadApiTests(DemoServer demo)
         using var response = await demo.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("attacker.example is not a host name this server answers to", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!);
