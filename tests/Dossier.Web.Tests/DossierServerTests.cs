@@ -48,6 +48,20 @@ public sealed class DossierServerTests(DemoServer demo)
         await AssertDetailAsync(response, "no such API path");
     }
 
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("LOCALHOST")]
+    [InlineData("[::1]")]
+    public async Task The_loopback_host_names_are_served_on_any_port(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(demo.ReadOnly.Address, "api/info"));
+        request.Headers.Host = host + ":" + demo.ReadOnly.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await demo.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task AssertDetailAsync(HttpResponseMessage response, string detail)
     {
         var body = await response.Content.ReadAsStringAsync();
