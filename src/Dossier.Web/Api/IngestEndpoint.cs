@@ -65,7 +65,7 @@ internal static class IngestEndpoint
         if (options.Token is { } token && !TokenMatches(context.Request.Headers.Authorization.ToString(), token))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Unauthorized("this server needs its access token: send Authorization: Bearer TOKEN (the --token given to dossier serve)");
+            return Problems.Unauthorized("this server needs its access token: send Authorization: Bearer TOKEN (the token dossier serve was given: --token-file, --token or DOSSIER_TOKEN)");
         }
 
         if (string.IsNullOrEmpty(context.Request.Headers[ClientHeader]))
