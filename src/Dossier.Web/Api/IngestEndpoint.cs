@@ -34,6 +34,7 @@ internal static class IngestEndpoint
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Ingest uploaded files (multipart, field files) or pasted text (JSON {text, title, outlet}); needs --allow-ingest");
     }
