@@ -25,6 +25,10 @@ internal sealed class CliEnvironment
     /// </summary>
     public int? Width { get; init; }
 
+    /// <summary>Reads an environment variable; tests give their own instead of changing the process's.</summary>
+    /// <value>The default value reads the process's environment.</value>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>Where the program's own files (the bundled sample corpus) live.</summary>
     public string ApplicationDirectory { get; init; } = AppContext.BaseDirectory;
 

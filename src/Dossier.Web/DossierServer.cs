@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Dossier.Analysis.Places;
 using Dossier.Storage;
 using Dossier.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
@@ -52,7 +53,7 @@ public sealed class DossierServer : IAsyncDisposable
 
         if (options.Token is { Length: < 8 })
         {
-            return "--token must be at least 8 characters";
+            return "the token (--token, --token-file or " + ServerToken.EnvironmentVariable + ") must be at least 8 characters";
         }
 
         if (!DossierStores.Exists(options.DatabasePath))
@@ -124,6 +125,9 @@ public sealed class DossierServer : IAsyncDisposable
         pool.Dispose();
     }
 
+    /// <summary>The host names requests may carry; others are refused, against DNS rebinding.</summary>
+    private static readonly string[] ServedHosts = ["127.0.0.1", "localhost", "[::1]"];
+
     private static string StaticDirectory(DossierWebOptions options) => Path.Combine(options.ApplicationDirectory, "web", "static");
 
     private static bool IsLoopback(string host) =>
@@ -155,9 +159,15 @@ public sealed class DossierServer : IAsyncDisposable
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
 
         // A page on another site that makes the browser send requests to 127.0.0.1 under its own
-        // host name (DNS rebinding) is refused here.
-        builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
-        builder.Services.AddProblemDetails();
+        // host name (DNS rebinding) is refused by RefuseOtherHosts. The framework's own host
+        // filter (which the builder puts first) is opened, since its refusal is an HTML page with
+        // no reason; ours is a problem document like every other refusal.
+        builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = ["*"]);
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = GiveEveryProblemADetail);
+
+        // A query value that does not bind (limit=abc) throws, so that the problem can say which
+        // parameter and value; otherwise the framework answers 400 with no reason at all.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         // Numbers are written as numbers; the web default also reads them from strings, and the
         // OpenAPI document would then type every count "integer or string".
@@ -194,6 +204,7 @@ public sealed class DossierServer : IAsyncDisposable
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                context.HttpContext.RequestServices.GetRequiredService<ServerLog>().Refused(context.HttpContext, "ingest", StatusCodes.Status429TooManyRequests, "over the rate limit");
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await problems.WriteAsync(new ProblemDetailsContext
@@ -210,6 +221,7 @@ public sealed class DossierServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pool);
+        builder.Services.AddSingleton<ServerLog>();
         builder.Services.AddSingleton(PlaceCoordinates.ForApplication(options.ApplicationDirectory));
         builder.Services.AddSingleton<CorpusCache>();
         builder.Services.AddSingleton<AnalysisCache>();
@@ -217,8 +229,12 @@ public sealed class DossierServer : IAsyncDisposable
         var app = builder.Build();
         app.UseHostFiltering();
         app.UseResponseCompression();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
+        app.Use(RefuseOtherHosts);
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
 
@@ -251,13 +267,49 @@ public sealed class DossierServer : IAsyncDisposable
         var api = app.MapGroup("/api");
         ReadEndpoints.Map(api, options);
         IngestEndpoint.Map(api, options);
-        api.MapFallback(() => Problems.NotFound("no such API path; the OpenAPI document at " + OpenApiPath + " lists them"));
+        api.MapFallback((HttpContext context) => ApiFallback.Answer(context, context.RequestServices.GetRequiredService<EndpointDataSource>()));
         return app;
     }
 
     /// <summary>What is compressed besides ASP.NET Core's defaults (HTML, CSS, JavaScript, JSON, XML, plain text).</summary>
     private static readonly string[] CompressedMediaTypes =
         ["text/javascript", "application/problem+json", "image/svg+xml", "application/geo+json"];
+
+    /// <summary>
+    /// Every problem says why: a request the framework refused (a query value that does not bind)
+    /// gets the framework's reason, and any other problem without one gets its status's meaning.
+    /// </summary>
+    private static void GiveEveryProblemADetail(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Detail is not null)
+        {
+            return;
+        }
+
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var host = context.HttpContext.Request.Host.Host;
+        problem.Detail = context.Exception is BadHttpRequestException bad ? bad.Message
+            : status == StatusCodes.Status400BadRequest && !IsServedHost(context.HttpContext.Request.Host)
+                ? $"{host} is not a host name this server answers to; open it as {string.Join(", ", ServedHosts)}"
+            : $"{status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}";
+    }
+
+    private static Task RefuseOtherHosts(HttpContext context, Func<Task> next)
+    {
+        if (IsServedHost(context.Request.Host))
+        {
+            return next();
+        }
+
+        // No body: the status code pages write the problem, with its detail from GiveEveryProblemADetail.
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One of <see cref="ServedHosts"/>, on any port; no Host at all (HTTP/1.0) passes, as the framework's filter lets it.</summary>
+    private static bool IsServedHost(HostString host) =>
+        !host.HasValue || ServedHosts.Contains(host.Host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// No inline script or style attribute may run: article text is shown through text nodes, and

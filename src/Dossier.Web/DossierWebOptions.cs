@@ -20,7 +20,7 @@ public sealed record DossierWebOptions
     /// <value>The default value is false.</value>
     public bool AllowIngest { get; init; }
 
-    /// <summary>When set, every request that writes must carry <c>Authorization: Bearer TOKEN</c>.</summary>
+    /// <summary>When set, every request that writes must carry <c>Authorization: Bearer TOKEN</c>. See <see cref="ServerToken"/> for where it comes from.</summary>
     public string? Token { get; init; }
 
     /// <summary>The largest ingest request body.</summary>
@@ -35,4 +35,8 @@ public sealed record DossierWebOptions
     public string ApplicationDirectory { get; init; } = AppContext.BaseDirectory;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the server logs refused writes and ingests (who, when, how many articles); never the token.</summary>
+    /// <value>The default value is <see cref="TextWriter.Null"/>; <c>dossier serve</c> gives its standard output.</value>
+    public TextWriter Log { get; init; } = TextWriter.Null;
 }

@@ -51,6 +51,7 @@ internal static class DemoCommand
                 Port = parse.GetValue(port),
                 ApplicationDirectory = environment.ApplicationDirectory,
                 Clock = environment.Clock,
+                Log = environment.Out,
             }, cancellationToken);
             return served == ExitCodes.Success ? exit : served;
         });

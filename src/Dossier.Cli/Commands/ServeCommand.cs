@@ -18,23 +18,39 @@ internal static class ServeCommand
         };
         var token = new Option<string?>("--token")
         {
-            Description = "An access token that every write must carry (Authorization: Bearer TOKEN); at least 8 characters.",
+            Description = "An access token that every write must carry (Authorization: Bearer TOKEN); at least 8 characters. " +
+                          "Other local users can read it in ps: prefer --token-file or the " + ServerToken.EnvironmentVariable + " environment variable, read when neither option is given.",
             HelpName = "TOKEN",
+        };
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description = "Read the access token from the first line of this file (trimmed) instead of the command line.",
+            HelpName = "PATH",
         };
         var command = new Command("serve", "Serve the web UI (actor graph, dossiers, events on a timeline and a map, sources, search) and its JSON API on 127.0.0.1.")
         {
-            database, host, port, allowIngest, token,
+            database, host, port, allowIngest, token, tokenFile,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(environment, new DossierWebOptions
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            DatabasePath = parse.GetValue(database)!,
-            Host = parse.GetValue(host)!,
-            Port = parse.GetValue(port),
-            AllowIngest = parse.GetValue(allowIngest),
-            Token = parse.GetValue(token),
-            ApplicationDirectory = environment.ApplicationDirectory,
-            Clock = environment.Clock,
-        }, cancellationToken));
+            if (ServerToken.TryResolve(parse.GetValue(token), parse.GetValue(tokenFile), environment.Variable(ServerToken.EnvironmentVariable), out var accessToken) is { } problem)
+            {
+                environment.Error.WriteLine($"dossier: {problem}");
+                return ExitCodes.Failure;
+            }
+
+            return await RunAsync(environment, new DossierWebOptions
+            {
+                DatabasePath = parse.GetValue(database)!,
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                AllowIngest = parse.GetValue(allowIngest),
+                Token = accessToken,
+                ApplicationDirectory = environment.ApplicationDirectory,
+                Clock = environment.Clock,
+                Log = environment.Out,
+            }, cancellationToken);
+        });
         return command;
     }
 

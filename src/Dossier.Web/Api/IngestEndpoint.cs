@@ -8,6 +8,7 @@ using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -29,14 +30,18 @@ internal static class IngestEndpoint
 
     public static void Map(RouteGroupBuilder api, DossierWebOptions options)
     {
-        api.MapPost("/ingest", (HttpContext context, StorePool pool, CancellationToken cancellationToken) => IngestAsync(context, pool, options, cancellationToken))
+        api.MapPost("/ingest", (HttpContext context, StorePool pool, ServerLog log, CancellationToken cancellationToken) => IngestAndLogAsync(context, pool, log, options, cancellationToken))
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery()
+            // What routing lets in (another content type gets 415 from the API's fallback); the
+            // document's body, each type with its own schema, is written by DescribeAsync.
+            .Accepts<IngestText>("application/json", "multipart/form-data")
             .Produces<IngestResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Ingest uploaded files (multipart, field files) or pasted text (JSON {text, title, outlet}); needs --allow-ingest")
             .AddOpenApiOperationTransformer(DescribeAsync);
@@ -84,6 +89,23 @@ internal static class IngestEndpoint
         }
     }
 
+    /// <summary>Ingests, and logs what was refused or stored and for whom; one place, so no refusal goes unlogged.</summary>
+    private static async Task<IResult> IngestAndLogAsync(HttpContext context, StorePool pool, ServerLog log, DossierWebOptions options, CancellationToken cancellationToken)
+    {
+        var result = await IngestAsync(context, pool, options, cancellationToken);
+        switch (result)
+        {
+            case ProblemHttpResult problem:
+                log.Refused(context, "ingest", problem.StatusCode, problem.ProblemDetails.Detail);
+                break;
+            case Ok<IngestResult> { Value: { } ingested }:
+                log.Ingested(context, ingested.Files, ingested.Stored, ingested.Duplicates, ingested.Refused, ingested.ArticlesInStore);
+                break;
+        }
+
+        return result;
+    }
+
     private static async Task<IResult> IngestAsync(HttpContext context, StorePool pool, DossierWebOptions options, CancellationToken cancellationToken)
     {
         if (!options.AllowIngest)
@@ -93,7 +115,8 @@ internal static class IngestEndpoint
 
         if (options.Token is { } token && !TokenMatches(context.Request.Headers.Authorization.ToString(), token))
         {
-            return Problems.Unauthorized("this server needs its access token: send Authorization: Bearer TOKEN (the --token given to dossier serve)");
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Problems.Unauthorized("this server needs its access token: send Authorization: Bearer TOKEN (the token dossier serve was given: --token-file, --token or DOSSIER_TOKEN)");
         }
 
         if (string.IsNullOrEmpty(context.Request.Headers[ClientHeader]))

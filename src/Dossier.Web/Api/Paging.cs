@@ -91,6 +91,10 @@ internal static class Problems
 
     public static ProblemHttpResult TooLarge(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
 
+    public static ProblemHttpResult MethodNotAllowed(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
     public static ProblemHttpResult Busy(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
 }
 

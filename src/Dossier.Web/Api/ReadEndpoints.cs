@@ -120,9 +120,14 @@ internal static class ReadEndpoints
                 return Problems.BadRequest("limit must be between 1 and 5000, maxTies between 1 and 100000, and minSources at least 1");
             }
 
-            if ((from is not null && Graph.Day(from) < 0) || (to is not null && Graph.Day(to) < 0))
+            if (!QueryValues.TryDay(nameof(from), from, out _, out var dateProblem) || !QueryValues.TryDay(nameof(to), to, out _, out dateProblem))
             {
-                return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
+                return dateProblem!;
+            }
+
+            if (!QueryValues.TryGroups(groups, out var groupSet, out var groupProblem))
+            {
+                return groupProblem!;
             }
 
             var corpus = cache.Get();
@@ -142,7 +147,6 @@ internal static class ReadEndpoints
                 kindSet.Add(parsed);
             }
 
-            var groupSet = Split(groups).ToHashSet(StringComparer.Ordinal);
             return TypedResults.Ok(corpus.Graph.Build(kindSet, groupSet, from, to, outlet, minSources ?? 1, max, maxEdges));
         }).ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("The actor graph: the most mentioned actors (limit, default 300) with at least one tie that passes the filters, the strongest ties between them (maxTies, default 600), and each actor's position in a layout of the store's whole graph");
@@ -152,6 +156,16 @@ internal static class ReadEndpoints
             if (!Paging.TryCreate(offset, limit, out var paging, out var problem))
             {
                 return problem!;
+            }
+
+            if (!QueryValues.TryTieKind(kind, out kind, out problem))
+            {
+                return problem!;
+            }
+
+            if (group is not null && !QueryValues.TieGroups.Contains(group, StringComparer.Ordinal))
+            {
+                return QueryValues.UnknownGroup(group);
             }
 
             var corpus = cache.Get();
@@ -195,12 +209,13 @@ internal static class ReadEndpoints
                 return TypedResults.Ok(paging.Of(corpus.Events));
             }
 
-            var fromDay = from is null ? int.MinValue : Graph.Day(from);
-            var toDay = to is null ? int.MaxValue : Graph.Day(to);
-            if (fromDay == -1 || toDay == -1)
+            if (!QueryValues.TryDay(nameof(from), from, out var fromDate, out problem) || !QueryValues.TryDay(nameof(to), to, out var toDate, out problem))
             {
-                return Problems.BadRequest("from and to are dates: yyyy-mm-dd");
+                return problem!;
             }
+
+            var fromDay = fromDate ?? int.MinValue;
+            var toDay = toDate ?? int.MaxValue;
 
             // The shortest of the lists the filters have ready (an actor's, a type's, an outlet's,
             // the located events) is read, and the other filters are checked on the events' side

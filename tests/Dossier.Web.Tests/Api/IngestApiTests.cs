@@ -32,6 +32,7 @@ public sealed class IngestApiTests(DemoServer demo)
         using var response = await client.SendAsync(Post(demo.Writable, new { text = Article }, token));
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, detail);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
     }
 
     [Fact]

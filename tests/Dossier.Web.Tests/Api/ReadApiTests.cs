@@ -44,12 +44,21 @@ public sealed class ReadApiTests(DemoServer demo)
     [InlineData("api/actors?limit=0", 400, "limit between 1 and")]
     [InlineData("api/events?offset=-1", 400, "offset must be at least 0")]
     [InlineData("api/events?type=picnic", 400, "unknown event type picnic")]
-    [InlineData("api/events?from=last-week", 400, "from and to are dates")]
+    [InlineData("api/events?from=last-week", 400, "from=last-week is not a date: dates are yyyy-mm-dd")]
     [InlineData("api/graph?maxTies=0", 400, "maxTies between 1 and")]
     [InlineData("api/actors/no-such-actor", 404, "no actor with id no-such-actor")]
     [InlineData("api/articles/ffffffffffff", 404, "no article with id")]
     [InlineData("api/search", 400, "q is required")]
     [InlineData("api/no/such/path", 404, "no such API path")]
+    [InlineData("api/events?from=2019-13-45", 400, "from=2019-13-45 is not a date")]
+    [InlineData("api/events?to=2019-02-30", 400, "to=2019-02-30 is not a date")]
+    [InlineData("api/graph?from=2019-02-30", 400, "from=2019-02-30 is not a date")]
+    [InlineData("api/graph?to=2019-13-45", 400, "to=2019-13-45 is not a date")]
+    [InlineData("api/graph?groups=leads,nonsense", 400, "unknown group nonsense; groups are leads, allied, backs, fights, controls, other")]
+    [InlineData("api/ties?kind=nonsense", 400, "unknown tie kind nonsense; kinds are ")]
+    [InlineData("api/ties?group=nonsense", 400, "unknown group nonsense; groups are leads")]
+    [InlineData("api/actors?limit=abc", 400, "limit")]
+    [InlineData("api/events?located=maybe", 400, "located")]
     public async Task Errors_are_problem_details_with_the_reason(string path, int status, string detail)
     {
         using var response = await demo.Client.GetAsync(new Uri(path, UriKind.Relative));
@@ -183,7 +192,7 @@ public sealed class ReadApiTests(DemoServer demo)
         using var response = await demo.Client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("from and to are dates", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("is not a date: dates are yyyy-mm-dd", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -455,7 +464,7 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
-    public async Task A_request_under_another_host_name_is_refused()
+    public async Task A_request_under_another_host_name_is_refused_saying_which_names_are_served()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/info");
         request.Headers.Host = "attacker.example";
@@ -463,6 +472,9 @@ public sealed class ReadApiTests(DemoServer demo)
         using var response = await demo.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("attacker.example is not a host name this server answers to", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!);
