@@ -270,14 +270,19 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return false;
         }
 
-        var text = work.Text;
-        var elsewhere = text.IndexOf(name.Text, StringComparison.Ordinal);
-        while (elsewhere >= 0 && elsewhere == name.Start)
+        return !WrittenElsewhere(work.Text, name);
+    }
+
+    /// <summary>Whether the article writes the name's text anywhere but where this mention stands.</summary>
+    private static bool WrittenElsewhere(string text, NameMention name)
+    {
+        var at = text.IndexOf(name.Text, StringComparison.Ordinal);
+        while (at >= 0 && at == name.Start)
         {
-            elsewhere = text.IndexOf(name.Text, elsewhere + 1, StringComparison.Ordinal);
+            at = text.IndexOf(name.Text, at + 1, StringComparison.Ordinal);
         }
 
-        return elsewhere < 0;
+        return at >= 0;
     }
 
     /// <summary>The article's first line, standing alone before a blank line and ending with no stop: its title.</summary>
@@ -311,14 +316,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return false;
         }
 
-        var text = work.Text;
-        var again = text.IndexOf(name.Text, StringComparison.Ordinal);
-        while (again >= 0 && again == name.Start)
-        {
-            again = text.IndexOf(name.Text, again + 1, StringComparison.Ordinal);
-        }
-
-        return again < 0;
+        return !WrittenElsewhere(work.Text, name);
     }
 
     /// <summary>
