@@ -43,6 +43,9 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var names = NameMentions(work);
         var definitions = AcronymDefinitions(work.Text);
         AddDefinedNames(work, names, definitions);
+
+        // After the acronyms an article defines, which a statement may name ("ISIL, also known as DAESH").
+        AddStatedAliases(work, names);
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
@@ -148,7 +151,8 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 // A known name takes the place of the shorter names the recognizer found inside it
                 // ("Benghazi" in “Benghazi Defense Brigade”), never of one that crosses its edge.
                 names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
-                if (names.Any(n => n.Start < end && n.End > start) || found.Any(n => n.Start < end && n.End > start))
+                if (names.Any(n => n.Start < end && n.End > start) || found.Any(n => n.Start < end && n.End > start)
+                    || OpensSentenceAsWord(work, start, end))
                 {
                     continue;
                 }
@@ -170,7 +174,6 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         AddOtherSpellings(work, names);
         ReadCapitalsAsStates(work, names);
         names.RemoveAll(n => IsHeadlineOnly(work, n) || IsCapitalizedWord(work, n));
-        AddStatedAliases(work, names);
         return names;
     }
 
@@ -188,13 +191,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         for (var i = 0; i < names.Count; i++)
         {
             var first = names[i];
-            if (first.IsAcronym || first.State is not null)
+            if (first.State is not null)
             {
                 continue;
             }
 
             var gap = StatedAlias().Match(text, first.End);
-            if (!gap.Success || gap.Index != first.End)
+            // An acronym and its name in brackets are read elsewhere; only a cue in words joins an acronym.
+            var bracket = gap.Value.Trim() == "(";
+            if (!gap.Success || gap.Index != first.End || (first.IsAcronym && bracket))
             {
                 continue;
             }
@@ -214,12 +219,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 names.Add(second);
             }
 
-            if (second.IsAcronym || second.State is not null)
+            if ((second.IsAcronym && bracket) || second.State is not null)
             {
                 continue;
             }
 
-            if (gap.Value.Trim() == "(")
+            if (bracket)
             {
                 // "X (Y)": a person's or an organisation's other name, closed at once; never a place's
                 // region ("Mosul (Nineveh)"), an outlet after a byline or a kind the two names disagree on.
@@ -272,6 +277,14 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         return !WrittenElsewhere(work.Text, name);
     }
+
+    /// <summary>
+    /// "Security was tight": a known name of one word that opens a sentence, where any word is
+    /// capitalized, is a name only when the tagger reads it as a proper noun.
+    /// </summary>
+    private static bool OpensSentenceAsWord(ArticleWork work, int start, int end)
+        => work.Text.AsSpan(start, end - start) is var word && word.IndexOfAny(' ', '.') < 0 && word.ContainsAnyInRange('a', 'z')
+           && work.SentenceStart(work.SentenceOf(start)) == start && !work.IsProperNoun(start);
 
     /// <summary>Whether the article writes the name's text anywhere but where this mention stands.</summary>
     private static bool WrittenElsewhere(string text, NameMention name)
@@ -943,9 +956,10 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
     }
 
-    // ", widely known as ", ", also called ", " (", ", alias ", ", whose nom de guerre is “"; a bare
+    // ", widely known as ", ", also known by its Arabic acronym as ", ", also called ", " (", ", alias ",
+    // ", whose nom de guerre is “"; a bare
     // "called" or "known as" only after a comma or a parenthesis ("Trump called Haftar" is a call).
-    [GeneratedRegex(@"\G(?: ?\((?=\p{Lu})|(?:,\s*|\s*\(\s*)(?:(?:(?:who|which) (?:is|was) )?(?:(?:also|widely|better|commonly|popularly|locally|generally|more commonly|now|formerly|previously) )*(?:known|referred to) as|(?:also |formerly |sometimes )?called|a\.k\.a\.?|aka|alias|(?:(?:known by )?(?:his|her|the) )?nom de guerre(?: of)?|whose nom de guerre (?:is|was))\s*[“""']?|\s+(?:also (?:known as|called)|a\.k\.a\.?|aka|alias)\s*[“""']?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?: ?\((?=\p{Lu})|(?:,\s*|\s*\(\s*)(?:(?:(?:who|which) (?:is|was) )?(?:(?:also|widely|better|commonly|popularly|locally|generally|more commonly|now|formerly|previously) )*(?:known|referred to)(?: by (?:its|their|his|her|the) (?:[\p{L}-]+ ){0,2}?(?:name|acronym|initials|title))? as|(?:also |formerly |sometimes )?called|a\.k\.a\.?|aka|alias|(?:(?:known by )?(?:his|her|the) )?nom de guerre(?: of)?|whose nom de guerre (?:is|was))\s*[“""']?|\s+(?:also (?:known as|called)|a\.k\.a\.?|aka|alias)\s*[“""']?)", RegexOptions.CultureInvariant)]
     private static partial Regex StatedAlias();
 
     // "Hemedti, as Dagalo is (widely) known".
@@ -1867,6 +1881,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         if (same is not null)
         {
             same.Add(name, MentionForm.Acronym, "same acronym");
+            return;
+        }
+
+        // "KERRY:" in a transcript that also writes "Kerry": the name in capitals.
+        if (letters.Length >= 4 && name.Text.All(char.IsLetter)
+            && chains.FirstOrDefault(c => c.Names.Exists(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase))) is { } written)
+        {
+            written.Add(name, MentionForm.Name, $"{name.Text} is {written.Names.First(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase)).Text} in capitals");
+            return;
+        }
+
+        // "ISIL, also known by its Arabic acronym as DAESH": an acronym the text says is another name.
+        if (name.FormOf is { } form && chains.FirstOrDefault(c => c.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase))) is { } stated)
+        {
+            stated.Add(name, MentionForm.Acronym, form.Reason);
             return;
         }
 

@@ -6,8 +6,9 @@ namespace Dossier.Actors.InArticle;
 /// <summary>
 /// Names the corpus already knows (written so by some article, where the recognizer found them),
 /// looked up in an article's text so that a name the recognizer missed there is still a mention:
-/// "Benghazi Defense Brigade" in quotation marks, "GNA" in a headline. Only names of two words or
-/// more and acronyms of three letters or more, so that a common word is never taken for a name.
+/// "Benghazi Defense Brigade" in quotation marks, "GNA" in a headline. Names of two words or more,
+/// acronyms of three letters or more, and names of one word that actors of two articles are
+/// written, as written: a common word the recognizer took for a name once is never looked for.
 /// </summary>
 public sealed class KnownNames
 {
@@ -56,6 +57,18 @@ public sealed class KnownNames
             AddName(name, kind, name.All(c => char.IsUpper(c) || c == '.'));
         }
 
+        // A name of one word that actors of two articles or more are written ("Daesh", "Coalition") is
+        // looked for as written, or in capitals: a common word the recognizer took for a name once
+        // is never looked for, nor is the word in lower case ("a coalition of parties").
+        foreach (var (name, kind) in oneWord.Values)
+        {
+            if (oneWordUses[name] >= 2)
+            {
+                AddUncounted(name, kind);
+                AddUncounted(name.ToUpperInvariant(), kind);
+            }
+        }
+
         foreach (var list in byFirstWord.Values)
         {
             list.Sort((a, b) => b.Name.Length.CompareTo(a.Name.Length)); // longest first
@@ -68,6 +81,21 @@ public sealed class KnownNames
             {
                 bySound.TryAdd(sound, (name, kind));
             }
+        }
+    }
+
+    // Another way to find a name already counted, which adds nothing to its uses.
+    private void AddUncounted(string name, ActorKind kind)
+    {
+        if (!byFirstWord.TryGetValue(name, out var list))
+        {
+            list = [];
+            byFirstWord[name] = list;
+        }
+
+        if (!list.Exists(n => string.Equals(n.Name, name, StringComparison.Ordinal)))
+        {
+            list.Add((name, kind, true));
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
         JoinVariants(nodes, forest);
         JoinSurnames(nodes, forest);
         JoinAcronyms(nodes, forest);
+        JoinCapitals(nodes, forest);
         JoinListedAliases(nodes, forest);
         JoinSameLeader(nodes, forest, leads ?? []);
 
@@ -439,6 +440,64 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
             {
                 var target = nodes[expansions[0]];
                 forest.Union(expansions[0], i, new LinkReason("initials", 0.85, $"{node.Name} is the initials of {target.Name}, the only name with them"));
+            }
+        }
+
+        static void Add(Dictionary<string, List<int>> index, string key, int node)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = [];
+                index[key] = list;
+            }
+
+            list.Add(node);
+        }
+    }
+
+    /// <summary>
+    /// "KERRY" in a transcript's speaker label, "DAESH" in a statement's capitals: a word in capitals,
+    /// read as an acronym, that is the one-word name of exactly one actor written in small letters
+    /// ("Kerry", "Daesh") is that name, whatever kind the capitals made the recognizer guess. And
+    /// "Daesh" is the actor some article gives "DAESH" as another name of, when only one is given it.
+    /// </summary>
+    private static void JoinCapitals(List<Node> nodes, NodeForest forest)
+    {
+        var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var given = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (!node.IsAcronym && node.Country is null && node.Name.Length >= 4 && !node.Name.Contains(' ', StringComparison.Ordinal)
+                && node.Name.Any(char.IsLower))
+            {
+                Add(words, Letters(node.Name), i);
+            }
+
+            foreach (var acronym in node.IsAcronym ? [] : node.Acronyms.Where(a => a.Length >= 4))
+            {
+                Add(given, acronym, i);
+            }
+        }
+
+        foreach (var (letters, named) in words)
+        {
+            if (given.TryGetValue(letters, out var owners) && owners.Select(forest.Find).Distinct().Count() == 1 && named.Select(forest.Find).Distinct().Count() == 1
+                && forest.Find(owners[0]) != forest.Find(named[0]))
+            {
+                var owner = nodes[owners[0]];
+                var article = owner.Chains.FirstOrDefault(c => c.Acronyms.Any(a => Letters(a) == letters))?.ArticleId.Short;
+                forest.Union(owners[0], named[0], new LinkReason("capitals", 0.85, $"{nodes[named[0]].Name} is {letters}, another name of {owner.Name} in article {article}"));
+            }
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.IsAcronym && node.Name.Length >= 4 && node.Name.All(char.IsLetter)
+                && words.TryGetValue(Letters(node.Name), out var named) && named.Select(forest.Find).Distinct().Count() == 1)
+            {
+                forest.Union(named[0], i, new LinkReason("capitals", 0.9, $"{node.Name} is {nodes[named[0]].Name} written in capitals"));
             }
         }
 

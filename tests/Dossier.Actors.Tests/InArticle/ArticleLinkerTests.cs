@@ -116,6 +116,27 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_one_word_name_of_actors_in_two_articles_is_found_as_written_or_in_capitals_but_never_in_small_letters()
+    {
+        const string text = "Fighters of Jadira claimed the attack near Sirte. Later JADIRA fighters left. Security was tight, and a jadira of tribes met.";
+        var known = new KnownNames([("Jadira", ActorKind.ArmedGroup), ("Jadira", ActorKind.ArmedGroup), ("Security", ActorKind.Organization), ("Security", ActorKind.Organization)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, [], ("Sirte", "LOC")));
+
+        Assert.Equal(["Jadira", "JADIRA"], ActorOf(actors, text, "Jadira").Mentions.Select(m => text[m.Start..m.End]));
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] is "jadira" or "Security"));
+    }
+
+    [Fact]
+    public void A_one_word_name_of_one_actor_alone_is_not_looked_for()
+    {
+        const string text = "Jadira claimed the attack near Sirte.";
+        var known = new KnownNames([("Jadira", ActorKind.ArmedGroup)]);
+        var actors = new ArticleLinker(Articles.Countries, known).Link(Articles.Make(text, [], ("Sirte", "LOC")));
+
+        Assert.Equal(["Sirte"], actors.Select(a => a.Name));
+    }
+
+    [Fact]
     public void A_short_acronym_the_corpus_knows_is_found_written_with_dots()
     {
         const string text = "Badi directed men as well as a U.N.-sanctioned trafficker. The U.N. has accused him. UN is not looked for.";
@@ -694,6 +715,17 @@ public sealed class ArticleLinkerTests
         Assert.Equal(ActorKind.Person, person.Kind);
         Assert.Equal(3, person.Mentions.Count);
         Assert.Contains(person.Mentions, m => m.Reason.Contains("the text says they are one", StringComparison.Ordinal) && text[m.Start..m.End] == alias);
+    }
+
+    [Fact]
+    public void An_acronym_the_text_gives_as_another_name_of_an_acronym_is_the_same_actor()
+    {
+        const string text = "The Northern Shield Front (NSF) held the pass. Supplies reached NSF, also known by its Arabic acronym as JADIR. JADIR denied it.";
+        var actors = Link(text, ("Northern Shield Front", "ORG"), ("JADIR", "ORG"));
+
+        var front = Assert.Single(actors);
+        Assert.Equal(["Northern Shield Front", "NSF", "NSF", "JADIR", "JADIR"], front.Mentions.Select(m => text[m.Start..m.End]));
+        Assert.Contains(front.Mentions, m => text[m.Start..m.End] == "JADIR" && m.Reason.Contains("also known by its Arabic acronym as JADIR", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -120,6 +120,44 @@ public sealed class ActorResolverTests
     }
 
     [Fact]
+    public void A_name_written_in_capitals_joins_the_one_actor_written_so_in_small_letters()
+    {
+        var person = Chain(1, "Marlow", ActorKind.Person, ["Marlow"]);
+        var label = Chain(2, "MARLOW", ActorKind.Organization, acronyms: ["MARLOW"]);
+
+        var result = resolver.Resolve(chains, []);
+
+        var entity = EntityOf(result, label);
+        Assert.Equal(EntityOf(result, person).Id, entity.Id);
+        Assert.Equal("capitals", entity.Members.Single(m => m.ArticleSeq == 2).Rule);
+    }
+
+    [Fact]
+    public void A_one_word_name_joins_the_actor_an_article_gives_it_to_in_capitals()
+    {
+        var front = Chain(1, "Northern Shield Front", ActorKind.ArmedGroup, ["Northern Shield Front"], ["NSF", "JADIR"]);
+        var word = Chain(2, "Jadir", ActorKind.ArmedGroup, ["Jadir"]);
+
+        var result = resolver.Resolve(chains, []);
+
+        var entity = EntityOf(result, word);
+        Assert.Equal(EntityOf(result, front).Id, entity.Id);
+        Assert.Contains("another name of Northern Shield Front", entity.Members.Single(m => m.ArticleSeq == 2).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_in_capitals_that_two_actors_are_written_joins_neither()
+    {
+        Chain(1, "Marlow", ActorKind.Person, ["Marlow"]);
+        Chain(2, "Marlow", ActorKind.Place, ["Marlow"]);
+        var label = Chain(3, "MARLOW", ActorKind.Organization, acronyms: ["MARLOW"]);
+
+        var result = resolver.Resolve(chains, []);
+
+        Assert.Single(EntityOf(result, label).Members);
+    }
+
+    [Fact]
     public void An_acronym_defined_as_two_different_names_joins_neither()
     {
         Chain(1, "Transitional National Council", ActorKind.Government, ["Transitional National Council"], ["PNS"]);
