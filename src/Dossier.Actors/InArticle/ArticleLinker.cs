@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => $"6 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
+    public string Version => $"7 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -955,6 +955,10 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
     }
+
+    // " of " and a word, at the start of the text given.
+    [GeneratedRegex(@"^\s+of\s+\w", RegexOptions.CultureInvariant)]
+    private static partial Regex OfPhrase();
 
     // ", widely known as ", ", also known by its Arabic acronym as ", ", also called ", " (", ", alias ",
     // ", whose nom de guerre is “"; a bare
@@ -2072,7 +2076,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             // A state's or an organisation's force is an armed group; a group's members are a group of its kind.
             var kind = stands switch { "force" => ActorKind.ArmedGroup, "government" => ActorKind.Government, _ => of.Kind };
-            chain = Chain.ForPhrase(phrase, kind, reason, mention);
+            chain = Chain.ForPhrase(phrase, kind, reason, mention, stateForce: stands == "force" && of.Kind is ActorKind.State or ActorKind.Government);
             byPhrase[phrase] = chain;
             chains.Add(chain);
         }
@@ -2279,12 +2283,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return;
         }
 
+        // "The group of Reserve Airmen": a group the words after it make up, not one named before.
+        if (ofChain is null && OfPhrase().IsMatch(work.Text.AsSpan(end)))
+        {
+            return;
+        }
+
         // "The group", "the militia": the nearest group named in this or the two sentences before;
         // "the outlet", "the newspaper": the nearest media outlet named before, past the quotation it gave.
+        // "The terrorist group" is never a state's forces, however near.
+        var outlaw = modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(ActorWords.OutlawWords.Contains);
         var sentence = work.SentenceOf(start);
         var windowStart = kind == ActorKind.Media ? 0 : work.SentenceStart(Math.Max(0, sentence - 2));
         var nearest = chains
             .Where(c => c.Family == 1 && (kind == ActorKind.Media ? c.Kind == ActorKind.Media : c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization))
+            .Where(c => !(outlaw && c.IsStateForce))
             .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < start && m.Start >= windowStart && m.Form != MentionForm.Description).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
             .Where(p => p.Last >= 0)
             .OrderByDescending(p => p.Last)

@@ -70,12 +70,15 @@ internal sealed class Chain
     }
 
     /// <summary>An actor named by a phrase over another actor's name ("ISIL fighters", "Iraqi forces"), named as the phrase is first written.</summary>
-    public static Chain ForPhrase(string phrase, ActorKind kind, string kindReason, DraftMention mention)
+    public static Chain ForPhrase(string phrase, ActorKind kind, string kindReason, DraftMention mention, bool stateForce = false)
     {
-        var chain = new Chain(phrase, kind, kindReason);
+        var chain = new Chain(phrase, kind, kindReason) { IsStateForce = stateForce };
         chain.Mentions.Add(mention);
         return chain;
     }
+
+    /// <summary>The forces of a state or its government ("Iraqi security forces"), which "the terrorist group" never means.</summary>
+    public bool IsStateForce { get; private init; }
 
     /// <summary>An actor the article only describes ("the UN-recognized government"), named as other articles name it.</summary>
     public static Chain ForKnownActor(string name, ActorKind kind, DraftMention mention)

@@ -16,6 +16,10 @@ public static class ActorWords
         "kaida", "isis", "isil", "daesh", "taliban", "shura", "regiment", "division", "corps", "legion", "commandos",
         "rebels", "fighters", "militants", "wagner", "hezbollah", "hamas", "boko", "shabaab", "al-shabaab", "tigers", "defenders", "operation");
 
+    /// <summary>Words that put a group outside the law, as its enemies call it: "the terrorist group", "the extremist militia".</summary>
+    public static readonly IReadOnlySet<string> OutlawWords = Set(
+        "terrorist", "terror", "extremist", "jihadist", "jihadi", "insurgent", "militant", "rebel", "criminal", "outlaw");
+
     /// <summary>Words in a name that make it a government or a state institution.</summary>
     public static readonly IReadOnlySet<string> GovernmentWords = Set(
         "government", "ministry", "ministries", "parliament", "congress", "senate", "assembly", "council", "cabinet",

@@ -460,6 +460,25 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void The_group_of_the_words_after_it_is_no_group_named_before()
+    {
+        const string text = "Ansar al-Sharia attacked the consulate. The group of reserve airmen left for Turkey.";
+        var actors = Link(text, ("Ansar al-Sharia", "ORG"), ("Turkey", "LOC"));
+
+        Assert.DoesNotContain(actors, a => a.Mentions.Any(m => text[m.Start..m.End] == "The group"));
+    }
+
+    [Fact]
+    public void The_terrorist_group_passes_over_a_state_force_named_nearer()
+    {
+        const string text = "Ansar al-Sharia held the port. Iraqi forces near the road vowed to defeat the terrorist group.";
+        var actors = linker.Link(Dossier.Tests.Shared.HandBuiltArticles.Make(text, NounsAnd(text, "Iraqi"), ("Ansar al-Sharia", "ORG")));
+
+        Assert.Contains(ActorOf(actors, text, "Ansar al-Sharia").Mentions, m => text[m.Start..m.End] == "the terrorist group");
+        Assert.DoesNotContain(ActorOf(actors, text, "Iraqi forces").Mentions, m => text[m.Start..m.End] == "the terrorist group");
+    }
+
+    [Fact]
     public void A_head_word_decides_the_kind_over_the_recognizer_type()
     {
         const string text = "The Benghazi Defense Brigade entered Sirte, Reuters reported.";
