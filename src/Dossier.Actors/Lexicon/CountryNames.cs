@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dossier.Core.Actors;
 
 namespace Dossier.Actors.Lexicon;
 
@@ -101,13 +102,9 @@ public sealed class CountryNames
             {
                 Add(spelling, common, spelling.Length <= 2 ? CountryForm.Code : CountryForm.Name);
 
-                // "Republic of Turkey" also gives "Turkey": the short form news English still uses.
-                foreach (var prefix in new[] { "Republic of ", "Kingdom of ", "State of ", "Commonwealth of " })
+                if (CountryShortForms.Of(spelling) is { } shortForm)
                 {
-                    if (spelling.StartsWith(prefix, StringComparison.Ordinal) && !spelling[prefix.Length..].Contains(" of ", StringComparison.Ordinal))
-                    {
-                        Add(spelling[prefix.Length..], common, CountryForm.Name);
-                    }
+                    Add(shortForm, common, CountryForm.Name);
                 }
             }
 

@@ -37,13 +37,16 @@ internal static class AcledCsvExporter
         csv.Row(Header);
         var unknownOutlets = UnknownOutletNames(store, filter);
         var states = places is null ? [] : PlaceCoordinates.StateMentions(store.ListEntities(null, int.MaxValue));
-        var placed = new Dictionary<string, PlaceMatch?>(StringComparer.Ordinal);
+        var articleNames = places is null ? [] : PlaceContext.ArticleNamesOf(store.ReadChains());
+        var placed = new Dictionary<(string Place, ArticleId Article), PlaceMatch?>();
         string?[] Row(IncidentSummary incident)
         {
             PlaceMatch? place = null;
-            if (places is not null && incident.Best.Place is { } p && !placed.TryGetValue(p.Name, out place))
+            var article = incident.Best.Source.ArticleId;
+            if (places is not null && incident.Best.Place is { } p && !placed.TryGetValue((p.Name, article), out place))
             {
-                placed[p.Name] = place = places.Find(p.Name, states);
+                var context = new PlaceContext(articleNames.GetValueOrDefault(article) ?? [], states);
+                placed[(p.Name, article)] = place = places.Resolve(p.Name, context).Match;
             }
 
             return AcledCsvExporter.Row(incident, place, unknownOutlets);

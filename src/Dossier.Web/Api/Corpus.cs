@@ -137,12 +137,13 @@ internal sealed class Corpus
             .Select(r => ToTie(r, articles.TryGetValue(r.ArticleId.Value, out var info) ? info.Published : null))
             .ToList();
         var stateMentions = PlaceCoordinates.StateMentions(actors);
+        var articleNames = PlaceContext.ArticleNamesOf(store.ReadChains());
         var rows = store.ListEvents();
         var events = new List<EventItem>(rows.Count);
         var number = 0;
         foreach (var row in rows)
         {
-            var place = row.Place is { } p ? places.Find(p.Name, stateMentions) : null;
+            var place = row.Place is { } p ? places.Resolve(p.Name, new PlaceContext(articleNames.GetValueOrDefault(row.ArticleId) ?? [], stateMentions)) : null;
             events.Add(ToEvent(row, number++, place));
         }
 
@@ -261,7 +262,7 @@ internal sealed class Corpus
 
     public static ActorRef Ref(EventActor actor) => new(actor.EntityId, actor.Name);
 
-    private static EventItem ToEvent(EventRow e, int number, PlaceMatch? place)
+    private static EventItem ToEvent(EventRow e, int number, PlaceResolution? place)
     {
         var killed = e.Counts.Where(c => c.Kind == CountKind.Killed).Select(c => (long?)c.Low).Max();
         return new EventItem(
@@ -273,8 +274,8 @@ internal sealed class Corpus
             e.DatePrecision,
             e.DateText,
             e.Place is { } p ? Ref(p) : null,
-            place is null ? null : [place.Latitude, place.Longitude],
-            place?.From,
+            place?.Match is { } match ? [match.Latitude, match.Longitude] : null,
+            place?.Reason,
             e.Agents.Select(Ref).ToList(),
             e.Targets.Select(Ref).ToList(),
             e.Counts.Select(c => new EventCountItem(c.Kind.ToString().ToLowerInvariant(), c.Low, c.High, c.Bound, c.Text)).ToList(),

@@ -277,6 +277,20 @@ public sealed class ReadApiTests(DemoServer demo)
     }
 
     [Fact]
+    public async Task Every_placed_event_of_the_sample_lies_in_Libya_or_a_country_its_report_is_about_and_each_unplaced_one_says_why()
+    {
+        var events = (await demo.GetJsonAsync("api/events?limit=1000")).GetProperty("items").EnumerateArray().Where(e => e.GetProperty("place").ValueKind != JsonValueKind.Null).ToList();
+
+        // Derna has a namesake village in Romania; the report is about Libya, where GeoNames spells it Darnah.
+        var derna = events.First(e => e.GetProperty("place").GetProperty("name").GetString() == "Derna");
+        Assert.InRange(derna.GetProperty("coordinates")[0].GetDouble(), 32.5, 33.0);
+        Assert.Contains("Darnah, a spelling of Derna, in LY", derna.GetProperty("coordinatesFrom").GetString(), StringComparison.Ordinal);
+        Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("coordinatesFrom").GetString())));
+        Assert.All(events.Where(e => e.GetProperty("coordinates").ValueKind != JsonValueKind.Null), e =>
+            Assert.Matches(@"(in (LY|AE|FR) \(cities\.json\)|centroid of Libya)", e.GetProperty("coordinatesFrom").GetString()!));
+    }
+
+    [Fact]
     public async Task An_article_comes_with_its_evidence_sentence_located_for_highlighting()
     {
         var evidence = (await demo.GetJsonAsync("api/events?limit=1")).GetProperty("items")[0];

@@ -119,7 +119,7 @@ function render() {
   fill(list, events.map(e => h('li', { id: `event-${e.id}` },
     h('div', { class: 'fact-head' }, h('span', { class: `tag ${typeClass(e.type)} type-tag` }, ' '), eventTitle(e)),
     h('div', {}, eventFacts(e)),
-    e.coordinates ? '' : h('div', { class: 'small muted' }, e.place ? `Not on the map: no coordinates for ${e.place.name}.` : 'Not on the map: no place given.'),
+    e.coordinates ? '' : h('div', { class: 'small muted' }, e.place ? `Not on the map: ${e.coordinatesFrom ?? `no coordinates for ${e.place.name}`}.` : 'Not on the map: no place given.'),
     evidence(e.evidence, e.articleId, e.outlet, e.published))));
   const located = events.filter(e => e.coordinates).length;
   fill(summary, `${events.length} reported events, ${events.filter(e => e.dateFirst).length} dated, ${located} on the map. Marker size: killed; colour: type; dense markers are clustered.`);
