@@ -119,8 +119,14 @@ public sealed class SyntacticClaims
         }
 
         var beside = QuoteBeside(syntax, sentence, cue, quotes);
-        var content = beside ?? Content(syntax, cue, lemma) ?? NextSentence(syntax, sentence, cue)
-            ?? ClauseBefore(syntax, sentence, cue, speakers[0]);
+        var clause = Content(syntax, cue, lemma);
+
+        // "X reports that the team avoided ... to “keep it under wraps”": the clause the cue opens
+        // before the quotation is what is said, and the quotation only its last words.
+        var content = beside is { } quote && clause is { } opened && opened.First < quote.First && opened.Last >= quote.First
+                      && ClauseOpensBefore(syntax, cue, quote.First)
+            ? clause
+            : beside ?? clause ?? NextSentence(syntax, sentence, cue) ?? ClauseBefore(syntax, sentence, cue, speakers[0]);
 
         // “...,” Rep. X said Friday: a quotation's speaker the parse missed is the name before its cue.
         if (beside is not null && !CanSpeak(syntax, speakers[0], aloud: true) && SpeakerBeforeCue(syntax, sentence, cue) is { } named)
@@ -208,6 +214,11 @@ public sealed class SyntacticClaims
 
         return null;
     }
+
+    /// <summary>Whether the cue's clausal complement, or a "that" opening one, starts between the cue and a token after it.</summary>
+    private static bool ClauseOpensBefore(DocumentSyntax syntax, int cue, int token) =>
+        syntax.ChildrenWith(cue, "ccomp").Any(c => c < token)
+        || Enumerable.Range(cue + 1, Math.Max(0, token - cue - 1)).Any(t => syntax.Lower(t) == "that" && syntax.Upos[t] == "SCONJ");
 
     /// <summary>Whether only a speaker's words stand between a quotation's end and its cue: “...,” Rep. X (D-Wis.) said.</summary>
     private static bool SpeakerRun(DocumentSyntax syntax, int close, int cue)
@@ -480,6 +491,10 @@ public sealed class SyntacticClaims
             contentEnd = tail.Close;
         }
 
+        // "reported that Trump “recognized X's role”": a clause that holds the speaker's own words
+        // in quotation marks quotes them, in part.
+        quoted = quoted || quotes.Any(q => contentStart <= q.Open && q.Close < contentEnd);
+
         if (!CanSpeak(syntax, speaker, SaysAloud.Contains(syntax.Lower(cueFirst)) || WordForms.LemmaIn(syntax.Word(cueFirst), SaysAloud) is not null))
         {
             return null;
@@ -544,6 +559,26 @@ public sealed class SyntacticClaims
     private static (int Start, int End, int? Chain, int? Affiliation) Speaker(DocumentSyntax syntax, int head)
     {
         var (first, last) = syntax.SubtreeTokens(head);
+
+        // "PENCE: Well, look, ...": a colon ends a speaker's name, whatever the parse hung after it.
+        for (var t = head + 1; t <= last; t++)
+        {
+            if (syntax.Word(t) == ":")
+            {
+                last = t - 1;
+                break;
+            }
+        }
+
+        for (var t = head - 1; t >= first; t--)
+        {
+            if (syntax.Word(t) == ":")
+            {
+                first = t + 1;
+                break;
+            }
+        }
+
         foreach (var clause in syntax.ChildrenWith(head, "acl:relcl", "acl", "parataxis"))
         {
             var (clauseFirst, _) = syntax.SubtreeTokens(clause);

@@ -149,6 +149,31 @@ public sealed class SyntacticClaimsTests
     }
 
     [Fact]
+    public void A_speakers_label_ends_at_its_colon_whatever_the_parse_hung_on_it()
+    {
+        var (document, claims) = Extract("Museveni: Well, look, the SPLA must disarm.",
+            "Museveni/PROPN/0/root :/PUNCT/1/punct Well/INTJ/1/discourse ,/PUNCT/1/punct look/VERB/1/parataxis ,/PUNCT/10/punct " +
+            "the/DET/8/det SPLA/PROPN/10/nsubj must/AUX/10/aux disarm/VERB/1/parataxis ./PUNCT/1/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Museveni", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+    }
+
+    [Fact]
+    public void A_clause_opened_by_that_is_said_whole_not_only_the_quotation_at_its_end_and_quotes_its_speaker_in_part()
+    {
+        var (document, claims) = Extract("The Kenya Times reports that the team avoided the talks to “keep the details under wraps.”",
+            "The/DET/3/det Kenya/PROPN/3/compound Times/PROPN/4/nsubj reports/VERB/0/root that/SCONJ/8/mark the/DET/7/det team/NOUN/8/nsubj " +
+            "avoided/VERB/4/ccomp the/DET/10/det talks/NOUN/8/obj to/PART/13/mark “/PUNCT/13/punct keep/VERB/8/advcl the/DET/15/det " +
+            "details/NOUN/13/obj under/ADP/17/case wraps/NOUN/13/obl ./PUNCT/4/punct ”/PUNCT/4/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("reports", Cue(document, claim));
+        Assert.StartsWith("the team avoided the talks to “keep the details under wraps", Said(document, claim), StringComparison.Ordinal);
+        Assert.Equal(ClaimForm.DirectQuote, claim.Form);
+    }
+
+    [Fact]
     public void What_a_study_found_is_its_claim()
     {
         var (document, claims) = Extract("A 2014 study found 31 cases of fraud in Kenya.",
