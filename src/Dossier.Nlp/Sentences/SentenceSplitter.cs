@@ -48,7 +48,7 @@ public sealed class SentenceSplitter : IDocumentStage
 
     public string Name => nameof(SentenceSplitter);
 
-    public string Version => "2";
+    public string Version => "3";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Tokens };
 
@@ -118,6 +118,12 @@ public sealed class SentenceSplitter : IDocumentStage
         }
 
         if (word.Length > 1 && IsAbbreviationEnd(word) && AfterInitials.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.Length)))
+        {
+            return false;
+        }
+
+        // "Rep. G.K. Butterfield": initials after a title are a name's, and the name goes on.
+        if (word.Length > 1 && IsAbbreviationEnd(word) && i > 0 && Titles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length)))
         {
             return false;
         }

@@ -24,7 +24,7 @@ public sealed class RuleTokenizer : IDocumentStage
 
     public string Name => nameof(RuleTokenizer);
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.CleanText };
 
@@ -293,6 +293,12 @@ public sealed class RuleTokenizer : IDocumentStage
         if (word.Length >= 3 && word[^2] == '.' && char.IsLetter(word[^1]))
         {
             return true; // the last letter of "U.N" before its final dot
+        }
+
+        // "(D-N.C.)": a party's letter, a hyphen and a state's initials are one word.
+        if (word.Length >= 3 && word[^2] is '-' or '‐' && char.IsUpper(word[^1]) && dot + 1 < text.Length && char.IsUpper(text[dot + 1]))
+        {
+            return true;
         }
 
         var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();

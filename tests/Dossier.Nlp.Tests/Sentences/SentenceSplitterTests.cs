@@ -25,6 +25,14 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Splitter_keeps_a_name_whole_after_the_initials_a_title_gives_it()
+    {
+        Assert.Equal(
+            ["Rep. G.K. Butterfield (D-N.C.), head of the caucus, said the bill was a disgrace.", "He left early."],
+            Split("Rep. G.K. Butterfield (D-N.C.), head of the caucus, said the bill was a disgrace. He left early."));
+    }
+
+    [Fact]
     public void Splitter_keeps_a_closing_quote_with_its_sentence()
     {
         Assert.Equal(

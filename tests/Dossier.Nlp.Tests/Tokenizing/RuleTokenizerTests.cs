@@ -21,6 +21,8 @@ public sealed class RuleTokenizerTests
     [InlineData("the U.N.-backed government", new[] { "the", "U.N.-backed", "government" })]
     [InlineData("Mr. Haftar and Col. Salah", new[] { "Mr.", "Haftar", "and", "Col.", "Salah" })]
     [InlineData("the U.S. and the U.N. said", new[] { "the", "U.S.", "and", "the", "U.N.", "said" })]
+    [InlineData("Rep. Jim Clyburn (D-S.C.) added", new[] { "Rep.", "Jim", "Clyburn", "(", "D-S.C.", ")", "added" })]
+    [InlineData("a well-known X-ray.", new[] { "a", "well-known", "X-ray", "." })]
     public void Tokenizer_keeps_abbreviations_and_titles_whole(string text, string[] expected)
     {
         Assert.Equal(expected, Words(text));
