@@ -599,6 +599,18 @@ public sealed class SyntacticClaims
             last--;
         }
 
+        // "Rep. Jim Clyburn (D-S.C.), the leader ...": a bracket the span opens and does not close is cut with what follows it.
+        var opened = -1;
+        for (var t = first; t <= last; t++)
+        {
+            opened = syntax.Word(t) == "(" ? t : syntax.Word(t) == ")" ? -1 : opened;
+        }
+
+        if (opened > head)
+        {
+            last = opened - 1;
+        }
+
         // "according to LNA sources": the preposition is not the speaker's name.
         while (first < head && (syntax.Upos[first] == "PUNCT" || syntax.Relation(first) is "case" or "fixed" or "mark" or "cc"))
         {

@@ -160,6 +160,18 @@ public sealed class SyntacticClaimsTests
     }
 
     [Fact]
+    public void A_speakers_span_never_ends_inside_a_bracket_it_opens()
+    {
+        var (document, claims) = Extract("“The SPLA will disarm,” Rep. John Garang (D-S.C.), the assistant leader of the caucus, added.",
+            "“/PUNCT/5/punct The/DET/3/det SPLA/PROPN/5/nsubj will/AUX/5/aux disarm/VERB/22/ccomp ,/PUNCT/5/punct ”/PUNCT/5/punct " +
+            "Rep./PROPN/10/compound John/PROPN/10/compound Garang/PROPN/22/nsubj (/PUNCT/12/punct D-S.C./PROPN/10/appos )/PUNCT/12/punct ,/PUNCT/17/punct " +
+            "the/DET/17/det assistant/ADJ/17/amod leader/NOUN/10/parataxis of/ADP/20/case the/DET/20/det caucus/NOUN/17/nmod ,/PUNCT/10/punct added/VERB/0/root ./PUNCT/22/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Rep. John Garang", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+    }
+
+    [Fact]
     public void A_clause_opened_by_that_is_said_whole_not_only_the_quotation_at_its_end_and_quotes_its_speaker_in_part()
     {
         var (document, claims) = Extract("The Kenya Times reports that the team avoided the talks to “keep the details under wraps.”",
