@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => $"7 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
+    public string Version => $"8 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -120,6 +120,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         ExtendByParticleSurname(work, names);
         ExtendByGovernment(work, names);
+        ExtendByBodyWord(work, names);
         AddQuotedNames(work, names);
         AddCapitalizedNames(work, names);
         AddNumberedUnits(work, names);
@@ -1040,6 +1041,55 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// salvation government" where the recognizer found only "national salvation": the name of a
     /// body goes on over "government of" before it and "government" after it.
     /// </summary>
+    /// <summary>
+    /// "the International Syria Support Group continues", "the Hashemite Kingdom of Jordan": the
+    /// recognizer stopped one word short of a name. A capitalized word after a name that says what
+    /// kind of body it is (Group, Council, Command: the kind classifier's cue words) belongs to it;
+    /// so does "of" and a state when the whole is that state's formal name.
+    /// </summary>
+    private void ExtendByBodyWord(ArticleWork work, List<NameMention> names)
+    {
+        var text = work.Text;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (name.IsAcronym || name.Kind.Kind == ActorKind.Person || name.EntityType == "PER")
+            {
+                continue;
+            }
+
+            var end = name.End;
+            var kind = "ORG";
+            if (BodyWordAfter().Match(text, end) is { Success: true } body && body.Index == end
+                && classifier.Classify(body.Groups["word"].Value, "ORG", hadPersonTitle: false) is { Weight: KindClassifier.CueWeight, Kind: ActorKind.ArmedGroup or ActorKind.Government or ActorKind.Organization or ActorKind.Movement or ActorKind.Media })
+            {
+                end += body.Length;
+            }
+            else if (OfNameAfter().Match(text, end) is { Success: true } of && of.Index == end
+                     && countries.Country(text[name.Start..(end + of.Length)], allowCodes: false) is not null)
+            {
+                end += of.Length;
+                kind = "LOC";
+            }
+
+            // A name inside the words taken in ("Jordan") gives way; one that runs past them keeps them apart.
+            if (end != name.End && !names.Exists(n => n != name && n.Start < end && n.End > end)
+                && MakeName(work, name.Start, end, kind) is { } longer)
+            {
+                names.RemoveAll(n => n != name && n.Start >= name.End && n.End <= end);
+                names[names.IndexOf(name)] = longer;
+            }
+        }
+    }
+
+    // A space and one capitalized word, not followed by another capitalized word (that would be a name of its own).
+    [GeneratedRegex(@"\G (?<word>\p{Lu}\p{Ll}+)(?![\p{L}’'-]| \p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyWordAfter();
+
+    // " of " and capitalized words.
+    [GeneratedRegex(@"\G of (?:\p{Lu}[\p{L}’'-]*)(?: \p{Lu}[\p{L}’'-]*)*", RegexOptions.CultureInvariant)]
+    private static partial Regex OfNameAfter();
+
     private void ExtendByGovernment(ArticleWork work, List<NameMention> names)
     {
         var text = work.Text;

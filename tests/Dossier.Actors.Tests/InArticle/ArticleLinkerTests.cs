@@ -737,6 +737,27 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void A_word_for_a_body_after_a_name_the_recognizer_cut_short_belongs_to_the_name()
+    {
+        const string text = "The Northern Valley Support Group continues its work. Later the group met.";
+        var actors = Link(text, ("Northern Valley Support", "ORG"));
+
+        Assert.Contains(actors, a => a.Name == "Northern Valley Support Group");
+        Assert.DoesNotContain(actors, a => a.Name == "Northern Valley Support");
+    }
+
+    [Fact]
+    public void A_states_formal_name_cut_before_its_of_is_the_state_whole()
+    {
+        const string text = "The Hashemite Kingdom of Jordan hosted the talks. Jordan said little.";
+        var actors = Link(text, ("Hashemite Kingdom", "ORG"), ("Jordan", "LOC"));
+
+        var jordan = Assert.Single(actors);
+        Assert.Equal(ActorKind.State, jordan.Kind);
+        Assert.Equal(["Hashemite Kingdom of Jordan", "Jordan"], jordan.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
     public void An_acronym_the_text_gives_as_another_name_of_an_acronym_is_the_same_actor()
     {
         const string text = "The Northern Shield Front (NSF) held the pass. Supplies reached NSF, also known by its Arabic acronym as JADIR. JADIR denied it.";
