@@ -247,6 +247,8 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
             await Expect(Page.Locator("#disputes")).ToContainTextAsync(dispute.GetProperty("subject").GetString()!);
         }
 
+        await tab.ScreenshotAsync("disputes.png");
+
         var kind = disputes[0].GetProperty("kind").GetString()!;
         var ofKind = disputes.Count(d => d.GetProperty("kind").GetString() == kind);
         await Page.Locator("#dispute-kind").SelectOptionAsync(kind);
