@@ -183,9 +183,11 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     [InlineData("disputes")]
     [InlineData("timeline")]
     [InlineData("search", "Haftar")]
-    public void Listings_print_tsv_for_spreadsheets_one_record_a_line(string listing, string? words = null)
+    [InlineData("sources", "--framing")]
+    [InlineData("sources", "--profile")]
+    public void Listings_print_tsv_for_spreadsheets_one_record_a_line(string listing, string? argument = null)
     {
-        string[] Arguments(string format) => [listing, .. words is null ? Array.Empty<string>() : [words], "--db", store.Database, "--format", format];
+        string[] Arguments(string format) => [listing, .. argument is null ? Array.Empty<string>() : [argument], "--db", store.Database, "--format", format];
         var tsv = CliRun.Run(Arguments("tsv"));
         var csv = CliRun.Run(Arguments("csv"));
 
@@ -248,6 +250,16 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
                 CollectNames(item, names);
             }
         }
+    }
+
+    [Fact]
+    public void Sources_refuse_tsv_of_framing_and_profile_together_with_one_line()
+    {
+        var both = CliRun.Run("sources", "--framing", "--profile", "--db", store.Database, "--format", "tsv");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Empty(both.Out);
+        Assert.Equal("dossier: --format tsv prints one table: give --framing or --profile, not both", Assert.Single(both.ErrorLines));
     }
 
     [Fact]
