@@ -165,6 +165,30 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     }
 
     [Theory]
+    [InlineData("80")]
+    [InlineData("120")]
+    public async Task A_table_piped_out_of_the_real_command_fits_the_COLUMNS_it_is_given(string columns)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dossier.dll"), "events", "--db", store.Database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["COLUMNS"] = columns;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 5, output);
+        Assert.All(lines, line => Assert.True(line.TrimEnd('\r').Length <= int.Parse(columns, System.Globalization.CultureInfo.InvariantCulture), $"{line.Length} columns: {line}"));
+        Assert.Contains(lines, line => line.TrimEnd('\r').Length > int.Parse(columns, System.Globalization.CultureInfo.InvariantCulture) - 10);
+    }
+
+    [Theory]
     [InlineData("100", 100)]
     [InlineData("abc", null)]
     [InlineData("", null)]
