@@ -3,6 +3,7 @@ using Dossier.Core.Analysis;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
+using Dossier.Facts.Copies;
 
 namespace Dossier.Analysis;
 
@@ -27,6 +28,7 @@ public sealed class CorpusFacts
         ArticlesById = articles.ToDictionary(a => a.Id);
         EntitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         Sources = new SourceIndependence(articles);
+        Copies = new ArticleCopies(articles.Where(a => a.CopyOf is not null).ToDictionary(a => a.Id, a => a.CopyOf!.Value));
     }
 
     public IReadOnlyList<ArticleReading> Articles { get; }
@@ -44,6 +46,9 @@ public sealed class CorpusFacts
     public IReadOnlyList<RelationRow> Relations { get; }
 
     public SourceIndependence Sources { get; }
+
+    /// <summary>Which article copies which: a copy's repeated report joins its original's incident.</summary>
+    public ArticleCopies Copies { get; }
 
     public static CorpusFacts Load(IDossierStore store)
     {

@@ -24,7 +24,7 @@ public static class Corroboration
     public static IReadOnlyList<CorroboratedIncident> Incidents(CorpusFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return [.. IncidentGrouper.Group(facts.Events).Select((incident, n) => new CorroboratedIncident(
+        return [.. IncidentGrouper.Group(facts.Events, facts.Copies).Select((incident, n) => new CorroboratedIncident(
             n + 1,
             incident,
             facts.Sources.Weigh([.. incident.Reports.Select(r => new FactReport(r.ArticleId, r.Published, r.SaidBy, Modality.Asserted, r.Evidence))])))];

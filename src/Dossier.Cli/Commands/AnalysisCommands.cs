@@ -45,7 +45,7 @@ internal static class AnalysisCommands
     private static Command Disputes(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(csv: true);
         var actor = new Option<string?>("--actor") { Description = "Only disputes about this actor (any spelling).", HelpName = "ACTOR" };
         var incident = new Option<int?>("--event") { Description = "Only disputes about this incident (its number in dossier timeline).", HelpName = "N" };
         var command = new Command("disputes", "The dispute ledger: casualty figures, perpetrators, control of places, and accusations with their denials, every source's value side by side with its speaker, outlet, modality and date, and whether the difference is a contradiction or an update over time.")
@@ -106,6 +106,20 @@ internal static class AnalysisCommands
             return;
         }
 
+        if (format is OutputFormat.Csv or OutputFormat.Tsv)
+        {
+            // One line per source's value, the dispute's own columns repeated: a spreadsheet filters
+            // and sorts lines, and a dispute spread over a heading and a table would not survive that.
+            CsvOutput.Write(environment.Out,
+                ["dispute", "subject", "field", "kind", "why", "incident", "value", "said_by", "outlet", "article", "modality", "date", "evidence"],
+                rows.SelectMany((r, n) => r.Values.Select(v => (IReadOnlyList<string?>)
+                [
+                    (n + 1).ToString(CultureInfo.InvariantCulture), r.Subject, r.Field, Name(r.Kind), r.Why, r.Incident?.ToString(CultureInfo.InvariantCulture),
+                    v.Value, v.Speaker, v.Outlet, v.Article.Value, v.Modality.ToString().ToLowerInvariant(), v.Date, v.Evidence,
+                ])), format);
+            return;
+        }
+
         if (rows.Count == 0)
         {
             environment.Out.WriteLine("No disputes: no two sources give different values for one incident or actor.");
@@ -138,7 +152,7 @@ internal static class AnalysisCommands
     private static Command TimelineCommand(CliEnvironment environment)
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(csv: true);
         var actor = new Option<string?>("--actor") { Description = "Only what this actor (any spelling) took part in.", HelpName = "ACTOR" };
         var command = new Command("timeline", "Events and ties between actors in date order, with each date's precision (day, week, month, year; a tie is dated by the report that states it) and the independent sources behind each; undated ones last.")
         {
@@ -170,6 +184,19 @@ internal static class AnalysisCommands
                     sources = e.Support.Sources,
                     evidence = e.Evidence,
                 }));
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(format) is OutputFormat.Csv or OutputFormat.Tsv)
+            {
+                CsvOutput.Write(environment.Out,
+                    ["kind", "from", "to", "precision", "incident", "what", "reports", "independent_sources", "single_source", "sources", "evidence"],
+                    entries.Select(e => (IReadOnlyList<string?>)
+                    [
+                        e.Kind.ToString().ToLowerInvariant(), Day(e.From), Day(e.To), e.Precision, e.Incident?.ToString(CultureInfo.InvariantCulture), e.What,
+                        e.Support.Reports.ToString(CultureInfo.InvariantCulture), e.Support.IndependentSources.ToString(CultureInfo.InvariantCulture),
+                        e.Support.SingleSource ? "yes" : "no", string.Join("; ", e.Support.Sources), e.Evidence,
+                    ]), parse.GetValue(format));
                 return ExitCodes.Success;
             }
 

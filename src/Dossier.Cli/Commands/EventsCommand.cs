@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Dossier.Cli.Output;
 using Dossier.Core.Facts;
+using Dossier.Facts.Copies;
 using Dossier.Facts.Events;
 using Spectre.Console;
 
@@ -73,7 +74,7 @@ internal static class EventsCommand
                 .Where(e => fromDate is null || (e.DateLast ?? e.DateFirst) >= fromDate)
                 .Where(e => toDate is null || e.DateFirst <= toDate)
                 .ToList();
-            Print(environment, IncidentGrouper.Group(reports), parse.GetValue(format));
+            Print(environment, IncidentGrouper.Group(reports, ArticleCopies.Load(store)), parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;

@@ -31,6 +31,19 @@ internal static class FramingOutput
             return;
         }
 
+        if (format is OutputFormat.Csv or OutputFormat.Tsv)
+        {
+            // The labels only, one line per outlet, actor, label and speaker: the rows a spreadsheet
+            // sorts and counts. The sides and each outlet's alignment are in table and json.
+            CsvOutput.Write(environment.Out, ["outlet", "actor", "actor_id", "label", "tone", "times", "speaker", "example_article", "example"],
+                counts.OrderBy(c => c.Outlet, StringComparer.Ordinal).ThenBy(c => c.EntityName, StringComparer.Ordinal).ThenByDescending(c => c.Count).Select(c => (IReadOnlyList<string?>)
+                [
+                    c.Outlet, c.EntityName, c.EntityId, c.Label, c.Tone.ToName(), c.Count.ToString(CultureInfo.InvariantCulture), c.Speaker,
+                    c.Uses[0].Article.Value, c.Uses[0].Evidence,
+                ]), format);
+            return;
+        }
+
         var console = environment.CreateConsole();
         if (counts.Count == 0)
         {
@@ -92,6 +105,22 @@ internal static class FramingOutput
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(environment.Out, new { outlets = outlets.Select(ProfileJson), articles = articles.Select(ProfileJson) });
+            return;
+        }
+
+        if (format is OutputFormat.Csv or OutputFormat.Tsv)
+        {
+            // The outlets' and the articles' profiles in one table, told apart by the first column.
+            CsvOutput.Write(environment.Out,
+                ["level", "subject", "words", "facts", "named_speaker", "unnamed_source", "no_source", "hedges", "loaded_labels", "loaded_labels_per_1000_words", "single_source_facts", "disputed_facts", "opinion_markers"],
+                outlets.Select(p => ("outlet", p)).Concat(articles.Select(p => ("article", p))).Select(row => (IReadOnlyList<string?>)
+                [
+                    row.Item1, row.p.Subject, row.p.Words.ToString(CultureInfo.InvariantCulture), row.p.Facts.ToString(CultureInfo.InvariantCulture),
+                    row.p.NamedSpeaker.ToString(CultureInfo.InvariantCulture), row.p.UnnamedSource.ToString(CultureInfo.InvariantCulture), row.p.NoSource.ToString(CultureInfo.InvariantCulture),
+                    row.p.Hedges.Count == 0 ? "" : Kinds(row.p.Hedges), row.p.LoadedLabels.ToString(CultureInfo.InvariantCulture),
+                    row.p.LoadedLabelsPerThousandWords.ToString("0.0", CultureInfo.InvariantCulture), row.p.SingleSourceFacts.ToString(CultureInfo.InvariantCulture),
+                    row.p.DisputedFacts.ToString(CultureInfo.InvariantCulture), row.p.OpinionMarkers.Count == 0 ? "" : Kinds(row.p.OpinionMarkers),
+                ]), format);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
 using Dossier.Core.Facts;
+using Dossier.Facts.Copies;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -53,35 +54,38 @@ internal static class RelationsCommand
                 .Where(r => wanted is null || r.Kind == wanted)
                 .Where(r => actorId is null || r.Source.EntityId == actorId || r.Target.EntityId == actorId)
                 .ToList();
-            Print(environment, relations, parse.GetValue(format));
+            Print(environment, CopiedRelations.Fold(relations, ArticleCopies.Load(store)), parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static void Print(CliEnvironment environment, IReadOnlyList<RelationRow> relations, OutputFormat format)
+    /// <param name="relations">The ties to print, a copy's repeated tie folded into its original's.</param>
+    /// <param name="total">Printed in the closing line when the list is a part of that many (dossier show prints the first few).</param>
+    public static void Print(CliEnvironment environment, IReadOnlyList<ListedRelation> relations, OutputFormat format, int? total = null)
     {
         switch (format)
         {
             case OutputFormat.Json:
-                JsonOutput.Write(environment.Out, relations.Select(r => new
+                JsonOutput.Write(environment.Out, relations.Select(listed => (Listed: listed, Row: listed.Relation)).Select(p => new
                 {
-                    kind = r.Kind.ToName(),
-                    source = r.Source.Name,
-                    sourceActor = r.Source.EntityId,
-                    target = r.Target.Name,
-                    targetActor = r.Target.EntityId,
-                    cue = r.Cue,
-                    polarity = r.Polarity,
-                    saidBy = r.SaidBy,
-                    article = r.ArticleId.Value,
-                    outlet = r.Outlet,
-                    evidence = r.Evidence,
+                    kind = p.Row.Kind.ToName(),
+                    source = p.Row.Source.Name,
+                    sourceActor = p.Row.Source.EntityId,
+                    target = p.Row.Target.Name,
+                    targetActor = p.Row.Target.EntityId,
+                    cue = p.Row.Cue,
+                    polarity = p.Row.Polarity,
+                    saidBy = p.Row.SaidBy,
+                    article = p.Row.ArticleId.Value,
+                    outlet = p.Row.Outlet,
+                    copiedBy = p.Listed.CopiedBy,
+                    evidence = p.Row.Evidence,
                 }));
                 return;
             case OutputFormat.Csv or OutputFormat.Tsv:
-                CsvOutput.Write(environment.Out, ["kind", "source", "target", "cue", "polarity", "said_by", "article", "outlet", "evidence"],
-                    relations.Select(r => (IReadOnlyList<string?>)[r.Kind.ToName(), r.Source.Name, r.Target.Name, r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, r.Evidence]), format);
+                CsvOutput.Write(environment.Out, ["kind", "source", "target", "cue", "polarity", "said_by", "article", "outlet", "evidence", "copied_by"],
+                    relations.Select(l => (IReadOnlyList<string?>)[l.Relation.Kind.ToName(), l.Relation.Source.Name, l.Relation.Target.Name, l.Relation.Cue, l.Relation.Polarity, l.Relation.SaidBy, l.Relation.ArticleId.Value, l.Relation.Outlet, l.Relation.Evidence, string.Join("; ", l.CopiedBy)]), format);
                 return;
         }
 
@@ -92,7 +96,7 @@ internal static class RelationsCommand
         }
 
         var table = new Table().AddColumns("Source", "Tie", "Target", "Put as", "Words", "Article");
-        foreach (var r in relations)
+        foreach (var (r, copiedBy) in relations)
         {
             table.AddRow(
                 Markup.Escape(r.Source.Name),
@@ -100,10 +104,12 @@ internal static class RelationsCommand
                 Markup.Escape(r.Target.Name),
                 Markup.Escape(r.SaidBy is null ? r.Polarity : $"{r.Polarity} by {r.SaidBy}"),
                 Markup.Escape(r.Cue.Length > 70 ? r.Cue[..69] + "…" : r.Cue),
-                Markup.Escape(r.ArticleId.Short));
+                Markup.Escape(r.ArticleId.Short + (copiedBy.Count > 0 ? $" (copied by {string.Join(", ", copiedBy)})" : "")));
         }
 
         environment.CreateConsole().Write(table);
-        environment.Out.WriteLine($"{relations.Count} relations. --format json gives each one's sentence.");
+        environment.Out.WriteLine(total is { } all && all > relations.Count
+            ? $"The first {relations.Count} of {all} relations. --format json gives each one's sentence."
+            : $"{relations.Count} relations. --format json gives each one's sentence.");
     }
 }

@@ -17,7 +17,7 @@ internal static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "How many hits to show.", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Skip this many hits first (for paging).", DefaultValueFactory = _ => 0 };
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(csv: true);
         var command = new Command("search", "Search the clean text and titles of all articles; best matches first.")
         {
             text, limit, offset, database, format,
@@ -53,6 +53,18 @@ internal static class SearchCommand
                 rank = Math.Round(h.Rank, 4),
                 snippet = Plain(h.Snippet),
             }));
+            return ExitCodes.Success;
+        }
+
+        if (format is OutputFormat.Csv or OutputFormat.Tsv)
+        {
+            var rank = offset;
+            CsvOutput.Write(environment.Out, ["number", "id", "title", "outlet", "published", "rank", "snippet"],
+                hits.Select(h => (IReadOnlyList<string?>)
+                [
+                    (++rank).ToString(System.Globalization.CultureInfo.InvariantCulture), h.Id.Value, h.Title, h.Outlet, h.Published,
+                    Math.Round(h.Rank, 4).ToString(System.Globalization.CultureInfo.InvariantCulture), Plain(h.Snippet),
+                ]), format);
             return ExitCodes.Success;
         }
 

@@ -31,9 +31,10 @@ internal static class SourcesCommand
                 return Run(environment, path, parse.GetValue(format));
             }
 
-            if (parse.GetValue(format) is OutputFormat.Csv or OutputFormat.Tsv)
+            if (parse.GetValue(framing) && parse.GetValue(profile) && parse.GetValue(format) is OutputFormat.Csv or OutputFormat.Tsv)
             {
-                environment.Error.WriteLine("dossier: --format csv and tsv list the outlets; with --framing or --profile use table or json");
+                // Two tables of different columns in one file would be no spreadsheet.
+                environment.Error.WriteLine($"dossier: --format {parse.GetValue(format).ToString().ToLowerInvariant()} prints one table: give --framing or --profile, not both");
                 return ExitCodes.Failure;
             }
 

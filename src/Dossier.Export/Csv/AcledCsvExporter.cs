@@ -14,10 +14,12 @@ namespace Dossier.Export.Csv;
 /// place on overlapping dates are one incident), followed by Dossier's own columns. ACLED codes the
 /// lowest fatality figure and notes the others; so do we, and the notes say which report gave which.
 /// The place is put where the web map puts it (<see cref="PlaceCoordinates"/>): coordinates, country,
-/// ISO 3166-1 numeric code, and geo_precision 1 for a town or 3 for a country's centroid. Columns we
-/// cannot fill (admin areas: the gazetteer has only codes for them, not names; actor type codes) are
-/// left empty, never guessed. An article without an outlet is named in <c>source</c> and the notes
-/// by its title, or its file name when it has none, never by its hash.
+/// ISO 3166-1 numeric code, admin1 for a town (the first-level division GeoNames puts it in, by
+/// GeoNames' spelling: "Banghazi"), and geo_precision 1 for a town or 3 for a country's centroid.
+/// Columns we do not fill (admin1 of a place put at its country's centroid; admin2, which GeoNames
+/// leaves empty for every Libyan town; admin3, which it lacks; actor type codes) are left empty,
+/// never guessed. An article without an outlet is named in <c>source</c> and the notes by its
+/// title, or its file name when it has none, never by its hash.
 /// </summary>
 internal static class AcledCsvExporter
 {
@@ -116,7 +118,7 @@ internal static class AcledCsvExporter
             best.Agents.FirstOrDefault()?.Name, string.Join("; ", best.Agents.Skip(1).Select(a => a.Name)), "",
             best.Targets.FirstOrDefault()?.Name, string.Join("; ", best.Targets.Skip(1).Select(a => a.Name)), "",
             "", "",
-            place?.CountryNumericCode, "", place?.CountryName, "", "", "",
+            place?.CountryNumericCode, "", place?.CountryName, place?.Admin1, "", "",
             best.Place?.Name,
             place?.Latitude.ToString("0.#####", CultureInfo.InvariantCulture),
             place?.Longitude.ToString("0.#####", CultureInfo.InvariantCulture),

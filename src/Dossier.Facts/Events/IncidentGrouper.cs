@@ -1,4 +1,6 @@
+using Dossier.Core.Documents;
 using Dossier.Core.Facts;
+using Dossier.Facts.Copies;
 
 namespace Dossier.Facts.Events;
 
@@ -8,14 +10,33 @@ public sealed record Incident(EventRow Event, IReadOnlyList<EventRow> Reports);
 /// <summary>
 /// Joins reports of the same incident: the same kind of event (an attack, a clash and a shelling
 /// are one family), at the same place actor, on overlapping dates. A report without a date or a
-/// place stays an incident of its own: too little to say it is the same.
+/// place stays an incident of its own: too little to say it is the same. A syndicated copy's
+/// report in the same words as its original's (same type, same sentence) joins the original's
+/// incident whatever its date and place: it is one more report of it, not another incident.
 /// </summary>
 public static class IncidentGrouper
 {
-    public static IReadOnlyList<Incident> Group(IReadOnlyList<EventRow> reports)
+    public static IReadOnlyList<Incident> Group(IReadOnlyList<EventRow> reports) => Group(reports, ArticleCopies.None);
+
+    public static IReadOnlyList<Incident> Group(IReadOnlyList<EventRow> reports, ArticleCopies copies)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(copies);
         var incidents = new List<List<EventRow>>();
+
+        // The originals' reports by their words, so a copy's repeated report finds its incident
+        // even when the copy is listed first (dated before its original).
+        var originals = new HashSet<(ArticleId, EventType, string)>();
+        foreach (var report in reports)
+        {
+            if (copies.OriginalOf(report.ArticleId) is null)
+            {
+                originals.Add((report.ArticleId, report.Type, report.Evidence));
+            }
+        }
+
+        var incidentOf = new Dictionary<(ArticleId, EventType, string), int>();
+        var repeated = new List<EventRow>();
 
         // A report joins the first incident with a report of its family, at its place, on a day of
         // its dates. Each (family, place) keeps, for every day, the first incident with a report on
@@ -23,6 +44,13 @@ public static class IncidentGrouper
         var days = new Dictionary<(int Family, string Place), PlaceDays>();
         foreach (var report in reports)
         {
+            if (copies.OriginalOf(report.ArticleId) is { } original && originals.Contains((original, report.Type, report.Evidence)))
+            {
+                repeated.Add(report);
+                continue;
+            }
+
+            incidentOf.TryAdd((report.ArticleId, report.Type, report.Evidence), incidents.Count);
             if (report.DateFirst is not { } first || report.Place?.EntityId is not { } place)
             {
                 incidents.Add([report]);
@@ -47,7 +75,13 @@ public static class IncidentGrouper
                 incidents[same].Add(report);
             }
 
+            incidentOf[(report.ArticleId, report.Type, report.Evidence)] = same;
             known.Add(first.DayNumber, last.DayNumber, same);
+        }
+
+        foreach (var report in repeated)
+        {
+            incidents[incidentOf[(copies.OriginalOf(report.ArticleId)!.Value, report.Type, report.Evidence)]].Add(report);
         }
 
         return [.. incidents.Select(group => new Incident(Best(group), group))];

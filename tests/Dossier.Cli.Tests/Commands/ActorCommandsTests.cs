@@ -80,6 +80,37 @@ public sealed class ActorCommandsTests
     }
 
     [Fact]
+    public async Task Show_counts_roles_ties_and_their_sentences_as_the_actors_dossier_page_does()
+    {
+        using var workspace = IngestSamples();
+        var id = CliRun.Run("show", "Khalifa Haftar", "--db", workspace.Database, "--format", "json").Json.GetProperty("id").GetString()!;
+        await using var server = await Dossier.Web.DossierServer.StartAsync(
+            new Dossier.Web.DossierWebOptions { DatabasePath = workspace.Database, Port = 0 }, CancellationToken.None);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var dossier = JsonDocument.Parse(await client.GetStringAsync(new Uri($"api/actors/{id}", UriKind.Relative))).RootElement;
+
+        var show = CliRun.Run("show", "Khalifa Haftar", "--db", workspace.Database);
+
+        // The page's count (actor.js, groupTies): one tie per kind, direction and other actor; its
+        // roles are the lead, spokesperson and member ties the actor holds, listed apart.
+        static int Grouped(IEnumerable<JsonElement> ties, string self) => ties.Select(t =>
+        {
+            var active = t.GetProperty("source").GetProperty("id").GetString() == self;
+            var other = t.GetProperty(active ? "target" : "source");
+            return (t.GetProperty("kind").GetString(), active, other.GetProperty("id").GetString() ?? other.GetProperty("name").GetString());
+        }).Distinct().Count();
+        var all = dossier.GetProperty("ties").EnumerateArray().ToList();
+        var roles = Grouped(dossier.GetProperty("roles").EnumerateArray(), id);
+        var ties = Grouped(all.Where(t => !(t.GetProperty("source").GetProperty("id").GetString() == id && t.GetProperty("group").GetString() == "leads")), id);
+        Assert.True(show.ExitCode == 0, show.Error);
+        Assert.True(all.Count > 15, $"{all.Count} sentences: too few to see the first 15 said to be a part");
+        Assert.Equal(all.Count, dossier.GetProperty("totals").GetProperty("ties").GetInt32());
+        var text = System.Text.RegularExpressions.Regex.Replace(show.Out, @"\s+", " ");
+        Assert.Contains($"{roles} role{(roles == 1 ? "" : "s")} and {ties} tie{(ties == 1 ? "" : "s")}, stated in {all.Count} sentences", text, StringComparison.Ordinal);
+        Assert.Contains($"The first 15 of {all.Count} relations.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_suggests_near_names_when_none_matches_or_several_do()
     {
         using var workspace = IngestSamples();

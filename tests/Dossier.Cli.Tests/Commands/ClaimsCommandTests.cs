@@ -41,11 +41,11 @@ public sealed class ClaimsCommandTests
         CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
 
         var unknown = CliRun.Run("claims", "--about", "Zanzibar Quux", "--db", workspace.Database);
-        var csvSearch = CliRun.Run("search", "Haftar", "--db", workspace.Database, "--format", "csv");
+        var csvShow = CliRun.Run("show", "Haftar", "--db", workspace.Database, "--format", "csv");
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no actor is called Zanzibar Quux", unknown.Error, StringComparison.Ordinal);
-        Assert.NotEqual(0, csvSearch.ExitCode);
-        Assert.Contains("--format csv is not available", csvSearch.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, csvShow.ExitCode);
+        Assert.Contains("--format csv is not available", csvShow.Error, StringComparison.Ordinal);
     }
 }

@@ -165,6 +165,30 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     }
 
     [Theory]
+    [InlineData("80")]
+    [InlineData("120")]
+    public async Task A_table_piped_out_of_the_real_command_fits_the_COLUMNS_it_is_given(string columns)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dossier.dll"), "events", "--db", store.Database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["COLUMNS"] = columns;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 5, output);
+        Assert.All(lines, line => Assert.True(line.TrimEnd('\r').Length <= int.Parse(columns, System.Globalization.CultureInfo.InvariantCulture), $"{line.Length} columns: {line}"));
+        Assert.Contains(lines, line => line.TrimEnd('\r').Length > int.Parse(columns, System.Globalization.CultureInfo.InvariantCulture) - 10);
+    }
+
+    [Theory]
     [InlineData("100", 100)]
     [InlineData("abc", null)]
     [InlineData("", null)]
@@ -180,10 +204,16 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
     [InlineData("relations")]
     [InlineData("actors")]
     [InlineData("sources")]
-    public void Listings_print_tsv_for_spreadsheets_one_record_a_line(string listing)
+    [InlineData("disputes")]
+    [InlineData("timeline")]
+    [InlineData("search", "Haftar")]
+    [InlineData("sources", "--framing")]
+    [InlineData("sources", "--profile")]
+    public void Listings_print_tsv_for_spreadsheets_one_record_a_line(string listing, string? argument = null)
     {
-        var tsv = CliRun.Run(listing, "--db", store.Database, "--format", "tsv");
-        var csv = CliRun.Run(listing, "--db", store.Database, "--format", "csv");
+        string[] Arguments(string format) => [listing, .. argument is null ? Array.Empty<string>() : [argument], "--db", store.Database, "--format", format];
+        var tsv = CliRun.Run(Arguments("tsv"));
+        var csv = CliRun.Run(Arguments("csv"));
 
         Assert.True(tsv.ExitCode == 0, tsv.Error);
         var lines = tsv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -192,6 +222,68 @@ public sealed class ListingCommandTests : IClassFixture<ListingCommandTests.Samp
         Assert.Equal(csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[0], lines[0].Replace('\t', ','));
         Assert.True(lines.Length > 1);
         Assert.All(lines, line => Assert.Equal(columns, line.Split('\t').Length));
+    }
+
+    [Fact]
+    public void Disputes_in_tsv_give_each_sources_value_a_line_with_its_disputes_number_and_kind()
+    {
+        var json = CliRun.Run("disputes", "--db", store.Database, "--format", "json").Json.EnumerateArray().ToList();
+        var lines = CliRun.Run("disputes", "--db", store.Database, "--format", "tsv").OutLines.Skip(1).Select(l => l.Split('\t')).ToList();
+
+        Assert.Equal(json.Sum(d => d.GetProperty("values").GetArrayLength()), lines.Count);
+        Assert.Equal(json.Count, lines.Select(l => l[0]).Distinct().Count());
+        Assert.All(lines, l => Assert.Equal(json[int.Parse(l[0], System.Globalization.CultureInfo.InvariantCulture) - 1].GetProperty("kind").GetString(), l[3]));
+    }
+
+    [Theory]
+    [InlineData("actors")]
+    [InlineData("sources")]
+    [InlineData("claims")]
+    [InlineData("events")]
+    [InlineData("relations")]
+    [InlineData("disputes")]
+    [InlineData("timeline")]
+    [InlineData("stats")]
+    [InlineData("search", "Haftar")]
+    [InlineData("show", "Haftar")]
+    public void Every_listings_json_names_its_fields_in_camelCase_as_the_web_api_does(string listing, string? argument = null)
+    {
+        var run = CliRun.Run([listing, .. argument is null ? Array.Empty<string>() : [argument], "--db", store.Database, "--format", "json"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        CollectNames(run.Json, names);
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Matches("^[a-z][a-zA-Z0-9]*$", name));
+    }
+
+    private static void CollectNames(System.Text.Json.JsonElement element, SortedSet<string> names)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                names.Add(property.Name);
+                CollectNames(property.Value, names);
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectNames(item, names);
+            }
+        }
+    }
+
+    [Fact]
+    public void Sources_refuse_tsv_of_framing_and_profile_together_with_one_line()
+    {
+        var both = CliRun.Run("sources", "--framing", "--profile", "--db", store.Database, "--format", "tsv");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Empty(both.Out);
+        Assert.Equal("dossier: --format tsv prints one table: give --framing or --profile, not both", Assert.Single(both.ErrorLines));
     }
 
     [Fact]

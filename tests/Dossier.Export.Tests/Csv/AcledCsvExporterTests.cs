@@ -42,7 +42,7 @@ public sealed class AcledCsvExporterTests
     }
 
     [Fact]
-    public void Csv_export_places_an_incident_where_the_web_map_does_with_its_country_and_iso_code()
+    public void Csv_export_places_an_incident_where_the_web_map_does_with_its_country_iso_code_and_first_level_division()
     {
         using var facts = BenghaziReport(outlet: "Libya Observer");
         var places = PlaceCoordinates.ForApplication(AppContext.BaseDirectory);
@@ -57,6 +57,7 @@ public sealed class AcledCsvExporterTests
         Assert.InRange(double.Parse(row[column["latitude"]], System.Globalization.CultureInfo.InvariantCulture), 31.5, 32.5);
         Assert.Equal("Libya", row[column["country"]]);
         Assert.Equal("434", row[column["iso"]]);
+        Assert.Equal("Banghazi", row[column["admin1"]]);
         Assert.Equal("1", row[column["geo_precision"]]);
     }
 

@@ -1,5 +1,6 @@
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
+using Dossier.Facts.Copies;
 using Dossier.Facts.Events;
 
 namespace Dossier.Facts.Tests.Events;
@@ -52,5 +53,21 @@ public sealed class IncidentGrouperTests
         var incidents = IncidentGrouper.Group([early, late, month, war, battle]);
 
         Assert.Equal([[early, month], [late], [war, battle]], incidents.Select(i => i.Reports.ToList()));
+    }
+
+    [Fact]
+    public void A_copys_report_in_its_originals_words_joins_the_originals_incident_even_undated_and_listed_first()
+    {
+        var original = Report(EventType.Attack, null, null);
+        var other = Report(EventType.Attack, null, null);
+        var copyId = new ArticleId("c".PadLeft(32, '0'));
+        var copy = original with { ArticleId = copyId, Outlet = "Mirror Daily" };
+        var ownLine = Report(EventType.Attack, null, null) with { ArticleId = copyId };
+        var copies = new ArticleCopies(new Dictionary<ArticleId, ArticleId> { [copyId] = original.ArticleId });
+
+        var incidents = IncidentGrouper.Group([copy, original, other, ownLine], copies);
+
+        Assert.Equal([[original, copy], [other], [ownLine]], incidents.Select(i => i.Reports.ToList()));
+        Assert.Equal(4, IncidentGrouper.Group([copy, original, other, ownLine]).Count);
     }
 }

@@ -108,6 +108,32 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
     }
 
     [Fact]
+    public async Task The_unknown_outlet_row_of_the_sources_page_leads_to_its_articles_and_filters_the_graph()
+    {
+        const string Unknown = "(unknown outlet)";
+        var expected = (await demo.GetJsonAsync("/api/articles?outlet=" + Uri.EscapeDataString(Unknown))).GetProperty("total").GetInt32();
+        Assert.True(expected > 0, "the demo store has articles without an outlet");
+
+        await tab.GotoAsync(At("/sources.html"));
+        await Page.Locator("#sources-table a", new() { HasText = Unknown }).ClickAsync();
+        await tab.WaitReadyAsync("#results[data-ready='true']");
+        await Expect(Page.Locator("#results h2")).ToHaveTextAsync($"Articles from {Unknown} ({expected})");
+        await Expect(Page.Locator("#article-hits > li")).ToHaveCountAsync(expected);
+
+        // The graph filtered by it draws the ties the API gives for it, which are some.
+        var edges = (await demo.GetJsonAsync("/api/graph?outlet=" + Uri.EscapeDataString(Unknown))).GetProperty("edges").GetArrayLength();
+        var all = (await demo.GetJsonAsync("/api/graph")).GetProperty("edges").GetArrayLength();
+        Assert.InRange(edges, 1, all - 1);
+        await tab.GotoAsync(At("/"));
+        await tab.WaitReadyAsync("#graph[data-ready='true']");
+        await Page.Locator("#outlet").SelectOptionAsync(Unknown);
+        await Page.Locator("#apply").ClickAsync();
+        await Page.WaitForFunctionAsync($"window.dossierGraph && window.dossierGraph.edges().length === {edges}", null, new() { Timeout = 15_000 });
+        await Expect(Page.Locator("#graph-empty")).ToHaveCountAsync(0);
+        tab.AssertClean();
+    }
+
+    [Fact]
     public async Task The_search_box_finds_an_actor_under_another_spelling_and_articles()
     {
         await tab.GotoAsync(At("/"));
@@ -246,6 +272,8 @@ public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassF
         {
             await Expect(Page.Locator("#disputes")).ToContainTextAsync(dispute.GetProperty("subject").GetString()!);
         }
+
+        await tab.ScreenshotAsync("disputes.png");
 
         var kind = disputes[0].GetProperty("kind").GetString()!;
         var ofKind = disputes.Count(d => d.GetProperty("kind").GetString() == kind);
