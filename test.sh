@@ -6,7 +6,7 @@
 #                      and property tests; leaves out the integration tier, the classes marked
 #                      [Trait("Tier", "Integration")] (tests/Shared/TestTier.cs): processes killed
 #                      and restarted, browser (Chromium), PostgreSQL server and ../shared/data
-#                      accuracy suites. Under 3 minutes on a 2-core machine.
+#                      accuracy suites. Meant to take under 3 minutes on a 2-core machine.
 #   ./test.sh --help   this text
 # Any other arguments go to `dotnet test` as they are (after --fast, too).
 # Needs the .NET 10 SDK; what else a test needs (Debian's Chromium for the browser tests, Debian's

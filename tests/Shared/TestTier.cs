@@ -7,7 +7,7 @@ namespace Dossier.Tests.Shared;
 /// Mark a class Integration when it kills or starts real processes it must wait for, drives a
 /// browser, starts a PostgreSQL server, or measures against <c>../shared/data</c>; everything else
 /// (unit tests, the CLI and the web API in-process, golden files, property tests) is the fast tier,
-/// which must stay under three minutes on a 2-core machine.
+/// which is meant to take under three minutes on a 2-core machine.
 /// </summary>
 internal static class TestTier
 {
