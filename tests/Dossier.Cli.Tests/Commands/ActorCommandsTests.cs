@@ -2,11 +2,13 @@ using System.Text.Json;
 
 namespace Dossier.Cli.Tests.Commands;
 
-public sealed class ActorCommandsTests
+// The tests that only read share one ingest of the samples (the class fixture); the ones that change
+// the store ingest their own.
+public sealed class ActorCommandsTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
-    private static List<JsonElement> Actors(Workspace workspace)
+    private static List<JsonElement> Actors(string database)
     {
-        var actors = CliRun.Run("actors", "--db", workspace.Database, "--top", "500", "--format", "json");
+        var actors = CliRun.Run("actors", "--db", database, "--top", "500", "--format", "json");
         Assert.True(actors.ExitCode == 0, actors.Error);
         return [.. actors.Json.EnumerateArray()];
     }
@@ -37,9 +39,7 @@ public sealed class ActorCommandsTests
     [InlineData("United States", "U.S.", "Washington")]
     public void Every_spelling_of_a_sample_actor_is_one_actor_listed_once(params string[] spellings)
     {
-        using var workspace = IngestSamples();
-
-        var actors = Actors(workspace);
+        var actors = Actors(samples.Database);
 
         var holding = actors.Where(a => Spellings(a).Intersect(spellings, StringComparer.Ordinal).Any()).ToList();
         var actor = Assert.Single(holding);
@@ -52,9 +52,7 @@ public sealed class ActorCommandsTests
     [InlineData("KHALIFA HAFTAR")]
     public void Show_opens_khalifa_haftar_by_any_spelling_with_the_reason_for_each(string name)
     {
-        using var workspace = IngestSamples();
-
-        var show = CliRun.Run("show", name, "--db", workspace.Database, "--format", "json");
+        var show = CliRun.Run("show", name, "--db", samples.Database, "--format", "json");
 
         Assert.True(show.ExitCode == 0, show.Error);
         var actor = show.Json;
@@ -69,9 +67,7 @@ public sealed class ActorCommandsTests
     [Fact]
     public void Show_as_a_table_prints_names_reasons_and_articles()
     {
-        using var workspace = IngestSamples();
-
-        var show = CliRun.Run("show", "Hifter", "--db", workspace.Database);
+        var show = CliRun.Run("show", "Hifter", "--db", samples.Database);
 
         Assert.True(show.ExitCode == 0, show.Error);
         Assert.Contains("Khalifa Haftar", show.Out, StringComparison.Ordinal);
@@ -113,11 +109,9 @@ public sealed class ActorCommandsTests
     [Fact]
     public void Show_suggests_near_names_when_none_matches_or_several_do()
     {
-        using var workspace = IngestSamples();
-
         // No article writes "Seif Gaddafi": the son's full name is suggested.
-        var near = CliRun.Run("show", "Seif Gaddafi", "--db", workspace.Database);
-        var far = CliRun.Run("show", "Zanzibar Quux", "--db", workspace.Database);
+        var near = CliRun.Run("show", "Seif Gaddafi", "--db", samples.Database);
+        var far = CliRun.Run("show", "Zanzibar Quux", "--db", samples.Database);
 
         Assert.Equal(2, near.ExitCode);
         Assert.Contains("Did you mean", near.Error, StringComparison.Ordinal);
@@ -129,10 +123,8 @@ public sealed class ActorCommandsTests
     [Fact]
     public void Actors_filters_by_kind_and_refuses_an_unknown_kind()
     {
-        using var workspace = IngestSamples();
-
-        var states = CliRun.Run("actors", "--db", workspace.Database, "--kind", "state", "--format", "json");
-        var wrong = CliRun.Run("actors", "--db", workspace.Database, "--kind", "wizard");
+        var states = CliRun.Run("actors", "--db", samples.Database, "--kind", "state", "--format", "json");
+        var wrong = CliRun.Run("actors", "--db", samples.Database, "--kind", "wizard");
 
         Assert.All(states.Json.EnumerateArray(), a => Assert.Equal("state", a.GetProperty("kind").GetString()));
         Assert.Contains(states.Json.EnumerateArray(), a => a.GetProperty("name").GetString() == "Turkey");
@@ -157,7 +149,7 @@ public sealed class ActorCommandsTests
         Assert.True(ingest.ExitCode == 0, ingest.Error);
         Assert.DoesNotContain("override", ingest.Error, StringComparison.Ordinal);
 
-        var actors = Actors(workspace);
+        var actors = Actors(workspace.Database);
         // A split moves each article's actor written so: the one article that spells it Hifter.
         var haftar = actors.Single(a => a.GetProperty("name").GetString() == "Khalifa Belqasim Haftar");
         Assert.Equal(5, haftar.GetProperty("articles").GetInt32());
@@ -192,27 +184,24 @@ public sealed class ActorCommandsTests
     {
         using var workspace = new Workspace();
         CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database, "--no-link");
-        Assert.Empty(Actors(workspace));
+        Assert.Empty(Actors(workspace.Database));
 
         var link = CliRun.Run("link", "--db", workspace.Database);
 
         Assert.True(link.ExitCode == 0, link.Error);
         Assert.Contains("5 articles annotated", link.Out, StringComparison.Ordinal);
-        Assert.Contains(Actors(workspace), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
+        Assert.Contains(Actors(workspace.Database), a => a.GetProperty("name").GetString() == "Khalifa Haftar");
     }
 }
 
-public sealed class EvalActorsCommandTests
+public sealed class EvalActorsCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     private static string Gold => Path.Combine(AppContext.BaseDirectory, "gold", "actors.json");
 
     [Fact]
     public void The_sample_actors_make_no_false_merge_against_the_hand_written_gold()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var eval = CliRun.Run("eval", "actors", "--gold", Gold, "--db", workspace.Database, "--format", "json");
+        var eval = CliRun.Run("eval", "actors", "--gold", Gold, "--db", samples.Database, "--format", "json");
 
         Assert.True(eval.ExitCode == 0, eval.Error);
         var overall = eval.Json.GetProperty("overall");

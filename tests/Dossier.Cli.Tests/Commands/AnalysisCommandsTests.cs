@@ -1,14 +1,11 @@
 namespace Dossier.Cli.Tests.Commands;
 
-public sealed class DisputesCommandTests
+public sealed class DisputesCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Disputes_put_the_two_tripoli_tolls_side_by_side_with_dates_and_sources()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var disputes = CliRun.Run("disputes", "--db", workspace.Database, "--format", "json");
+        var disputes = CliRun.Run("disputes", "--db", samples.Database, "--format", "json");
 
         Assert.True(disputes.ExitCode == 0, disputes.Error);
         var killed = Assert.Single(disputes.Json.EnumerateArray(), d => d.GetProperty("field").GetString() == "killed" && d.GetProperty("subject").GetString()!.Contains("Tripoli", StringComparison.Ordinal));
@@ -25,10 +22,7 @@ public sealed class DisputesCommandTests
     [Fact]
     public void Disputes_pair_the_convoy_accusation_with_saiqa_denying_it()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var disputes = CliRun.Run("disputes", "--db", workspace.Database, "--format", "json");
+        var disputes = CliRun.Run("disputes", "--db", samples.Database, "--format", "json");
 
         var denial = Assert.Single(disputes.Json.EnumerateArray(), d => d.GetProperty("values").EnumerateArray().Any(v => v.GetProperty("speaker").GetString() == "Saiga Forces"));
         Assert.Equal("accusation and denial", denial.GetProperty("kind").GetString());
@@ -41,14 +35,11 @@ public sealed class DisputesCommandTests
     [Fact]
     public void Disputes_filter_by_actor_and_refuse_an_unknown_one_or_incident()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var all = CliRun.Run("disputes", "--db", workspace.Database, "--format", "json");
-        var tripoli = CliRun.Run("disputes", "--db", workspace.Database, "--actor", "Tripoli", "--format", "json");
-        var nobody = CliRun.Run("disputes", "--db", workspace.Database, "--actor", "Napoleon");
-        var incident = CliRun.Run("disputes", "--db", workspace.Database, "--event", "9999");
-        var table = CliRun.Run("disputes", "--db", workspace.Database);
+        var all = CliRun.Run("disputes", "--db", samples.Database, "--format", "json");
+        var tripoli = CliRun.Run("disputes", "--db", samples.Database, "--actor", "Tripoli", "--format", "json");
+        var nobody = CliRun.Run("disputes", "--db", samples.Database, "--actor", "Napoleon");
+        var incident = CliRun.Run("disputes", "--db", samples.Database, "--event", "9999");
+        var table = CliRun.Run("disputes", "--db", samples.Database);
 
         Assert.True(tripoli.ExitCode == 0, tripoli.Error);
         Assert.InRange(tripoli.Json.GetArrayLength(), 1, all.Json.GetArrayLength() - 1);
@@ -62,15 +53,12 @@ public sealed class DisputesCommandTests
     }
 }
 
-public sealed class SourcesFramingCommandTests
+public sealed class SourcesFramingCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Framing_lists_each_outlets_labels_for_haftar_and_the_gna_with_evidence()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var framing = CliRun.Run("sources", "--framing", "--db", workspace.Database, "--format", "json");
+        var framing = CliRun.Run("sources", "--framing", "--db", samples.Database, "--format", "json");
 
         Assert.True(framing.ExitCode == 0, framing.Error);
         var labels = framing.Json.GetProperty("labels").EnumerateArray().ToList();
@@ -88,10 +76,7 @@ public sealed class SourcesFramingCommandTests
     [Fact]
     public void Profile_counts_sourcing_signals_per_outlet_and_marks_the_op_ed()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var profile = CliRun.Run("sources", "--profile", "--db", workspace.Database, "--format", "json");
+        var profile = CliRun.Run("sources", "--profile", "--db", samples.Database, "--format", "json");
 
         Assert.True(profile.ExitCode == 0, profile.Error);
         var articles = profile.Json.GetProperty("articles").EnumerateArray().ToList();
@@ -109,27 +94,21 @@ public sealed class SourcesFramingCommandTests
     [Fact]
     public void Show_lists_the_labels_outlets_give_an_actor()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var show = CliRun.Run("show", "Hifter", "--db", workspace.Database, "--format", "json");
-        var table = CliRun.Run("show", "Hifter", "--db", workspace.Database);
+        var show = CliRun.Run("show", "Hifter", "--db", samples.Database, "--format", "json");
+        var table = CliRun.Run("show", "Hifter", "--db", samples.Database);
 
         Assert.Contains(show.Json.GetProperty("labels").EnumerateArray(), l => l.GetProperty("label").GetString() == "strongman");
         Assert.Contains("Labels", table.Out, StringComparison.Ordinal);
     }
 }
 
-public sealed class TimelineCommandTests
+public sealed class TimelineCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Timeline_puts_dated_events_in_order_with_their_precision_and_sources()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var timeline = CliRun.Run("timeline", "--db", workspace.Database, "--format", "json");
-        var haftar = CliRun.Run("timeline", "--db", workspace.Database, "--actor", "Khaftar", "--format", "json");
+        var timeline = CliRun.Run("timeline", "--db", samples.Database, "--format", "json");
+        var haftar = CliRun.Run("timeline", "--db", samples.Database, "--actor", "Khaftar", "--format", "json");
 
         Assert.True(timeline.ExitCode == 0, timeline.Error);
         var entries = timeline.Json.EnumerateArray().ToList();
@@ -145,11 +124,8 @@ public sealed class TimelineCommandTests
     [Fact]
     public void Timeline_and_framing_refuse_an_unknown_actor_with_one_line()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var timeline = CliRun.Run("timeline", "--db", workspace.Database, "--actor", "Napoleon");
-        var framing = CliRun.Run("sources", "--framing", "--db", workspace.Database, "--actor", "Napoleon");
+        var timeline = CliRun.Run("timeline", "--db", samples.Database, "--actor", "Napoleon");
+        var framing = CliRun.Run("sources", "--framing", "--db", samples.Database, "--actor", "Napoleon");
 
         Assert.Equal((2, 2), (timeline.ExitCode, framing.ExitCode));
         Assert.Equal(["dossier: --actor Napoleon: no actor is called so; dossier actors lists them"], timeline.ErrorLines);

@@ -1,14 +1,11 @@
 namespace Dossier.Cli.Tests.Commands;
 
-public sealed class ClaimsCommandTests
+public sealed class ClaimsCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Claims_by_mismari_lists_his_statements_across_articles_under_every_spelling()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var claims = CliRun.Run("claims", "--by", "Mismari", "--db", workspace.Database, "--format", "json");
+        var claims = CliRun.Run("claims", "--by", "Mismari", "--db", samples.Database, "--format", "json");
 
         Assert.True(claims.ExitCode == 0, claims.Error);
         var rows = claims.Json.EnumerateArray().ToList();
@@ -22,10 +19,7 @@ public sealed class ClaimsCommandTests
     [Fact]
     public void Claims_print_as_csv_with_a_header_and_quoted_fields()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var csv = CliRun.Run("claims", "--about", "Haftar", "--db", workspace.Database, "--format", "csv");
+        var csv = CliRun.Run("claims", "--about", "Haftar", "--db", samples.Database, "--format", "csv");
 
         Assert.True(csv.ExitCode == 0, csv.Error);
         var lines = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -37,11 +31,8 @@ public sealed class ClaimsCommandTests
     [Fact]
     public void Claims_about_an_unknown_actor_is_a_clear_error_and_csv_elsewhere_is_refused()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var unknown = CliRun.Run("claims", "--about", "Zanzibar Quux", "--db", workspace.Database);
-        var csvShow = CliRun.Run("show", "Haftar", "--db", workspace.Database, "--format", "csv");
+        var unknown = CliRun.Run("claims", "--about", "Zanzibar Quux", "--db", samples.Database);
+        var csvShow = CliRun.Run("show", "Haftar", "--db", samples.Database, "--format", "csv");
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no actor is called Zanzibar Quux", unknown.Error, StringComparison.Ordinal);

@@ -8,6 +8,7 @@ namespace Dossier.Cli.Tests.Commands;
 /// to the claim extractor that loses ground shows. Runs where that data is and prints its figures;
 /// skipped, and reported so, where it is not.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Trait("Category", "Accuracy")]
 public sealed class EvalAttributionAccuracyTests(ITestOutputHelper output)
 {

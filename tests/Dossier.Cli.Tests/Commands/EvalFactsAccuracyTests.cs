@@ -9,6 +9,7 @@ namespace Dossier.Cli.Tests.Commands;
 /// tuned on shows. Runs where that data is and prints its figures; skipped, and reported so, where
 /// it is not.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Trait("Category", "Accuracy")]
 public sealed class EvalFactsAccuracyTests(ITestOutputHelper output)
 {

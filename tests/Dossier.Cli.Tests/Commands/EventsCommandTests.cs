@@ -1,14 +1,11 @@
 namespace Dossier.Cli.Tests.Commands;
 
-public sealed class EventsCommandTests
+public sealed class EventsCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Events_lists_the_march_18_attack_in_ain_zara_with_its_toll_and_evidence()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var events = CliRun.Run("events", "--db", workspace.Database, "--format", "json", "--from", "2020-03-01", "--to", "2020-03-31");
+        var events = CliRun.Run("events", "--db", samples.Database, "--format", "json", "--from", "2020-03-01", "--to", "2020-03-31");
 
         Assert.True(events.ExitCode == 0, events.Error);
         var attack = Assert.Single(events.Json.EnumerateArray(), e => e.GetProperty("dateFirst").GetString() == "2020-03-18");
@@ -42,11 +39,8 @@ public sealed class EventsCommandTests
     [Fact]
     public void Events_filter_by_actor_and_type_and_print_acled_style_csv()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var escapes = CliRun.Run("events", "--db", workspace.Database, "--type", "escape", "--format", "csv");
-        var byHaftar = CliRun.Run("events", "--db", workspace.Database, "--actor", "Hifter", "--format", "json");
+        var escapes = CliRun.Run("events", "--db", samples.Database, "--type", "escape", "--format", "csv");
+        var byHaftar = CliRun.Run("events", "--db", samples.Database, "--actor", "Hifter", "--format", "json");
 
         Assert.True(escapes.ExitCode == 0, escapes.Error);
         var lines = escapes.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -61,11 +55,8 @@ public sealed class EventsCommandTests
     [Fact]
     public void Events_refuse_a_bad_date_or_type_with_a_clear_line()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var date = CliRun.Run("events", "--db", workspace.Database, "--from", "18/03/2020");
-        var type = CliRun.Run("events", "--db", workspace.Database, "--type", "picnic");
+        var date = CliRun.Run("events", "--db", samples.Database, "--from", "18/03/2020");
+        var type = CliRun.Run("events", "--db", samples.Database, "--type", "picnic");
 
         Assert.Equal(2, date.ExitCode);
         Assert.Contains("expected a date as YYYY-MM-DD", date.Error, StringComparison.Ordinal);
@@ -74,17 +65,14 @@ public sealed class EventsCommandTests
     }
 }
 
-public sealed class RelationsCommandTests
+public sealed class RelationsCommandTests(ListingCommandTests.SampleStore samples) : IClassFixture<ListingCommandTests.SampleStore>
 {
     [Fact]
     public void Relations_show_that_haftar_leads_the_lna_and_mesmari_speaks_for_it()
     {
-        using var workspace = new Workspace();
-        CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database);
-
-        var relations = CliRun.Run("relations", "--db", workspace.Database, "--format", "json");
-        var spokesmen = CliRun.Run("relations", "--db", workspace.Database, "--kind", "spokesperson_of", "--format", "csv");
-        var wrong = CliRun.Run("relations", "--db", workspace.Database, "--kind", "loves");
+        var relations = CliRun.Run("relations", "--db", samples.Database, "--format", "json");
+        var spokesmen = CliRun.Run("relations", "--db", samples.Database, "--kind", "spokesperson_of", "--format", "csv");
+        var wrong = CliRun.Run("relations", "--db", samples.Database, "--kind", "loves");
 
         Assert.True(relations.ExitCode == 0, relations.Error);
         var rows = relations.Json.EnumerateArray().ToList();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dossier.Tests.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Cli.Tests.Commands;
@@ -7,6 +8,7 @@ namespace Dossier.Cli.Tests.Commands;
 /// A real <c>dossier</c> process killed in the middle of an ingest: the store must stay consistent,
 /// and running the same ingest again must complete it with nothing lost or duplicated.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 public sealed class IngestInterruptionTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Dossier.Tests.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Cli.Tests.Commands;
@@ -99,7 +100,9 @@ public sealed class ParallelLinkingTests
         Assert.Contains("no such store", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    // Only this test of the class kills a real process, so only it leaves the fast tier.
     [Fact]
+    [Trait(TestTier.Name, TestTier.Integration)]
     public async Task A_worker_killed_midway_loses_and_duplicates_nothing_when_another_finishes()
     {
         using var workspace = new Workspace();

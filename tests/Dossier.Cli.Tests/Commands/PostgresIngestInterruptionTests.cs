@@ -8,6 +8,7 @@ namespace Dossier.Cli.Tests.Commands;
 /// Several <c>dossier ingest</c> processes writing one PostgreSQL store, one of them killed midway:
 /// running it again completes the store with nothing lost and nothing stored twice.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresIngestInterruptionTests(PostgresServer server)
 {

@@ -9,6 +9,7 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
 }
 
 /// <summary>The CLI over a real PostgreSQL server gives what it gives over a SQLite file, word for word.</summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoreTests(PostgresServer server)
 {

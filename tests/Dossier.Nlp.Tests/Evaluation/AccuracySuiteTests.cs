@@ -12,6 +12,7 @@ namespace Dossier.Nlp.Tests.Evaluation;
 /// reports. They run where that data is (CI, developers) and print their figures; a fresh clone
 /// without it reports them skipped.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Trait("Category", "Accuracy")]
 public sealed class AccuracySuiteTests(ITestOutputHelper output)
 {

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Dossier.Core.Documents;
 using Dossier.Ingest;
 using Dossier.Nlp;
+using Dossier.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace Dossier.Nlp.Tests.Golden;
 
@@ -10,7 +12,7 @@ namespace Dossier.Nlp.Tests.Golden;
 /// Pins the entity mentions the shipped models find in the five sample articles. A change in the
 /// models or the stages shows up here as a diff to review; regenerate on purpose with UPDATE_GOLDEN=1.
 /// </summary>
-public sealed class SampleMentionsGoldenTests
+public sealed class SampleMentionsGoldenTests(ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -29,15 +31,7 @@ public sealed class SampleMentionsGoldenTests
             result[Path.GetFileName(file)] = [.. document.Mentions!.Select(m => $"{m.Start}-{m.End} {m.Type} {document.Text[m.Start..m.End]}")];
         }
 
-        var actual = JsonSerializer.Serialize(result, Json);
-        var golden = Path.Combine(SourceDirectory(), "Golden", "sample-mentions.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(golden, actual + "\n");
-        }
-
-        Assert.True(File.Exists(golden), $"{golden} is missing; run the tests once with UPDATE_GOLDEN=1 and review it");
-        Assert.Equal(File.ReadAllText(golden).TrimEnd(), actual.TrimEnd());
+        GoldenFile.Check(Path.Combine(SourceDirectory(), "Golden", "sample-mentions.json"), JsonSerializer.Serialize(result, Json), output);
     }
 
     [Fact]

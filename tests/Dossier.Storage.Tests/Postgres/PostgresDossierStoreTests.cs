@@ -16,6 +16,7 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
     public const string Name = "postgres";
 }
 
+[Trait(TestTier.Name, TestTier.Integration)]
 [Collection(PostgresCollection.Name)]
 [NeedsPostgres]
 public sealed class PostgresDossierStoreTests(PostgresServer server) : DossierStoreContract

@@ -1,5 +1,6 @@
 using Dossier.Testing;
 using static Microsoft.Playwright.Assertions;
+using Dossier.Tests.Shared;
 
 namespace Dossier.Web.Tests.Browser;
 
@@ -37,6 +38,7 @@ public sealed class LargeGraphServer : IAsyncLifetime
 /// and still answering clicks. Correctness only; how fast it draws is measured by the benchmark
 /// (dossier-bench web-graph), not here.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 public sealed class LargeGraphTests(LargeGraphServer large, BrowserSession browser) : IClassFixture<LargeGraphServer>, IClassFixture<BrowserSession>, IAsyncLifetime
 {
     private WatchedPage tab = null!;

@@ -1,8 +1,10 @@
 using static Microsoft.Playwright.Assertions;
+using Dossier.Tests.Shared;
 
 namespace Dossier.Web.Tests.Browser;
 
 /// <summary>Every page on a phone's screen (390 by 844 CSS pixels): nothing wider than the screen, the graph on it.</summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Collection(DemoServerCollection.Name)]
 public sealed class NarrowScreenTests(DemoServer demo, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
 {

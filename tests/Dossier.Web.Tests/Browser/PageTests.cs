@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
+using Dossier.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
+using Microsoft.Playwright;
 
 namespace Dossier.Web.Tests.Browser;
 
 /// <summary>The pages on the demo corpus as a user sees them, clicked through in Chromium. Screenshots land in bin/.../artifacts.</summary>
+[Trait(TestTier.Name, TestTier.Integration)]
 [Collection(DemoServerCollection.Name)]
 public sealed class PageTests(DemoServer demo, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
 {
