@@ -468,13 +468,14 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var found = new List<NameMention>();
+        var taken = new SpanIndex(names);
         foreach (var (start, end) in KnownNames.CapitalizedWords(text))
         {
             // The tagger's word is the whole of "anti-Kathar", and it may not call "Al-Qaeda" a proper
             // noun; capitals after a hyphen say it is a name.
             var word = text[start..end];
             var capitalsAfterHyphen = (start > 0 && text[start - 1] == '-') || (word.IndexOf('-', StringComparison.Ordinal) is > 0 and var hyphen && char.IsUpper(word[hyphen + 1]));
-            if ((!capitalsAfterHyphen && !work.IsProperNoun(start)) || names.Exists(n => n.Start < end && n.End > start))
+            if ((!capitalsAfterHyphen && !work.IsProperNoun(start)) || taken.Overlaps(start, end))
             {
                 continue;
             }
@@ -632,6 +633,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var text = work.Text;
         var runs = new List<(int Start, int End)>();
         var tokens = work.Tokens;
+        var taken = new SpanIndex(names);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!IsFreeProperNoun(i))
@@ -676,7 +678,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var (start, end) = (tokens[index].Start, tokens[index].End);
             var word = text.AsSpan(start, end - start);
             return word.Length >= 3 && char.IsUpper(word[0]) && word[1..].ContainsAnyInRange('a', 'z') && !word[1..].ContainsAnyInRange('A', 'Z')
-                   && work.IsProperNoun(start) && !names.Exists(n => n.Start < end && n.End > start);
+                   && work.IsProperNoun(start) && !taken.Overlaps(start, end);
         }
     }
 
@@ -1070,7 +1072,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         // "the Government of National Salvation" is also "the national salvation government".
         var found = new List<NameMention>();
-        foreach (var name in names.ToList())
+        var taken = new SpanIndex(names);
+
+        // Each spelling once: the text is searched for what a name's words make, and a name written
+        // a thousand times would search it a thousand times for the same words.
+        foreach (var name in names.DistinctBy(n => n.Text, StringComparer.Ordinal).ToList())
         {
             var of = GovernmentOfBefore().Match(name.Text.Split(' ', 3) is [var first, var second, _] ? $"{first} {second} " : "");
             if (!of.Success || name.Text.Length <= of.Length + 3)
@@ -1083,7 +1089,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 var end = at + reversed.Length;
                 if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))
-                    || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+                    || taken.Overlaps(at, end))
                 {
                     continue;
                 }
@@ -1091,6 +1097,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 if (MakeName(work, at, end, "ORG") is { } other)
                 {
                     found.Add(other);
+                    taken.Add(other.Start, other.End);
                 }
             }
         }
@@ -1197,14 +1204,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var found = new List<NameMention>();
+        var taken = new SpanIndex(names);
         foreach (var (form, type) in forms.Where(f => f.Key.Length >= 3 && char.IsLetter(f.Key[0]) && f.Key.Any(char.IsUpper)).OrderByDescending(f => f.Key.Length))
         {
-            AddFreeOccurrences(work, form, type, names, found, dotJoins: false);
+            AddFreeOccurrences(work, form, type, taken, found, dotJoins: false);
         }
 
         foreach (var (letters, type) in initials)
         {
-            AddFreeOccurrences(work, letters, type, names, found, dotJoins: true);
+            AddFreeOccurrences(work, letters, type, taken, found, dotJoins: true);
         }
 
         names.AddRange(found);
@@ -1231,7 +1239,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// Adds to <paramref name="found"/> every whole-word occurrence of <paramref name="form"/> that no
     /// name covers yet; initials (<paramref name="dotJoins"/>) are not read in "U.S." nor among words in capitals.
     /// </summary>
-    private void AddFreeOccurrences(ArticleWork work, string form, string type, List<NameMention> names, List<NameMention> found, bool dotJoins)
+    private void AddFreeOccurrences(ArticleWork work, string form, string type, SpanIndex taken, List<NameMention> found, bool dotJoins)
     {
         var text = work.Text;
         bool Joins(char c) => char.IsLetterOrDigit(c) || c == '-' || (dotJoins && c == '.');
@@ -1239,7 +1247,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         {
             var end = at + form.Length;
             if ((at > 0 && Joins(text[at - 1])) || (end < text.Length && Joins(text[end])) || (dotJoins && InCapitals(text, at, end))
-                || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+                || taken.Overlaps(at, end))
             {
                 continue;
             }
@@ -1247,6 +1255,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (MakeName(work, at, end, type) is { } name)
             {
                 found.Add(name);
+                taken.Add(name.Start, name.End);
             }
         }
     }
@@ -1703,7 +1712,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var reason = "";
         foreach (var chain in chains)
         {
-            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.Names.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
+            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.DistinctNames.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
             {
                 continue;
             }
@@ -1715,7 +1724,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 break;
             }
 
-            if (name.FormOf is { } form && chain.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase)))
+            if (name.FormOf is { } form && chain.DistinctNames.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 best = chain;
                 reason = form.Reason;
@@ -1725,21 +1734,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             // "Benghazi Revolutionaries’ Shura" after the “Council of Benghazi Revolutionaries’ Shura”:
             // a name that says its own kind and ends a longer name after "of" is that name shortened.
             if (name.Kind.Weight == KindClassifier.CueWeight && name.CoreWords.Count >= 2 && !name.IsAcronym
-                && chain.Names.Find(n => !n.IsAcronym && n.Text.EndsWith(" of " + name.Text, StringComparison.Ordinal)) is { } longer)
+                && chain.DistinctNames.Find(n => !n.IsAcronym && n.Text.EndsWith(" of " + name.Text, StringComparison.Ordinal)) is { } longer)
             {
                 best = chain;
                 reason = $"{longer.Text} without its first words";
                 break;
             }
 
-            if (TranslationVariant(name.Text) is { } variant && chain.Names.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } translated)
+            if (TranslationVariant(name.Text) is { } variant && chain.DistinctNames.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } translated)
             {
                 best = chain;
                 reason = $"{name.Text} is {translated.Text} translated otherwise";
                 break;
             }
 
-            foreach (var other in chain.Names)
+            foreach (var other in chain.DistinctNames)
             {
                 // A capital written for its state joins the state only: "Washington, D.C." is the city.
                 if (other.IsCapital || name.IsCapital)
@@ -1816,13 +1825,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         // "Major General Hassan" after "Saddam Hussein": a name with a title of its own, written
         // otherwise than the full name's part and given no role that person has, is someone else.
         bool Titled(Chain c) => name.Roles.Count > 0 && !c.Roles.Overlaps(name.Roles)
-                                && !c.Names.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
+                                && !c.DistinctNames.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
         var candidates = chains
-            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
+            .Where(c => c.Family == 0 && c.DistinctNames.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
             .ToList();
         if (candidates.Count == 1)
         {
-            var full = candidates[0].Names.First(n => n.CoreWords.Count > 1).Text;
+            var full = candidates[0].DistinctNames.First(n => n.CoreWords.Count > 1).Text;
             candidates[0].Add(name, MentionForm.PartialName, $"part of the full name {full} in this article");
             return;
         }
@@ -1838,22 +1847,22 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 .FirstOrDefault();
             if (nearest.Chain is not null && work.SentenceOf(name.Start) - work.SentenceOf(nearest.Last) <= 3)
             {
-                var full = nearest.Chain.Names.First(n => n.CoreWords.Count > 1).Text;
+                var full = nearest.Chain.DistinctNames.First(n => n.CoreWords.Count > 1).Text;
                 nearest.Chain.Add(name, MentionForm.PartialName, $"part of {full}, the nearest full name before it that has it");
                 return;
             }
 
             if (nearest.Chain is not null)
             {
-                chains.Add(new Chain(name, MentionForm.Name, $"first mention: {string.Join(" and ", candidates.Select(c => c.Names.First(n => n.CoreWords.Count > 1).Text))} share the name, none named nearby"));
+                chains.Add(new Chain(name, MentionForm.Name, $"first mention: {string.Join(" and ", candidates.Select(c => c.DistinctNames.First(n => n.CoreWords.Count > 1).Text))} share the name, none named nearby"));
                 return;
             }
         }
 
-        var same = chains.FirstOrDefault(c => c.Family == 0 && c.Names.All(n => n.CoreWords.Count == 1) && c.Names.Any(n => SameWord(n.CoreWords[0], word, key)));
+        var same = chains.FirstOrDefault(c => c.Family == 0 && c.DistinctNames.All(n => n.CoreWords.Count == 1) && c.DistinctNames.Any(n => SameWord(n.CoreWords[0], word, key)));
         if (same is not null)
         {
-            same.Add(name, MentionForm.Name, $"spelling of {same.Names[0].Text}");
+            same.Add(name, MentionForm.Name, $"spelling of {same.DistinctNames[0].Text}");
         }
         else
         {
@@ -1868,16 +1877,16 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private static void JoinAcronym(List<Chain> chains, NameMention name, List<AcronymDefinition> definitions)
     {
         var letters = new string(name.Text.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
-        var defined = chains.FirstOrDefault(c => c.Names.Any(n => Defines(n, letters)));
+        var defined = chains.FirstOrDefault(c => c.DistinctNames.Any(n => Defines(n, letters)));
         if (defined is not null)
         {
-            var definition = defined.Names.First(n => Defines(n, letters));
+            var definition = defined.DistinctNames.First(n => Defines(n, letters));
             var rule = definitions.FirstOrDefault(d => Letters(d.Acronym) == letters)?.Rule ?? "defined in parentheses";
             defined.Add(name, MentionForm.Acronym, $"{rule}: {definition.Text} ({name.Text})");
             return;
         }
 
-        var same = chains.FirstOrDefault(c => c.Names.Any(n => n.IsAcronym && Letters(n.Text) == letters));
+        var same = chains.FirstOrDefault(c => c.DistinctNames.Any(n => n.IsAcronym && Letters(n.Text) == letters));
         if (same is not null)
         {
             same.Add(name, MentionForm.Acronym, "same acronym");
@@ -1886,14 +1895,14 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         // "KERRY:" in a transcript that also writes "Kerry": the name in capitals.
         if (letters.Length >= 4 && name.Text.All(char.IsLetter)
-            && chains.FirstOrDefault(c => c.Names.Exists(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase))) is { } written)
+            && chains.FirstOrDefault(c => c.DistinctNames.Exists(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase))) is { } written)
         {
-            written.Add(name, MentionForm.Name, $"{name.Text} is {written.Names.First(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase)).Text} in capitals");
+            written.Add(name, MentionForm.Name, $"{name.Text} is {written.DistinctNames.First(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase)).Text} in capitals");
             return;
         }
 
         // "ISIL, also known by its Arabic acronym as DAESH": an acronym the text says is another name.
-        if (name.FormOf is { } form && chains.FirstOrDefault(c => c.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase))) is { } stated)
+        if (name.FormOf is { } form && chains.FirstOrDefault(c => c.DistinctNames.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase))) is { } stated)
         {
             stated.Add(name, MentionForm.Acronym, form.Reason);
             return;
@@ -1906,10 +1915,10 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         bool HasInitials(NameMention n) => !n.IsAcronym && n.CoreWords.Count >= 2 && (Initials(n.Text) == letters || Initials(n.Text, withParticles: true) == letters);
-        var byInitials = chains.Where(c => c.Family == 1 && c.Names.Any(HasInitials)).ToList();
+        var byInitials = chains.Where(c => c.Family == 1 && c.DistinctNames.Any(HasInitials)).ToList();
         if (byInitials.Count == 1)
         {
-            var expansion = byInitials[0].Names.First(HasInitials).Text;
+            var expansion = byInitials[0].DistinctNames.First(HasInitials).Text;
             byInitials[0].Add(name, MentionForm.Acronym, $"the initials of {expansion}");
             return;
         }
@@ -1927,6 +1936,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private void AddNationalities(ArticleWork work, List<Chain> chains, List<NameMention> names)
     {
         var tokens = work.Tokens;
+        var named = new SpanIndex(names.Where(n => n.EntityType != "MISC"));
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var word = work.Word(i);
@@ -1946,7 +1956,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             var token = tokens[i];
-            if (names.Any(n => n.Start < token.End && n.End > token.Start && n.EntityType != "MISC"))
+            if (named.Overlaps(token.Start, token.End))
             {
                 continue; // "Libyan" in "Libyan National Army" is part of a name
             }
@@ -2211,7 +2221,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         // "the parliament": the one legislature the article names.
         if (head == "parliament")
         {
-            var parliaments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Exists(n => Legislatures.Any(l => n.Text.Contains(l, StringComparison.OrdinalIgnoreCase)))).ToList();
+            var parliaments = chains.Where(c => c.Kind == ActorKind.Government && c.DistinctNames.Exists(n => Legislatures.Any(l => n.Text.Contains(l, StringComparison.OrdinalIgnoreCase)))).ToList();
             if (parliaments.Count == 1 && !modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0])))
             {
                 parliaments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, "the only parliament this article names"));
@@ -2237,7 +2247,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             // Governments named as such ("Government of National Accord", "GNA" defined by it), not courts or councils.
-            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal))).ToList();
+            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.DistinctNames.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal))).ToList();
             if (governments.Count == 1)
             {
                 governments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only government this article names"));
@@ -2253,7 +2263,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             var reason = $"other articles call {described.Name} \"{KnownNames.DescriptionKey(description)}\"";
             var mention = new DraftMention(start, end, MentionForm.Description, reason);
-            if (chains.FirstOrDefault(c => c.Family == described.Kind.Family() && c.Names.Exists(n => string.Equals(n.Text, described.Name, StringComparison.OrdinalIgnoreCase))) is { } named)
+            if (chains.FirstOrDefault(c => c.Family == described.Kind.Family() && c.DistinctNames.Exists(n => string.Equals(n.Text, described.Name, StringComparison.OrdinalIgnoreCase))) is { } named)
             {
                 named.Mentions.Add(mention);
             }

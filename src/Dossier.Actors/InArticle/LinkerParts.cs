@@ -100,6 +100,15 @@ internal sealed class Chain
 
     public List<NameMention> Names { get; } = [];
 
+    /// <summary>
+    /// The chain's names with each spelling once (the first of its occurrences), for the questions
+    /// that look only at what a name is and not where it stands. A long report names its main
+    /// actors thousands of times; asking every occurrence made linking grow with the square of its length.
+    /// </summary>
+    public List<NameMention> DistinctNames { get; } = [];
+
+    private readonly HashSet<NameShape> shapes = [];
+
     public List<DraftMention> Mentions { get; } = [];
 
     public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
@@ -109,6 +118,11 @@ internal sealed class Chain
     public void Add(NameMention name, MentionForm form, string reason)
     {
         Names.Add(name);
+        if (shapes.Add(NameShape.Of(name)))
+        {
+            DistinctNames.Add(name);
+        }
+
         Mentions.Add(new DraftMention(name.Start, name.End, form, reason));
         Roles.UnionWith(name.Roles);
 
@@ -286,5 +300,65 @@ internal sealed class ArticleWork(Document document)
                 yield return role;
             }
         }
+    }
+}
+
+/// <summary>
+/// What a name is, apart from where it stands: two occurrences with the same shape answer every
+/// question the linker asks of a chain's names alike. The word list is joined into its key, since a
+/// list compares by reference.
+/// </summary>
+internal readonly record struct NameShape(string Text, string CoreKey, KindDecision Kind, bool IsAcronym, string EntityType, string? DefinedAcronym, (string Name, string Reason)? FormOf)
+{
+    public static NameShape Of(NameMention name) => new(name.Text, name.CoreKey, name.Kind, name.IsAcronym, name.EntityType, name.DefinedAcronym, name.FormOf);
+}
+
+/// <summary>
+/// Whether a range overlaps one of the article's names, without asking every name: a long report
+/// has tens of thousands of them, and asking each for each candidate word made linking grow with
+/// the square of the article's length. Names are short, so only those that start in the few
+/// buckets just before and inside the range can overlap it.
+/// </summary>
+internal sealed class SpanIndex
+{
+    private const int BucketWidth = 64;
+
+    private readonly Dictionary<int, List<(int Start, int End)>> buckets = [];
+
+    private int longest;
+
+    public SpanIndex(IEnumerable<NameMention> names)
+    {
+        foreach (var name in names)
+        {
+            Add(name.Start, name.End);
+        }
+    }
+
+    public void Add(int start, int end)
+    {
+        var bucket = start / BucketWidth;
+        if (!buckets.TryGetValue(bucket, out var spans))
+        {
+            spans = [];
+            buckets[bucket] = spans;
+        }
+
+        spans.Add((start, end));
+        longest = Math.Max(longest, end - start);
+    }
+
+    /// <summary>True when a span starts before <paramref name="end"/> and ends after <paramref name="start"/>.</summary>
+    public bool Overlaps(int start, int end)
+    {
+        for (var bucket = Math.Max(0, start - longest) / BucketWidth; bucket <= Math.Max(start, end) / BucketWidth; bucket++)
+        {
+            if (buckets.TryGetValue(bucket, out var spans) && spans.Exists(s => s.Start < end && s.End > start))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
