@@ -33,46 +33,58 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     public void Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        document.SetActors(Link(document), Version);
+        document.SetActors(Link(document, cancellationToken), Version);
     }
 
-    public IReadOnlyList<ArticleActor> Link(Document document)
+    public IReadOnlyList<ArticleActor> Link(Document document) => Link(document, CancellationToken.None);
+
+    public IReadOnlyList<ArticleActor> Link(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var work = new ArticleWork(document);
+        var work = new ArticleWork(document, cancellationToken);
         var names = NameMentions(work);
         var definitions = AcronymDefinitions(work.Text);
+        work.ThrowIfCancelled();
         AddDefinedNames(work, names, definitions);
 
         // After the acronyms an article defines, which a statement may name ("ISIL, also known as DAESH").
+        work.ThrowIfCancelled();
         AddStatedAliases(work, names);
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
         foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n) && n.FormOf is null))
         {
+            work.ThrowIfCancelled();
             JoinFullName(chains, name);
         }
 
         // Forms of another name ("Hemedti, as Dagalo is known"), once that name has its actor, wherever it stands.
         foreach (var name in names.Where(n => !n.IsAcronym && n.FormOf is not null))
         {
+            work.ThrowIfCancelled();
             JoinFullName(chains, name);
         }
 
         foreach (var name in names.Where(n => IsSingleWordPerson(n) && n.FormOf is null))
         {
+            work.ThrowIfCancelled();
             JoinPartialName(work, chains, name);
         }
 
         foreach (var name in names.Where(n => n.IsAcronym))
         {
+            work.ThrowIfCancelled();
             JoinAcronym(chains, name, definitions);
         }
 
+        work.ThrowIfCancelled();
         AddNationalities(work, chains, names);
+        work.ThrowIfCancelled();
         TakeInForcePhrases(work, chains);
+        work.ThrowIfCancelled();
         AddDescriptions(work, chains, known);
+        work.ThrowIfCancelled();
         AddPronouns(work, chains);
         return Finish(chains);
     }
@@ -89,14 +101,25 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return;
         }
 
+        var standing = new SpanIndex(names);
+        var replaced = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
         foreach (var (start, end) in listed.Find(work.Text))
         {
-            names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
-            if (!names.Exists(n => n.Start < end && n.End > start) && MakeName(work, start, end, "ORG") is { } name)
+            foreach (var inside in standing.Overlapping(start, end).Where(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym).ToList())
+            {
+                standing.Remove(inside);
+                replaced.Add(inside);
+            }
+
+            if (!standing.Overlaps(start, end) && MakeName(work, start, end, "ORG") is { } name)
             {
                 names.Add(name);
+                standing.Add(name);
             }
         }
+
+        // Taken out once at the end: the list keeps its order, as with one removal per listed name.
+        names.RemoveAll(replaced.Contains);
     }
 
     private static bool IsSingleWordPerson(NameMention name) => !name.IsAcronym && name.Kind.Kind == ActorKind.Person && name.CoreWords.Count == 1;
@@ -118,11 +141,17 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        work.ThrowIfCancelled();
         ExtendByParticleSurname(work, names);
+        work.ThrowIfCancelled();
         ExtendByGovernment(work, names);
+        work.ThrowIfCancelled();
         AddQuotedNames(work, names);
+        work.ThrowIfCancelled();
         AddCapitalizedNames(work, names);
+        work.ThrowIfCancelled();
         AddNumberedUnits(work, names);
+        work.ThrowIfCancelled();
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -136,9 +165,34 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var own = names.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
             bool OwnOnly(string name) => own.Contains(name) && known.Uses(name) <= 1;
             var elsewhere = known.Find(work.Text, OwnOnly).ToList();
-            var crossed = names.Where(n => !n.IsAcronym && known.Uses(n.Text) <= 1
-                                           && elsewhere.Exists(o => (o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End)))
-                .ToList();
+
+            // Only a name that starts at most the longest name's length before it can cross a name:
+            // the others are not looked at, so a long report does not compare all with all.
+            var byStart = elsewhere.OrderBy(o => o.Start).ToList();
+            var starts = byStart.Select(o => o.Start).ToArray();
+            var longest = byStart.Select(o => o.End - o.Start).DefaultIfEmpty(0).Max();
+            bool Crossed(NameMention n)
+            {
+                var (low, high) = (0, starts.Length);
+                while (low < high)
+                {
+                    var middle = (low + high) / 2;
+                    (low, high) = starts[middle] < n.Start - longest ? (middle + 1, high) : (low, middle);
+                }
+
+                for (var i = low; i < starts.Length && starts[i] < n.End; i++)
+                {
+                    var o = byStart[i];
+                    if ((o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var crossed = names.Where(n => !n.IsAcronym && known.Uses(n.Text) <= 1 && Crossed(n)).ToHashSet();
             names.RemoveAll(crossed.Contains);
             var gone = crossed.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var occurrences = known.Find(work.Text).Where(o => !gone.Contains(o.Name))
@@ -146,13 +200,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 .DistinctBy(o => (o.Start, o.End))
                 .OrderBy(o => o.Start).ThenByDescending(o => o.End)
                 .ToList();
+            var standing = new SpanIndex(names);
+            var foundAt = new SpanIndex([]);
+            var replaced = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
             foreach (var (start, end, _, kind) in occurrences)
             {
+                work.ThrowIfCancelled();
                 // A known name takes the place of the shorter names the recognizer found inside it
                 // ("Benghazi" in “Benghazi Defense Brigade”), never of one that crosses its edge.
-                names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
-                if (names.Any(n => n.Start < end && n.End > start) || found.Any(n => n.Start < end && n.End > start)
-                    || OpensSentenceAsWord(work, start, end))
+                foreach (var inside in standing.Overlapping(start, end).Where(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym).ToList())
+                {
+                    standing.Remove(inside);
+                    replaced.Add(inside);
+                }
+
+                if (standing.Overlaps(start, end) || foundAt.Overlaps(start, end) || OpensSentenceAsWord(work, start, end))
                 {
                     continue;
                 }
@@ -160,18 +222,28 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 if (MakeName(work, start, end, EntityTypeOf(kind)) is { } name)
                 {
                     found.Add(name);
+                    foundAt.Add(name);
                 }
             }
 
+            // Taken out once at the end, in the list's order, as one removal per occurrence would have.
+            names.RemoveAll(replaced.Contains);
             names.AddRange(found);
         }
 
+        work.ThrowIfCancelled();
         AddListedNames(work, names);
+        work.ThrowIfCancelled();
         AddDeclinedNames(work, names);
+        work.ThrowIfCancelled();
         AddHeadWordNames(work, names);
+        work.ThrowIfCancelled();
         AddRepeatedNames(work, names);
+        work.ThrowIfCancelled();
         ExtendByGivenName(work, names);
+        work.ThrowIfCancelled();
         AddOtherSpellings(work, names);
+        work.ThrowIfCancelled();
         ReadCapitalsAsStates(work, names);
         names.RemoveAll(n => IsHeadlineOnly(work, n) || IsCapitalizedWord(work, n));
         return names;
@@ -1097,7 +1169,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 if (MakeName(work, at, end, "ORG") is { } other)
                 {
                     found.Add(other);
-                    taken.Add(other.Start, other.End);
+                    taken.Add(other);
                 }
             }
         }
@@ -1255,7 +1327,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (MakeName(work, at, end, type) is { } name)
             {
                 found.Add(name);
-                taken.Add(name.Start, name.End);
+                taken.Add(name);
             }
         }
     }
@@ -1662,7 +1734,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 inside = [last];
             }
 
-            names.RemoveAll(inside.Contains);
+            if (inside.Count > 0)
+            {
+                names.RemoveAll(n => n.Start < nameEnd && n.End > nameStart && inside.Contains(n));
+            }
+
             var name = MakeName(work, nameStart, nameEnd, type);
             if (name is not null)
             {

@@ -128,6 +128,7 @@ internal sealed class Chain
 
         // An acronym's own kind is a guess from its letters; its chain's names decide.
         kinds.Add(name.IsAcronym && name.Kind.Weight == KindClassifier.TypeWeight ? name.Kind with { Weight = 0 } : name.Kind);
+        decided = null;
     }
 
     /// <summary>The name that best names the actor here: a defined name, else the fullest, most used spelling.</summary>
@@ -166,7 +167,15 @@ internal sealed class Chain
         }
     }
 
-    public (ActorKind Kind, string Reason) DecideKind()
+    public (ActorKind Kind, string Reason) DecideKind() => decided ??= Decide();
+
+    /// <summary>
+    /// Kept until a name is added: the linker asks a chain's kind for every word it weighs, and a
+    /// chain of a long report has thousands of votes to count.
+    /// </summary>
+    private (ActorKind Kind, string Reason)? decided;
+
+    private (ActorKind Kind, string Reason) Decide()
     {
         var best = kinds
             .GroupBy(k => k.Kind)
@@ -179,8 +188,14 @@ internal sealed class Chain
 }
 
 /// <summary>The document's text, tokens and sentences, with the lookups the linker makes again and again.</summary>
-internal sealed class ArticleWork(Document document)
+internal sealed class ArticleWork(Document document, CancellationToken cancellationToken = default)
 {
+    /// <summary>
+    /// Checked between the linker's passes and inside its loops over names: a report of 200,000
+    /// words takes seconds per pass, and SIGTERM or Ctrl+C must stop it within seconds.
+    /// </summary>
+    public void ThrowIfCancelled() => cancellationToken.ThrowIfCancellationRequested();
+
     private readonly int[] sentenceStarts = document.Sentences!.Select(s => s.Start).ToArray();
 
     public Document Document { get; } = document;
@@ -314,16 +329,16 @@ internal readonly record struct NameShape(string Text, string CoreKey, KindDecis
 }
 
 /// <summary>
-/// Whether a range overlaps one of the article's names, without asking every name: a long report
-/// has tens of thousands of them, and asking each for each candidate word made linking grow with
-/// the square of the article's length. Names are short, so only those that start in the few
-/// buckets just before and inside the range can overlap it.
+/// The article's names by where they stand, to ask which overlap a range without asking every name:
+/// a long report has tens of thousands of them, and asking each for each candidate word made
+/// linking grow with the square of the article's length. Names are short, so only those that start
+/// in the few buckets just before and inside the range can overlap it.
 /// </summary>
 internal sealed class SpanIndex
 {
     private const int BucketWidth = 64;
 
-    private readonly Dictionary<int, List<(int Start, int End)>> buckets = [];
+    private readonly Dictionary<int, List<NameMention>> buckets = [];
 
     private int longest;
 
@@ -331,34 +346,51 @@ internal sealed class SpanIndex
     {
         foreach (var name in names)
         {
-            Add(name.Start, name.End);
+            Add(name);
         }
     }
 
-    public void Add(int start, int end)
+    public void Add(NameMention name)
     {
-        var bucket = start / BucketWidth;
-        if (!buckets.TryGetValue(bucket, out var spans))
+        var bucket = name.Start / BucketWidth;
+        if (!buckets.TryGetValue(bucket, out var names))
         {
-            spans = [];
-            buckets[bucket] = spans;
+            names = [];
+            buckets[bucket] = names;
         }
 
-        spans.Add((start, end));
-        longest = Math.Max(longest, end - start);
+        names.Add(name);
+        longest = Math.Max(longest, name.End - name.Start);
     }
 
-    /// <summary>True when a span starts before <paramref name="end"/> and ends after <paramref name="start"/>.</summary>
-    public bool Overlaps(int start, int end)
+    /// <summary>Takes this very name out (not another equal to it), as the caller takes it out of its list.</summary>
+    public void Remove(NameMention name)
+    {
+        if (buckets.TryGetValue(name.Start / BucketWidth, out var names) && names.FindIndex(n => ReferenceEquals(n, name)) is >= 0 and var at)
+        {
+            names.RemoveAt(at);
+        }
+    }
+
+    /// <summary>The names that start before <paramref name="end"/> and end after <paramref name="start"/>, in no particular order.</summary>
+    public IEnumerable<NameMention> Overlapping(int start, int end)
     {
         for (var bucket = Math.Max(0, start - longest) / BucketWidth; bucket <= Math.Max(start, end) / BucketWidth; bucket++)
         {
-            if (buckets.TryGetValue(bucket, out var spans) && spans.Exists(s => s.Start < end && s.End > start))
+            if (!buckets.TryGetValue(bucket, out var names))
             {
-                return true;
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (name.Start < end && name.End > start)
+                {
+                    yield return name;
+                }
             }
         }
-
-        return false;
     }
+
+    public bool Overlaps(int start, int end) => Overlapping(start, end).Any();
 }
