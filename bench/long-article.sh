@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/dossier-long.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # The sentences of the five sample articles as Dossier cleans them (no teasers, comments or bylines).
-"$dossier" ingest samples/libya --db "$work/sample.db" --no-link >/dev/null 2>&1
+"$dossier" ingest samples/libya/*.txt --db "$work/sample.db" --no-link >/dev/null 2>&1
 python3 - "$work" "${sizes[@]}" <<'PY'
 import random, re, sqlite3, sys, os
 work, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
