@@ -1712,11 +1712,31 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private void AddDefinedNames(ArticleWork work, List<NameMention> names, List<AcronymDefinition> definitions)
     {
+        // A long report defines its acronyms again and again: names are found by position, and
+        // taken out of the list once at the end, rather than the whole list read per definition.
+        // Their order in the list decides between names at one place, so it is kept alongside.
+        var standing = new SpanIndex(names);
+        var order = new Dictionary<NameMention, int>(ReferenceEqualityComparer.Instance);
+        foreach (var existing in names)
+        {
+            order.TryAdd(existing, order.Count);
+        }
+
+        var removed = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
+        void Add(NameMention added)
+        {
+            names.Add(added);
+            standing.Add(added);
+            order.TryAdd(added, order.Count);
+        }
+
         foreach (var definition in definitions)
         {
+            work.ThrowIfCancelled();
+
             // The defined name replaces what the recognizer found inside it ("National Accord" in
             // "Government of National Accord"), keeping the recognizer's type.
-            var inside = names.Where(n => n.Start < definition.NameEnd && n.End > definition.NameStart && !n.IsAcronym).ToList();
+            var inside = standing.Overlapping(definition.NameStart, definition.NameEnd).Where(n => !n.IsAcronym).OrderBy(n => order[n]).ToList();
             var type = inside.FirstOrDefault()?.EntityType ?? "ORG";
             var (nameStart, nameEnd) = (definition.NameStart, definition.NameEnd);
 
@@ -1736,7 +1756,12 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             if (inside.Count > 0)
             {
-                names.RemoveAll(n => n.Start < nameEnd && n.End > nameStart && inside.Contains(n));
+                // Every name equal to one inside goes, as List.Remove of equal records would take them.
+                foreach (var gone in standing.Overlapping(nameStart, nameEnd).Where(inside.Contains).ToList())
+                {
+                    standing.Remove(gone);
+                    removed.Add(gone);
+                }
             }
 
             var name = MakeName(work, nameStart, nameEnd, type);
@@ -1744,15 +1769,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 // "Islamic State (ISIS/ISIL)": one name, both acronyms.
                 var earlier = inside.Where(n => n.DefinedAcronym is not null && n.Start == name.Start && n.End == name.End).Select(n => n.DefinedAcronym!);
-                names.Add(name with { DefinedAcronym = string.Join('/', earlier.Append(definition.Acronym)) });
+                Add(name with { DefinedAcronym = string.Join('/', earlier.Append(definition.Acronym)) });
             }
 
-            if (!names.Any(n => n.Start == definition.AcronymStart))
+            if (!standing.Overlapping(definition.AcronymStart, definition.AcronymStart + 1).Any(n => n.Start == definition.AcronymStart))
             {
                 var acronym = MakeName(work, definition.AcronymStart, definition.AcronymEnd, "ORG");
                 if (acronym is not null)
                 {
-                    names.Add(acronym with { IsAcronym = true });
+                    Add(acronym with { IsAcronym = true });
                 }
             }
         }
@@ -1762,16 +1787,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         {
             foreach (Match match in Regex.Matches(work.Text, $@"(?<![\w-]){Regex.Escape(acronym)}(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             {
-                if (!names.Any(n => n.Start < match.Index + match.Length && n.End > match.Index))
+                if (!standing.Overlaps(match.Index, match.Index + match.Length))
                 {
                     var mention = MakeName(work, match.Index, match.Index + match.Length, "ORG");
                     if (mention is not null)
                     {
-                        names.Add(mention with { IsAcronym = true });
+                        Add(mention with { IsAcronym = true });
                     }
                 }
             }
         }
+
+        names.RemoveAll(removed.Contains);
     }
 
     private static bool IsAcronymText(string name)
