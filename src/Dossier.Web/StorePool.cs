@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dossier.Core.Storage;
 using Dossier.Storage;
 
@@ -16,8 +17,50 @@ internal sealed class StorePool(string path, TimeProvider clock) : IDisposable
     private readonly SemaphoreSlim writer = new(1, 1);
     private long version;
 
-    /// <summary>Grows by one each time a write finishes, so caches over the store know they are stale.</summary>
-    public long Version => Interlocked.Read(ref version);
+    /// <summary>
+    /// Its own connection, kept open only to ask the store's data version: the number is per
+    /// connection, so asking a pooled one would compare numbers of different connections.
+    /// </summary>
+    private IDossierStore? watcher;
+    private long watchedVersion;
+    private long lastLook;
+    private readonly Lock watching = new();
+
+    /// <summary>How often, at most, the store is asked whether another process wrote it.</summary>
+    private static readonly TimeSpan LookInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Grows by one each time a write finishes, here or in another process (a `dossier ingest` or
+    /// worker beside the server), so caches over the store know they are stale.
+    /// </summary>
+    public long Version
+    {
+        get
+        {
+            NoticeOtherWriters();
+            return Interlocked.Read(ref version);
+        }
+    }
+
+    private void NoticeOtherWriters()
+    {
+        lock (watching)
+        {
+            if (lastLook != 0 && Stopwatch.GetElapsedTime(lastLook) < LookInterval)
+            {
+                return;
+            }
+
+            lastLook = Stopwatch.GetTimestamp();
+            watcher ??= DossierStores.Open(path, clock);
+            var now = watcher.DataVersion();
+            if (now != watchedVersion)
+            {
+                watchedVersion = now;
+                Interlocked.Increment(ref version);
+            }
+        }
+    }
 
     public string Path => path;
 
@@ -63,5 +106,6 @@ internal sealed class StorePool(string path, TimeProvider clock) : IDisposable
         }
 
         writer.Dispose();
+        watcher?.Dispose();
     }
 }

@@ -33,46 +33,58 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     public void Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        document.SetActors(Link(document), Version);
+        document.SetActors(Link(document, cancellationToken), Version);
     }
 
-    public IReadOnlyList<ArticleActor> Link(Document document)
+    public IReadOnlyList<ArticleActor> Link(Document document) => Link(document, CancellationToken.None);
+
+    public IReadOnlyList<ArticleActor> Link(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var work = new ArticleWork(document);
+        var work = new ArticleWork(document, cancellationToken);
         var names = NameMentions(work);
         var definitions = AcronymDefinitions(work.Text);
+        work.ThrowIfCancelled();
         AddDefinedNames(work, names, definitions);
 
         // After the acronyms an article defines, which a statement may name ("ISIL, also known as DAESH").
+        work.ThrowIfCancelled();
         AddStatedAliases(work, names);
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var chains = new List<Chain>();
         foreach (var name in names.Where(n => !n.IsAcronym && !IsSingleWordPerson(n) && n.FormOf is null))
         {
+            work.ThrowIfCancelled();
             JoinFullName(chains, name);
         }
 
         // Forms of another name ("Hemedti, as Dagalo is known"), once that name has its actor, wherever it stands.
         foreach (var name in names.Where(n => !n.IsAcronym && n.FormOf is not null))
         {
+            work.ThrowIfCancelled();
             JoinFullName(chains, name);
         }
 
         foreach (var name in names.Where(n => IsSingleWordPerson(n) && n.FormOf is null))
         {
+            work.ThrowIfCancelled();
             JoinPartialName(work, chains, name);
         }
 
         foreach (var name in names.Where(n => n.IsAcronym))
         {
+            work.ThrowIfCancelled();
             JoinAcronym(chains, name, definitions);
         }
 
+        work.ThrowIfCancelled();
         AddNationalities(work, chains, names);
+        work.ThrowIfCancelled();
         TakeInForcePhrases(work, chains);
+        work.ThrowIfCancelled();
         AddDescriptions(work, chains, known);
+        work.ThrowIfCancelled();
         AddPronouns(work, chains);
         return Finish(chains);
     }
@@ -89,14 +101,25 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             return;
         }
 
+        var standing = new SpanIndex(names);
+        var replaced = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
         foreach (var (start, end) in listed.Find(work.Text))
         {
-            names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
-            if (!names.Exists(n => n.Start < end && n.End > start) && MakeName(work, start, end, "ORG") is { } name)
+            foreach (var inside in standing.Overlapping(start, end).Where(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym).ToList())
+            {
+                standing.Remove(inside);
+                replaced.Add(inside);
+            }
+
+            if (!standing.Overlaps(start, end) && MakeName(work, start, end, "ORG") is { } name)
             {
                 names.Add(name);
+                standing.Add(name);
             }
         }
+
+        // Taken out once at the end: the list keeps its order, as with one removal per listed name.
+        names.RemoveAll(replaced.Contains);
     }
 
     private static bool IsSingleWordPerson(NameMention name) => !name.IsAcronym && name.Kind.Kind == ActorKind.Person && name.CoreWords.Count == 1;
@@ -118,12 +141,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
+        work.ThrowIfCancelled();
         ExtendByParticleSurname(work, names);
+        work.ThrowIfCancelled();
         ExtendByGovernment(work, names);
         ExtendByBodyWord(work, names);
+        work.ThrowIfCancelled();
         AddQuotedNames(work, names);
+        work.ThrowIfCancelled();
         AddCapitalizedNames(work, names);
+        work.ThrowIfCancelled();
         AddNumberedUnits(work, names);
+        work.ThrowIfCancelled();
         SplitRunTogether(work, names);
 
         // Names other articles have, where the recognizer missed them here.
@@ -137,9 +166,34 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var own = names.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
             bool OwnOnly(string name) => own.Contains(name) && known.Uses(name) <= 1;
             var elsewhere = known.Find(work.Text, OwnOnly).ToList();
-            var crossed = names.Where(n => !n.IsAcronym && known.Uses(n.Text) <= 1
-                                           && elsewhere.Exists(o => (o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End)))
-                .ToList();
+
+            // Only a name that starts at most the longest name's length before it can cross a name:
+            // the others are not looked at, so a long report does not compare all with all.
+            var byStart = elsewhere.OrderBy(o => o.Start).ToList();
+            var starts = byStart.Select(o => o.Start).ToArray();
+            var longest = byStart.Select(o => o.End - o.Start).DefaultIfEmpty(0).Max();
+            bool Crossed(NameMention n)
+            {
+                var (low, high) = (0, starts.Length);
+                while (low < high)
+                {
+                    var middle = (low + high) / 2;
+                    (low, high) = starts[middle] < n.Start - longest ? (middle + 1, high) : (low, middle);
+                }
+
+                for (var i = low; i < starts.Length && starts[i] < n.End; i++)
+                {
+                    var o = byStart[i];
+                    if ((o.Start < n.Start && o.End > n.Start && o.End < n.End) || (o.Start > n.Start && o.Start < n.End && o.End > n.End))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var crossed = names.Where(n => !n.IsAcronym && known.Uses(n.Text) <= 1 && Crossed(n)).ToHashSet();
             names.RemoveAll(crossed.Contains);
             var gone = crossed.Select(n => n.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var occurrences = known.Find(work.Text).Where(o => !gone.Contains(o.Name))
@@ -147,13 +201,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 .DistinctBy(o => (o.Start, o.End))
                 .OrderBy(o => o.Start).ThenByDescending(o => o.End)
                 .ToList();
+            var standing = new SpanIndex(names);
+            var foundAt = new SpanIndex([]);
+            var replaced = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
             foreach (var (start, end, _, kind) in occurrences)
             {
+                work.ThrowIfCancelled();
                 // A known name takes the place of the shorter names the recognizer found inside it
                 // ("Benghazi" in “Benghazi Defense Brigade”), never of one that crosses its edge.
-                names.RemoveAll(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym);
-                if (names.Any(n => n.Start < end && n.End > start) || found.Any(n => n.Start < end && n.End > start)
-                    || OpensSentenceAsWord(work, start, end))
+                foreach (var inside in standing.Overlapping(start, end).Where(n => n.Start >= start && n.End <= end && n.End - n.Start < end - start && !n.IsAcronym).ToList())
+                {
+                    standing.Remove(inside);
+                    replaced.Add(inside);
+                }
+
+                if (standing.Overlaps(start, end) || foundAt.Overlaps(start, end) || OpensSentenceAsWord(work, start, end))
                 {
                     continue;
                 }
@@ -161,18 +223,28 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 if (MakeName(work, start, end, EntityTypeOf(kind)) is { } name)
                 {
                     found.Add(name);
+                    foundAt.Add(name);
                 }
             }
 
+            // Taken out once at the end, in the list's order, as one removal per occurrence would have.
+            names.RemoveAll(replaced.Contains);
             names.AddRange(found);
         }
 
+        work.ThrowIfCancelled();
         AddListedNames(work, names);
+        work.ThrowIfCancelled();
         AddDeclinedNames(work, names);
+        work.ThrowIfCancelled();
         AddHeadWordNames(work, names);
+        work.ThrowIfCancelled();
         AddRepeatedNames(work, names);
+        work.ThrowIfCancelled();
         ExtendByGivenName(work, names);
+        work.ThrowIfCancelled();
         AddOtherSpellings(work, names);
+        work.ThrowIfCancelled();
         ReadCapitalsAsStates(work, names);
         names.RemoveAll(n => IsHeadlineOnly(work, n) || IsCapitalizedWord(work, n));
         return names;
@@ -469,13 +541,14 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var found = new List<NameMention>();
+        var taken = new SpanIndex(names);
         foreach (var (start, end) in KnownNames.CapitalizedWords(text))
         {
             // The tagger's word is the whole of "anti-Kathar", and it may not call "Al-Qaeda" a proper
             // noun; capitals after a hyphen say it is a name.
             var word = text[start..end];
             var capitalsAfterHyphen = (start > 0 && text[start - 1] == '-') || (word.IndexOf('-', StringComparison.Ordinal) is > 0 and var hyphen && char.IsUpper(word[hyphen + 1]));
-            if ((!capitalsAfterHyphen && !work.IsProperNoun(start)) || names.Exists(n => n.Start < end && n.End > start))
+            if ((!capitalsAfterHyphen && !work.IsProperNoun(start)) || taken.Overlaps(start, end))
             {
                 continue;
             }
@@ -633,6 +706,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var text = work.Text;
         var runs = new List<(int Start, int End)>();
         var tokens = work.Tokens;
+        var taken = new SpanIndex(names);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!IsFreeProperNoun(i))
@@ -677,7 +751,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             var (start, end) = (tokens[index].Start, tokens[index].End);
             var word = text.AsSpan(start, end - start);
             return word.Length >= 3 && char.IsUpper(word[0]) && word[1..].ContainsAnyInRange('a', 'z') && !word[1..].ContainsAnyInRange('A', 'Z')
-                   && work.IsProperNoun(start) && !names.Exists(n => n.Start < end && n.End > start);
+                   && work.IsProperNoun(start) && !taken.Overlaps(start, end);
         }
     }
 
@@ -1124,7 +1198,11 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         // "the Government of National Salvation" is also "the national salvation government".
         var found = new List<NameMention>();
-        foreach (var name in names.ToList())
+        var taken = new SpanIndex(names);
+
+        // Each spelling once: the text is searched for what a name's words make, and a name written
+        // a thousand times would search it a thousand times for the same words.
+        foreach (var name in names.DistinctBy(n => n.Text, StringComparer.Ordinal).ToList())
         {
             var of = GovernmentOfBefore().Match(name.Text.Split(' ', 3) is [var first, var second, _] ? $"{first} {second} " : "");
             if (!of.Success || name.Text.Length <= of.Length + 3)
@@ -1137,7 +1215,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 var end = at + reversed.Length;
                 if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))
-                    || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+                    || taken.Overlaps(at, end))
                 {
                     continue;
                 }
@@ -1145,6 +1223,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 if (MakeName(work, at, end, "ORG") is { } other)
                 {
                     found.Add(other);
+                    taken.Add(other);
                 }
             }
         }
@@ -1251,14 +1330,15 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         var found = new List<NameMention>();
+        var taken = new SpanIndex(names);
         foreach (var (form, type) in forms.Where(f => f.Key.Length >= 3 && char.IsLetter(f.Key[0]) && f.Key.Any(char.IsUpper)).OrderByDescending(f => f.Key.Length))
         {
-            AddFreeOccurrences(work, form, type, names, found, dotJoins: false);
+            AddFreeOccurrences(work, form, type, taken, found, dotJoins: false);
         }
 
         foreach (var (letters, type) in initials)
         {
-            AddFreeOccurrences(work, letters, type, names, found, dotJoins: true);
+            AddFreeOccurrences(work, letters, type, taken, found, dotJoins: true);
         }
 
         names.AddRange(found);
@@ -1285,7 +1365,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     /// Adds to <paramref name="found"/> every whole-word occurrence of <paramref name="form"/> that no
     /// name covers yet; initials (<paramref name="dotJoins"/>) are not read in "U.S." nor among words in capitals.
     /// </summary>
-    private void AddFreeOccurrences(ArticleWork work, string form, string type, List<NameMention> names, List<NameMention> found, bool dotJoins)
+    private void AddFreeOccurrences(ArticleWork work, string form, string type, SpanIndex taken, List<NameMention> found, bool dotJoins)
     {
         var text = work.Text;
         bool Joins(char c) => char.IsLetterOrDigit(c) || c == '-' || (dotJoins && c == '.');
@@ -1293,7 +1373,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         {
             var end = at + form.Length;
             if ((at > 0 && Joins(text[at - 1])) || (end < text.Length && Joins(text[end])) || (dotJoins && InCapitals(text, at, end))
-                || names.Exists(n => n.Start < end && n.End > at) || found.Exists(n => n.Start < end && n.End > at))
+                || taken.Overlaps(at, end))
             {
                 continue;
             }
@@ -1301,6 +1381,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             if (MakeName(work, at, end, type) is { } name)
             {
                 found.Add(name);
+                taken.Add(name);
             }
         }
     }
@@ -1685,11 +1766,31 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private void AddDefinedNames(ArticleWork work, List<NameMention> names, List<AcronymDefinition> definitions)
     {
+        // A long report defines its acronyms again and again: names are found by position, and
+        // taken out of the list once at the end, rather than the whole list read per definition.
+        // Their order in the list decides between names at one place, so it is kept alongside.
+        var standing = new SpanIndex(names);
+        var order = new Dictionary<NameMention, int>(ReferenceEqualityComparer.Instance);
+        foreach (var existing in names)
+        {
+            order.TryAdd(existing, order.Count);
+        }
+
+        var removed = new HashSet<NameMention>(ReferenceEqualityComparer.Instance);
+        void Add(NameMention added)
+        {
+            names.Add(added);
+            standing.Add(added);
+            order.TryAdd(added, order.Count);
+        }
+
         foreach (var definition in definitions)
         {
+            work.ThrowIfCancelled();
+
             // The defined name replaces what the recognizer found inside it ("National Accord" in
             // "Government of National Accord"), keeping the recognizer's type.
-            var inside = names.Where(n => n.Start < definition.NameEnd && n.End > definition.NameStart && !n.IsAcronym).ToList();
+            var inside = standing.Overlapping(definition.NameStart, definition.NameEnd).Where(n => !n.IsAcronym).OrderBy(n => order[n]).ToList();
             var type = inside.FirstOrDefault()?.EntityType ?? "ORG";
             var (nameStart, nameEnd) = (definition.NameStart, definition.NameEnd);
 
@@ -1707,21 +1808,30 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 inside = [last];
             }
 
-            names.RemoveAll(inside.Contains);
+            if (inside.Count > 0)
+            {
+                // Every name equal to one inside goes, as List.Remove of equal records would take them.
+                foreach (var gone in standing.Overlapping(nameStart, nameEnd).Where(inside.Contains).ToList())
+                {
+                    standing.Remove(gone);
+                    removed.Add(gone);
+                }
+            }
+
             var name = MakeName(work, nameStart, nameEnd, type);
             if (name is not null)
             {
                 // "Islamic State (ISIS/ISIL)": one name, both acronyms.
                 var earlier = inside.Where(n => n.DefinedAcronym is not null && n.Start == name.Start && n.End == name.End).Select(n => n.DefinedAcronym!);
-                names.Add(name with { DefinedAcronym = string.Join('/', earlier.Append(definition.Acronym)) });
+                Add(name with { DefinedAcronym = string.Join('/', earlier.Append(definition.Acronym)) });
             }
 
-            if (!names.Any(n => n.Start == definition.AcronymStart))
+            if (!standing.Overlapping(definition.AcronymStart, definition.AcronymStart + 1).Any(n => n.Start == definition.AcronymStart))
             {
                 var acronym = MakeName(work, definition.AcronymStart, definition.AcronymEnd, "ORG");
                 if (acronym is not null)
                 {
-                    names.Add(acronym with { IsAcronym = true });
+                    Add(acronym with { IsAcronym = true });
                 }
             }
         }
@@ -1731,16 +1841,18 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         {
             foreach (Match match in Regex.Matches(work.Text, $@"(?<![\w-]){Regex.Escape(acronym)}(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             {
-                if (!names.Any(n => n.Start < match.Index + match.Length && n.End > match.Index))
+                if (!standing.Overlaps(match.Index, match.Index + match.Length))
                 {
                     var mention = MakeName(work, match.Index, match.Index + match.Length, "ORG");
                     if (mention is not null)
                     {
-                        names.Add(mention with { IsAcronym = true });
+                        Add(mention with { IsAcronym = true });
                     }
                 }
             }
         }
+
+        names.RemoveAll(removed.Contains);
     }
 
     private static bool IsAcronymText(string name)
@@ -1757,7 +1869,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var reason = "";
         foreach (var chain in chains)
         {
-            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.Names.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
+            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.DistinctNames.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
             {
                 continue;
             }
@@ -1769,7 +1881,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 break;
             }
 
-            if (name.FormOf is { } form && chain.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase)))
+            if (name.FormOf is { } form && chain.DistinctNames.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 best = chain;
                 reason = form.Reason;
@@ -1779,21 +1891,21 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             // "Benghazi Revolutionaries’ Shura" after the “Council of Benghazi Revolutionaries’ Shura”:
             // a name that says its own kind and ends a longer name after "of" is that name shortened.
             if (name.Kind.Weight == KindClassifier.CueWeight && name.CoreWords.Count >= 2 && !name.IsAcronym
-                && chain.Names.Find(n => !n.IsAcronym && n.Text.EndsWith(" of " + name.Text, StringComparison.Ordinal)) is { } longer)
+                && chain.DistinctNames.Find(n => !n.IsAcronym && n.Text.EndsWith(" of " + name.Text, StringComparison.Ordinal)) is { } longer)
             {
                 best = chain;
                 reason = $"{longer.Text} without its first words";
                 break;
             }
 
-            if (TranslationVariant(name.Text) is { } variant && chain.Names.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } translated)
+            if (TranslationVariant(name.Text) is { } variant && chain.DistinctNames.Find(n => string.Equals(n.Text, variant, StringComparison.OrdinalIgnoreCase)) is { } translated)
             {
                 best = chain;
                 reason = $"{name.Text} is {translated.Text} translated otherwise";
                 break;
             }
 
-            foreach (var other in chain.Names)
+            foreach (var other in chain.DistinctNames)
             {
                 // A capital written for its state joins the state only: "Washington, D.C." is the city.
                 if (other.IsCapital || name.IsCapital)
@@ -1870,13 +1982,13 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         // "Major General Hassan" after "Saddam Hussein": a name with a title of its own, written
         // otherwise than the full name's part and given no role that person has, is someone else.
         bool Titled(Chain c) => name.Roles.Count > 0 && !c.Roles.Overlaps(name.Roles)
-                                && !c.Names.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
+                                && !c.DistinctNames.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
         var candidates = chains
-            .Where(c => c.Family == 0 && c.Names.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
+            .Where(c => c.Family == 0 && c.DistinctNames.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
             .ToList();
         if (candidates.Count == 1)
         {
-            var full = candidates[0].Names.First(n => n.CoreWords.Count > 1).Text;
+            var full = candidates[0].DistinctNames.First(n => n.CoreWords.Count > 1).Text;
             candidates[0].Add(name, MentionForm.PartialName, $"part of the full name {full} in this article");
             return;
         }
@@ -1892,22 +2004,22 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 .FirstOrDefault();
             if (nearest.Chain is not null && work.SentenceOf(name.Start) - work.SentenceOf(nearest.Last) <= 3)
             {
-                var full = nearest.Chain.Names.First(n => n.CoreWords.Count > 1).Text;
+                var full = nearest.Chain.DistinctNames.First(n => n.CoreWords.Count > 1).Text;
                 nearest.Chain.Add(name, MentionForm.PartialName, $"part of {full}, the nearest full name before it that has it");
                 return;
             }
 
             if (nearest.Chain is not null)
             {
-                chains.Add(new Chain(name, MentionForm.Name, $"first mention: {string.Join(" and ", candidates.Select(c => c.Names.First(n => n.CoreWords.Count > 1).Text))} share the name, none named nearby"));
+                chains.Add(new Chain(name, MentionForm.Name, $"first mention: {string.Join(" and ", candidates.Select(c => c.DistinctNames.First(n => n.CoreWords.Count > 1).Text))} share the name, none named nearby"));
                 return;
             }
         }
 
-        var same = chains.FirstOrDefault(c => c.Family == 0 && c.Names.All(n => n.CoreWords.Count == 1) && c.Names.Any(n => SameWord(n.CoreWords[0], word, key)));
+        var same = chains.FirstOrDefault(c => c.Family == 0 && c.DistinctNames.All(n => n.CoreWords.Count == 1) && c.DistinctNames.Any(n => SameWord(n.CoreWords[0], word, key)));
         if (same is not null)
         {
-            same.Add(name, MentionForm.Name, $"spelling of {same.Names[0].Text}");
+            same.Add(name, MentionForm.Name, $"spelling of {same.DistinctNames[0].Text}");
         }
         else
         {
@@ -1922,16 +2034,16 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private static void JoinAcronym(List<Chain> chains, NameMention name, List<AcronymDefinition> definitions)
     {
         var letters = new string(name.Text.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
-        var defined = chains.FirstOrDefault(c => c.Names.Any(n => Defines(n, letters)));
+        var defined = chains.FirstOrDefault(c => c.DistinctNames.Any(n => Defines(n, letters)));
         if (defined is not null)
         {
-            var definition = defined.Names.First(n => Defines(n, letters));
+            var definition = defined.DistinctNames.First(n => Defines(n, letters));
             var rule = definitions.FirstOrDefault(d => Letters(d.Acronym) == letters)?.Rule ?? "defined in parentheses";
             defined.Add(name, MentionForm.Acronym, $"{rule}: {definition.Text} ({name.Text})");
             return;
         }
 
-        var same = chains.FirstOrDefault(c => c.Names.Any(n => n.IsAcronym && Letters(n.Text) == letters));
+        var same = chains.FirstOrDefault(c => c.DistinctNames.Any(n => n.IsAcronym && Letters(n.Text) == letters));
         if (same is not null)
         {
             same.Add(name, MentionForm.Acronym, "same acronym");
@@ -1940,14 +2052,14 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         // "KERRY:" in a transcript that also writes "Kerry": the name in capitals.
         if (letters.Length >= 4 && name.Text.All(char.IsLetter)
-            && chains.FirstOrDefault(c => c.Names.Exists(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase))) is { } written)
+            && chains.FirstOrDefault(c => c.DistinctNames.Exists(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase))) is { } written)
         {
-            written.Add(name, MentionForm.Name, $"{name.Text} is {written.Names.First(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase)).Text} in capitals");
+            written.Add(name, MentionForm.Name, $"{name.Text} is {written.DistinctNames.First(n => !n.IsAcronym && string.Equals(n.Text, name.Text, StringComparison.OrdinalIgnoreCase)).Text} in capitals");
             return;
         }
 
         // "ISIL, also known by its Arabic acronym as DAESH": an acronym the text says is another name.
-        if (name.FormOf is { } form && chains.FirstOrDefault(c => c.Names.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase))) is { } stated)
+        if (name.FormOf is { } form && chains.FirstOrDefault(c => c.DistinctNames.Exists(n => string.Equals(n.Text, form.Name, StringComparison.OrdinalIgnoreCase))) is { } stated)
         {
             stated.Add(name, MentionForm.Acronym, form.Reason);
             return;
@@ -1960,10 +2072,10 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         bool HasInitials(NameMention n) => !n.IsAcronym && n.CoreWords.Count >= 2 && (Initials(n.Text) == letters || Initials(n.Text, withParticles: true) == letters);
-        var byInitials = chains.Where(c => c.Family == 1 && c.Names.Any(HasInitials)).ToList();
+        var byInitials = chains.Where(c => c.Family == 1 && c.DistinctNames.Any(HasInitials)).ToList();
         if (byInitials.Count == 1)
         {
-            var expansion = byInitials[0].Names.First(HasInitials).Text;
+            var expansion = byInitials[0].DistinctNames.First(HasInitials).Text;
             byInitials[0].Add(name, MentionForm.Acronym, $"the initials of {expansion}");
             return;
         }
@@ -1981,6 +2093,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
     private void AddNationalities(ArticleWork work, List<Chain> chains, List<NameMention> names)
     {
         var tokens = work.Tokens;
+        var named = new SpanIndex(names.Where(n => n.EntityType != "MISC"));
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var word = work.Word(i);
@@ -2000,7 +2113,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             var token = tokens[i];
-            if (names.Any(n => n.Start < token.End && n.End > token.Start && n.EntityType != "MISC"))
+            if (named.Overlaps(token.Start, token.End))
             {
                 continue; // "Libyan" in "Libyan National Army" is part of a name
             }
@@ -2265,7 +2378,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         // "the parliament": the one legislature the article names.
         if (head == "parliament")
         {
-            var parliaments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Exists(n => Legislatures.Any(l => n.Text.Contains(l, StringComparison.OrdinalIgnoreCase)))).ToList();
+            var parliaments = chains.Where(c => c.Kind == ActorKind.Government && c.DistinctNames.Exists(n => Legislatures.Any(l => n.Text.Contains(l, StringComparison.OrdinalIgnoreCase)))).ToList();
             if (parliaments.Count == 1 && !modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0])))
             {
                 parliaments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, "the only parliament this article names"));
@@ -2291,7 +2404,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
 
             // Governments named as such ("Government of National Accord", "GNA" defined by it), not courts or councils.
-            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.Names.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal))).ToList();
+            var governments = chains.Where(c => c.Kind == ActorKind.Government && c.DistinctNames.Any(n => n.Text.Contains("overnment", StringComparison.Ordinal))).ToList();
             if (governments.Count == 1)
             {
                 governments[0].Mentions.Add(new DraftMention(start, end, MentionForm.Description, $"the only government this article names"));
@@ -2307,7 +2420,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             var reason = $"other articles call {described.Name} \"{KnownNames.DescriptionKey(description)}\"";
             var mention = new DraftMention(start, end, MentionForm.Description, reason);
-            if (chains.FirstOrDefault(c => c.Family == described.Kind.Family() && c.Names.Exists(n => string.Equals(n.Text, described.Name, StringComparison.OrdinalIgnoreCase))) is { } named)
+            if (chains.FirstOrDefault(c => c.Family == described.Kind.Family() && c.DistinctNames.Exists(n => string.Equals(n.Text, described.Name, StringComparison.OrdinalIgnoreCase))) is { } named)
             {
                 named.Mentions.Add(mention);
             }

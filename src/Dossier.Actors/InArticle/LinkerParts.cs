@@ -103,6 +103,15 @@ internal sealed class Chain
 
     public List<NameMention> Names { get; } = [];
 
+    /// <summary>
+    /// The chain's names with each spelling once (the first of its occurrences), for the questions
+    /// that look only at what a name is and not where it stands. A long report names its main
+    /// actors thousands of times; asking every occurrence made linking grow with the square of its length.
+    /// </summary>
+    public List<NameMention> DistinctNames { get; } = [];
+
+    private readonly HashSet<NameShape> shapes = [];
+
     public List<DraftMention> Mentions { get; } = [];
 
     public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
@@ -112,11 +121,17 @@ internal sealed class Chain
     public void Add(NameMention name, MentionForm form, string reason)
     {
         Names.Add(name);
+        if (shapes.Add(NameShape.Of(name)))
+        {
+            DistinctNames.Add(name);
+        }
+
         Mentions.Add(new DraftMention(name.Start, name.End, form, reason));
         Roles.UnionWith(name.Roles);
 
         // An acronym's own kind is a guess from its letters; its chain's names decide.
         kinds.Add(name.IsAcronym && name.Kind.Weight == KindClassifier.TypeWeight ? name.Kind with { Weight = 0 } : name.Kind);
+        decided = null;
     }
 
     /// <summary>The name that best names the actor here: a defined name, else the fullest, most used spelling.</summary>
@@ -155,7 +170,15 @@ internal sealed class Chain
         }
     }
 
-    public (ActorKind Kind, string Reason) DecideKind()
+    public (ActorKind Kind, string Reason) DecideKind() => decided ??= Decide();
+
+    /// <summary>
+    /// Kept until a name is added: the linker asks a chain's kind for every word it weighs, and a
+    /// chain of a long report has thousands of votes to count.
+    /// </summary>
+    private (ActorKind Kind, string Reason)? decided;
+
+    private (ActorKind Kind, string Reason) Decide()
     {
         var best = kinds
             .GroupBy(k => k.Kind)
@@ -168,8 +191,14 @@ internal sealed class Chain
 }
 
 /// <summary>The document's text, tokens and sentences, with the lookups the linker makes again and again.</summary>
-internal sealed class ArticleWork(Document document)
+internal sealed class ArticleWork(Document document, CancellationToken cancellationToken = default)
 {
+    /// <summary>
+    /// Checked between the linker's passes and inside its loops over names: a report of 200,000
+    /// words takes seconds per pass, and SIGTERM or Ctrl+C must stop it within seconds.
+    /// </summary>
+    public void ThrowIfCancelled() => cancellationToken.ThrowIfCancellationRequested();
+
     private readonly int[] sentenceStarts = document.Sentences!.Select(s => s.Start).ToArray();
 
     public Document Document { get; } = document;
@@ -290,4 +319,81 @@ internal sealed class ArticleWork(Document document)
             }
         }
     }
+}
+
+/// <summary>
+/// What a name is, apart from where it stands: two occurrences with the same shape answer every
+/// question the linker asks of a chain's names alike. The word list is joined into its key, since a
+/// list compares by reference.
+/// </summary>
+internal readonly record struct NameShape(string Text, string CoreKey, KindDecision Kind, bool IsAcronym, string EntityType, string? DefinedAcronym, (string Name, string Reason)? FormOf)
+{
+    public static NameShape Of(NameMention name) => new(name.Text, name.CoreKey, name.Kind, name.IsAcronym, name.EntityType, name.DefinedAcronym, name.FormOf);
+}
+
+/// <summary>
+/// The article's names by where they stand, to ask which overlap a range without asking every name:
+/// a long report has tens of thousands of them, and asking each for each candidate word made
+/// linking grow with the square of the article's length. Names are short, so only those that start
+/// in the few buckets just before and inside the range can overlap it.
+/// </summary>
+internal sealed class SpanIndex
+{
+    private const int BucketWidth = 64;
+
+    private readonly Dictionary<int, List<NameMention>> buckets = [];
+
+    private int longest;
+
+    public SpanIndex(IEnumerable<NameMention> names)
+    {
+        foreach (var name in names)
+        {
+            Add(name);
+        }
+    }
+
+    public void Add(NameMention name)
+    {
+        var bucket = name.Start / BucketWidth;
+        if (!buckets.TryGetValue(bucket, out var names))
+        {
+            names = [];
+            buckets[bucket] = names;
+        }
+
+        names.Add(name);
+        longest = Math.Max(longest, name.End - name.Start);
+    }
+
+    /// <summary>Takes this very name out (not another equal to it), as the caller takes it out of its list.</summary>
+    public void Remove(NameMention name)
+    {
+        if (buckets.TryGetValue(name.Start / BucketWidth, out var names) && names.FindIndex(n => ReferenceEquals(n, name)) is >= 0 and var at)
+        {
+            names.RemoveAt(at);
+        }
+    }
+
+    /// <summary>The names that start before <paramref name="end"/> and end after <paramref name="start"/>, in no particular order.</summary>
+    public IEnumerable<NameMention> Overlapping(int start, int end)
+    {
+        for (var bucket = Math.Max(0, start - longest) / BucketWidth; bucket <= Math.Max(start, end) / BucketWidth; bucket++)
+        {
+            if (!buckets.TryGetValue(bucket, out var names))
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (name.Start < end && name.End > start)
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    public bool Overlaps(int start, int end) => Overlapping(start, end).Any();
 }

@@ -29,6 +29,12 @@ internal static class IngestCommand
             HelpName = "MB",
             DefaultValueFactory = _ => 50,
         };
+        var maxArticleWords = new Option<int>("--max-article-words")
+        {
+            Description = "Refuse an article with more words than this after cleaning (the rest of its file goes on): its cost grows with its words.",
+            HelpName = "N",
+            DefaultValueFactory = _ => new ReaderOptions().MaxArticleWords,
+        };
         var noLink = new Option<bool>("--no-link")
         {
             Description = "Only store the articles; find and join their actors later with dossier link.",
@@ -36,7 +42,7 @@ internal static class IngestCommand
         var jobs = CommonOptions.Jobs();
         var command = new Command("ingest", "Read articles into the store: clean them, drop exact duplicates, link near-duplicates to their original, then find the actors in them and join them across articles.")
         {
-            paths, database, format, maxFileSize, noLink, jobs,
+            paths, database, format, maxFileSize, maxArticleWords, noLink, jobs,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +53,13 @@ internal static class IngestCommand
                 return Task.FromResult(ExitCodes.Failure);
             }
 
-            var options = new ReaderOptions { MaxFileBytes = megabytes * 1024L * 1024L };
+            if (parse.GetValue(maxArticleWords) <= 0)
+            {
+                environment.Error.WriteLine("dossier: --max-article-words must be a positive number of words");
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
+            var options = new ReaderOptions { MaxFileBytes = megabytes * 1024L * 1024L, MaxArticleWords = parse.GetValue(maxArticleWords) };
             return Task.FromResult(Run(environment, parse.GetValue(database)!, parse.GetValue(paths)!, options, parse.GetValue(format), cancellationToken, link: !parse.GetValue(noLink), jobs: parse.GetValue(jobs)));
         });
         return command;

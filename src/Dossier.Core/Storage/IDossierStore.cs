@@ -148,6 +148,13 @@ public interface IDossierStore : IDisposable
 
     StoreStatistics GetStatistics();
 
+    /// <summary>
+    /// A number that changes when another connection (this process's or another's) has committed a
+    /// write since this connection last asked, so a long-lived reader knows its caches are stale.
+    /// Cheap enough to ask before every request. PostgreSQL has no such counter yet and always answers 0.
+    /// </summary>
+    long DataVersion();
+
     /// <summary>Gives back the space of deleted and replaced rows and refreshes the query planner's statistics.</summary>
     void Vacuum();
 

@@ -343,7 +343,9 @@ public sealed partial class ClaimExtractor : IDocumentStage
             }
 
             // "According to the official representative of the LNA, Ahmed Mismari, ...": the name after the comma.
-            var named = mentions.FirstOrDefault(m => m.Kind == ActorKind.Person && m.Start > sourceEnd && text[sourceEnd..m.Start].Trim() == "," && m.End < end && text[m.End] == ',');
+            // The cheap bounds come first: the text between is only cut out for a name inside this
+            // sentence, or a long article pays its length once per mention.
+            var named = mentions.FirstOrDefault(m => m.Kind == ActorKind.Person && m.Start > sourceEnd && m.End < end && text[m.End] == ',' && text[sourceEnd..m.Start].Trim() == ",");
             Speaker? speaker;
             if (named != default && DescribedSource().IsMatch(source.Value))
             {

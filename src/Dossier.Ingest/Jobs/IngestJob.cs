@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
@@ -166,6 +167,16 @@ public sealed class IngestJob(IDossierStore store, ArticleReader reader, Article
         }
 
         var document = cleaner.Clean(article.Raw);
+
+        // Counted on the clean text, as the annotators see it, and here, before the store or the
+        // linker spends anything on it.
+        var words = TextNormalizer.CountWords(document.Text);
+        if (words > reader.Options.MaxArticleWords)
+        {
+            return new Prepared(item.File, new ReadOutcome.Refused(article.Raw.Origin.ToString(), string.Create(CultureInfo.InvariantCulture,
+                $"article has {words:N0} words, over the {reader.Options.MaxArticleWords:N0}-word limit (--max-article-words); split it or raise the limit")), null, null);
+        }
+
         return string.IsNullOrWhiteSpace(document.Text)
             ? new Prepared(item.File, item.Outcome, document, null)
             : new Prepared(item.File, item.Outcome, document, MinHashSignature.FromNormalizedText(document.IdentityText));

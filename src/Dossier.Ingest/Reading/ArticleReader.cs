@@ -16,6 +16,14 @@ public sealed record ReaderOptions
     /// <summary>One JSON line larger than this is refused (the rest of the file goes on).</summary>
     /// <value>The default value is 16 MB.</value>
     public int MaxLineBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// An article with more words than this after cleaning is refused (the rest of its file goes on).
+    /// A 300-page report is about 150,000 words; the limit keeps one pasted archive from holding the
+    /// ingest for an hour while it stays far above any report.
+    /// </summary>
+    /// <value>The default value is 200,000 words.</value>
+    public int MaxArticleWords { get; init; } = 200_000;
 }
 
 /// <summary>What reading produced: an article, or a file, line or item refused with a one-line reason.</summary>
@@ -34,6 +42,8 @@ public abstract record ReadOutcome
 /// </summary>
 public sealed class ArticleReader(ReaderOptions options)
 {
+    public ReaderOptions Options => options;
+
     private static readonly string[] JsonLinesExtensions = [".jsonl", ".ndjson", ".jsonlines"];
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml"];
     private static readonly string[] FeedExtensions = [".xml", ".rss", ".atom"];

@@ -62,6 +62,7 @@ public sealed class PerceptronTagger : IDocumentStage
         var pennTags = new string[tokens.Count];
         foreach (var sentence in document.Sentences!)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var words = new string[sentence.TokenEnd - sentence.TokenStart];
             for (var i = 0; i < words.Length; i++)
             {

@@ -357,6 +357,12 @@ public sealed partial class PostgresDossierStore : IDossierStore
         finish.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Always 0: the server keeps no per-database count of commits that a reader could ask this
+    /// cheaply, so a server over PostgreSQL still sees only its own writes (see the README).
+    /// </summary>
+    public long DataVersion() => 0;
+
     public StoreStatistics GetStatistics()
     {
         // MAX over ISO 8601 text, as SQLite compares it: runs are recorded with the same clock and offset.

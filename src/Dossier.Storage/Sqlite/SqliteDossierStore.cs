@@ -77,7 +77,10 @@ public sealed partial class SqliteDossierStore : IDossierStore
             throw new StoreException($"{path}: folder {directory} does not exist");
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        // No time limit on waiting for the write lock (0), as on PostgreSQL: another process's long
+        // write (the join of a large store holds it for minutes) must make a second ingest or worker
+        // wait its turn, not fail with "database is locked" after the default 30 seconds.
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 0 };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
@@ -426,6 +429,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
         Set(finish, "$refused", summary.Refused);
         finish.ExecuteNonQuery();
     }
+
+    public long DataVersion() => (long)Command("data-version", "PRAGMA data_version", null).ExecuteScalar()!;
 
     public StoreStatistics GetStatistics()
     {

@@ -157,6 +157,42 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void Ingest_refuses_an_article_past_the_word_limit_by_its_file_or_line_and_stores_the_rest()
+    {
+        using var workspace = new Workspace();
+        var longText = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"Convoy {i} reached the checkpoint near Sirte at dawn."));
+        workspace.Write("in/long.txt", "Convoys on the coast road\n\n" + longText);
+        workspace.Write("in/short.txt", Article);
+        workspace.Write("in/feed.jsonl",
+            "{\"title\":\"Long\",\"text\":\"" + longText + "\"}\n" +
+            "{\"title\":\"Short\",\"text\":\"" + Article.ReplaceLineEndings("\\n").Replace("Tuesday", "Friday", StringComparison.Ordinal) + "\"}\n");
+
+        var ingest = CliRun.Run("ingest", Path.Combine(workspace.Root, "in"), "--db", workspace.Database, "--format", "json", "--no-link", "--max-article-words", "500");
+
+        Assert.Equal(1, ingest.ExitCode);
+        Assert.Equal(2, ingest.Json.GetProperty("articlesInStore").GetInt32());
+        Assert.Equal(2, ingest.Json.GetProperty("refused").GetInt32());
+        Assert.Equal(2, ingest.ErrorLines.Length);
+        Assert.Contains(ingest.ErrorLines, l => l.Contains("long.txt: article has ", StringComparison.Ordinal) && l.Contains(" words, over the 500-word limit (--max-article-words)", StringComparison.Ordinal));
+        Assert.Contains(ingest.ErrorLines, l => l.Contains("feed.jsonl:1: article has ", StringComparison.Ordinal) && l.Contains("500-word limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ingest_help_describes_the_word_limit_and_a_limit_of_zero_is_refused()
+    {
+        using var workspace = new Workspace();
+
+        var help = CliRun.Run("ingest", "--help");
+        var zero = CliRun.Run("ingest", workspace.SampleCorpus, "--db", workspace.Database, "--max-article-words", "0");
+
+        Assert.Contains("--max-article-words", help.Out, StringComparison.Ordinal);
+        Assert.Contains("200000", help.Out, StringComparison.Ordinal);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--max-article-words must be a positive number", zero.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(workspace.Database));
+    }
+
+    [Fact]
     public void Ingest_of_a_path_that_does_not_exist_creates_no_store()
     {
         using var workspace = new Workspace();

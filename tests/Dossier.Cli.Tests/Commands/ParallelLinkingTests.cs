@@ -147,6 +147,38 @@ public sealed class ParallelLinkingTests
         }
     }
 
+    [Fact]
+    public async Task Two_worker_processes_at_once_on_one_sqlite_file_both_finish_with_the_store_of_one_ingest()
+    {
+        using var workspace = new Workspace();
+        var corpus = Path.Combine(workspace.Root, "corpus");
+        const int articleCount = 600;
+        WriteCorpus(corpus, articleCount);
+        var shared = Path.Combine(workspace.Root, "shared.db");
+        var reference = Path.Combine(workspace.Root, "reference.db");
+        Assert.Equal(0, CliRun.Run("ingest", corpus, "--db", shared, "--no-link").ExitCode);
+
+        // They take turns for the file's write lock: each claim, and the join at the end, waits for the other's.
+        using var one = IngestInterruptionTests.StartDossier("worker", "--db", shared, "--jobs", "1");
+        using var two = IngestInterruptionTests.StartDossier("worker", "--db", shared, "--jobs", "1");
+        await Task.WhenAll(one.WaitForExitAsync(), two.WaitForExitAsync());
+        var single = CliRun.Run("ingest", corpus, "--db", reference, "--jobs", "1");
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(0, two.ExitCode);
+        Assert.True(single.ExitCode == 0, single.Error);
+        Assert.Equal(articleCount, Linked(shared));
+        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
+        {
+            Assert.Equal(Count(reference, table), Count(shared, table));
+        }
+
+        foreach (var listing in Listings)
+        {
+            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", shared, "--format", "json").Out);
+        }
+    }
+
     private static void WriteCorpus(string folder, int count)
     {
         Directory.CreateDirectory(folder);
