@@ -192,7 +192,7 @@ public sealed partial class RelationExtractor : IDocumentStage
         var relations = new List<Relation>();
         foreach (var sentence in document.Sentences!)
         {
-            var inSentence = mentions.Where(m => m.Start >= sentence.Start && m.End <= sentence.End).ToList();
+            var inSentence = StartingIn(mentions, sentence.Start, sentence.End).Where(m => m.End <= sentence.End).ToList();
             if (inSentence.Count < 2)
             {
                 continue;
@@ -317,9 +317,9 @@ public sealed partial class RelationExtractor : IDocumentStage
 
             // The agent named nearest before the trigger attacked the target named nearest after it:
             // "militants of the GNA, along with Syrian mercenaries ..., attacked LNA positions".
-            var agent = mentions.Where(m => item.Agents.Contains(m.Chain) && m.End <= item.TriggerStart && m.Start >= item.SentenceStart)
+            var agent = StartingIn(mentions, item.SentenceStart, item.TriggerStart).Where(m => item.Agents.Contains(m.Chain) && m.End <= item.TriggerStart)
                 .Select(m => (int?)m.Chain).LastOrDefault();
-            var target = mentions.Where(m => item.Targets.Contains(m.Chain) && m.Start >= item.TriggerEnd && m.End <= item.SentenceEnd
+            var target = StartingIn(mentions, item.TriggerEnd, item.SentenceEnd).Where(m => item.Targets.Contains(m.Chain) && m.End <= item.SentenceEnd
                                              && actors[m.Chain].Kind is not (ActorKind.Place or ActorKind.Facility))
                 .Select(m => (int?)m.Chain).FirstOrDefault();
             if (agent is { } from && target is { } to && from != to && actors[from].Kind != ActorKind.State)
@@ -421,7 +421,7 @@ public sealed partial class RelationExtractor : IDocumentStage
     {
         var index = sentences.ToList().IndexOf(sentence);
         var from = sentences[Math.Max(0, index - 2)].Start;
-        return mentions.Where(m => m.End <= sentence.Start && m.Start >= from && m.Kind is ActorKind.ArmedGroup or ActorKind.Movement)
+        return StartingIn(mentions, from, sentence.Start).Where(m => m.End <= sentence.Start && m.Kind is ActorKind.ArmedGroup or ActorKind.Movement)
             .Select(m => (Placed?)m).LastOrDefault();
     }
 
@@ -525,6 +525,25 @@ public sealed partial class RelationExtractor : IDocumentStage
     }
 
     private readonly record struct Placed(int Start, int End, int Chain, ActorKind Kind, MentionForm Form);
+
+    /// <summary>
+    /// The mentions (sorted by start) that start in [<paramref name="from"/>, <paramref name="to"/>),
+    /// in their order: each sentence looks at its own few, not at all of a long report's.
+    /// </summary>
+    private static IEnumerable<Placed> StartingIn(List<Placed> mentions, int from, int to)
+    {
+        var (low, high) = (0, mentions.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = mentions[middle].Start < from ? (middle + 1, high) : (low, middle);
+        }
+
+        for (var i = low; i < mentions.Count && mentions[i].Start < to; i++)
+        {
+            yield return mentions[i];
+        }
+    }
 
     /// <summary>The sentence with each mention replaced by ⟦index⟧, and a map from masked offsets back to the text.</summary>
     private static (string Masked, Func<int, int> Map) Mask(string text, int start, int end, List<Placed> mentions, Func<Placed, bool> keepWords)
