@@ -29,9 +29,9 @@ public sealed class ConcurrentProcessesTests
 
         Assert.Equal(0, one.ExitCode);
         Assert.Equal(0, two.ExitCode);
-        Assert.Equal(400L, Scalar(workspace.Database, "SELECT COUNT(*) FROM articles"));
-        Assert.Equal(400L, Scalar(workspace.Database, "SELECT COUNT(DISTINCT id) FROM articles"));
-        Assert.Equal("ok", Scalar(workspace.Database, "PRAGMA integrity_check"));
+        Assert.Equal(400L, SqliteFile.Scalar(workspace.Database, "SELECT COUNT(*) FROM articles"));
+        Assert.Equal(400L, SqliteFile.Scalar(workspace.Database, "SELECT COUNT(DISTINCT id) FROM articles"));
+        Assert.Equal("ok", SqliteFile.Scalar(workspace.Database, "PRAGMA integrity_check"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ConcurrentProcessesTests
             Assert.Equal(0, ingest.ExitCode);
         }
 
-        Assert.Equal(5L, Scalar(workspace.Database, "SELECT COUNT(*) FROM articles"));
+        Assert.Equal(5L, SqliteFile.Scalar(workspace.Database, "SELECT COUNT(*) FROM articles"));
     }
 
     [Fact]
@@ -135,12 +135,4 @@ public sealed class ConcurrentProcessesTests
         return folder;
     }
 
-    private static object? Scalar(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }

@@ -37,8 +37,8 @@ public sealed class IngestInterruptionTests
 
         var partial = CountArticles(interrupted);
         Assert.InRange(partial, 200, articleCount - 1);
-        Assert.Equal("ok", Scalar(interrupted, "PRAGMA integrity_check"));
-        Assert.Equal(0L, Scalar(interrupted, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.seq AND articles_fts MATCH 'report')"));
+        Assert.Equal("ok", SqliteFile.Scalar(interrupted, "PRAGMA integrity_check"));
+        Assert.Equal(0L, SqliteFile.Scalar(interrupted, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.seq AND articles_fts MATCH 'report')"));
 
         var rerun = CliRun.Run("ingest", corpus, "--db", interrupted, "--format", "json");
         var single = CliRun.Run("ingest", corpus, "--db", reference, "--format", "json");
@@ -47,8 +47,8 @@ public sealed class IngestInterruptionTests
         Assert.Equal(partial, rerun.Json.GetProperty("duplicates").GetInt32());
         Assert.Equal(articleCount, CountArticles(interrupted));
         Assert.Equal(Ids(reference), Ids(interrupted));
-        Assert.Equal(Scalar(reference, "SELECT COUNT(*) FROM removed_ranges"), Scalar(interrupted, "SELECT COUNT(*) FROM removed_ranges"));
-        Assert.Equal(Scalar(reference, "SELECT COUNT(*) FROM minhash_bands"), Scalar(interrupted, "SELECT COUNT(*) FROM minhash_bands"));
+        Assert.Equal(SqliteFile.Scalar(reference, "SELECT COUNT(*) FROM removed_ranges"), SqliteFile.Scalar(interrupted, "SELECT COUNT(*) FROM removed_ranges"));
+        Assert.Equal(SqliteFile.Scalar(reference, "SELECT COUNT(*) FROM minhash_bands"), SqliteFile.Scalar(interrupted, "SELECT COUNT(*) FROM minhash_bands"));
         Assert.Equal(0, single.ExitCode);
     }
 
@@ -86,7 +86,7 @@ public sealed class IngestInterruptionTests
             Assert.NotEqual(0, process.ExitCode);
         }
 
-        Assert.Equal("ok", Scalar(interrupted, "PRAGMA integrity_check"));
+        Assert.Equal("ok", SqliteFile.Scalar(interrupted, "PRAGMA integrity_check"));
         var rerun = CliRun.Run("ingest", report, "--db", interrupted, "--format", "json", "--jobs", "1");
         var single = CliRun.Run("ingest", report, "--db", reference, "--format", "json", "--jobs", "1");
 
@@ -166,7 +166,7 @@ public sealed class IngestInterruptionTests
 
         try
         {
-            return (long)Scalar(database, "SELECT COUNT(*) FROM articles")!;
+            return (long)SqliteFile.Scalar(database, "SELECT COUNT(*) FROM articles")!;
         }
         catch (SqliteException)
         {
@@ -174,14 +174,6 @@ public sealed class IngestInterruptionTests
         }
     }
 
-    private static object? Scalar(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 
     private static List<string> Ids(string database)
     {

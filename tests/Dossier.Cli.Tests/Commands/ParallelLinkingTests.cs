@@ -215,16 +215,8 @@ public sealed class ParallelLinkingTests
         return rows;
     }
 
-    private static long Linked(string database) => (long)Scalar(database, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL")!;
+    private static long Linked(string database) => (long)SqliteFile.Scalar(database, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL")!;
 
-    private static long Count(string database, string table) => (long)Scalar(database, $"SELECT COUNT(*) FROM {table}")!;
+    private static long Count(string database, string table) => (long)SqliteFile.Scalar(database, $"SELECT COUNT(*) FROM {table}")!;
 
-    private static object? Scalar(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }
