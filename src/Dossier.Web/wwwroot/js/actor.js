@@ -61,7 +61,7 @@ function groupTies(ties, self) {
 
 function tieGroup(g) {
   // A syndicated copy's outlet is one more outlet reporting the sentence, not one more sentence.
-  const outlets = new Set(g.sentences.flatMap(t => [t.outlet || '(unknown outlet)', ...(t.copiedBy || [])])).size;
+  const outlets = new Set(g.sentences.flatMap(t => [t.outlet || '(unknown outlet)', ...t.copiedBy])).size;
   // How the sentences put it, when not in the outlet's own voice: "reported ×2", "alleged".
   const modalities = new Map();
   for (const t of g.sentences.filter(t => t.polarity !== 'asserted')) modalities.set(t.polarity, (modalities.get(t.polarity) || 0) + 1);

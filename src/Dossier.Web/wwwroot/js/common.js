@@ -124,7 +124,7 @@ export function dispute(d) {
       h('tbody', {}, d.values.map(v => h('tr', {},
         h('td', {}, articleLink(v.articleId, v.evidence, v.value)),
         h('td', {}, v.speaker || '(the outlet)'),
-        h('td', {}, v.outlet),
+        h('td', {}, v.outlet, v.copiedBy.length ? h('span', { class: 'copied-by small muted' }, ` (also in ${v.copiedBy.length === 1 ? 'a copy' : 'copies'} by ${v.copiedBy.join(', ')})`) : ''),
         h('td', {}, v.modality),
         h('td', {}, v.date || 'undated')))))),
   ];
