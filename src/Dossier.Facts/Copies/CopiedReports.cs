@@ -27,15 +27,16 @@ public static class CopiedReports
         ArgumentNullException.ThrowIfNull(copies);
         ArgumentNullException.ThrowIfNull(articleOf);
         ArgumentNullException.ThrowIfNull(wordsOf);
-        var keys = new TKey[reports.Count];
+
+        // Only the reports of copied articles and of copies are keyed: on a store of 800,000 event
+        // reports with a few copies, the rest cost a lookup each, not a key and a list.
         var originals = new Dictionary<(ArticleId, TKey), List<int>>();
         for (var i = 0; i < reports.Count; i++)
         {
-            keys[i] = wordsOf(reports[i]);
             var article = articleOf(reports[i]);
-            if (copies.OriginalOf(article) is null)
+            if (copies.HasCopies(article) && copies.OriginalOf(article) is null)
             {
-                var key = (article, keys[i]);
+                var key = (article, wordsOf(reports[i]));
                 if (!originals.TryGetValue(key, out var positions))
                 {
                     originals[key] = positions = [];
@@ -55,10 +56,16 @@ public static class CopiedReports
         for (var i = 0; i < reports.Count; i++)
         {
             var article = articleOf(reports[i]);
-            if (copies.OriginalOf(article) is { } original && originals.TryGetValue((original, keys[i]), out var positions))
+            if (copies.OriginalOf(article) is not { } original)
             {
-                var n = seen.GetValueOrDefault((article, keys[i]));
-                seen[(article, keys[i])] = n + 1;
+                continue;
+            }
+
+            var words = wordsOf(reports[i]);
+            if (originals.TryGetValue((original, words), out var positions))
+            {
+                var n = seen.GetValueOrDefault((article, words));
+                seen[(article, words)] = n + 1;
                 (copiesOf[positions[Math.Min(n, positions.Count - 1)]] ??= []).Add(reports[i]);
                 folded[i] = true;
             }
