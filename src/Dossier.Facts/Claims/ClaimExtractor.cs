@@ -21,7 +21,7 @@ public sealed partial class ClaimExtractor : IDocumentStage
 
     public string Name => "claim-extractor";
 
-    public string Version => "4; " + SyntacticClaims.Version;
+    public string Version => "4; " + SyntacticClaims.Version + "; " + Syntax.DocumentSyntax.Version;
 
     private static readonly SyntacticClaims FromSyntax = new();
 

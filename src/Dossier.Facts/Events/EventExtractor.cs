@@ -20,7 +20,7 @@ public sealed partial class EventExtractor : IDocumentStage
 {
     public string Name => "event-extractor";
 
-    public string Version => "7; " + SyntacticEvents.Version;
+    public string Version => "7; " + SyntacticEvents.Version + "; " + Syntax.DocumentSyntax.Version;
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer> { DocumentLayer.Dependencies, DocumentLayer.Sentences, DocumentLayer.ArticleActors, DocumentLayer.Claims };
 

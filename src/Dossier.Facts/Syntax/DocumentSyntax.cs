@@ -18,7 +18,7 @@ public sealed class DocumentSyntax
     private static readonly Nlp.Lexicons.Lexicon GroupNounTable = Nlp.Lexicons.Lexicon.Named("group-nouns");
     private static readonly HashSet<string> GroupNouns = new(GroupNounTable.Words, StringComparer.Ordinal);
 
-    public static string Version => Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
+    public static string Version => "2 " + Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
 
     /// <summary>Whether a common noun stands for the actor that qualifies it ("ISIL fighters"), not a thing of its own ("a UK effort").</summary>
     public bool IsGroupNoun(int token) => GroupNouns.Contains(Lower(token));
@@ -193,6 +193,18 @@ public sealed class DocumentSyntax
 
             if (Relation(at) is not ("xcomp" or "conj" or "advcl" or "ccomp:xcomp") || at == Head(at))
             {
+                yield break;
+            }
+
+            // "the coalition is assisting the government to destroy X": an open clause under a verb
+            // with an object is the object's to carry out (object control), not the subject's.
+            if (Relation(at) == "xcomp" && Head(at) >= 0 && ChildrenWith(Head(at), "obj").Any())
+            {
+                foreach (var controller in Objects(Head(at)))
+                {
+                    yield return controller;
+                }
+
                 yield break;
             }
 

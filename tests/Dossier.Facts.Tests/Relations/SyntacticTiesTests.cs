@@ -115,6 +115,16 @@ public sealed class SyntacticTiesTests
     }
 
     [Fact]
+    public void An_open_clause_under_a_verb_with_an_object_is_the_objects_to_carry_out()
+    {
+        var ties = Ties("Kenya is helping Uganda to defeat the SPLA.",
+            "Kenya/PROPN/3/nsubj is/AUX/3/aux helping/VERB/0/root Uganda/PROPN/3/obj to/PART/6/mark defeat/VERB/3/xcomp the/DET/8/det SPLA/PROPN/6/obj ./PUNCT/3/punct");
+
+        Assert.Contains("Uganda opposes SPLA", ties);
+        Assert.DoesNotContain("Kenya opposes SPLA", ties);
+    }
+
+    [Fact]
     public void Who_carries_out_strikes_against_a_group_opposes_it()
     {
         var ties = Ties("Kenya conducted strikes against the SPLA.",
