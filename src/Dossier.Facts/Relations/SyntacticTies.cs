@@ -22,7 +22,7 @@ public sealed class SyntacticTies
     private static readonly (string Ending, RelationKind Kind, bool NameIsSource)[] Compounds =
         [.. CompoundTable.Rows.Select(r => (r[0], ParseKind(r[1]), r[2] == "source"))];
 
-    public static string Version => Lexicon.VersionOf(PatternTable, CompoundTable) + ";" + DocumentSyntax.Version;
+    public static string Version => Lexicon.VersionOf(PatternTable, CompoundTable) + ";" + DocumentSyntax.Version + ";" + Events.SyntacticEvents.Version;
 
     /// <summary>One tie as the parse states it: its kind, the chains of its ends, and the cue token.</summary>
     public readonly record struct Tie(RelationKind Kind, int Source, int Target, int CueToken);

@@ -75,6 +75,18 @@ public sealed class SyntacticEventsTests
     }
 
     [Fact]
+    public void An_attempted_attack_is_no_attack()
+    {
+        var (_, attempted) = Extract("The SPLA tried to attack Museveni.",
+            "The/DET/2/det SPLA/PROPN/3/nsubj tried/VERB/0/root to/PART/5/mark attack/VERB/3/xcomp Museveni/PROPN/5/obj ./PUNCT/3/punct");
+        var (_, done) = Extract("The SPLA went on to attack Museveni.",
+            "The/DET/2/det SPLA/PROPN/3/nsubj went/VERB/0/root on/ADP/3/compound:prt to/PART/6/mark attack/VERB/3/xcomp Museveni/PROPN/6/obj ./PUNCT/3/punct");
+
+        Assert.Empty(attempted);
+        Assert.Single(done);
+    }
+
+    [Fact]
     public void Issued_arrest_warrants_are_no_arrest()
     {
         var (_, events) = Extract("Arrest warrants were issued for Museveni.",
