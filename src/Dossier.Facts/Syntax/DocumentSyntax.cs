@@ -18,7 +18,7 @@ public sealed class DocumentSyntax
     private static readonly Nlp.Lexicons.Lexicon GroupNounTable = Nlp.Lexicons.Lexicon.Named("group-nouns");
     private static readonly HashSet<string> GroupNouns = new(GroupNounTable.Words, StringComparer.Ordinal);
 
-    public static string Version => "2 " + Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
+    public static string Version => "3 " + Nlp.Lexicons.Lexicon.VersionOf(GroupNounTable);
 
     /// <summary>Whether a common noun stands for the actor that qualifies it ("ISIL fighters"), not a thing of its own ("a UK effort").</summary>
     public bool IsGroupNoun(int token) => GroupNouns.Contains(Lower(token));
@@ -215,7 +215,9 @@ public sealed class DocumentSyntax
             }
 
             // "France ..., claiming": an adverbial clause shares the subject only when it is a participle or infinitive.
-            if (Relation(at) == "advcl" && !(Lower(at).EndsWith("ing", StringComparison.Ordinal) || Children(at).Any(c => Lower(c) == "to" && Relation(c) == "mark")))
+            // "Having captured the airbases, Haftar cut off ...": a participle's -ing auxiliary counts as its own.
+            if (Relation(at) == "advcl" && !(Lower(at).EndsWith("ing", StringComparison.Ordinal)
+                                             || Children(at).Any(c => (Lower(c) == "to" && Relation(c) == "mark") || (Relation(c) is "aux" or "aux:pass" && Lower(c).EndsWith("ing", StringComparison.Ordinal)))))
             {
                 yield break;
             }

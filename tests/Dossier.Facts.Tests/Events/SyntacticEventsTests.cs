@@ -66,6 +66,17 @@ public sealed class SyntacticEventsTests
     }
 
     [Fact]
+    public void A_perfect_participle_clause_shares_the_subject_of_the_clause_it_opens()
+    {
+        var (document, events) = Extract("Having attacked Museveni, the SPLA withdrew.",
+            "Having/AUX/2/aux attacked/VERB/7/advcl Museveni/PROPN/2/obj ,/PUNCT/2/punct the/DET/6/det SPLA/PROPN/7/nsubj withdrew/VERB/0/root ./PUNCT/7/punct");
+
+        var attack = Assert.Single(events);
+        Assert.Equal(["SPLA"], Names(document, attack.Agents));
+        Assert.Equal(["Museveni"], Names(document, attack.Targets));
+    }
+
+    [Fact]
     public void A_threatened_attack_did_not_happen()
     {
         var (_, events) = Extract("The SPLA threatened to attack Museveni.",
