@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dossier.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
+using Dossier.Pipeline;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Web.Tests;
@@ -75,7 +75,7 @@ public sealed class DemoServer : IAsyncLifetime
         var job = new IngestJob(store, new ArticleReader(new ReaderOptions()), new ArticleCleaner(), TimeProvider.System, () => Stream.Null);
         var report = job.Run([Path.Combine(AppContext.BaseDirectory, "samples", "libya")], new NoObserver(), CancellationToken.None);
         Assert.Equal(5, report.Stored);
-        ActorLinking.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(null, null, CancellationToken.None);
+        AnnotationWorker.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(null, null, CancellationToken.None);
     }
 
     private sealed class NoObserver : IIngestObserver

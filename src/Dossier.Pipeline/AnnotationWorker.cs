@@ -14,7 +14,7 @@ using Dossier.Facts.Relations;
 using Dossier.Nlp;
 using Dossier.Nlp.Parsing;
 
-namespace Dossier.Actors;
+namespace Dossier.Pipeline;
 
 /// <summary>The steps of a linking, in order, as its progress reports them.</summary>
 public enum LinkingStep
@@ -42,7 +42,7 @@ public sealed record LinkingReport(int ArticlesAnnotated, int ArticlesFailed, in
 /// Articles are taken from the store in claims, so several workers (threads here, or processes on
 /// one PostgreSQL store) never annotate the same article and a killed worker loses only its claim.
 /// </summary>
-public sealed class ActorLinking
+public sealed class AnnotationWorker
 {
     /// <summary>Articles taken per claim: enough to keep every thread busy, few enough that a killed worker loses little.</summary>
     public const int ClaimSize = 64;
@@ -54,7 +54,7 @@ public sealed class ActorLinking
     private readonly ActorResolver resolver;
     private readonly ListedNames? listed;
 
-    public ActorLinking(IDossierStore store, NlpModels models, CountryNames countries, AliasTable? aliases = null)
+    public AnnotationWorker(IDossierStore store, NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         this.store = store;
@@ -72,7 +72,7 @@ public sealed class ActorLinking
     /// Loads the shipped models and country table from a models folder, and the alias table from the
     /// <c>data/aliases</c> folder beside it; without that folder no actors are joined by the table.
     /// </summary>
-    public static ActorLinking Open(IDossierStore store, string modelsDirectory)
+    public static AnnotationWorker Open(IDossierStore store, string modelsDirectory)
     {
         var aliases = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelsDirectory))!, "data", "aliases", AliasTable.FileName);
         return new(store, NlpModels.Load(modelsDirectory), CountryNames.Load(Path.Combine(modelsDirectory, CountryNames.FileName)),

@@ -1,8 +1,8 @@
+using Dossier.Analysis.Copies;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
 
-namespace Dossier.Facts.Events;
+namespace Dossier.Analysis.Incidents;
 
 /// <summary>One incident and every report of it, so that an attack told by three outlets is counted once.</summary>
 public sealed record Incident(EventRow Event, IReadOnlyList<EventRow> Reports);
