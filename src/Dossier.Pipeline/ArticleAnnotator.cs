@@ -17,12 +17,12 @@ public sealed record ArticleAnnotation(Document Document, StageFailure? Failure)
 /// </summary>
 public sealed class ArticleAnnotator
 {
-    private readonly AnnotationWorker.LinkingStages stages;
+    private readonly ArticleStages stages;
 
     public ArticleAnnotator(NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(models);
-        stages = new AnnotationWorker.LinkingStages(models, countries, known: null, aliases is null ? null : new ListedNames(aliases));
+        stages = new ArticleStages(models, countries, known: null, aliases is null ? null : new ListedNames(aliases));
     }
 
     /// <summary>Loads the shipped models and country table from a models folder, and the alias table from the <c>data/aliases</c> folder beside it when there is one.</summary>
