@@ -97,7 +97,7 @@ internal sealed class Chain
     /// <summary>For an actor the article only describes: the name other articles give it.</summary>
     public string? KnownName { get; }
 
-    public int Family { get; }
+    public KindFamily Family { get; }
 
     public string? State { get; }
 
