@@ -429,7 +429,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             names[names.IndexOf(name)] = name with
             {
-                Kind = new KindDecision(ActorKind.State, $"{NameMention.StateReason}{country}: {name.Text}, {NameMention.CapitalReason}", KindClassifier.CueWeight),
+                Kind = new KindDecision(ActorKind.State, $"{NameMention.StateReason}{country}: {name.Text}, {NameMention.CapitalReason}", KindClassifier.CueWeight) { State = country, IsCapital = true },
             };
         }
 
