@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale run of the README: the whole pipeline over generated articles into SQLite and into
+# The scale run of docs/benchmarks.md: the whole pipeline over generated articles into SQLite and into
 # PostgreSQL, at each size given (default 1000 10000 100000), printing one table row per run.
 # PostgreSQL runs on a server of its own, started here from Debian's binaries on a loopback port in
 # a temporary folder (as the postgres user when run as root) and stopped at the end.

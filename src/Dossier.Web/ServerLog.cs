@@ -13,9 +13,10 @@ internal sealed class ServerLog(DossierWebOptions options)
     public void Refused(HttpContext context, string what, int status, string? reason) =>
         Write(context, $"{what} refused ({status}): {reason ?? "no reason given"}");
 
-    public void Ingested(HttpContext context, int files, int stored, int duplicates, int refused, int articles) =>
+    /// <param name="nearDuplicates">Articles stored as syndicated copies of one in the store: they grow the store as much as <paramref name="stored"/> ones.</param>
+    public void Ingested(HttpContext context, int files, int stored, int nearDuplicates, int duplicates, int refused, int articles) =>
         Write(context, string.Create(CultureInfo.InvariantCulture,
-            $"ingest: {files} files, {stored} articles stored, {duplicates} duplicates, {refused} refused; the store holds {articles} articles"));
+            $"ingest: {files} files, {stored} articles stored, {nearDuplicates} near-duplicates stored as copies, {duplicates} duplicates, {refused} refused; the store holds {articles} articles"));
 
     private void Write(HttpContext context, string message)
     {

@@ -71,11 +71,18 @@ public sealed class DemoServer : IAsyncLifetime
     /// <summary>What `dossier demo` does before it serves: ingest the sample corpus and link its actors.</summary>
     private static void BuildDemoStore(string database)
     {
+        var report = IngestAndLink(database, Path.Combine(AppContext.BaseDirectory, "samples", "libya"));
+        Assert.Equal(5, report.Stored);
+    }
+
+    /// <summary>Ingests a file or folder into a new SQLite store, as `dossier ingest` does, and links its actors; anything refused fails the test.</summary>
+    public static IngestReport IngestAndLink(string database, string path)
+    {
         using var store = SqliteDossierStore.Open(database);
         var job = new IngestJob(store, new ArticleReader(new ReaderOptions()), new ArticleCleaner(), TimeProvider.System, () => Stream.Null);
-        var report = job.Run([Path.Combine(AppContext.BaseDirectory, "samples", "libya")], new NoObserver(), CancellationToken.None);
-        Assert.Equal(5, report.Stored);
+        var report = job.Run([path], new NoObserver(), CancellationToken.None);
         AnnotationWorker.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(null, null, CancellationToken.None);
+        return report;
     }
 
     private sealed class NoObserver : IIngestObserver

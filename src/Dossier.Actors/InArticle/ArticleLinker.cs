@@ -21,7 +21,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     public string Name => "article-linker";
 
-    public string Version => $"8 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
+    public string Version => $"9 ({LexiconVersion}{(listed is null ? "" : ", listed names " + listed.Version)})";
 
     public IReadOnlySet<DocumentLayer> Requires { get; } = new HashSet<DocumentLayer>
     {
@@ -832,8 +832,9 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     /// <summary>
     /// "The Syrian Observatory for Human Rights published", "the Saiga Forces Captain Mahmoud
-    /// Al-Wirfally": capitalized words past the start of a sentence, among them a proper noun and a
-    /// word that says what kind of body they name, are a name the recognizer missed. They stop
+    /// Al-Wirfally": capitalized words past the start of a sentence, among them a proper noun (or three
+    /// capitalized words, which the tagger may read as adjectives: "the Syrian Democratic Forces") and
+    /// a word that says what kind of body they name, are a name the recognizer missed. They stop
     /// before a person's title; a nationality word and one such word ("Turkish Forces") are left to
     /// the nationality rule.
     /// </summary>
@@ -872,7 +873,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             // The word of its kind is a word of its own, not part of one ("Post-NATO").
             var capitalized = Enumerable.Range(first, last - first).Where(i => char.IsUpper(Word(i)[0])).ToList();
-            if (capitalized.Count < 2 || !capitalized.Exists(i => work.IsProperNoun(words[i].Start)) || capitalized.Exists(i => Word(i).All(c => !char.IsLower(c)))
+            if (capitalized.Count < 2 || (capitalized.Count < 3 && !capitalized.Exists(i => work.IsProperNoun(words[i].Start))) || capitalized.Exists(i => Word(i).All(c => !char.IsLower(c)))
                 || !capitalized.Exists(i => !Word(i).Contains('-', StringComparison.Ordinal) && classifier.Classify(Word(i), "ORG", hadPersonTitle: false).Weight == KindClassifier.CueWeight))
             {
                 continue;

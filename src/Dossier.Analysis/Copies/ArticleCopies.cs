@@ -12,12 +12,14 @@ namespace Dossier.Analysis.Copies;
 public sealed class ArticleCopies
 {
     private readonly IReadOnlyDictionary<ArticleId, ArticleId> originals;
+    private readonly HashSet<ArticleId> copied;
 
     /// <param name="originals">Each copy's id and the id of the article it copies.</param>
     public ArticleCopies(IReadOnlyDictionary<ArticleId, ArticleId> originals)
     {
         ArgumentNullException.ThrowIfNull(originals);
         this.originals = originals;
+        copied = [.. originals.Values];
     }
 
     /// <summary>No article is a copy: every fact stands on its own.</summary>
@@ -38,6 +40,9 @@ public sealed class ArticleCopies
 
         return new ArticleCopies(originals);
     }
+
+    /// <summary>Whether some article is a copy of <paramref name="article"/>.</summary>
+    public bool HasCopies(ArticleId article) => copied.Contains(article);
 
     /// <summary>The article <paramref name="article"/> copies, or null when it is an original.</summary>
     public ArticleId? OriginalOf(ArticleId article) => originals.TryGetValue(article, out var original) ? original : null;

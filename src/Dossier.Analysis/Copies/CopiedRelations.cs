@@ -19,51 +19,13 @@ public sealed record ListedRelation(RelationRow Relation, IReadOnlyList<string> 
 public static class CopiedRelations
 {
     public static IReadOnlyList<ListedRelation> Fold(IReadOnlyList<RelationRow> relations, ArticleCopies copies)
-    {
-        ArgumentNullException.ThrowIfNull(relations);
-        ArgumentNullException.ThrowIfNull(copies);
-        var first = new Dictionary<Key, int>();
-        for (var i = 0; i < relations.Count; i++)
-        {
-            if (copies.OriginalOf(relations[i].ArticleId) is null)
-            {
-                first.TryAdd(KeyOf(relations[i], relations[i].ArticleId), i);
-            }
-        }
+        => [.. FoldReports(relations, copies).Select(f => new ListedRelation(f.Report, CopiedReports.OutletsOf(f.Copies.Select(c => c.Outlet))))];
 
-        // Copies are looked up after every original is known: a copy may be listed before its
-        // original (dated earlier), and it is still the original's report.
-        var copiedBy = new List<string>?[relations.Count];
-        var folded = new bool[relations.Count];
-        for (var i = 0; i < relations.Count; i++)
-        {
-            if (copies.OriginalOf(relations[i].ArticleId) is { } original && first.TryGetValue(KeyOf(relations[i], original), out var at))
-            {
-                var outlets = copiedBy[at] ??= [];
-                var outlet = SourceSummary.ListedName(relations[i].Outlet);
-                if (!outlets.Contains(outlet, StringComparer.Ordinal))
-                {
-                    outlets.Add(outlet);
-                }
+    /// <summary>As <see cref="Fold"/>, with the copies' rows (their articles, outlets and dates) rather than their outlets' names.</summary>
+    public static IReadOnlyList<FoldedReport<RelationRow>> FoldReports(IReadOnlyList<RelationRow> relations, ArticleCopies copies)
+        => CopiedReports.Fold(relations, copies, r => r.ArticleId, SameWords);
 
-                folded[i] = true;
-            }
-        }
-
-        var listed = new List<ListedRelation>(relations.Count);
-        for (var i = 0; i < relations.Count; i++)
-        {
-            if (!folded[i])
-            {
-                listed.Add(new ListedRelation(relations[i], copiedBy[i] is { } outlets ? [.. outlets.Order(StringComparer.Ordinal)] : []));
-            }
-        }
-
-        return listed;
-    }
-
-    private static Key KeyOf(RelationRow relation, ArticleId article)
-        => new(article, relation.Kind, relation.Source.EntityId ?? relation.Source.Name, relation.Target.EntityId ?? relation.Target.Name, relation.Evidence);
-
-    private readonly record struct Key(ArticleId Article, RelationKind Kind, string Source, string Target, string Evidence);
+    /// <summary>A tie in the same words: its kind, its two actors and its sentence.</summary>
+    private static (RelationKind Kind, string Source, string Target, string Evidence) SameWords(RelationRow relation)
+        => (relation.Kind, relation.Source.EntityId ?? relation.Source.Name, relation.Target.EntityId ?? relation.Target.Name, relation.Evidence);
 }

@@ -21,8 +21,12 @@ public enum DisputeKind
     Denial,
 }
 
-/// <summary>One source's value in a dispute: what it says, who says it, where and when, and how it is put.</summary>
-public sealed record DisputedValue(string Value, string? Speaker, string Outlet, ArticleId Article, Modality Modality, string? Date, string Evidence);
+/// <summary>
+/// One source's value in a dispute: what it says, who says it, where and when, and how it is put.
+/// <see cref="CopiedBy"/> names the outlets of syndicated copies of its article that repeat the
+/// value: more outlets reporting it, not more values.
+/// </summary>
+public sealed record DisputedValue(string Value, string? Speaker, string Outlet, ArticleId Article, Modality Modality, string? Date, string Evidence, IReadOnlyList<string> CopiedBy);
 
 /// <summary>One row of the ledger: one field of one incident or actor, with every source's value side by side.</summary>
 public sealed record DisputeRow(string Subject, string Field, DisputeKind Kind, string Why, IReadOnlyList<string> Actors, int? Incident, IReadOnlyList<DisputedValue> Values);
@@ -77,7 +81,7 @@ public static partial class DisputeLedger
             {
                 var values = WithoutRepeatedCopies(facts,
                     reports.SelectMany(r => r.Counts.Where(c => c.Kind == kind).Select(c => (Report: r, Count: c))),
-                    v => v.Report.ArticleId, v => CountText(v.Count));
+                    v => v.Report.ArticleId, v => CountText(v.Count), out var copiedBy);
                 if (values.Select(v => v.Report.ArticleId).Distinct().Count() < 2 || values.Select(v => (v.Count.Low, v.Count.High)).Distinct().Count() < 2)
                 {
                     continue;
@@ -85,7 +89,7 @@ public static partial class DisputeLedger
 
                 var cells = values.Select(v => new DisputedValue(
                         CountText(v.Count), v.Report.SaidBy, facts.Sources.OutletOf(v.Report.ArticleId), v.Report.ArticleId,
-                        Modality.Asserted, DateOf(v.Report), v.Report.Evidence))
+                        Modality.Asserted, DateOf(v.Report), v.Report.Evidence, copiedBy(v)))
                     .ToList();
                 var (disputeKind, why) = Classify(values.Select(v => (DateOf(v.Report), (double)v.Count.Low)).ToList(), running: true);
                 if (values.Any(v => v.Count.Bound is "atleast") && disputeKind != DisputeKind.Contradiction)
@@ -103,7 +107,7 @@ public static partial class DisputeLedger
     {
         foreach (var incident in incidents)
         {
-            var reports = WithoutRepeatedCopies(facts, incident.Incident.Reports.Where(r => r.Agents.Count > 0), r => r.ArticleId, AgentsKey);
+            var reports = WithoutRepeatedCopies(facts, incident.Incident.Reports.Where(r => r.Agents.Count > 0), r => r.ArticleId, AgentsKey, out var copiedBy);
             var versions = reports.GroupBy(AgentsKey).ToList();
             if (versions.Count < 2 || reports.Select(r => r.ArticleId).Distinct().Count() < 2)
             {
@@ -111,7 +115,7 @@ public static partial class DisputeLedger
             }
 
             var cells = reports.Select(r => new DisputedValue(
-                string.Join(", ", r.Agents.Select(a => a.Name)), r.SaidBy, facts.Sources.OutletOf(r.ArticleId), r.ArticleId, Modality.Asserted, DateOf(r), r.Evidence)).ToList();
+                string.Join(", ", r.Agents.Select(a => a.Name)), r.SaidBy, facts.Sources.OutletOf(r.ArticleId), r.ArticleId, Modality.Asserted, DateOf(r), r.Evidence, copiedBy(r))).ToList();
             yield return new DisputeRow(Describe(incident.Incident.Event), "attacker", DisputeKind.Contradiction, "the reports name different perpetrators of one incident",
                 [.. reports.SelectMany(r => r.Agents).Select(a => a.EntityId).OfType<string>().Distinct()], incident.Number, cells);
         }
@@ -124,7 +128,7 @@ public static partial class DisputeLedger
             .GroupBy(r => r.Target.EntityId ?? r.Target.Name);
         foreach (var place in byPlace)
         {
-            var reports = WithoutRepeatedCopies(facts, place, r => r.ArticleId, r => r.Source.EntityId ?? r.Source.Name);
+            var reports = WithoutRepeatedCopies(facts, place, r => r.ArticleId, r => r.Source.EntityId ?? r.Source.Name, out var copiedBy);
             if (reports.Select(r => r.Source.EntityId ?? r.Source.Name).Distinct().Count() < 2)
             {
                 continue;
@@ -135,7 +139,7 @@ public static partial class DisputeLedger
             yield return new DisputeRow($"control of {reports[0].Target.Name}", "controlled by", kind, why,
                 [.. reports.Select(r => r.Source.EntityId).Append(reports[0].Target.EntityId).OfType<string>().Distinct()], null,
                 [.. reports.Select(r => new DisputedValue(r.Source.Name, r.SaidBy, facts.Sources.OutletOf(r.ArticleId), r.ArticleId, Modality.Asserted,
-                    facts.ArticlesById.TryGetValue(r.ArticleId, out var a) ? Day(a.Published) : null, r.Evidence))]);
+                    facts.ArticlesById.TryGetValue(r.ArticleId, out var a) ? Day(a.Published) : null, r.Evidence, copiedBy(r)))]);
         }
     }
 
@@ -181,14 +185,31 @@ public static partial class DisputeLedger
 
     /// <summary>
     /// The reports without those of a syndicated copy that say what its original says: the copy is
-    /// the original's report again (the sources view counts its outlet), not a second value. A copy
-    /// that changed the figure stays, since that difference is real.
+    /// the original's report again, not a second value, and <paramref name="copiedBy"/> gives each
+    /// kept report the outlets of the copies that repeat it. A copy that changed the figure stays,
+    /// since that difference is real.
     /// </summary>
-    private static List<T> WithoutRepeatedCopies<T>(CorpusFacts facts, IEnumerable<T> reports, Func<T, ArticleId> articleOf, Func<T, string> valueOf)
+    private static List<T> WithoutRepeatedCopies<T>(CorpusFacts facts, IEnumerable<T> reports, Func<T, ArticleId> articleOf, Func<T, string> valueOf, out Func<T, IReadOnlyList<string>> copiedBy)
     {
         var all = reports.ToList();
         var said = all.Select(r => (articleOf(r), valueOf(r))).ToHashSet();
-        return [.. all.Where(r => !(facts.ArticlesById.TryGetValue(articleOf(r), out var article) && article.CopyOf is { } original && said.Contains((original, valueOf(r)))))];
+        var kept = new List<T>(all.Count);
+        var repeatedBy = new Dictionary<(ArticleId, string), SortedSet<string>>();
+        foreach (var r in all)
+        {
+            if (facts.ArticlesById.TryGetValue(articleOf(r), out var article) && article.CopyOf is { } original && said.Contains((original, valueOf(r))))
+            {
+                var key = (original, valueOf(r));
+                (repeatedBy.TryGetValue(key, out var outlets) ? outlets : repeatedBy[key] = new SortedSet<string>(StringComparer.Ordinal)).Add(facts.Sources.OutletOf(article.Id));
+            }
+            else
+            {
+                kept.Add(r);
+            }
+        }
+
+        copiedBy = r => repeatedBy.TryGetValue((articleOf(r), valueOf(r)), out var outlets) ? [.. outlets] : [];
+        return kept;
     }
 
     private static IEnumerable<string?> MentionedIn(CorpusFacts facts, ClaimRow claim)
@@ -197,7 +218,7 @@ public static partial class DisputeLedger
             : [];
 
     private static DisputedValue Value(CorpusFacts facts, ClaimRow claim)
-        => new(claim.Content, claim.SpeakerName ?? claim.SpeakerText, facts.Sources.OutletOf(claim.ArticleId), claim.ArticleId, claim.Modality, Day(claim.Published), claim.Sentence);
+        => new(claim.Content, claim.SpeakerName ?? claim.SpeakerText, facts.Sources.OutletOf(claim.ArticleId), claim.ArticleId, claim.Modality, Day(claim.Published), claim.Sentence, claim.CopiedBy);
 
     /// <summary>Update or contradiction, from the dates of the values and, for running figures, whether they only grow.</summary>
     private static (DisputeKind Kind, string Why) Classify(IReadOnlyList<(string? Date, double Value)> values, bool running)

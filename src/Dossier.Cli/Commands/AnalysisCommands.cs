@@ -101,6 +101,7 @@ internal static class AnalysisCommands
                     modality = v.Modality.ToString().ToLowerInvariant(),
                     date = v.Date,
                     evidence = v.Evidence,
+                    copiedBy = v.CopiedBy,
                 }),
             }));
             return;
@@ -111,11 +112,11 @@ internal static class AnalysisCommands
             // One line per source's value, the dispute's own columns repeated: a spreadsheet filters
             // and sorts lines, and a dispute spread over a heading and a table would not survive that.
             CsvOutput.Write(environment.Out,
-                ["dispute", "subject", "field", "kind", "why", "incident", "value", "said_by", "outlet", "article", "modality", "date", "evidence"],
+                ["dispute", "subject", "field", "kind", "why", "incident", "value", "said_by", "outlet", "article", "modality", "date", "evidence", "copied_by"],
                 rows.SelectMany((r, n) => r.Values.Select(v => (IReadOnlyList<string?>)
                 [
                     (n + 1).ToString(CultureInfo.InvariantCulture), r.Subject, r.Field, Name(r.Kind), r.Why, r.Incident?.ToString(CultureInfo.InvariantCulture),
-                    v.Value, v.Speaker, v.Outlet, v.Article.Value, v.Modality.ToString().ToLowerInvariant(), v.Date, v.Evidence,
+                    v.Value, v.Speaker, v.Outlet, v.Article.Value, v.Modality.ToString().ToLowerInvariant(), v.Date, v.Evidence, string.Join("; ", v.CopiedBy),
                 ])), format);
             return;
         }
@@ -137,7 +138,7 @@ internal static class AnalysisCommands
                 table.AddRow(
                     Markup.Escape(TextClipping.Clip(value.Value, 60)),
                     Markup.Escape(value.Speaker ?? "(the outlet)"),
-                    Markup.Escape(value.Outlet),
+                    Markup.Escape(value.Outlet + (value.CopiedBy.Count > 0 ? $" (copied by {string.Join(", ", value.CopiedBy)})" : "")),
                     value.Modality.ToString().ToLowerInvariant(),
                     value.Date ?? "undated",
                     Markup.Escape($"{value.Article.Short}: {TableText.Clip(value.Evidence, console, 110)}"));

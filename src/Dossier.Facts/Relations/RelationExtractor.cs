@@ -20,7 +20,7 @@ public sealed partial class RelationExtractor : IDocumentStage
 {
     public string Name => "relation-extractor";
 
-    public string Version => "5; " + SyntacticTies.Version;
+    public string Version => "6; " + SyntacticTies.Version;
 
     private static readonly SyntacticTies SyntacticTies = new();
 

@@ -37,7 +37,7 @@ public sealed class SyntacticTies
                 continue;
             }
 
-            foreach (var tie in Possessive(syntax, t).Concat(Compound(syntax, t)))
+            foreach (var tie in Possessive(syntax, t).Concat(Compound(syntax, t)).Concat(Subunit(syntax, t)))
             {
                 yield return tie;
             }
@@ -49,7 +49,8 @@ public sealed class SyntacticTies
                 continue;
             }
 
-            var verbal = syntax.Upos[t] is "VERB" or "ADJ" or "AUX";
+            // A word with a determiner or a possessor is a noun whatever its tag ("the SDF's fight against X").
+            var verbal = syntax.Upos[t] is "VERB" or "ADJ" or "AUX" && !syntax.Children(t).Any(c => syntax.Relation(c) is "det" or "nmod:poss");
             foreach (var pattern in Patterns)
             {
                 if (!pattern.Triggers.Contains(lemma) || pattern.Verbal != verbal && !pattern.EitherPart)
@@ -263,6 +264,30 @@ public sealed class SyntacticTies
         {
             yield return new Tie(RelationKind.Leads, owner.Chain, group.Chain, token);
         }
+    }
+
+    /// <summary>
+    /// "2nd Battalion, 5th Special Forces Group": a numbered unit written right after another unit and
+    /// a comma is the unit the first belongs to, the way military units are named from the smallest
+    /// up. Read at the head word of the second name, which the parse hangs on the first.
+    /// </summary>
+    private static IEnumerable<Tie> Subunit(DocumentSyntax syntax, int token)
+    {
+        if (syntax.Relation(token) is not ("appos" or "conj" or "list") || syntax.MentionOf(token) is not { Kind: ActorKind.ArmedGroup } larger
+            || syntax.MentionOf(syntax.Head(token)) is not { Kind: ActorKind.ArmedGroup } smaller || smaller.Chain == larger.Chain
+            || smaller.End >= larger.Start || !IsNumbered(syntax, larger) || syntax.Text.AsSpan(smaller.End, larger.Start - smaller.End).Trim().ToString() != ",")
+        {
+            yield break;
+        }
+
+        yield return new Tie(RelationKind.MemberOf, smaller.Chain, larger.Chain, token);
+    }
+
+    /// <summary>Whether a name starts with an ordinal written in figures: "5th", "321st".</summary>
+    private static bool IsNumbered(DocumentSyntax syntax, MentionAt mention)
+    {
+        var word = syntax.Lower(mention.TokenStart);
+        return word.Length > 2 && char.IsDigit(word[0]) && word[^2..] is "st" or "nd" or "rd" or "th" && word[..^2].All(char.IsDigit);
     }
 
     /// <summary>"Turkish-backed forces": a hyphenated word whose first part is an actor.</summary>

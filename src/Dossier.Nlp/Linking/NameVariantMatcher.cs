@@ -18,7 +18,7 @@ public sealed record NameMatch(double Score, string Rule, string Detail)
 public static class NameVariantMatcher
 {
     /// <summary>Scores at or above this are the same name.</summary>
-    /// <value>The default value is 0.85, tuned on data/names/ar2en-variants-tune.pairs.tsv, un-variants.pairs.tsv and libya-actors.pairs.tsv (README).</value>
+    /// <value>The default value is 0.85, tuned on data/names/ar2en-variants-tune.pairs.tsv, un-variants.pairs.tsv and libya-actors.pairs.tsv (docs/benchmarks.md).</value>
     public const double SameName = 0.85;
 
     // Common first names whose spellings share a phonetic key with a different name: Mohammed and

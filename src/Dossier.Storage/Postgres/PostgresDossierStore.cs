@@ -359,7 +359,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
 
     /// <summary>
     /// Always 0: the server keeps no per-database count of commits that a reader could ask this
-    /// cheaply, so a server over PostgreSQL still sees only its own writes (see the README).
+    /// cheaply, so a server over PostgreSQL still sees only its own writes (docs/postgresql.md).
     /// </summary>
     public long DataVersion() => 0;
 

@@ -7,8 +7,8 @@ public sealed record LabelItem(string Outlet, string? Speaker, string Label, str
 
 public sealed record LabelEvidence(string ArticleId, string Words, string Sentence);
 
-/// <summary>One source's value in a dispute.</summary>
-public sealed record DisputeValueItem(string Value, string? Speaker, string Outlet, string ArticleId, string Modality, string? Date, string Evidence);
+/// <summary>One source's value in a dispute; <see cref="CopiedBy"/> names the outlets of the syndicated copies of its article that repeat it.</summary>
+public sealed record DisputeValueItem(string Value, string? Speaker, string Outlet, string ArticleId, string Modality, string? Date, string Evidence, IReadOnlyList<string> CopiedBy);
 
 /// <summary>One row of the dispute ledger: a field of an incident or an actor, with every source's value side by side.</summary>
 public sealed record DisputeItem(string Subject, string Field, string Kind, string Why, int? Incident, IReadOnlyList<string> Actors, IReadOnlyList<DisputeValueItem> Values);
@@ -50,7 +50,7 @@ internal sealed class AnalysisCache(StorePool pool)
 
     private static DisputeItem ToItem(DisputeRow row) => new(
         row.Subject, row.Field, KindName(row.Kind), row.Why, row.Incident, row.Actors,
-        [.. row.Values.Select(v => new DisputeValueItem(v.Value, v.Speaker, v.Outlet, v.Article.Value, v.Modality.ToString().ToLowerInvariant(), v.Date, v.Evidence))]);
+        [.. row.Values.Select(v => new DisputeValueItem(v.Value, v.Speaker, v.Outlet, v.Article.Value, v.Modality.ToString().ToLowerInvariant(), v.Date, v.Evidence, v.CopiedBy))]);
 
     private static string KindName(DisputeKind kind) => kind switch
     {

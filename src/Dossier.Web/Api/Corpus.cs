@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dossier.Core.Actors;
-using Dossier.Core.Facts;
-using Dossier.Core.Export;
-using Dossier.Core.Storage;
+using Dossier.Analysis.Copies;
 using Dossier.Analysis.Places;
+using Dossier.Core.Actors;
+using Dossier.Core.Documents;
+using Dossier.Core.Export;
+using Dossier.Core.Facts;
+using Dossier.Core.Storage;
 
 namespace Dossier.Web.Api;
 
 /// <summary>One article as the lists need it, without its text.</summary>
 internal sealed record ArticleInfo(string Id, string? Title, string? Outlet, string? Author, string? Url, string? Published, string? CopyOf, int WordCount);
+
+/// <summary>A syndicated copy's report of a fact its original states in the same words: the copy's article, outlet and publication date.</summary>
+internal sealed record CopyReport(string ArticleId, string? Outlet, string? Published);
 
 /// <summary>
 /// What the pages list, read from the store once per store version and shared by all requests:
@@ -23,6 +28,7 @@ internal sealed class Corpus
     private Corpus(
         IReadOnlyList<EntitySummary> actors,
         IReadOnlyList<TieItem> ties,
+        IReadOnlyList<IReadOnlyList<CopyReport>> tieCopies,
         IReadOnlyList<EventItem> events,
         IReadOnlyDictionary<string, ArticleInfo> articles,
         IReadOnlyList<SourceSummary> sources,
@@ -33,6 +39,7 @@ internal sealed class Corpus
         ActorItems = [.. actors.Select(ToActor)];
         ActorById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
         Ties = ties;
+        TieCopies = tieCopies;
         Events = events;
         Articles = articles;
         Sources = sources;
@@ -45,7 +52,7 @@ internal sealed class Corpus
         EventTypes = [.. events.Select(e => string.Intern(e.Type))];
         EventLocated = [.. events.Select(e => e.Coordinates is not null)];
         EventsByType = IndexBy(events.Count, i => EventTypes[i], StringComparer.OrdinalIgnoreCase);
-        EventsByOutlet = IndexBy(events.Count, i => EventOutlets[i], StringComparer.Ordinal);
+        EventsByOutlet = IndexByAll(events.Count, i => [EventOutlets[i], .. events[i].CopiedBy], StringComparer.Ordinal);
         LocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => EventLocated[i])];
         UnlocatedEvents = [.. Enumerable.Range(0, events.Count).Where(i => !EventLocated[i])];
         ArticlesByOutlet = ArticlesByDate.GroupBy(a => SourceSummary.ListedName(a.Outlet), StringComparer.Ordinal)
@@ -61,7 +68,15 @@ internal sealed class Corpus
 
     public IReadOnlyDictionary<string, EntitySummary> ActorById { get; }
 
+    /// <summary>
+    /// The ties, one per sentence that states them: a syndicated copy's tie in its original's
+    /// sentence is not one of them but one more report of the original's (its outlet in the tie's
+    /// <see cref="TieItem.CopiedBy"/>, its report in <see cref="TieCopies"/>).
+    /// </summary>
     public IReadOnlyList<TieItem> Ties { get; }
+
+    /// <summary>Side by side with <see cref="Ties"/>, the copies' reports of each tie, for the graph's counts and its date and outlet filters.</summary>
+    public IReadOnlyList<IReadOnlyList<CopyReport>> TieCopies { get; }
 
     /// <summary>The positions in <see cref="Ties"/> of each actor's ties, in order.</summary>
     public IReadOnlyDictionary<string, int[]> TiesByActor { get; }
@@ -83,7 +98,7 @@ internal sealed class Corpus
     /// <summary>The positions in <see cref="Events"/> of each event type's events (by name, any case), in order.</summary>
     public IReadOnlyDictionary<string, int[]> EventsByType { get; }
 
-    /// <summary>The positions in <see cref="Events"/> of each outlet's events, in order.</summary>
+    /// <summary>The positions in <see cref="Events"/> of each outlet's events, in order: those it reported, and those it repeated in a copy (<see cref="EventItem.CopiedBy"/>).</summary>
     public IReadOnlyDictionary<string, int[]> EventsByOutlet { get; }
 
     /// <summary>The positions of the events with coordinates, in order: the map's list.</summary>
@@ -132,43 +147,78 @@ internal sealed class Corpus
             articles[a.Id.Value] = new ArticleInfo(a.Id.Value, a.Title, a.Outlet, a.Author, a.Url, a.Published, a.CopyOf?.Value, a.WordCount);
         }
 
+        // A copy's fact in its original's words is one more report of the original's, never a
+        // second fact: the lists, the counts and the graph all read the folded lists.
+        var copies = new ArticleCopies(articles.Values.Where(a => a.CopyOf is not null)
+            .ToDictionary(a => new ArticleId(a.Id), a => new ArticleId(a.CopyOf!)));
+        string? PublishedOf(ArticleId article) => articles.TryGetValue(article.Value, out var info) ? info.Published : null;
         var actors = store.ListEntities(null, int.MaxValue);
-        var ties = store.ListRelations()
-            .Select(r => ToTie(r, articles.TryGetValue(r.ArticleId.Value, out var info) ? info.Published : null))
-            .ToList();
-        var stateMentions = PlaceCoordinates.StateMentions(actors);
-        var articleNames = PlaceContext.ArticleNamesOf(store.ReadChains());
-        var rows = store.ListEvents();
-        var events = new List<EventItem>(rows.Count);
-        var number = 0;
-        foreach (var row in rows)
+        var folded = CopiedRelations.FoldReports(store.ListRelations(), copies);
+        var ties = new List<TieItem>(folded.Count);
+        var tieCopies = new List<IReadOnlyList<CopyReport>>(folded.Count);
+        foreach (var (relation, repeats) in folded)
         {
-            var place = row.Place is { } p ? places.Resolve(p.Name, new PlaceContext(articleNames.GetValueOrDefault(row.ArticleId) ?? [], stateMentions)) : null;
-            events.Add(ToEvent(row, number++, place));
+            ties.Add(ToTie(relation, PublishedOf(relation.ArticleId), CopiedReports.OutletsOf(repeats.Select(c => c.Outlet))));
+            tieCopies.Add(repeats.Count == 0 ? [] : [.. repeats.Select(c => new CopyReport(c.ArticleId.Value, c.Outlet, PublishedOf(c.ArticleId)))]);
         }
 
-        return new Corpus(actors, ties, events, articles, store.ListSources(), store.ListClaimKeys());
+        var stateMentions = PlaceCoordinates.StateMentions(actors);
+        var articleNames = PlaceContext.ArticleNamesOf(store.ReadChains());
+        var rows = CopiedEvents.Fold(store.ListEvents(), copies);
+        var events = new List<EventItem>(rows.Count);
+        var number = 0;
+        foreach (var (row, repeats) in rows)
+        {
+            var place = row.Place is { } p ? places.Resolve(p.Name, new PlaceContext(articleNames.GetValueOrDefault(row.ArticleId) ?? [], stateMentions)) : null;
+            events.Add(ToEvent(row, number++, place, CopiedReports.OutletsOf(repeats.Select(c => c.Outlet))));
+        }
+
+        return new Corpus(actors, ties, tieCopies, events, articles, store.ListSources(), store.ListClaimKeys());
     }
 
     private static Dictionary<string, int[]> IndexBy(int count, Func<int, string?> keyOf, StringComparer comparer)
+        => IndexByAll(count, i => keyOf(i) is { } key ? [key] : [], comparer);
+
+    /// <summary>The positions of the items under each of their keys, in order; an item under one key twice is listed there once.</summary>
+    private static Dictionary<string, int[]> IndexByAll(int count, Func<int, IEnumerable<string>> keysOf, StringComparer comparer)
     {
         var lists = new Dictionary<string, List<int>>(comparer);
         for (var i = 0; i < count; i++)
         {
-            if (keyOf(i) is not { } key)
+            foreach (var key in keysOf(i))
             {
-                continue;
-            }
+                if (!lists.TryGetValue(key, out var list))
+                {
+                    lists[key] = list = [];
+                }
 
-            if (!lists.TryGetValue(key, out var list))
-            {
-                lists[key] = list = [];
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
             }
-
-            list.Add(i);
         }
 
         return lists.ToDictionary(l => l.Key, l => l.Value.ToArray(), comparer);
+    }
+
+    /// <summary>Whether the outlet (as the sources list names it) reported event <paramref name="i"/>, in its own article or in a copy.</summary>
+    public bool EventReportedBy(int i, string outlet)
+        => string.Equals(EventOutlets[i], outlet, StringComparison.Ordinal) || Events[i].CopiedBy.Contains(outlet, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The source a report from this article counts for when independent outlets are counted: its
+    /// outlet (the article itself when it has none), or for a syndicated copy the source of the
+    /// article it copies, so that three outlets running one wire story are one source.
+    /// </summary>
+    public string OriginOf(string articleId, string? outlet)
+    {
+        if (Articles.TryGetValue(articleId, out var article) && article.CopyOf is { } original)
+        {
+            return Articles.TryGetValue(original, out var copied) ? copied.Outlet ?? copied.Id : original;
+        }
+
+        return outlet ?? articleId;
     }
 
     private static Dictionary<string, int[]> IndexByActor(int count, Func<int, IEnumerable<ActorRef?>> actorsOf)
@@ -223,18 +273,26 @@ internal sealed class Corpus
             counts[id] = counts.GetValueOrDefault(id) + 1;
         }
 
-        foreach (var t in Ties)
+        // A copy's repeated report counts for the copy's outlet too: it is that outlet's report.
+        for (var i = 0; i < Ties.Count; i++)
         {
-            Count(t.Outlet, t.Source);
-            Count(t.Outlet, t.Target);
+            var t = Ties[i];
+            foreach (var outlet in new[] { t.Outlet }.Concat(TieCopies[i].Select(c => c.Outlet)))
+            {
+                Count(outlet, t.Source);
+                Count(outlet, t.Target);
+            }
         }
 
         foreach (var e in Events)
         {
-            Count(e.Outlet, e.Place);
-            foreach (var a in e.Agents.Concat(e.Targets))
+            foreach (var outlet in new[] { e.Outlet }.Concat(e.CopiedBy))
             {
-                Count(e.Outlet, a);
+                Count(outlet, e.Place);
+                foreach (var a in e.Agents.Concat(e.Targets))
+                {
+                    Count(outlet, a);
+                }
             }
         }
 
@@ -257,12 +315,12 @@ internal sealed class Corpus
 
     public static readonly IReadOnlyList<string> Groups = ["leads", "allied", "backs", "fights", "controls"];
 
-    private static TieItem ToTie(RelationRow r, string? published) =>
-        new(r.Kind.ToName(), Group(r.Kind), Ref(r.Source), Ref(r.Target), r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, published, r.Evidence);
+    private static TieItem ToTie(RelationRow r, string? published, IReadOnlyList<string> copiedBy) =>
+        new(r.Kind.ToName(), Group(r.Kind), Ref(r.Source), Ref(r.Target), r.Cue, r.Polarity, r.SaidBy, r.ArticleId.Value, r.Outlet, published, r.Evidence, copiedBy);
 
     public static ActorRef Ref(EventActor actor) => new(actor.EntityId, actor.Name);
 
-    private static EventItem ToEvent(EventRow e, int number, PlaceResolution? place)
+    private static EventItem ToEvent(EventRow e, int number, PlaceResolution? place, IReadOnlyList<string> copiedBy)
     {
         var killed = e.Counts.Where(c => c.Kind == CountKind.Killed).Select(c => (long?)c.Low).Max();
         return new EventItem(
@@ -285,7 +343,8 @@ internal sealed class Corpus
             e.Title,
             e.Outlet,
             e.Published,
-            e.Evidence);
+            e.Evidence,
+            copiedBy);
     }
 }
 

@@ -16,10 +16,16 @@ public sealed record ActorAppearance(string ArticleId, string? Title, string? Ou
 
 public sealed record ActorRef(string? Id, string Name);
 
-public sealed record TieItem(string Kind, string Group, ActorRef Source, ActorRef Target, string Cue, string Polarity, string? SaidBy, string ArticleId, string? Outlet, string? Published, string Evidence);
+/// <summary>
+/// One tie as one sentence states it. <see cref="CopiedBy"/> names the outlets of the syndicated
+/// copies of its article that repeat the sentence: each is one more outlet reporting it, not a
+/// sentence of its own (as a claim's).
+/// </summary>
+public sealed record TieItem(string Kind, string Group, ActorRef Source, ActorRef Target, string Cue, string Polarity, string? SaidBy, string ArticleId, string? Outlet, string? Published, string Evidence, IReadOnlyList<string> CopiedBy);
 
 public sealed record EventCountItem(string Kind, long Low, long? High, string Bound, string Text);
 
+/// <summary>One report of an event; <see cref="CopiedBy"/> names the outlets of the syndicated copies of its article that repeat it in the same sentence.</summary>
 public sealed record EventItem(
     string Id,
     string Type,
@@ -40,7 +46,8 @@ public sealed record EventItem(
     string? Title,
     string? Outlet,
     string? Published,
-    string Evidence);
+    string Evidence,
+    IReadOnlyList<string> CopiedBy);
 
 public sealed record ClaimItem(
     string ArticleId,

@@ -6,7 +6,9 @@ namespace Dossier.Web.Api;
 
 /// <summary>
 /// The actor graph: one edge per pair of actors and kind of tie, counting its reports and the
-/// outlets that made them (copies of one article are one outlet's report, not corroboration).
+/// outlets that made them. A syndicated copy's report is one more report, under the copy's outlet
+/// for the outlet filter, but it counts for the source of the article it copies: copies of one
+/// article are one source, not corroboration.
 /// Built once per store version (<see cref="Corpus"/>): the ties as compact rows, the edges of the
 /// whole store, and every node's position; a request filters those, and only a date or outlet
 /// filter goes back to the ties.
@@ -32,12 +34,12 @@ internal sealed class Graph
     private readonly int[] actorsByMentions;
     private readonly Dictionary<string, (float X, float Y)> positions;
 
-    /// <summary>One tie as numbers: its ends, its kind, its source for counting outlets (-1 for a copy), its day as yyyymmdd (-1 when undated), its outlet.</summary>
+    /// <summary>One report of a tie as numbers: its ends, its kind, its source for counting independent outlets, its day as yyyymmdd (-1 when undated), its outlet.</summary>
     private readonly record struct CompactTie(int Source, int Target, short Kind, int Outlet, int Day, int OutletName);
 
     /// <summary>
-    /// One tie as the filters read it: the edge it belongs to, its (edge, source) pair for counting
-    /// independent outlets once per edge (-1 for a copy), its day, its outlet.
+    /// One report of a tie as the filters read it: the edge it belongs to, its (edge, source) pair for
+    /// counting independent outlets once per edge, its day, its outlet.
     /// </summary>
     private readonly record struct FilterTie(int Edge, int SourcePair, int Day, int OutletName);
 
@@ -63,8 +65,21 @@ internal sealed class Graph
         }
 
         var compact = new List<CompactTie>(corpus.Ties.Count);
-        foreach (var t in corpus.Ties)
+        int OutletName(string? outlet)
         {
+            // Listed under the name the sources list gives it, so "(unknown outlet)" filters too.
+            var listed = SourceSummary.ListedName(outlet);
+            if (!outletNames.TryGetValue(listed, out var number))
+            {
+                outletNames[listed] = number = outletNames.Count;
+            }
+
+            return number;
+        }
+
+        for (var i = 0; i < corpus.Ties.Count; i++)
+        {
+            var t = corpus.Ties[i];
             if (t.Source.Id is not { } s || t.Target.Id is not { } g || s == g || !corpus.ActorById.ContainsKey(s) || !corpus.ActorById.ContainsKey(g))
             {
                 continue;
@@ -77,24 +92,21 @@ internal sealed class Graph
                 kindGroups.Add(t.Group);
             }
 
-            var outlet = -1;
-            if (!IsCopy(corpus, t.ArticleId))
+            var origin = corpus.OriginOf(t.ArticleId, t.Outlet);
+            if (!sourceIndex.TryGetValue(origin, out var source))
             {
-                var name = t.Outlet ?? t.ArticleId;
-                if (!sourceIndex.TryGetValue(name, out outlet))
-                {
-                    sourceIndex[name] = outlet = sourceIndex.Count;
-                }
+                sourceIndex[origin] = source = sourceIndex.Count;
             }
 
-            // Listed under the name the sources list gives it, so "(unknown outlet)" filters too.
-            var listedOutlet = SourceSummary.ListedName(t.Outlet);
-            if (!outletNames.TryGetValue(listedOutlet, out var outletName))
-            {
-                outletNames[listedOutlet] = outletName = outletNames.Count;
-            }
+            var (sourceActor, targetActor) = (Actor(s), Actor(g));
+            compact.Add(new CompactTie(sourceActor, targetActor, kind, source, Day(t.Published), OutletName(t.Outlet)));
 
-            compact.Add(new CompactTie(Actor(s), Actor(g), kind, outlet, Day(t.Published), outletName));
+            // Each copy that repeats the sentence: one more report, dated and filed under the copy's
+            // outlet, of the same source as the sentence it repeats.
+            foreach (var copy in corpus.TieCopies[i])
+            {
+                compact.Add(new CompactTie(sourceActor, targetActor, kind, source, Day(copy.Published), OutletName(copy.Outlet)));
+            }
         }
 
         actorIds = [.. ids];
@@ -123,8 +135,7 @@ internal sealed class Graph
         for (var i = 0; i < compact.Count; i++)
         {
             var t = compact[i];
-            var pair = -1;
-            if (t.Outlet >= 0 && !pairs.TryGetValue((edgeOfTie[i], t.Outlet), out pair))
+            if (!pairs.TryGetValue((edgeOfTie[i], t.Outlet), out var pair))
             {
                 pairs[(edgeOfTie[i], t.Outlet)] = pair = pairs.Count;
             }
@@ -261,7 +272,7 @@ internal sealed class Graph
 
             edgeOfTie[i] = edge;
             reports[edge]++;
-            if (t.Outlet >= 0 && sources.Add((edge, t.Outlet)))
+            if (sources.Add((edge, t.Outlet)))
             {
                 outletCounts[edge]++;
             }
@@ -319,7 +330,7 @@ internal sealed class Graph
             }
 
             reports[t.Edge]++;
-            if (t.SourcePair >= 0 && !counted[t.SourcePair])
+            if (!counted[t.SourcePair])
             {
                 counted[t.SourcePair] = true;
                 outlets[t.Edge]++;
@@ -356,7 +367,4 @@ internal sealed class Graph
         int.TryParse(date.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
             ? (y * 10000) + (m * 100) + d
             : -1;
-
-    private static bool IsCopy(Corpus corpus, string articleId) =>
-        corpus.Articles.TryGetValue(articleId, out var a) && a.CopyOf is not null;
 }

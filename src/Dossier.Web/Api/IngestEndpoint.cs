@@ -99,7 +99,7 @@ internal static class IngestEndpoint
                 log.Refused(context, "ingest", problem.StatusCode, problem.ProblemDetails.Detail);
                 break;
             case Ok<IngestResult> { Value: { } ingested }:
-                log.Ingested(context, ingested.Files, ingested.Stored, ingested.Duplicates, ingested.Refused, ingested.ArticlesInStore);
+                log.Ingested(context, ingested.Files, ingested.Stored, ingested.NearDuplicates, ingested.Duplicates, ingested.Refused, ingested.ArticlesInStore);
                 break;
         }
 

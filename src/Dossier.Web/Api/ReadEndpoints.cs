@@ -248,12 +248,11 @@ internal static class ReadEndpoints
             }
 
             var days = corpus.EventDays;
-            var outlets = corpus.EventOutlets;
             var types = corpus.EventTypes;
             var placed = corpus.EventLocated;
             IReadOnlyList<int> candidates = indexes.Count == 0 ? new AllPositions(corpus.Events.Count) : indexes.MinBy(i => i.Length)!;
             return TypedResults.Ok(paging.Of(candidates, i => (!dated || (days[i] >= 0 && days[i] >= fromDay && days[i] <= toDay))
-                            && (outlet is null || string.Equals(outlets[i], outlet, StringComparison.Ordinal))
+                            && (outlet is null || corpus.EventReportedBy(i, outlet))
                             && (type is null || string.Equals(types[i], type, StringComparison.OrdinalIgnoreCase))
                             && (located is null || placed[i] == located),
                 i => corpus.Events[i]));

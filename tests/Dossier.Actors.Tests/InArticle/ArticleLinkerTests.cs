@@ -569,6 +569,26 @@ public sealed class ArticleLinkerTests
     }
 
     [Fact]
+    public void Three_capitalized_words_with_a_word_of_their_kind_are_a_name_even_when_tagged_as_adjectives()
+    {
+        const string text = "Officials said the Syrian Democratic Forces advanced on the town. The SDF took it by noon.";
+        var actors = linker.Link(Articles.Make(text, ["SDF"], ("Syrian", "MISC")));
+
+        var forces = actors.Single(a => a.Name == "Syrian Democratic Forces");
+        Assert.Equal(ActorKind.ArmedGroup, forces.Kind);
+        Assert.Equal(["Syrian Democratic Forces", "SDF"], forces.Mentions.Select(m => text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void Two_capitalized_words_without_a_proper_noun_are_not_a_name()
+    {
+        const string text = "Officials said the Special Forces advanced on the town.";
+        var actors = linker.Link(Articles.Make(text, Array.Empty<string>()));
+
+        Assert.DoesNotContain(actors, a => a.Name.Contains("Forces", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_word_of_its_kind_after_the_stands_for_the_one_name_before_it_with_that_word()
     {
         const string text = "The Council met first. The Syrian Observatory for Human Rights published an investigation. "

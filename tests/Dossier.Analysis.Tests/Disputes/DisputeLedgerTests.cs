@@ -44,7 +44,7 @@ public sealed class DisputeLedgerTests
     }
 
     [Fact]
-    public void A_copy_that_repeats_its_originals_toll_is_not_a_second_value()
+    public void A_copy_that_repeats_its_originals_toll_is_not_a_second_value_but_its_outlet_is_named_under_it()
     {
         var corpus = new TestCorpus();
         var sirte = corpus.Entity("sirte", "Sirte", ActorKind.Place);
@@ -59,10 +59,11 @@ public sealed class DisputeLedgerTests
         var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
 
         Assert.Equal(["A", "B"], row.Values.Select(v => v.Outlet));
+        Assert.Equal([["Copy Wire"], []], row.Values.Select(v => v.CopiedBy));
     }
 
     [Fact]
-    public void A_copy_that_names_its_originals_attacker_is_not_a_second_value()
+    public void A_copy_that_names_its_originals_attacker_is_not_a_second_value_but_its_outlet_is_named_under_it()
     {
         var corpus = new TestCorpus();
         var zara = corpus.Entity("zara", "Ain Zara", ActorKind.Place);
@@ -77,6 +78,7 @@ public sealed class DisputeLedgerTests
         var row = Assert.Single(DisputeLedger.Build(corpus.Build()));
 
         Assert.Equal(["GNA", "LNA"], row.Values.Select(v => v.Value));
+        Assert.Equal([["Copy Wire"], []], row.Values.Select(v => v.CopiedBy));
     }
 
     [Fact]

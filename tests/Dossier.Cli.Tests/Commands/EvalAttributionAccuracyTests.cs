@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Dossier.Cli.Tests.Commands;
 
 /// <summary>
-/// Who said what on PolNeAR dev, with floors just under the figures the README reports, so a change
+/// Who said what on PolNeAR dev, with floors just under the figures docs/benchmarks.md reports, so a change
 /// to the claim extractor that loses ground shows. Runs where that data is and prints its figures;
 /// skipped, and reported so, where it is not.
 /// </summary>

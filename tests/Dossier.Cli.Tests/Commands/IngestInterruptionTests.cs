@@ -79,7 +79,7 @@ public sealed class IngestInterruptionTests
             }
 
             // Generous: on a loaded machine even stopping takes its share of the cores. An idle
-            // machine stops within a second (see the README); the point here is that it stops at
+            // machine stops within a second (docs/benchmarks.md); the point here is that it stops at
             // all in the middle of a long article, and that the rerun completes the store.
             using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             await process.WaitForExitAsync(stopped.Token);

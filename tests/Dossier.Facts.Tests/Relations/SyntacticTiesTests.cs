@@ -91,6 +91,30 @@ public sealed class SyntacticTiesTests
     }
 
     [Fact]
+    public void A_trigger_tagged_as_a_verb_but_owned_by_an_actor_is_read_as_a_noun()
+    {
+        var ties = Ties("They joined Kenya's fight against the SPLA.",
+            "They/PRON/2/nsubj joined/VERB/0/root Kenya/PROPN/5/nmod:poss 's/PART/3/case fight/VERB/2/obj against/ADP/8/case the/DET/8/det SPLA/PROPN/5/nmod ./PUNCT/2/punct");
+
+        Assert.Contains("Kenya opposes SPLA", ties);
+    }
+
+    [Fact]
+    public void A_numbered_unit_after_a_unit_and_a_comma_is_the_unit_it_belongs_to()
+    {
+        var document = Articles.Parsed("He served in 2nd Battalion, 5th Special Forces Group.",
+            "He/PRON/2/nsubj served/VERB/0/root in/ADP/5/case 2nd/ADJ/5/amod Battalion/PROPN/2/obl ,/PUNCT/11/punct 5th/ADJ/10/amod " +
+            "Special/ADJ/10/amod Forces/NOUN/11/compound Group/PROPN/5/appos ./PUNCT/2/punct",
+            ("2nd Battalion", "ORG"), ("5th Special Forces Group", "ORG"));
+        new ClaimExtractor().Process(document, CancellationToken.None);
+        new EventExtractor().Process(document, CancellationToken.None);
+        var ties = new RelationExtractor().Extract(document).Select(r => $"{document.Actors![r.Source].Name} {r.Kind.ToName()} {document.Actors[r.Target].Name}");
+
+        Assert.Contains("2nd Battalion member_of 5th Special Forces Group", ties);
+        Assert.DoesNotContain("5th Special Forces Group member_of 2nd Battalion", ties);
+    }
+
+    [Fact]
     public void Who_carries_out_strikes_against_a_group_opposes_it()
     {
         var ties = Ties("Kenya conducted strikes against the SPLA.",

@@ -8,15 +8,15 @@ using Xunit.Abstractions;
 namespace Dossier.Nlp.Tests.Evaluation;
 
 /// <summary>
-/// The shipped models against the public test sets in ../shared/data, with the thresholds the README
-/// reports. They run where that data is (CI, developers) and print their figures; a fresh clone
+/// The shipped models against the public test sets in ../shared/data, with the thresholds
+/// docs/benchmarks.md reports. They run where that data is (CI, developers) and print their figures; a fresh clone
 /// without it reports them skipped.
 /// </summary>
 [Trait(TestTier.Name, TestTier.Integration)]
 [Trait("Category", "Accuracy")]
 public sealed class AccuracySuiteTests(ITestOutputHelper output)
 {
-    // The README's test figures for the shipped parse.model, less a little for the next retraining.
+    // docs/benchmarks.md's test figures for the shipped parse.model, less a little for the next retraining.
     private const double LasThreshold = 0.805;
     private const double UasThreshold = 0.84;
 

@@ -60,7 +60,8 @@ function groupTies(ties, self) {
 }
 
 function tieGroup(g) {
-  const outlets = new Set(g.sentences.map(t => t.outlet || 'unknown outlet')).size;
+  // A syndicated copy's outlet is one more outlet reporting the sentence, not one more sentence.
+  const outlets = new Set(g.sentences.flatMap(t => [t.outlet || '(unknown outlet)', ...t.copiedBy])).size;
   // How the sentences put it, when not in the outlet's own voice: "reported ×2", "alleged".
   const modalities = new Map();
   for (const t of g.sentences.filter(t => t.polarity !== 'asserted')) modalities.set(t.polarity, (modalities.get(t.polarity) || 0) + 1);
@@ -74,7 +75,7 @@ function tieGroup(g) {
         t.polarity !== 'asserted' || t.saidBy
           ? h('div', { class: 'small' }, t.polarity !== 'asserted' ? h('span', { class: 'tag' }, t.polarity) : '', t.saidBy ? h('span', { class: 'muted' }, `says ${t.saidBy}`) : '')
           : '',
-        evidence(t.evidence, t.articleId, t.outlet, t.published),
+        evidence(t.evidence, t.articleId, t.outlet, t.published, t.copiedBy),
       ])),
   ];
 }
@@ -104,7 +105,7 @@ function claim(c) {
   return [
     h('div', { class: 'fact-head' }, h('span', { class: 'tag' }, c.form), h('span', { class: 'tag' }, c.modality), c.speaker ? actorLink(c.speaker) : c.speakerText, c.speaksFor ? [' for ', actorLink(c.speaksFor)] : '', ` ${c.cue}: `),
     h('div', {}, `“${c.content}”`),
-    folded('the sentence', evidence(c.sentence, c.articleId, c.outlet, c.published)),
+    folded('the sentence', evidence(c.sentence, c.articleId, c.outlet, c.published, c.copiedBy)),
   ];
 }
 
@@ -159,7 +160,7 @@ async function show() {
     section('Events', 'events', d.events, e => [
       h('div', { class: 'fact-head' }, eventTitle(e)),
       h('div', {}, eventFacts(e)),
-      evidence(e.evidence, e.articleId, e.outlet, e.published),
+      evidence(e.evidence, e.articleId, e.outlet, e.published, e.copiedBy),
     ], 'No events found.', d.totals.events),
     d.totals.analysisReady ? '' : h('p', { class: 'notice small', id: 'analysis-pending' }, 'Labels and disputes are still being computed for this store (they read every article); reload in a minute.'),
     section('Labels outlets give this actor', 'labels', d.labels, label, 'No loaded labels are applied to this actor.'),

@@ -79,12 +79,16 @@ export function articleLink(articleId, sentence, label = 'open in article') {
   return h('a', { href: `article.html?${parameters}`, class: 'evidence-link' }, label);
 }
 
-/** An evidence sentence with where it comes from and the link to it. */
-export function evidence(sentence, articleId, outlet, published) {
+/**
+ * An evidence sentence with where it comes from and the link to it. copiedBy names the outlets of
+ * syndicated copies that repeat the sentence: more outlets reporting it, not more sentences.
+ */
+export function evidence(sentence, articleId, outlet, published, copiedBy = []) {
   return h('div', { class: 'evidence-block' },
     h('blockquote', { class: 'evidence' }, sentence),
     h('div', { class: 'small muted' },
       [outlet || 'unknown outlet', published ? ` · ${published.slice(0, 10)}` : '', ' · '],
+      copiedBy.length ? [h('span', { class: 'copied-by' }, `also in ${copiedBy.length === 1 ? 'a copy' : 'copies'} by ${copiedBy.join(', ')}`), ' · '] : '',
       articleLink(articleId, sentence)));
 }
 
@@ -120,7 +124,7 @@ export function dispute(d) {
       h('tbody', {}, d.values.map(v => h('tr', {},
         h('td', {}, articleLink(v.articleId, v.evidence, v.value)),
         h('td', {}, v.speaker || '(the outlet)'),
-        h('td', {}, v.outlet),
+        h('td', {}, v.outlet, v.copiedBy.length ? h('span', { class: 'copied-by small muted' }, ` (also in ${v.copiedBy.length === 1 ? 'a copy' : 'copies'} by ${v.copiedBy.join(', ')})`) : ''),
         h('td', {}, v.modality),
         h('td', {}, v.date || 'undated')))))),
   ];

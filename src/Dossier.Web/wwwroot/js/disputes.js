@@ -18,7 +18,7 @@ const KIND_NAMES = {
 };
 
 function text(d) {
-  return [d.subject, d.field, d.why, ...d.values.flatMap(v => [v.value, v.speaker, v.outlet, v.evidence])].filter(Boolean).join(' ').toLowerCase();
+  return [d.subject, d.field, d.why, ...d.values.flatMap(v => [v.value, v.speaker, v.outlet, ...v.copiedBy, v.evidence])].filter(Boolean).join(' ').toLowerCase();
 }
 
 function render() {
@@ -26,7 +26,7 @@ function render() {
   const outlet = outletSelect.value;
   const wanted = words.value.trim().toLowerCase();
   const shown = all.filter(d => (!kind || d.kind === kind)
-    && (!outlet || d.values.some(v => v.outlet === outlet))
+    && (!outlet || d.values.some(v => v.outlet === outlet || v.copiedBy.includes(outlet)))
     && (!wanted || text(d).includes(wanted)));
   fill(list, shown.map(d => h('li', {}, dispute(d))));
   const of = total > all.length ? `the first ${all.length} of ${total}` : `${all.length}`;
@@ -48,7 +48,7 @@ async function show() {
     summary.before(h('p', { class: 'notice small' }, 'Only the disputes that name one actor. ', h('a', { href: 'disputes.html' }, 'All disputes')));
   }
   for (const kind of [...new Set(all.map(d => d.kind))].sort()) kindSelect.append(h('option', { value: kind }, KIND_NAMES[kind] || kind));
-  for (const outlet of [...new Set(all.flatMap(d => d.values.map(v => v.outlet)))].sort()) outletSelect.append(h('option', { value: outlet }, outlet));
+  for (const outlet of [...new Set(all.flatMap(d => d.values.flatMap(v => [v.outlet, ...v.copiedBy])))].sort()) outletSelect.append(h('option', { value: outlet }, outlet));
   for (const control of [kindSelect, outletSelect]) control.addEventListener('change', render);
   words.addEventListener('input', render);
   document.getElementById('dispute-filters').addEventListener('submit', event => event.preventDefault());

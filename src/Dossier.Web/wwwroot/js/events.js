@@ -110,7 +110,7 @@ function render() {
       h('strong', {}, eventTitle(e)),
       h('div', {}, eventFacts(e)),
       h('div', { class: 'small muted' }, `Placed at ${e.place.name}: ${e.coordinatesFrom}`),
-      evidence(e.evidence, e.articleId, e.outlet, e.published)));
+      evidence(e.evidence, e.articleId, e.outlet, e.published, e.copiedBy)));
     marker.on('click', () => select(e.id, true));
     markers.set(e.id, marker);
     cluster.addLayer(marker);
@@ -120,7 +120,7 @@ function render() {
     h('div', { class: 'fact-head' }, h('span', { class: `tag ${typeClass(e.type)} type-tag` }, ' '), eventTitle(e)),
     h('div', {}, eventFacts(e)),
     e.coordinates ? '' : h('div', { class: 'small muted' }, e.place ? `Not on the map: ${e.coordinatesFrom ?? `no coordinates for ${e.place.name}`}.` : 'Not on the map: no place given.'),
-    evidence(e.evidence, e.articleId, e.outlet, e.published))));
+    evidence(e.evidence, e.articleId, e.outlet, e.published, e.copiedBy))));
   const located = events.filter(e => e.coordinates).length;
   fill(summary, `${events.length} reported events, ${events.filter(e => e.dateFirst).length} dated, ${located} on the map. Marker size: killed; colour: type; dense markers are clustered.`);
 }

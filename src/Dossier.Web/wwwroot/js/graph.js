@@ -499,7 +499,7 @@ async function showTie(edge) {
       h('p', { class: 'small muted' }, `${edge.reports} report(s) from ${edge.outlets} independent source(s)`),
       h('ul', { class: 'facts', id: 'tie-evidence' }, ties.items.map(t => h('li', {},
         h('div', { class: 'small' }, h('span', { class: 'tag' }, t.polarity), t.saidBy ? `says ${t.saidBy}` : ''),
-        evidence(t.evidence, t.articleId, t.outlet, t.published)))));
+        evidence(t.evidence, t.articleId, t.outlet, t.published, t.copiedBy)))));
   } catch (error) {
     showError(side, error);
   }
