@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dossier.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
+using Dossier.Pipeline;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Bench;
@@ -47,7 +47,7 @@ internal static class ScaleRun
         var job = new IngestJob(store, new ArticleReader(new ReaderOptions()), new ArticleCleaner(), TimeProvider.System, () => Stream.Null);
         var report = job.Run([corpus], new QuietObserver(), CancellationToken.None);
         ingest.Stop();
-        var linking = ActorLinking.Open(store, Path.Combine(root, "models"));
+        var linking = AnnotationWorker.Open(store, Path.Combine(root, "models"));
         var lastReport = Stopwatch.StartNew();
         var linked = linking.Run(
             progress =>

@@ -1,9 +1,9 @@
+using Dossier.Analysis.Copies;
 using Dossier.Core.Actors;
 using Dossier.Core.Analysis;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
-using Dossier.Facts.Copies;
 
 namespace Dossier.Analysis;
 

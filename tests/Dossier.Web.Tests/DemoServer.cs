@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dossier.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
+using Dossier.Pipeline;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Web.Tests;
@@ -81,7 +81,7 @@ public sealed class DemoServer : IAsyncLifetime
         using var store = SqliteDossierStore.Open(database);
         var job = new IngestJob(store, new ArticleReader(new ReaderOptions()), new ArticleCleaner(), TimeProvider.System, () => Stream.Null);
         var report = job.Run([path], new NoObserver(), CancellationToken.None);
-        ActorLinking.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(null, null, CancellationToken.None);
+        AnnotationWorker.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(null, null, CancellationToken.None);
         return report;
     }
 

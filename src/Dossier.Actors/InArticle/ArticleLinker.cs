@@ -302,7 +302,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 // "X (Y)": a person's or an organisation's other name, closed at once; never a place's
                 // region ("Mosul (Nineveh)"), an outlet after a byline or a kind the two names disagree on.
                 var close = second.End < text.Length && text[second.End] == ')';
-                if (!close || first.Kind.Kind.Family() == 2 || (second.Kind.Weight == KindClassifier.CueWeight && second.Kind.Kind.Family() != first.Kind.Kind.Family()))
+                if (!close || first.Kind.Kind.Family() == KindFamily.Place || (second.Kind.Weight == KindClassifier.CueWeight && second.Kind.Kind.Family() != first.Kind.Kind.Family()))
                 {
                     continue;
                 }
@@ -429,7 +429,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
             names[names.IndexOf(name)] = name with
             {
-                Kind = new KindDecision(ActorKind.State, $"{NameMention.StateReason}{country}: {name.Text}, {NameMention.CapitalReason}", KindClassifier.CueWeight),
+                Kind = new KindDecision(ActorKind.State, $"{NameMention.StateReason}{country}: {name.Text}, {NameMention.CapitalReason}", KindClassifier.CueWeight) { State = country, IsCapital = true },
             };
         }
 
@@ -980,7 +980,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 continue;
             }
 
-            var having = names.Where(n => !n.IsAcronym && n.Start < start && n.Kind.Kind.Family() == 1 && Array.IndexOf(n.Text.Split(' '), word.Value) > 0)
+            var having = names.Where(n => !n.IsAcronym && n.Start < start && n.Kind.Kind.Family() == KindFamily.Organization && Array.IndexOf(n.Text.Split(' '), word.Value) > 0)
                 .DistinctBy(n => n.Text, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             if (having.Count == 1 && MakeName(work, start, end, having[0].EntityType) is { } name)
@@ -1321,7 +1321,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         // "the IS convoy" in an article about the Islamic State: the initials of a group's name of two
         // or more words, written in capitals, stand for it.
         var initials = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names.Where(n => !n.IsAcronym && n.CoreWords.Count >= 2 && n.EntityType == "ORG" && n.Kind.Kind.Family() == 1))
+        foreach (var name in names.Where(n => !n.IsAcronym && n.CoreWords.Count >= 2 && n.EntityType == "ORG" && n.Kind.Kind.Family() == KindFamily.Organization))
         {
             var letters = Initials(name.Text);
             if (letters.Length is >= 2 and <= 6)
@@ -1870,7 +1870,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var reason = "";
         foreach (var chain in chains)
         {
-            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == 2) && !(chain.Family == 1 && chain.DistinctNames.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
+            if (chain.Family != name.Kind.Kind.Family() && !(IsWeakOrganization(name) && chain.Family == KindFamily.Place) && !(chain.Family == KindFamily.Organization && chain.DistinctNames.All(IsWeakOrganization) && name.Kind.Kind == ActorKind.Place))
             {
                 continue;
             }
@@ -1924,7 +1924,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
                 // People may drop a middle name; organisations with a word more are other bodies
                 // ("Presidential Council", "Presidential Security Council").
                 // Words such as "of" do not count: "government of national salvation" is "national salvation government".
-                var allowed = chain.Family == 0 ? 1 : 0;
+                var allowed = chain.Family == KindFamily.Person ? 1 : 0;
                 var otherWords = other.CoreWords.Count(w => !FunctionWords.Contains(w));
                 var nameWords = name.CoreWords.Count(w => !FunctionWords.Contains(w));
                 if (otherWords > 1 == nameWords > 1 && Math.Abs(otherWords - nameWords) <= allowed
@@ -1970,7 +1970,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         if (bracket > 0 && work.Text[bracket] == ']'
-            && chains.FirstOrDefault(c => c.Family == 0 && c.Names.Exists(n => n.End == bracket && n.CoreWords.Count == 1 && !n.IsAcronym)) is { } given)
+            && chains.FirstOrDefault(c => c.Family == KindFamily.Person && c.Names.Exists(n => n.End == bracket && n.CoreWords.Count == 1 && !n.IsAcronym)) is { } given)
         {
             var first = given.Names.First(n => n.End == bracket);
             given.Add(name, MentionForm.Name, $"{first.Text}] {name.Text}: a bracket cut the name in two");
@@ -1985,7 +1985,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         bool Titled(Chain c) => name.Roles.Count > 0 && !c.Roles.Overlaps(name.Roles)
                                 && !c.DistinctNames.Exists(n => n.CoreWords.Count > 1 && n.CoreWords.Contains(word, StringComparer.Ordinal));
         var candidates = chains
-            .Where(c => c.Family == 0 && c.DistinctNames.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
+            .Where(c => c.Family == KindFamily.Person && c.DistinctNames.Any(n => n.CoreWords.Count > 1 && (SameWord(n.CoreWords[^1], word, key) || n.CoreWords.Contains(word, StringComparer.Ordinal))) && !Titled(c))
             .ToList();
         if (candidates.Count == 1)
         {
@@ -2017,7 +2017,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             }
         }
 
-        var same = chains.FirstOrDefault(c => c.Family == 0 && c.DistinctNames.All(n => n.CoreWords.Count == 1) && c.DistinctNames.Any(n => SameWord(n.CoreWords[0], word, key)));
+        var same = chains.FirstOrDefault(c => c.Family == KindFamily.Person && c.DistinctNames.All(n => n.CoreWords.Count == 1) && c.DistinctNames.Any(n => SameWord(n.CoreWords[0], word, key)));
         if (same is not null)
         {
             same.Add(name, MentionForm.Name, $"spelling of {same.DistinctNames[0].Text}");
@@ -2073,7 +2073,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         }
 
         bool HasInitials(NameMention n) => !n.IsAcronym && n.CoreWords.Count >= 2 && (Initials(n.Text) == letters || Initials(n.Text, withParticles: true) == letters);
-        var byInitials = chains.Where(c => c.Family == 1 && c.DistinctNames.Any(HasInitials)).ToList();
+        var byInitials = chains.Where(c => c.Family == KindFamily.Organization && c.DistinctNames.Any(HasInitials)).ToList();
         if (byInitials.Count == 1)
         {
             var expansion = byInitials[0].DistinctNames.First(HasInitials).Text;
@@ -2166,7 +2166,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var phrases = new List<(Chain Of, DraftMention Name, int End, string Noun, string Stands)>();
         foreach (var chain in chains)
         {
-            var isGroup = chain.Family == 1 && chain.Kind is not (ActorKind.Media or ActorKind.Person);
+            var isGroup = chain.Family == KindFamily.Organization && chain.Kind is not (ActorKind.Media or ActorKind.Person);
             var isState = chain.Kind == ActorKind.State;
             if (!isGroup && !isState)
             {
@@ -2352,7 +2352,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             roles = [ArticleWork.PrimeMinister];
         }
 
-        var people = chains.Where(c => c.Family == 0 && c.Names.Count > 0).ToList();
+        var people = chains.Where(c => c.Family == KindFamily.Person && c.Names.Count > 0).ToList();
         var fitting = people.Where(c => c.Roles.Overlaps(roles)).ToList();
         if (fitting.Count == 1)
         {
@@ -2362,7 +2362,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
         // "The marshal", "the warlord": with no title anywhere in the article, the one person the
         // article is about, if one clearly dominates it.
-        if (fitting.Count == 0 && roles.Overlaps(DominantRoles) && ofChain is null or { Family: 1 })
+        if (fitting.Count == 0 && roles.Overlaps(DominantRoles) && ofChain is null or { Family: KindFamily.Organization })
         {
             var ranked = people.OrderByDescending(c => c.Mentions.Count).ToList();
             if (ranked.Count > 0 && ranked[0].Mentions.Count >= 3 && (ranked.Count == 1 || ranked[0].Mentions.Count >= 2 * ranked[1].Mentions.Count))
@@ -2393,7 +2393,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             // "the internationally recognized government", "the U.N.-backed government", "the
             // government of Saraj": only with a modifier or a person it is of, and only when the
             // article names one government.
-            if (modifiers.Trim().Length == 0 && ofChain is not { Family: 0 })
+            if (modifiers.Trim().Length == 0 && ofChain is not { Family: KindFamily.Person })
             {
                 return;
             }
@@ -2460,7 +2460,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
         var sentence = work.SentenceOf(start);
         var windowStart = kind == ActorKind.Media ? 0 : work.SentenceStart(Math.Max(0, sentence - 2));
         var nearest = chains
-            .Where(c => c.Family == 1 && (kind == ActorKind.Media ? c.Kind == ActorKind.Media : c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization))
+            .Where(c => c.Family == KindFamily.Organization && (kind == ActorKind.Media ? c.Kind == ActorKind.Media : c.Kind is ActorKind.ArmedGroup or ActorKind.Movement or ActorKind.Organization))
             .Where(c => !(outlaw && c.IsStateForce))
             .Select(c => (Chain: c, Last: c.Mentions.Where(m => m.Start < start && m.Start >= windowStart && m.Form != MentionForm.Description).Select(m => m.Start).DefaultIfEmpty(-1).Max()))
             .Where(p => p.Last >= 0)
@@ -2474,7 +2474,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
 
     private static void AddPronouns(ArticleWork work, List<Chain> chains)
     {
-        var people = chains.Where(c => c.Family == 0).ToList();
+        var people = chains.Where(c => c.Family == KindFamily.Person).ToList();
         if (people.Count == 0)
         {
             return;
@@ -2494,7 +2494,7 @@ public sealed partial class ArticleLinker(CountryNames countries, KnownNames? kn
             {
                 same.Chain.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\": as \"{same.Word}\" before it in the sentence, {same.Chain.DisplayName}"));
             }
-            else if (sentence > 0 && token.Start == work.SentenceStart(sentence) && SubjectOf(work, chains, sentence - 1) is { } subject && subject.Family == 0)
+            else if (sentence > 0 && token.Start == work.SentenceStart(sentence) && SubjectOf(work, chains, sentence - 1) is { } subject && subject.Family == KindFamily.Person)
             {
                 subject.Mentions.Add(new DraftMention(token.Start, token.End, MentionForm.Pronoun, $"\"{word}\" opens its sentence: the subject of the sentence before is {subject.DisplayName}"));
             }

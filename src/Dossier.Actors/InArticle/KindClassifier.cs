@@ -4,7 +4,15 @@ using Dossier.Core.Actors;
 namespace Dossier.Actors.InArticle;
 
 /// <summary>A kind, with the words that decided it and how much they count against other evidence.</summary>
-public readonly record struct KindDecision(ActorKind Kind, string Reason, int Weight);
+/// <remarks>The reason is for people to read; what a later step needs to know is a field of its own.</remarks>
+public readonly record struct KindDecision(ActorKind Kind, string Reason, int Weight)
+{
+    /// <summary>The country a state's name names ("Turkey"; "Ankara" written for Turkey); null when the decision is not a state's name.</summary>
+    public string? State { get; init; }
+
+    /// <summary>The name is a capital written for its state ("Ankara dropped all claims"), not the country's own name.</summary>
+    public bool IsCapital { get; init; }
+}
 
 /// <summary>
 /// Decides what kind of actor a name is: a country name makes a state, a head word makes an armed
@@ -25,7 +33,7 @@ public sealed class KindClassifier(CountryNames countries)
         ArgumentNullException.ThrowIfNull(entityType);
         if (countries.Country(name, allowCodes: entityType == "LOC") is { } country)
         {
-            return new(ActorKind.State, $"a name of {country}", CueWeight);
+            return new(ActorKind.State, $"a name of {country}", CueWeight) { State = country };
         }
 
         var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);

@@ -22,13 +22,12 @@ internal sealed record NameMention(
     public IReadOnlySet<string> WordKeys { get; } = CoreWords.Select(Dossier.Nlp.Linking.NameForms.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The country this name is, when it is a state.</summary>
-    public string? State => Kind.Kind == ActorKind.State && Kind.Reason.StartsWith(StateReason, StringComparison.Ordinal)
-        ? Kind.Reason[StateReason.Length..(Kind.Reason.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? colon : Kind.Reason.Length)]
-        : null;
+    public string? State => Kind.Kind == ActorKind.State ? Kind.State : null;
 
     /// <summary>A capital written for its state ("Ankara dropped all claims"), not the country's own name.</summary>
-    public bool IsCapital => State is not null && Kind.Reason.EndsWith(CapitalReason, StringComparison.Ordinal);
+    public bool IsCapital => State is not null && Kind.IsCapital;
 
+    // The words of a state's reason, for people to read: the state itself is a field of the decision.
     public const string StateReason = "a name of ";
 
     public const string CapitalReason = "its capital, stands for its government";
@@ -97,7 +96,7 @@ internal sealed class Chain
     /// <summary>For an actor the article only describes: the name other articles give it.</summary>
     public string? KnownName { get; }
 
-    public int Family { get; }
+    public KindFamily Family { get; }
 
     public string? State { get; }
 

@@ -99,9 +99,9 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
 
     // ---- nodes: one per distinct name --------------------------------------------------------------
 
-    private sealed class Node(int family, string key, IReadOnlyList<string> words, bool isAcronym, string? country)
+    private sealed class Node(KindFamily family, string key, IReadOnlyList<string> words, bool isAcronym, string? country)
     {
-        public int Family { get; } = family;
+        public KindFamily Family { get; } = family;
 
         public string Key { get; } = key;
 
@@ -179,15 +179,15 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
             // Persons by surname, organisations and places by their first and last words.
             // A place of one word also by the start of its key: a letter dropped or added in the middle
             // (Ajabiya, Ajdabiya) changes the key, not its start.
-            var keys = node.Family == 0
+            var keys = node.Family == KindFamily.Person
                 ? new[] { NameForms.Key(node.Words[^1]) }
                 : new[] { NameForms.Key(node.Words[0]), NameForms.Key(node.Words[^1]) };
-            if (node.Family == 2 && node.Words.Count == 1 && keys[0].Length >= 3)
+            if (node.Family == KindFamily.Place && node.Words.Count == 1 && keys[0].Length >= 3)
             {
                 keys = [.. keys, "start:" + keys[0][..2]];
             }
 
-            var families = node.WeakOrganization ? new[] { 1, 2 } : [node.Family];
+            var families = node.WeakOrganization ? new[] { KindFamily.Organization, KindFamily.Place } : [node.Family];
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
                 foreach (var family in families)
@@ -212,13 +212,13 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
                 {
                     var a = nodes[members[x]];
                     var b = nodes[members[y]];
-                    var weakPlace = (a.WeakOrganization && b.Family == 2) || (b.WeakOrganization && a.Family == 2);
+                    var weakPlace = (a.WeakOrganization && b.Family == KindFamily.Place) || (b.WeakOrganization && a.Family == KindFamily.Place);
                     if (forest.Find(members[x]) == forest.Find(members[y]) || !(KindsAgree(a.Kind, b.Kind) || weakPlace))
                     {
                         continue;
                     }
 
-                    if (a.Family != 0 && a.Words.Count != b.Words.Count)
+                    if (a.Family != KindFamily.Person && a.Words.Count != b.Words.Count)
                     {
                         continue;
                     }
@@ -240,7 +240,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
         var fullNames = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (nodes[i] is { Family: 0, IsAcronym: false } node && node.Words.Count > 1)
+            if (nodes[i] is { Family: KindFamily.Person, IsAcronym: false } node && node.Words.Count > 1)
             {
                 var key = NameForms.Key(node.Words[^1]);
                 if (!fullNames.TryGetValue(key, out var list))
@@ -257,7 +257,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            if (node is not { Family: 0, IsAcronym: false } || node.Words.Count != 1 || !fullNames.TryGetValue(NameForms.Key(node.Words[0]), out var candidates))
+            if (node is not { Family: KindFamily.Person, IsAcronym: false } || node.Words.Count != 1 || !fullNames.TryGetValue(NameForms.Key(node.Words[0]), out var candidates))
             {
                 continue;
             }
@@ -378,7 +378,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            if (node.IsAcronym || node.Family != 1 || aliases.Find(node.Name) is not { } entry)
+            if (node.IsAcronym || node.Family != KindFamily.Organization || aliases.Find(node.Name) is not { } entry)
             {
                 continue;
             }
@@ -415,7 +415,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
                 Add(defined, $"{node.Family}|{acronym}", i);
             }
 
-            if (node.Family == 1 && node.Words.Count >= 2)
+            if (node.Family == KindFamily.Organization && node.Words.Count >= 2)
             {
                 Add(byInitials, $"{node.Family}|{InArticle.ArticleLinker.Initials(node.Name)}", i);
             }
@@ -547,7 +547,7 @@ public sealed class ActorResolver(CountryNames countries, AliasTable? aliases = 
         {
             if (nodeOfChain.TryGetValue((tie.ArticleSeq, tie.SourceChain), out var leader)
                 && nodeOfChain.TryGetValue((tie.ArticleSeq, tie.TargetChain), out var body)
-                && nodes[leader].Family == 0 && nodes[body].Kind == ActorKind.Government)
+                && nodes[leader].Family == KindFamily.Person && nodes[body].Kind == ActorKind.Government)
             {
                 var leaderRoot = forest.Find(leader);
                 if (!led.TryGetValue(leaderRoot, out var bodies))

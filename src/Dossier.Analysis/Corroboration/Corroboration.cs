@@ -1,5 +1,5 @@
+using Dossier.Analysis.Incidents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Events;
 
 namespace Dossier.Analysis;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using Dossier.Actors;
 using Dossier.Cli.Output;
 using Dossier.Core.Actors;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
 using Dossier.Nlp;
 using Dossier.Nlp.Linking;
+using Dossier.Pipeline;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
@@ -34,12 +34,12 @@ internal static class ActorCommands
     public static bool RunLinking(CliEnvironment environment, IDossierStore store, bool quiet, CancellationToken cancellationToken, int jobs = 1)
         => OpenLinking(environment, store) is { } linking && RunLinking(environment, store, linking, quiet, cancellationToken, jobs);
 
-    private static ActorLinking? OpenLinking(CliEnvironment environment, IDossierStore store)
+    private static AnnotationWorker? OpenLinking(CliEnvironment environment, IDossierStore store)
     {
         var modelsDirectory = NlpModels.DefaultDirectory(environment.ApplicationDirectory);
         try
         {
-            return ActorLinking.Open(store, modelsDirectory);
+            return AnnotationWorker.Open(store, modelsDirectory);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -56,7 +56,7 @@ internal static class ActorCommands
         _ => $"link: {Numbers.Format(progress.Total)} article actors joined",
     };
 
-    private static bool RunLinking(CliEnvironment environment, IDossierStore store, ActorLinking linking, bool quiet, CancellationToken cancellationToken, int jobs)
+    private static bool RunLinking(CliEnvironment environment, IDossierStore store, AnnotationWorker linking, bool quiet, CancellationToken cancellationToken, int jobs)
     {
         var started = environment.Clock.GetTimestamp();
         var lastReport = started;
@@ -208,9 +208,9 @@ internal static class ActorCommands
             var detail = store.GetEntity(entity.Id)!;
             var claimsBy = store.ListClaims(new Core.Facts.ClaimFilter(SpeakerEntityId: entity.Id, Limit: 1000));
             var claimsAbout = store.ListClaims(new Core.Facts.ClaimFilter(AboutEntityId: entity.Id, Limit: 1000));
-            var relations = Dossier.Facts.Copies.CopiedRelations.Fold(
+            var relations = Dossier.Analysis.Copies.CopiedRelations.Fold(
                 [.. store.ListRelations().Where(r => r.Source.EntityId == entity.Id || r.Target.EntityId == entity.Id)],
-                Dossier.Facts.Copies.ArticleCopies.Load(store));
+                Dossier.Analysis.Copies.ArticleCopies.Load(store));
             var events = store.ListEvents().Where(e => e.Agents.Concat(e.Targets).Append(e.Place).Any(a => a?.EntityId == entity.Id)).ToList();
             var labels = Dossier.Analysis.FramingReport.LabelsOf(
                 Dossier.Analysis.CorpusFacts.LoadForLabels(store, [.. detail.Appearances.Select(a => a.ArticleId).Distinct()]), entity.Id);
@@ -521,7 +521,7 @@ internal static class ActorCommands
 
             store.AddOverride(action, subject, arguments, environment.Clock.GetUtcNow());
             var stored = store.ListOverrides()[^1];
-            var linking = ActorLinking.Open(store, NlpModels.DefaultDirectory(environment.ApplicationDirectory));
+            var linking = AnnotationWorker.Open(store, NlpModels.DefaultDirectory(environment.ApplicationDirectory));
             var resolution = linking.Resolve();
             var problem = resolution.Warnings.FirstOrDefault(w => w.StartsWith($"override {stored.Seq} ", StringComparison.Ordinal));
             if (problem is not null)

@@ -171,7 +171,7 @@ internal static class DemoCommand
 
         console.WriteLine();
         console.MarkupLine("[bold]Dated events[/] (dossier events lists them all with their evidence; dossier claims --by Mismari, who says what)");
-        foreach (var incident in Dossier.Facts.Events.IncidentGrouper.Group(store.ListEvents(), Dossier.Facts.Copies.ArticleCopies.Load(store)).Where(i => i.Event.DateFirst is not null).Take(12))
+        foreach (var incident in Dossier.Analysis.Incidents.IncidentGrouper.Group(store.ListEvents(), Dossier.Analysis.Copies.ArticleCopies.Load(store)).Where(i => i.Event.DateFirst is not null).Take(12))
         {
             var e = incident.Event;
             var killed = e.Counts.FirstOrDefault(c => c.Kind == Core.Facts.CountKind.Killed) is { } count ? $"; killed {count.Text}" : "";

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Dossier.Actors;
 using Dossier.Cli.Output;
 using Dossier.Facts.Evaluation;
 using Dossier.Nlp;
+using Dossier.Pipeline;
 
 namespace Dossier.Cli.Commands;
 

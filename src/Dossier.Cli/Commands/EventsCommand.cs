@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Dossier.Analysis.Copies;
+using Dossier.Analysis.Incidents;
 using Dossier.Cli.Output;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
-using Dossier.Facts.Events;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Dossier.Analysis.Copies;
 using Dossier.Cli.Output;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
 using Spectre.Console;
 
 namespace Dossier.Cli.Commands;

@@ -85,10 +85,26 @@ public static class ActorKinds
     public static string AllNames => string.Join(", ", Enum.GetValues<ActorKind>().Select(k => k.ToName()));
 
     /// <summary>Kinds that may be one actor under different spellings: people, organisations, or places.</summary>
-    public static int Family(this ActorKind kind) => kind switch
+    public static KindFamily Family(this ActorKind kind) => kind switch
     {
-        ActorKind.Person => 0,
-        ActorKind.State or ActorKind.Place or ActorKind.Facility => 2,
-        _ => 1,
+        ActorKind.Person => KindFamily.Person,
+        ActorKind.State or ActorKind.Place or ActorKind.Facility => KindFamily.Place,
+        _ => KindFamily.Organization,
     };
+}
+
+/// <summary>
+/// Kinds whose names may be spellings of one actor (<see cref="ActorKinds.Family"/>): two names of
+/// different families are never joined, whatever their spellings.
+/// </summary>
+public enum KindFamily
+{
+    /// <summary>A person.</summary>
+    Person,
+
+    /// <summary>Armed groups, governments, movements, media and other organisations.</summary>
+    Organization,
+
+    /// <summary>States, places and facilities.</summary>
+    Place,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Analysis.Incidents;
 using Dossier.Analysis.Places;
 using Dossier.Core.Documents;
 using Dossier.Core.Export;
@@ -11,7 +12,8 @@ namespace Dossier.Export.Csv;
 
 /// <summary>
 /// Events as ACLED lays them out, one row per incident (reports of the same kind of event at the same
-/// place on overlapping dates are one incident), followed by Dossier's own columns. ACLED codes the
+/// place on overlapping dates are one incident: <see cref="IncidentRule"/>, applied as the store's
+/// events stream by in date order), followed by Dossier's own columns. ACLED codes the
 /// lowest fatality figure and notes the others; so do we, and the notes say which report gave which.
 /// The place is put where the web map puts it (<see cref="PlaceCoordinates"/>): coordinates, country,
 /// ISO 3166-1 numeric code, admin1 for a town (the first-level division GeoNames puts it in, by
@@ -54,7 +56,7 @@ internal static class AcledCsvExporter
             return AcledCsvExporter.Row(incident, place, unknownOutlets);
         }
 
-        var grouper = new StreamingIncidentGrouper();
+        var grouper = new StreamingIncidentGrouper<IncidentSummary>(report => new IncidentSummary(report));
         foreach (var report in store.ReadEvents(filter, byDate: true))
         {
             foreach (var closed in grouper.Add(report))
@@ -145,7 +147,7 @@ internal static class AcledCsvExporter
 internal sealed record ReportedFigure(CountKind Kind, long Low, string Text, ArticleId Article, string? Outlet);
 
 /// <summary>An incident as the CSV needs it: its best report, every report's figures, sources, speakers and modalities.</summary>
-internal sealed class IncidentSummary(ExportEvent first)
+internal sealed class IncidentSummary(ExportEvent first) : IStreamedIncident
 {
     private readonly List<ReportedFigure> figures = [];
 
@@ -189,78 +191,9 @@ internal sealed class IncidentSummary(ExportEvent first)
             LastDate = last;
         }
 
-        if (Reports > 1 && Better(report, Best))
+        if (Reports > 1 && IncidentRule.SaysMore(IncidentReport.Of(report), IncidentReport.Of(Best)))
         {
             Best = report;
         }
-    }
-
-    /// <summary>The report that says most: the most precise date, then the most counts, then the most actors.</summary>
-    private static bool Better(ExportEvent a, ExportEvent b)
-    {
-        static int Span(ExportEvent e) => e.DateFirst is { } first && e.DateLast is { } last ? last.DayNumber - first.DayNumber : int.MaxValue;
-        if (Span(a) != Span(b))
-        {
-            return Span(a) < Span(b);
-        }
-
-        if (a.Counts.Count != b.Counts.Count)
-        {
-            return a.Counts.Count > b.Counts.Count;
-        }
-
-        return a.Agents.Count + a.Targets.Count > b.Agents.Count + b.Targets.Count;
-    }
-}
-
-/// <summary>
-/// Joins reports of one incident as they stream by in date order: the same family of event (an
-/// attack, a clash, a shelling and a killing are one family) at the same place entity on overlapping
-/// dates. Only incidents still open at the current date are held, so memory follows the number of
-/// places active at once, not the size of the store. A report without a date or a linked place is an
-/// incident of its own: too little to say it is the same.
-/// </summary>
-internal sealed class StreamingIncidentGrouper
-{
-    private readonly Dictionary<(int Family, string Place), IncidentSummary> open = [];
-    private DateOnly? current;
-
-    public IEnumerable<IncidentSummary> Add(ExportEvent report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        if (report.DateFirst is not { } first || report.Place?.EntityId is not { } place)
-        {
-            var alone = new IncidentSummary(report);
-            alone.Add(report);
-            return [alone];
-        }
-
-        var closed = new List<IncidentSummary>();
-        if (current != first)
-        {
-            current = first;
-            foreach (var (key, incident) in open.Where(p => p.Value.LastDate < first).OrderBy(p => p.Value.Id, StringComparer.Ordinal).ToList())
-            {
-                open.Remove(key);
-                closed.Add(incident);
-            }
-        }
-
-        var family = report.Type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing ? -1 : (int)report.Type;
-        if (!open.TryGetValue((family, place), out var same))
-        {
-            same = new IncidentSummary(report);
-            open[(family, place)] = same;
-        }
-
-        same.Add(report);
-        return closed;
-    }
-
-    public IEnumerable<IncidentSummary> Finish()
-    {
-        var rest = open.Values.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
-        open.Clear();
-        return rest;
     }
 }

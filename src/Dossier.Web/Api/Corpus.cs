@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dossier.Core.Actors;
-using Dossier.Core.Facts;
-using Dossier.Core.Export;
-using Dossier.Core.Storage;
+using Dossier.Analysis.Copies;
 using Dossier.Analysis.Places;
+using Dossier.Core.Actors;
 using Dossier.Core.Documents;
-using Dossier.Facts.Copies;
+using Dossier.Core.Export;
+using Dossier.Core.Facts;
+using Dossier.Core.Storage;
 
 namespace Dossier.Web.Api;
 

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Dossier.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 using Dossier.Ingest;
 using Dossier.Ingest.Jobs;
 using Dossier.Nlp;
+using Dossier.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -209,7 +209,7 @@ internal static class IngestEndpoint
         var readerOptions = new ReaderOptions { MaxFileBytes = options.MaxUploadBytes };
         var job = new IngestJob(store, new ArticleReader(readerOptions), new ArticleCleaner(), options.Clock, () => Stream.Null);
         var report = job.Run(files, observer, CancellationToken.None);
-        var linking = ActorLinking.Open(store, NlpModels.DefaultDirectory(options.ApplicationDirectory));
+        var linking = AnnotationWorker.Open(store, NlpModels.DefaultDirectory(options.ApplicationDirectory));
         linking.Run(null, observer.Problem, CancellationToken.None);
         return new IngestResult(report.Files, report.Read, report.Stored, report.Duplicates, report.NearDuplicates, report.Refused,
             observer.Refusals, observer.Stored, store.GetStatistics().Articles);

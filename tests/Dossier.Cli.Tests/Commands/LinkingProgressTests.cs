@@ -1,5 +1,5 @@
-using Dossier.Actors;
 using Dossier.Nlp;
+using Dossier.Pipeline;
 using Dossier.Storage;
 
 namespace Dossier.Cli.Tests.Commands;
@@ -17,7 +17,7 @@ public sealed class LinkingProgressTests
         LinkingReport report;
         using (var store = DossierStores.Open(workspace.Database))
         {
-            report = ActorLinking.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(reports.Add, null, CancellationToken.None);
+            report = AnnotationWorker.Open(store, NlpModels.DefaultDirectory(AppContext.BaseDirectory)).Run(reports.Add, null, CancellationToken.None);
         }
 
         Assert.Equal([LinkingStep.Annotating, LinkingStep.SecondLook, LinkingStep.Joining], reports.Select(r => r.Step).Distinct());

@@ -1,27 +1,28 @@
+using Dossier.Actors.InArticle;
 using Dossier.Actors.Lexicon;
 using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 using Dossier.Nlp;
 
-namespace Dossier.Actors;
+namespace Dossier.Pipeline;
 
 /// <summary>One text annotated in memory: the document with every layer the stages made, or why they stopped.</summary>
 public sealed record ArticleAnnotation(Document Document, StageFailure? Failure);
 
 /// <summary>
 /// Annotates a single text exactly as an ingest's first look does (the stages of
-/// <see cref="ActorLinking"/>: tokens, sentences, tags, entities, actors, claims, events, ties),
+/// <see cref="AnnotationWorker"/>: tokens, sentences, tags, entities, actors, claims, events, ties),
 /// without a store and without cleaning, so every offset points into the text as given: for
 /// evaluations against offsets made on that text. One instance per thread: the linker keeps state.
 /// </summary>
 public sealed class ArticleAnnotator
 {
-    private readonly ActorLinking.LinkingStages stages;
+    private readonly ArticleStages stages;
 
     public ArticleAnnotator(NlpModels models, CountryNames countries, AliasTable? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(models);
-        stages = new ActorLinking.LinkingStages(models, countries, known: null, aliases is null ? null : new InArticle.ListedNames(aliases));
+        stages = new ArticleStages(models, countries, known: null, aliases is null ? null : new ListedNames(aliases));
     }
 
     /// <summary>Loads the shipped models and country table from a models folder, and the alias table from the <c>data/aliases</c> folder beside it when there is one.</summary>

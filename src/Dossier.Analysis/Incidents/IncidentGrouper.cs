@@ -1,19 +1,25 @@
+using Dossier.Analysis.Copies;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
 
-namespace Dossier.Facts.Events;
+namespace Dossier.Analysis.Incidents;
 
 /// <summary>One incident and every report of it, so that an attack told by three outlets is counted once.</summary>
 public sealed record Incident(EventRow Event, IReadOnlyList<EventRow> Reports);
 
 /// <summary>
-/// Joins reports of the same incident: the same kind of event (an attack, a clash and a shelling
-/// are one family), at the same place actor, on overlapping dates. A report without a date or a
-/// place stays an incident of its own: too little to say it is the same. A syndicated copy's
-/// report in the same words as its original's (same type, same sentence) joins the original's
-/// incident whatever its date and place: it is one more report of it, not another incident.
+/// Joins reports of the same incident by <see cref="IncidentRule"/>: the same kind of event (an
+/// attack, a clash and a shelling are one family), at the same place actor, on overlapping dates. A
+/// report without a date or a place stays an incident of its own: too little to say it is the same.
+/// A syndicated copy's report in the same words as its original's (same type, same sentence) joins
+/// the original's incident whatever its date and place: it is one more report of it, not another
+/// incident.
 /// </summary>
+/// <remarks>
+/// The reports may come in any order; a report joins the first incident it overlaps. Over reports
+/// in date order and without copies this gives the incidents <see cref="StreamingIncidentGrouper{TIncident}"/>
+/// gives, which holds only the incidents still open.
+/// </remarks>
 public static class IncidentGrouper
 {
     public static IReadOnlyList<Incident> Group(IReadOnlyList<EventRow> reports) => Group(reports, ArticleCopies.None);
@@ -51,14 +57,14 @@ public static class IncidentGrouper
             }
 
             incidentOf.TryAdd((report.ArticleId, report.Type, report.Evidence), incidents.Count);
-            if (report.DateFirst is not { } first || report.Place?.EntityId is not { } place)
+            if (IncidentRule.Key(IncidentReport.Of(report)) is not { } key)
             {
                 incidents.Add([report]);
                 continue;
             }
 
+            var first = report.DateFirst!.Value;
             var last = report.DateLast is { } end && end >= first ? end : first;
-            var key = (Family(report.Type), place);
             if (!days.TryGetValue(key, out var known))
             {
                 days[key] = known = new PlaceDays();
@@ -149,13 +155,18 @@ public static class IncidentGrouper
         }
     }
 
-    private static int Family(EventType type)
-        => type is EventType.Attack or EventType.ArmedClash or EventType.AirstrikeOrShelling or EventType.Killing ? -1 : (int)type;
-
-    /// <summary>The report that says most: the most precise date, then the most counts and actors.</summary>
+    /// <summary>The report that says most (<see cref="IncidentRule.SaysMore"/>), the first of those that say as much.</summary>
     private static EventRow Best(List<EventRow> group)
-        => group.OrderBy(r => r.DateLast is { } last && r.DateFirst is { } first ? last.DayNumber - first.DayNumber : int.MaxValue)
-                .ThenByDescending(r => r.Counts.Count)
-                .ThenByDescending(r => r.Agents.Count + r.Targets.Count)
-                .First();
+    {
+        var best = group[0];
+        foreach (var report in group.Skip(1))
+        {
+            if (IncidentRule.SaysMore(IncidentReport.Of(report), IncidentReport.Of(best)))
+            {
+                best = report;
+            }
+        }
+
+        return best;
+    }
 }

@@ -1,8 +1,8 @@
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
+using Dossier.Analysis.Copies;
 
-namespace Dossier.Facts.Tests.Copies;
+namespace Dossier.Analysis.Tests.Copies;
 
 public sealed class CopiedRelationsTests
 {

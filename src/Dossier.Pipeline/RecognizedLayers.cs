@@ -2,7 +2,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Documents.Nlp;
 using Microsoft.Win32.SafeHandles;
 
-namespace Dossier.Actors;
+namespace Dossier.Pipeline;
 
 /// <summary>
 /// What the part-of-speech tagger, the entity recognizer and the dependency parser found in each

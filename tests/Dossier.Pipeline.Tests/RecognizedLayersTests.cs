@@ -3,7 +3,7 @@ using Dossier.Core.Documents.Nlp;
 using Dossier.Nlp.Sentences;
 using Dossier.Nlp.Tokenizing;
 
-namespace Dossier.Actors.Tests;
+namespace Dossier.Pipeline.Tests;
 
 public sealed class RecognizedLayersTests
 {

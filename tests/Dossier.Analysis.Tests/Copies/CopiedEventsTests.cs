@@ -1,8 +1,8 @@
+using Dossier.Analysis.Copies;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
 
-namespace Dossier.Facts.Tests.Copies;
+namespace Dossier.Analysis.Tests.Copies;
 
 public sealed class CopiedEventsTests
 {

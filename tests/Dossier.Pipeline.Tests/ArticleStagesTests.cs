@@ -5,9 +5,9 @@ using Dossier.Core.Documents;
 using Dossier.Core.Documents.Nlp;
 using Dossier.Nlp;
 
-namespace Dossier.Actors.Tests;
+namespace Dossier.Pipeline.Tests;
 
-public sealed class ActorLinkingTests
+public sealed class ArticleStagesTests
 {
     private static readonly Lazy<NlpModels> Models = new(() => NlpModels.Load(NlpModels.DefaultDirectory(AppContext.BaseDirectory)));
 
@@ -16,7 +16,7 @@ public sealed class ActorLinkingTests
     {
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "libya"), "*.txt").Order(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(samples);
-        var firstLook = new ActorLinking.LinkingStages(Models.Value, Articles.Countries, known: null);
+        var firstLook = new ArticleStages(Models.Value, Articles.Countries, known: null);
         using var kept = new RecognizedLayers();
         var names = new List<(string Name, ActorKind Kind)>();
         var parsedFirst = new Dictionary<string, bool[]>(StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class ActorLinkingTests
         }
 
         // The second look knows every name any sample gave, as the corpus-wide look does.
-        var secondLook = new ActorLinking.LinkingStages(Models.Value, Articles.Countries, new KnownNames(names.Distinct()));
+        var secondLook = new ArticleStages(Models.Value, Articles.Countries, new KnownNames(names.Distinct()));
         int newlyParsed = 0, parsedBefore = 0;
         foreach (var path in samples)
         {
@@ -74,7 +74,7 @@ public sealed class ActorLinkingTests
         Assert.True(parsedBefore > 0, "the second look parsed no sentence the first had");
     }
 
-    private static Document Restore(ActorLinking.LinkingStages stages, RecognizedLayers kept, string path, out DependencyLayer? earlierParse)
+    private static Document Restore(ArticleStages stages, RecognizedLayers kept, string path, out DependencyLayer? earlierParse)
     {
         var document = Make(path);
         Assert.Null(stages.Preparation.Run(document, CancellationToken.None));

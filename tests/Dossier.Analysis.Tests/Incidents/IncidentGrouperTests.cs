@@ -1,9 +1,9 @@
+using Dossier.Analysis.Copies;
+using Dossier.Analysis.Incidents;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
-using Dossier.Facts.Copies;
-using Dossier.Facts.Events;
 
-namespace Dossier.Facts.Tests.Events;
+namespace Dossier.Analysis.Tests.Incidents;
 
 public sealed class IncidentGrouperTests
 {

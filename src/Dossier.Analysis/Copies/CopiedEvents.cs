@@ -1,10 +1,10 @@
 using Dossier.Core.Facts;
 
-namespace Dossier.Facts.Copies;
+namespace Dossier.Analysis.Copies;
 
 /// <summary>
 /// Folds each copy's report of an event that its original reports with the same type in the same
-/// sentence into the original's, as <see cref="Events.IncidentGrouper"/> joins it to the original's
+/// sentence into the original's, as <see cref="Incidents.IncidentGrouper"/> joins it to the original's
 /// incident: the copy is one more report of the event, not another event.
 /// </summary>
 public static class CopiedEvents

@@ -1,7 +1,7 @@
 using Dossier.Core.Documents;
 using Dossier.Core.Storage;
 
-namespace Dossier.Facts.Copies;
+namespace Dossier.Analysis.Copies;
 
 /// <summary>A report as listed, with the reports of syndicated copies of its article that repeat it (each one more report of it, not a fact of its own).</summary>
 public sealed record FoldedReport<T>(T Report, IReadOnlyList<T> Copies);

@@ -2,7 +2,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
 
-namespace Dossier.Facts.Copies;
+namespace Dossier.Analysis.Copies;
 
 /// <summary>
 /// A tie as listed: its row, and the outlets of the syndicated copies of its article that state it

@@ -2,7 +2,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Export;
 using Dossier.Core.Storage;
 
-namespace Dossier.Facts.Copies;
+namespace Dossier.Analysis.Copies;
 
 /// <summary>
 /// Which stored article is a syndicated copy of which. A copy's fact in the same words as one of
