@@ -118,6 +118,13 @@ public sealed class SyntacticClaims
             speakers = [speakers[speaking], .. speakers.Where((_, i) => i != speaking)];
         }
 
+        // "I think ...", "you know": a view held in the first or second person is the speaker's own
+        // hedge inside what someone says, not a claim of its own.
+        if (!aloud && syntax.Lower(speakers[0]) is "i" or "you")
+        {
+            return null;
+        }
+
         var beside = QuoteBeside(syntax, sentence, cue, quotes);
         var clause = Content(syntax, cue, lemma);
 
@@ -177,16 +184,27 @@ public sealed class SyntacticClaims
         if (ObjectIsSaid.Contains(lemma))
         {
             var parts = syntax.Children(cue).Where(c => syntax.Relation(c) is "obj" or "xcomp" or "obl" && c > cue
-                                                         && (syntax.Relation(c) != "obl" || syntax.Children(c).Any(k => syntax.Lower(k) is "of" or "for"))).ToList();
+                                                         && (syntax.Relation(c) != "obl" || AboutWhat(syntax, c))).ToList();
             if (parts.Count > 0)
             {
-                var spans = parts.Select(syntax.SubtreeTokens).ToList();
+                // "spoke of the war": the preposition is the cue's, not what is said.
+                var spans = parts.Select(syntax.SubtreeTokens)
+                    .Select((span, i) => syntax.Relation(parts[i]) == "obl" && syntax.Relation(span.First) == "case" && span.First < span.Last ? (First: span.First + 1, span.Last) : span)
+                    .ToList();
                 return (spans.Min(s => s.First), spans.Max(s => s.Last));
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether an oblique names what is said: "warned of", "called for", "spoke about", "warned
+    /// against", "commented on the deal"; not "on Tuesday".
+    /// </summary>
+    private static bool AboutWhat(DocumentSyntax syntax, int oblique) =>
+        syntax.Children(oblique).Any(k => syntax.Lower(k) is "of" or "for" or "about" or "against" || syntax.Lower(k) == "on" && !TimeNouns.Contains(syntax.Lower(oblique)))
+        && syntax.MentionOf(oblique) is not { Kind: ActorKind.Place or ActorKind.Facility };
 
     /// <summary>
     /// “...,” said X / X said: “...”: a quotation that ends just before the cue's clause, or opens
@@ -198,7 +216,11 @@ public sealed class SyntacticClaims
         var start = syntax.Tokens[cue].Start;
         foreach (var (open, close) in quotes)
         {
-            if (close < start && close >= sentence.Start - 1 && SpeakerRun(syntax, close, cue))
+            // “... ?” Graham asked.: the splitter ends a sentence with a quotation's last mark, so the
+            // quotation may close the sentence before the cue's, with only spaces between them.
+            if (close < start && (close >= sentence.Start - 1 || close < sentence.Start && syntax.Text.AsSpan(close + 1, sentence.Start - close - 1).IsWhiteSpace()
+                                                                  && !syntax.Children(cue).Any(c => c > cue && syntax.Relation(c) is "ccomp" or "xcomp" or "obj" or "parataxis" or "csubj"))
+                && SpeakerRun(syntax, close, cue))
             {
                 return TokensIn(syntax, open + 1, close);
             }
