@@ -199,11 +199,11 @@ public sealed class SyntacticClaims
     }
 
     /// <summary>
-    /// Whether an oblique names what is said: "warned of", "called for", "spoke about", "warned
-    /// against", "commented on the deal"; not "on Tuesday".
+    /// Whether an oblique names what is said: "warned of", "called for", "spoke about",
+    /// "commented on the deal"; not "on Tuesday".
     /// </summary>
     private static bool AboutWhat(DocumentSyntax syntax, int oblique) =>
-        syntax.Children(oblique).Any(k => syntax.Lower(k) is "of" or "for" or "about" or "against" || syntax.Lower(k) == "on" && !TimeNouns.Contains(syntax.Lower(oblique)))
+        syntax.Children(oblique).Any(k => syntax.Lower(k) is "of" or "for" or "about" || syntax.Lower(k) == "on" && !TimeNouns.Contains(syntax.Lower(oblique)))
         && syntax.MentionOf(oblique) is not { Kind: ActorKind.Place or ActorKind.Facility };
 
     /// <summary>
@@ -581,6 +581,17 @@ public sealed class SyntacticClaims
     private static (int Start, int End, int? Chain, int? Affiliation) Speaker(DocumentSyntax syntax, int head)
     {
         var (first, last) = syntax.SubtreeTokens(head);
+
+        // "campaign spokeswoman Jane Roe said": a title the parse took for the head leaves out the
+        // name right after it, which is who speaks.
+        if (syntax.Upos[head] == "NOUN" && last == head)
+        {
+            var end = syntax.SentenceOf(head).TokenEnd;
+            while (last + 1 < end && syntax.Upos[last + 1] == "PROPN" && !TimeNouns.Contains(syntax.Lower(last + 1)) && syntax.Head(last + 1) != head)
+            {
+                last++;
+            }
+        }
 
         // "PENCE: Well, look, ...": a colon ends a speaker's name, whatever the parse hung after it.
         for (var t = head + 1; t <= last; t++)
