@@ -180,6 +180,17 @@ public sealed class SyntacticClaims
             return cueFirst > said ? (first, cueFirst - 1) : (cueLast + 1, last);
         }
 
+        // "The town fell, as officials have said": a cue brought in by ", as" and saying nothing of its
+        // own ("as we understood it" has its object) says the clause it hangs on.
+        if (syntax.Relation(cue) is "advcl" && syntax.Head(cue) is var main and >= 0 && main < cue
+            && syntax.Children(cue).Any(c => c < cue && syntax.Relation(c) == "mark" && syntax.Lower(c) == "as" && c > 0 && syntax.Word(c - 1) == ",")
+            && !syntax.Children(cue).Any(c => syntax.Relation(c) is "obj" or "ccomp" or "xcomp" or "obl"))
+        {
+            var (mainFirst, _) = syntax.SubtreeTokens(main);
+            var (cueFirst, _) = syntax.SubtreeTokens(cue);
+            return (mainFirst, cueFirst - 1);
+        }
+
         // "warned of ...", "accused X of ...", "called him a criminal", "denied the report".
         if (ObjectIsSaid.Contains(lemma))
         {

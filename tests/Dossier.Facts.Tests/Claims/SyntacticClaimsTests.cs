@@ -251,4 +251,16 @@ public sealed class SyntacticClaimsTests
         var claim = Assert.Single(claims);
         Assert.Equal("SPLA spokesman Peter Deng", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
     }
+
+    [Fact]
+    public void A_cue_brought_in_by_as_says_the_clause_it_hangs_on()
+    {
+        var (document, claims) = Extract("The town fell on Monday, as SPLA officials have said.",
+            "The/DET/2/det town/NOUN/3/nsubj fell/VERB/0/root on/ADP/5/case Monday/PROPN/3/obl ,/PUNCT/11/punct as/SCONJ/11/mark " +
+            "SPLA/PROPN/9/compound officials/NOUN/11/nsubj have/AUX/11/aux said/VERB/3/advcl ./PUNCT/3/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("SPLA officials", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+        Assert.Equal("The town fell on Monday", Said(document, claim));
+    }
 }
