@@ -118,6 +118,13 @@ public sealed class SyntacticClaims
             speakers = [speakers[speaking], .. speakers.Where((_, i) => i != speaking)];
         }
 
+        // "I think ...", "you know": a view held in the first or second person is the speaker's own
+        // hedge inside what someone says, not a claim of its own.
+        if (!aloud && syntax.Lower(speakers[0]) is "i" or "you")
+        {
+            return null;
+        }
+
         var beside = QuoteBeside(syntax, sentence, cue, quotes);
         var clause = Content(syntax, cue, lemma);
 
@@ -173,20 +180,42 @@ public sealed class SyntacticClaims
             return cueFirst > said ? (first, cueFirst - 1) : (cueLast + 1, last);
         }
 
+        // "The town fell, as officials have said": a cue brought in by ", as" and saying nothing of its
+        // own ("as we understood it" has its object) says the clause it hangs on.
+        if (syntax.Relation(cue) is "advcl" && syntax.Head(cue) is var main and >= 0 && main < cue
+            && syntax.Children(cue).Any(c => c < cue && syntax.Relation(c) == "mark" && syntax.Lower(c) == "as" && c > 0 && syntax.Word(c - 1) == ",")
+            && !syntax.Children(cue).Any(c => syntax.Relation(c) is "obj" or "ccomp" or "xcomp" or "obl"))
+        {
+            var (mainFirst, _) = syntax.SubtreeTokens(main);
+            var (cueFirst, _) = syntax.SubtreeTokens(cue);
+            return (mainFirst, cueFirst - 1);
+        }
+
         // "warned of ...", "accused X of ...", "called him a criminal", "denied the report".
         if (ObjectIsSaid.Contains(lemma))
         {
             var parts = syntax.Children(cue).Where(c => syntax.Relation(c) is "obj" or "xcomp" or "obl" && c > cue
-                                                         && (syntax.Relation(c) != "obl" || syntax.Children(c).Any(k => syntax.Lower(k) is "of" or "for"))).ToList();
+                                                         && (syntax.Relation(c) != "obl" || AboutWhat(syntax, c))).ToList();
             if (parts.Count > 0)
             {
-                var spans = parts.Select(syntax.SubtreeTokens).ToList();
+                // "spoke of the war": the preposition is the cue's, not what is said.
+                var spans = parts.Select(syntax.SubtreeTokens)
+                    .Select((span, i) => syntax.Relation(parts[i]) == "obl" && syntax.Relation(span.First) == "case" && span.First < span.Last ? (First: span.First + 1, span.Last) : span)
+                    .ToList();
                 return (spans.Min(s => s.First), spans.Max(s => s.Last));
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether an oblique names what is said: "warned of", "called for", "spoke about",
+    /// "commented on the deal"; not "on Tuesday".
+    /// </summary>
+    private static bool AboutWhat(DocumentSyntax syntax, int oblique) =>
+        syntax.Children(oblique).Any(k => syntax.Lower(k) is "of" or "for" or "about" || syntax.Lower(k) == "on" && !TimeNouns.Contains(syntax.Lower(oblique)))
+        && syntax.MentionOf(oblique) is not { Kind: ActorKind.Place or ActorKind.Facility };
 
     /// <summary>
     /// “...,” said X / X said: “...”: a quotation that ends just before the cue's clause, or opens
@@ -198,7 +227,11 @@ public sealed class SyntacticClaims
         var start = syntax.Tokens[cue].Start;
         foreach (var (open, close) in quotes)
         {
-            if (close < start && close >= sentence.Start - 1 && SpeakerRun(syntax, close, cue))
+            // “... ?” Graham asked.: the splitter ends a sentence with a quotation's last mark, so the
+            // quotation may close the sentence before the cue's, with only spaces between them.
+            if (close < start && (close >= sentence.Start - 1 || close < sentence.Start && syntax.Text.AsSpan(close + 1, sentence.Start - close - 1).IsWhiteSpace()
+                                                                  && !syntax.Children(cue).Any(c => c > cue && syntax.Relation(c) is "ccomp" or "xcomp" or "obj" or "parataxis" or "csubj"))
+                && SpeakerRun(syntax, close, cue))
             {
                 return TokensIn(syntax, open + 1, close);
             }
@@ -559,6 +592,17 @@ public sealed class SyntacticClaims
     private static (int Start, int End, int? Chain, int? Affiliation) Speaker(DocumentSyntax syntax, int head)
     {
         var (first, last) = syntax.SubtreeTokens(head);
+
+        // "campaign spokeswoman Jane Roe said": a title the parse took for the head leaves out the
+        // name right after it, which is who speaks.
+        if (syntax.Upos[head] == "NOUN" && last == head)
+        {
+            var end = syntax.SentenceOf(head).TokenEnd;
+            while (last + 1 < end && syntax.Upos[last + 1] == "PROPN" && !TimeNouns.Contains(syntax.Lower(last + 1)) && syntax.Head(last + 1) != head)
+            {
+                last++;
+            }
+        }
 
         // "PENCE: Well, look, ...": a colon ends a speaker's name, whatever the parse hung after it.
         for (var t = head + 1; t <= last; t++)

@@ -26,6 +26,23 @@ public static class FactSentences
 
     public static string Version => Lexicon.VersionOf(Lexicon.Named("speech-cues"), Lexicon.Named("tie-patterns"), Lexicon.Named("event-roles"), Lexicon.Named("tie-compounds"));
 
+    /// <summary>“...” ― Name: a dash right after a closing quotation mark signs the quotation.</summary>
+    private static bool SignsQuotation(string text, int start, int end)
+    {
+        if (end - start != 1 || text[start] is not ('―' or '—' or '–'))
+        {
+            return false;
+        }
+
+        var before = start - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        return before >= 0 && text[before] is '”' or '"' or '’';
+    }
+
     public static bool MayHoldFact(Document document, Sentence sentence)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -36,7 +53,8 @@ public static class FactSentences
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
             if (WordForms.LemmaIn(text[tokens[t].Start..tokens[t].End], SpeechCues) is not null
-                || (t - sentence.TokenStart <= 4 && tokens[t].End - tokens[t].Start == 1 && text[tokens[t].Start] == ':'))
+                || (t - sentence.TokenStart <= 4 && tokens[t].End - tokens[t].Start == 1 && text[tokens[t].Start] == ':')
+                || SignsQuotation(text, tokens[t].Start, tokens[t].End))
             {
                 return true;
             }

@@ -196,4 +196,71 @@ public sealed class SyntacticClaimsTests
         Assert.Equal("found", Cue(document, claim));
         Assert.Equal("31 cases of fraud in Kenya", Said(document, claim));
     }
+
+    [Fact]
+    public void A_view_held_in_the_first_person_is_a_hedge_and_not_a_claim_of_its_own()
+    {
+        var (_, claims) = Extract("I think the town will fall.",
+            "I/PRON/2/nsubj think/VERB/0/root the/DET/4/det town/NOUN/6/nsubj will/AUX/6/aux fall/VERB/2/ccomp ./PUNCT/2/punct");
+
+        Assert.Empty(claims);
+    }
+
+    [Fact]
+    public void A_view_held_by_a_named_speaker_is_a_claim()
+    {
+        var (document, claims) = Extract("Garang thinks the town will fall.",
+            "Garang/PROPN/2/nsubj thinks/VERB/0/root the/DET/4/det town/NOUN/6/nsubj will/AUX/6/aux fall/VERB/2/ccomp ./PUNCT/2/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Garang", SpeakerOf(document, claim));
+        Assert.Equal("the town will fall", Said(document, claim));
+        Assert.Equal(Modality.Hedged, claim.Modality);
+    }
+
+    [Fact]
+    public void A_quotation_closing_the_sentence_before_a_bare_cue_is_what_the_cue_says()
+    {
+        var (document, claims) = Extract("“Who will hold the town after the rains?” Garang asked.",
+            "“/PUNCT/3/punct Who/PRON/3/nsubj will/AUX/4/aux hold/VERB/0/root the/DET/6/det town/NOUN/4/obj after/ADP/9/case the/DET/9/det rains/NOUN/4/obl ?/PUNCT/4/punct ”/PUNCT/4/punct " +
+            "Garang/PROPN/2/nsubj asked/VERB/0/root ./PUNCT/2/punct");
+
+        var claim = Assert.Single(claims, c => Cue(document, c) == "asked");
+        Assert.Equal("Garang", SpeakerOf(document, claim));
+        Assert.StartsWith("Who will hold the town", Said(document, claim), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_a_speaker_spoke_about_is_said_without_its_preposition()
+    {
+        var (document, claims) = Extract("Garang spoke about the talks with Kenya.",
+            "Garang/PROPN/2/nsubj spoke/VERB/0/root about/ADP/5/case the/DET/5/det talks/NOUN/2/obl with/ADP/7/case Kenya/PROPN/5/nmod ./PUNCT/2/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("Garang", SpeakerOf(document, claim));
+        Assert.Equal("the talks with Kenya", Said(document, claim));
+    }
+
+    [Fact]
+    public void A_title_taken_for_the_speaker_keeps_the_name_after_it()
+    {
+        var (document, claims) = Extract("SPLA spokesman Peter Deng said the town had fallen.",
+            "SPLA/PROPN/2/compound spokesman/NOUN/5/nsubj Peter/PROPN/5/nsubj Deng/PROPN/3/flat said/VERB/0/root the/DET/7/det town/NOUN/9/nsubj " +
+            "had/AUX/9/aux fallen/VERB/5/ccomp ./PUNCT/5/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("SPLA spokesman Peter Deng", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+    }
+
+    [Fact]
+    public void A_cue_brought_in_by_as_says_the_clause_it_hangs_on()
+    {
+        var (document, claims) = Extract("The town fell on Monday, as SPLA officials have said.",
+            "The/DET/2/det town/NOUN/3/nsubj fell/VERB/0/root on/ADP/5/case Monday/PROPN/3/obl ,/PUNCT/11/punct as/SCONJ/11/mark " +
+            "SPLA/PROPN/9/compound officials/NOUN/11/nsubj have/AUX/11/aux said/VERB/3/advcl ./PUNCT/3/punct");
+
+        var claim = Assert.Single(claims);
+        Assert.Equal("SPLA officials", document.Text[claim.SpeakerStart..claim.SpeakerEnd]);
+        Assert.Equal("The town fell on Monday", Said(document, claim));
+    }
 }
