@@ -4,6 +4,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
+using Dossier.Storage.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,22 +13,6 @@ namespace Dossier.Storage.Postgres;
 /// <summary>Actors: each article's chains of mentions, the entities linking made of them, and overrides.</summary>
 public sealed partial class PostgresDossierStore
 {
-    // Mentions that name their actor; pronouns point at it without naming it.
-    private const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
-
-    // A relation's two ends (chains, and the entities they were joined to) and the claim it is part of, with its speaker's entity.
-    private const string RelationJoins = """
-        JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
-        JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
-        LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
-        LEFT JOIN entities se ON se.id = sec.entity_id
-        LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
-        LEFT JOIN entities te ON te.id = tec.entity_id
-        LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
-        LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
-        LEFT JOIN entities spe ON spe.id = spc.entity_id
-        """;
-
     public IReadOnlyList<(ArticleId Id, string OriginPath)> ListArticles()
     {
         using var query = Command("SELECT id, origin_path FROM articles ORDER BY seq");
@@ -480,13 +465,13 @@ public sealed partial class PostgresDossierStore
             LEFT JOIN entity_chains ac ON ac.article_seq = c.article_seq AND ac.chain = c.affiliation_chain
             WHERE {ClaimRows.NotRepeatedFromOriginal}
             ORDER BY ar.published NULLS FIRST, ar.seq, c.content_start, c.ordinal
-            """, null, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.NullableString(2), reader.NullableString(3))).ToList();
+            """, null, sorted: false, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.NullableString(2), reader.NullableString(3))).ToList();
         var named = Stream("""
             SELECT c.article_seq, c.ordinal, ec.entity_id
             FROM claims c
             JOIN actor_mentions m ON m.article_seq = c.article_seq AND m.start >= c.content_start AND m.start < c.content_end AND m."end" <= c.content_end
             JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
-            """, null, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))).ToList();
+            """, null, sorted: false, reader => (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))).ToList();
         return ClaimRows.Join(keys, named);
     }
 
@@ -527,7 +512,7 @@ public sealed partial class PostgresDossierStore
             JOIN articles ar ON ar.seq = aa.article_seq
             LEFT JOIN actor_mentions m ON m.article_seq = aa.article_seq AND m.chain = aa.chain
             ORDER BY aa.article_seq, aa.chain, m.start
-            """, null, reader => (Seq: reader.GetInt64(0), Id: reader.GetString(1), Chain: reader.GetInt32(2), Name: reader.GetString(3), Kind: reader.GetString(4),
+            """, null, sorted: false, reader => (Seq: reader.GetInt64(0), Id: reader.GetString(1), Chain: reader.GetInt32(2), Name: reader.GetString(3), Kind: reader.GetString(4),
                 Text: reader.NullableString(5), Form: reader.NullableString(6), KindReason: reader.GetString(7))))
         {
             if (current is null || current.Seq != row.Seq || current.Chain != row.Chain)
@@ -557,7 +542,7 @@ public sealed partial class PostgresDossierStore
 
     public IEnumerable<ChainTie> ReadChainTies(RelationKind kind)
         => Stream("SELECT article_seq, source_chain, target_chain FROM relations WHERE kind = @kind ORDER BY article_seq, ordinal",
-            command => command.Parameters.AddWithValue("kind", kind.ToString()),
+            command => command.With("kind", kind.ToString()), sorted: false,
             reader => new ChainTie(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2)));
 
     public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)

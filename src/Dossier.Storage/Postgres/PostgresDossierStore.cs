@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
+using Dossier.Storage.Sql;
 using Dossier.Storage.Sqlite;
 using Npgsql;
 
@@ -16,7 +18,7 @@ namespace Dossier.Storage.Postgres;
 /// storing the same article race on the unique article id, and the loser finds a duplicate. Not
 /// thread-safe: one instance per writer thread, like the SQLite store.
 /// </summary>
-public sealed partial class PostgresDossierStore : IDossierStore
+public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStore
 {
     /// <summary>As in the SQLite store: candidates must share two of the 32 bands, which keeps near copies and drops most chance matches.</summary>
     private const int MinSharedBands = 2;
@@ -35,15 +37,13 @@ public sealed partial class PostgresDossierStore : IDossierStore
     private readonly TimeProvider clock;
 
     private PostgresDossierStore(string location, NpgsqlDataSource dataSource, NpgsqlConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+        : base(location, SqlDialect.Postgres)
     {
-        Location = location;
         this.dataSource = dataSource;
         this.connection = connection;
         this.clock = clock;
         NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public string Location { get; }
 
     public double NearDuplicateThreshold { get; }
 
@@ -126,8 +126,19 @@ public sealed partial class PostgresDossierStore : IDossierStore
     /// and would keep another process from seeing an article until the batch ends. A commit costs
     /// little here because the session does not wait for the disk (see <see cref="Configure"/>).
     /// </summary>
-    public void Flush()
+    public override void Flush()
     {
+    }
+
+    private protected override DbConnection Connection => connection;
+
+    private protected override DbTransaction? Transaction => null;
+
+    /// <summary>A pooled connection of the query's own: a PostgreSQL connection runs one query at a time.</summary>
+    private protected override Lease Lend(bool sorted)
+    {
+        var own = dataSource.OpenConnection();
+        return new Lease(own, null, own.Dispose);
     }
 
     private AddResult AddInTransaction(Document document, MinHashSignature signature, NpgsqlTransaction transaction)

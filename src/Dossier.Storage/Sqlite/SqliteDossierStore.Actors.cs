@@ -4,6 +4,7 @@ using Dossier.Core.Actors;
 using Dossier.Core.Documents;
 using Dossier.Core.Facts;
 using Dossier.Core.Storage;
+using Dossier.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -11,22 +12,6 @@ namespace Dossier.Storage.Sqlite;
 /// <summary>Actors: each article's chains of mentions, the entities linking made of them, and overrides.</summary>
 public sealed partial class SqliteDossierStore
 {
-    // Mentions that name their actor; pronouns point at it without naming it.
-    private const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
-
-    // A relation's two ends (chains, and the entities they were joined to) and the claim it is part of, with its speaker's entity.
-    private const string RelationJoins = """
-        JOIN article_actors sa ON sa.article_seq = r.article_seq AND sa.chain = r.source_chain
-        JOIN article_actors ta ON ta.article_seq = r.article_seq AND ta.chain = r.target_chain
-        LEFT JOIN entity_chains sec ON sec.article_seq = r.article_seq AND sec.chain = r.source_chain
-        LEFT JOIN entities se ON se.id = sec.entity_id
-        LEFT JOIN entity_chains tec ON tec.article_seq = r.article_seq AND tec.chain = r.target_chain
-        LEFT JOIN entities te ON te.id = tec.entity_id
-        LEFT JOIN claims c ON c.article_seq = r.article_seq AND c.ordinal = r.claim_ordinal
-        LEFT JOIN entity_chains spc ON spc.article_seq = c.article_seq AND spc.chain = c.speaker_chain
-        LEFT JOIN entities spe ON spe.id = spc.entity_id
-        """;
-
     public IReadOnlyList<(ArticleId Id, string OriginPath)> ListArticles()
     {
         Flush();

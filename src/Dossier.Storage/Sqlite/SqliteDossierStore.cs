@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
+using Dossier.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -12,7 +14,7 @@ namespace Dossier.Storage.Sqlite;
 /// process killed at any moment leaves every article whole or absent, and re-running the same ingest
 /// completes it without duplicates. Not thread-safe: one instance per writer thread.
 /// </summary>
-public sealed partial class SqliteDossierStore : IDossierStore
+public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
 {
     // SQLite result codes worth a specific message (https://sqlite.org/rescode.html).
     private const int SqliteNotADatabase = 26;
@@ -49,14 +51,12 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private int batchSize;
 
     private SqliteDossierStore(string path, SqliteConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+        : base(path, SqlDialect.Sqlite)
     {
-        Location = path;
         this.connection = connection;
         this.clock = clock;
         NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public string Location { get; }
 
     public double NearDuplicateThreshold { get; }
 
@@ -131,13 +131,37 @@ public sealed partial class SqliteDossierStore : IDossierStore
     }
 
     /// <summary>Commits the articles added so far. Called at the end of an ingest, and by <see cref="Dispose"/>.</summary>
-    public void Flush()
+    public override void Flush()
     {
         // What a claim wrote is committed by completing the claim, never halfway.
         if (claim is null)
         {
             CommitBatch();
         }
+    }
+
+    private protected override DbConnection Connection => connection;
+
+    private protected override DbTransaction? Transaction => batch;
+
+    /// <summary>The store's own connection: SQLite runs several queries on one at a time. A sorting query sorts in temporary files, not memory, while it runs.</summary>
+    private protected override Lease Lend(bool sorted)
+    {
+        Flush();
+        if (!sorted)
+        {
+            return new Lease(connection, batch, null);
+        }
+
+        Pragma("PRAGMA temp_store = FILE");
+        return new Lease(connection, batch, () => Pragma("PRAGMA temp_store = MEMORY"));
+    }
+
+    private void Pragma(string sql)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = sql;
+        pragma.ExecuteNonQuery();
     }
 
     private void CommitBatch()

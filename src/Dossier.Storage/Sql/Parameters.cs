@@ -1,0 +1,42 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Dossier.Storage.Sql;
+
+/// <summary>
+/// Parameters and nullable reads, one style for both stores: <c>@name</c> in the SQL, a typed value
+/// here. Every parameter states its type: PostgreSQL refuses a NULL sent untyped where it has no
+/// type to infer (<c>@p IS NULL</c>).
+/// </summary>
+internal static class Parameters
+{
+    public static T With<T>(this T command, string name, string? value)
+        where T : DbCommand => Add(command, name, DbType.String, value);
+
+    public static T With<T>(this T command, string name, int? value)
+        where T : DbCommand => Add(command, name, DbType.Int32, value);
+
+    public static T With<T>(this T command, string name, long? value)
+        where T : DbCommand => Add(command, name, DbType.Int64, value);
+
+    public static T With<T>(this T command, string name, double? value)
+        where T : DbCommand => Add(command, name, DbType.Double, value);
+
+    public static T With<T>(this T command, string name, byte[] value)
+        where T : DbCommand => Add(command, name, DbType.Binary, value);
+
+    public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static int? NullableInt(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    private static T Add<T>(T command, string name, DbType type, object? value)
+        where T : DbCommand
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}
