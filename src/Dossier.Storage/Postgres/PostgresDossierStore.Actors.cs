@@ -339,15 +339,7 @@ public sealed partial class PostgresDossierStore
             memberRows.Complete();
         }
 
-        using (var counts = Command($"""
-            WITH c AS (
-                SELECT ec.entity_id AS id, COUNT(*) AS mentions, COUNT(DISTINCT ec.article_seq) AS articles
-                FROM entity_chains ec
-                JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
-                WHERE m.form IN {NamingForms}
-                GROUP BY ec.entity_id)
-            UPDATE entities SET mentions = c.mentions, articles = c.articles FROM c WHERE c.id = entities.id
-            """, transaction))
+        using (var counts = Command(EntityCounts, transaction))
         {
             counts.ExecuteNonQuery();
         }

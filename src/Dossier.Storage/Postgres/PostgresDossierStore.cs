@@ -6,7 +6,6 @@ using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
 using Dossier.Storage.Sql;
-using Dossier.Storage.Sqlite;
 using Npgsql;
 
 namespace Dossier.Storage.Postgres;
@@ -20,9 +19,6 @@ namespace Dossier.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStore
 {
-    /// <summary>As in the SQLite store: candidates must share two of the 32 bands, which keeps near copies and drops most chance matches.</summary>
-    private const int MinSharedBands = 2;
-
     /// <summary>Serialises schema upgrades between processes that open a new database at the same moment.</summary>
     private const long MigrationLock = 0x646f7373_69657201;
 
@@ -37,15 +33,12 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
     private readonly TimeProvider clock;
 
     private PostgresDossierStore(string location, NpgsqlDataSource dataSource, NpgsqlConnection connection, TimeProvider clock, double nearDuplicateThreshold)
-        : base(location, SqlDialect.Postgres)
+        : base(location, SqlDialect.Postgres, nearDuplicateThreshold)
     {
         this.dataSource = dataSource;
         this.connection = connection;
         this.clock = clock;
-        NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public double NearDuplicateThreshold { get; }
 
     /// <summary>Opens the database that <paramref name="address"/> names (a postgres:// URI or a connection string), creating or upgrading its schema as needed.</summary>
     /// <exception cref="StoreException">The server cannot be reached, refuses the login, has no such database, or holds a newer schema.</exception>
@@ -155,7 +148,13 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
         // near copies stored at the same instant may both become originals. Exact copies cannot: the
         // insert below waits on the other transaction's id and then does nothing.
         var bandKeys = signature.BandKeys();
-        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+        (ArticleId? originalId, double similarity) found;
+        using (var candidates = Command(NearDuplicateCandidates, transaction))
+        {
+            found = FindNearDuplicate(candidates, signature, bandKeys);
+        }
+
+        var (originalId, similarity) = found;
 
         var metadata = document.Metadata;
         long seq;
@@ -235,52 +234,6 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
             : new AddResult(AddOutcome.Stored, document.Id);
     }
 
-    public ArticleLookup FindArticle(string idOrPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(idOrPrefix);
-        var prefix = idOrPrefix.Trim().ToLowerInvariant();
-        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
-        {
-            return new ArticleLookup.NotFound();
-        }
-
-        var ids = new List<ArticleId>();
-        using (var find = Command("SELECT id FROM articles WHERE id >= @low AND id < @high ORDER BY id LIMIT 10").With("low", prefix).With("high", prefix + "g"))
-        using (var reader = find.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                ids.Add(new ArticleId(reader.GetString(0)));
-            }
-        }
-
-        return ids.Count switch
-        {
-            0 => new ArticleLookup.NotFound(),
-            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
-            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
-        };
-    }
-
-    public IReadOnlyList<SourceSummary> ListSources()
-    {
-        using var list = Command("""
-            SELECT outlet, COUNT(*)::int, COUNT(copy_of)::int, MIN(published), MAX(published)
-            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
-            """);
-        var sources = new List<SourceSummary>();
-        using var reader = list.ExecuteReader();
-        while (reader.Read())
-        {
-            var articles = reader.GetInt32(1);
-            var copies = reader.GetInt32(2);
-            sources.Add(new SourceSummary(
-                SourceSummary.ListedName(reader.NullableString(0)), articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
-        }
-
-        return sources;
-    }
-
     public int CountMatches(string query, int atMost = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
@@ -335,65 +288,11 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
         return hits;
     }
 
-    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        using var begin = Command("INSERT INTO ingest_runs (inputs, started_at) VALUES (@inputs, @started) RETURNING id")
-            .With("inputs", string.Join('\n', inputs))
-            .With("started", startedAt.ToString("O", CultureInfo.InvariantCulture));
-        return (long)begin.ExecuteScalar()!;
-    }
-
-    public void RecordRefusal(long runId, string origin, string reason)
-    {
-        using var refusal = Command("INSERT INTO refusals (run_id, origin, reason) VALUES (@run, @origin, @reason)")
-            .With("run", runId).With("origin", origin).With("reason", reason);
-        refusal.ExecuteNonQuery();
-    }
-
-    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        using var finish = Command("""
-            UPDATE ingest_runs SET finished_at = @finished, read = @read, stored = @stored, duplicates = @duplicates,
-                near_duplicates = @near, refused = @refused WHERE id = @run
-            """)
-            .With("run", runId)
-            .With("finished", finishedAt.ToString("O", CultureInfo.InvariantCulture))
-            .With("read", summary.Read)
-            .With("stored", summary.Stored)
-            .With("duplicates", summary.Duplicates)
-            .With("near", summary.NearDuplicates)
-            .With("refused", summary.Refused);
-        finish.ExecuteNonQuery();
-    }
-
     /// <summary>
     /// Always 0: the server keeps no per-database count of commits that a reader could ask this
     /// cheaply, so a server over PostgreSQL still sees only its own writes (docs/postgresql.md).
     /// </summary>
     public long DataVersion() => 0;
-
-    public StoreStatistics GetStatistics()
-    {
-        // MAX over ISO 8601 text, as SQLite compares it: runs are recorded with the same clock and offset.
-        using var stats = Command($"""
-            SELECT (SELECT COUNT(*)::int FROM articles), (SELECT COUNT(copy_of)::int FROM articles), (SELECT COUNT(*)::int FROM refusals),
-                   pg_database_size(current_database()), (SELECT MAX(finished_at) FROM ingest_runs),
-                   (SELECT COUNT(*)::int FROM entities), (SELECT COUNT(*)::int FROM events),
-                   (SELECT COUNT(*)::int FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
-                   (SELECT COUNT(*)::int FROM relations)
-            """);
-        using var reader = stats.ExecuteReader();
-        reader.Read();
-        return new StoreStatistics(
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetInt32(2),
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
-    }
 
     /// <summary>Gives back dead rows' space for reuse and refreshes the planner's statistics (VACUUM ANALYZE).</summary>
     public void Vacuum()
@@ -419,96 +318,6 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
 
     /// <summary>The seconds a statement may run before the client gives up on it; 0 for no limit.</summary>
     internal int CommandTimeout => connection.CommandTimeout;
-
-    private (ArticleId? Original, double Similarity) FindNearDuplicate(MinHashSignature signature, long[] bandKeys, NpgsqlTransaction transaction)
-    {
-        using var candidates = Command($"""
-            SELECT a.id, a.copy_of, a.minhash FROM articles a
-            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key = ANY(@keys)
-                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
-            ORDER BY a.seq
-            """, transaction).With("keys", bandKeys);
-        ArticleId? best = null;
-        var bestSimilarity = 0.0;
-        using var reader = candidates.ExecuteReader();
-        while (reader.Read())
-        {
-            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
-            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-
-                // A copy of a copy is counted against the first original, so copies never chain.
-                best = new ArticleId(reader.NullableString(1) ?? reader.GetString(0));
-            }
-        }
-
-        return (best, bestSimilarity);
-    }
-
-    private StoredArticle LoadArticle(ArticleId id)
-    {
-        string text;
-        ArticleMetadata metadata;
-        DocumentOrigin origin;
-        ArticleId? copyOf;
-        double? copySimilarity;
-        int wordCount;
-        OffsetMap map;
-        DateTimeOffset ingestedAt;
-        using (var load = Command("""
-            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
-                   copy_of, copy_similarity, word_count, offset_map, ingested_at
-            FROM articles WHERE id = @id
-            """).With("id", id.Value))
-        using (var reader = load.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                throw new StoreException($"{Location}: article {id} vanished while being read");
-            }
-
-            text = reader.GetString(0);
-            PublicationDate? published = PublicationDate.TryParseIso(reader.NullableString(5), out var date) ? date : null;
-            metadata = new ArticleMetadata
-            {
-                Title = reader.NullableString(1),
-                Outlet = reader.NullableString(2),
-                Author = reader.NullableString(3),
-                Url = reader.NullableString(4),
-                Published = published,
-            };
-            origin = new DocumentOrigin(reader.GetString(6), SourceFormatNames.Parse(reader.GetString(7)), reader.NullableInt(8), reader.NullableInt(9));
-            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
-            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
-            wordCount = reader.GetInt32(12);
-            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
-            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
-        }
-
-        var removed = new List<RemovedRange>();
-        using (var query = Command("""SELECT start, "end", reason, rule, preview FROM removed_ranges WHERE article_id = @id ORDER BY ordinal""").With("id", id.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed.Add(new RemovedRange(
-                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        var captions = new List<TextSpan>();
-        using (var query = Command("""SELECT start, "end" FROM captions WHERE article_id = @id ORDER BY start""").With("id", id.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
-            }
-        }
-
-        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
-    }
 
     /// <summary>
     /// The session does not wait for the disk at commit. A commit still survives a killed Dossier

@@ -29,14 +29,24 @@ internal static class Parameters
 
     public static int? NullableInt(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
+    /// <summary>Binds a value to a name, replacing the value an earlier row bound to it in a statement run once a row.</summary>
     private static T Add<T>(T command, string name, DbType type, object? value)
         where T : DbCommand
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        DbParameter parameter;
+        if (command.Parameters.Contains(name))
+        {
+            parameter = command.Parameters[name];
+        }
+        else
+        {
+            parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
         parameter.DbType = type;
         parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
         return command;
     }
 }

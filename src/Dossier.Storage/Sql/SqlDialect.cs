@@ -25,6 +25,7 @@ internal sealed class SqlDialect
         ForcedJoin = "CROSS JOIN",
         IndexedBy = index => "INDEXED BY " + index,
         Contains = (text, part) => $"instr({text}, {part}) > 0",
+        StoreSize = "(SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())",
     };
 
     public static readonly SqlDialect Postgres = new()
@@ -43,6 +44,7 @@ internal sealed class SqlDialect
         ForcedJoin = "JOIN",
         IndexedBy = _ => string.Empty,
         Contains = (text, part) => $"strpos({text}, {part}) > 0",
+        StoreSize = "pg_database_size(current_database())",
     };
 
     /// <summary>The smallest and largest of several values: scalar <c>min</c> and <c>max</c> in SQLite.</summary>
@@ -81,4 +83,7 @@ internal sealed class SqlDialect
 
     /// <summary>Whether a text contains another.</summary>
     public required Func<string, string, string> Contains { get; init; }
+
+    /// <summary>The store's size on disk in bytes.</summary>
+    public required string StoreSize { get; init; }
 }

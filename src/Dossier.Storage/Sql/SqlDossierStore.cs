@@ -10,18 +10,32 @@ namespace Dossier.Storage.Sql;
 /// </summary>
 public abstract partial class SqlDossierStore
 {
-    private protected SqlDossierStore(string location, SqlDialect dialect)
+    private protected SqlDossierStore(string location, SqlDialect dialect, double nearDuplicateThreshold)
     {
         Location = location;
         Dialect = dialect;
+        NearDuplicateThreshold = nearDuplicateThreshold;
     }
 
     public string Location { get; }
+
+    public double NearDuplicateThreshold { get; }
 
     private protected SqlDialect Dialect { get; }
 
     // Mentions that name their actor; pronouns point at it without naming it.
     private protected const string NamingForms = "('Name', 'PartialName', 'Acronym', 'Nationality', 'Description')";
+
+    /// <summary>Each entity's count of naming mentions and of articles, after linking rewrote the entities.</summary>
+    private protected const string EntityCounts = $"""
+        WITH c AS (
+            SELECT ec.entity_id AS id, COUNT(*) AS mentions, COUNT(DISTINCT ec.article_seq) AS articles
+            FROM entity_chains ec
+            JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
+            WHERE m.form IN {NamingForms}
+            GROUP BY ec.entity_id)
+        UPDATE entities SET mentions = c.mentions, articles = c.articles FROM c WHERE c.id = entities.id
+        """;
 
     // A relation's two ends (chains, and the entities they were joined to) and the claim it is part of, with its speaker's entity.
     private protected const string RelationJoins = """

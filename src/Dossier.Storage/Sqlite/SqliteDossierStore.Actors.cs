@@ -35,9 +35,9 @@ public sealed partial class SqliteDossierStore
 
     public void SetLinkerVersion(ArticleId article, string linkerVersion)
     {
-        var update = Command("set-linker-version", "UPDATE articles SET linker_version = $version WHERE id = $id", CurrentBatch());
-        Set(update, "$version", linkerVersion);
-        Set(update, "$id", article.Value);
+        var update = Command("set-linker-version", "UPDATE articles SET linker_version = @version WHERE id = @id", CurrentBatch());
+        update.With("version", linkerVersion);
+        update.With("id", article.Value);
         if (update.ExecuteNonQuery() == 0)
         {
             throw new StoreException($"{Location}: no article {article.Value}");
@@ -82,8 +82,8 @@ public sealed partial class SqliteDossierStore
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(claims);
         var transaction = CurrentBatch();
-        var seqQuery = Command("seq-of", "SELECT seq FROM articles WHERE id = $id", transaction);
-        Set(seqQuery, "$id", article.Value);
+        var seqQuery = Command("seq-of", "SELECT seq FROM articles WHERE id = @id", transaction);
+        seqQuery.With("id", article.Value);
         if (seqQuery.ExecuteScalar() is not long seq)
         {
             throw new StoreException($"{Location}: no article {article.Value}");
@@ -107,43 +107,43 @@ public sealed partial class SqliteDossierStore
     private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion, SqliteTransaction transaction)
     {
         var clear = Command("clear-actors", """
-            DELETE FROM relations WHERE article_seq = $seq;
-            DELETE FROM events WHERE article_seq = $seq;
-            DELETE FROM claims WHERE article_seq = $seq;
-            DELETE FROM actor_mentions WHERE article_seq = $seq;
-            DELETE FROM article_actors WHERE article_seq = $seq;
-            UPDATE articles SET linker_version = $version WHERE seq = $seq;
+            DELETE FROM relations WHERE article_seq = @seq;
+            DELETE FROM events WHERE article_seq = @seq;
+            DELETE FROM claims WHERE article_seq = @seq;
+            DELETE FROM actor_mentions WHERE article_seq = @seq;
+            DELETE FROM article_actors WHERE article_seq = @seq;
+            UPDATE articles SET linker_version = @version WHERE seq = @seq;
             """, transaction);
-        Set(clear, "$seq", seq);
-        Set(clear, "$version", linkerVersion);
+        clear.With("seq", seq);
+        clear.With("version", linkerVersion);
         clear.ExecuteNonQuery();
 
-        var text = Command("article-text", "SELECT clean_text FROM articles WHERE seq = $seq", transaction);
-        Set(text, "$seq", seq);
+        var text = Command("article-text", "SELECT clean_text FROM articles WHERE seq = @seq", transaction);
+        text.With("seq", seq);
         var clean = (string)text.ExecuteScalar()!;
 
-        var actor = Command("insert-actor", "INSERT INTO article_actors (article_seq, chain, name, kind, kind_reason) VALUES ($seq, $chain, $name, $kind, $reason)", transaction);
+        var actor = Command("insert-actor", "INSERT INTO article_actors (article_seq, chain, name, kind, kind_reason) VALUES (@seq, @chain, @name, @kind, @reason)", transaction);
         var mention = Command("insert-mention", """
             INSERT OR IGNORE INTO actor_mentions (article_seq, start, end, chain, text, form, reason)
-            VALUES ($seq, $start, $end, $chain, $text, $form, $reason)
+            VALUES (@seq, @start, @end, @chain, @text, @form, @reason)
             """, transaction);
         foreach (var chain in actors)
         {
-            Set(actor, "$seq", seq);
-            Set(actor, "$chain", chain.Chain);
-            Set(actor, "$name", chain.Name);
-            Set(actor, "$kind", chain.Kind.ToName());
-            Set(actor, "$reason", chain.KindReason);
+            actor.With("seq", seq);
+            actor.With("chain", chain.Chain);
+            actor.With("name", chain.Name);
+            actor.With("kind", chain.Kind.ToName());
+            actor.With("reason", chain.KindReason);
             actor.ExecuteNonQuery();
             foreach (var item in chain.Mentions)
             {
-                Set(mention, "$seq", seq);
-                Set(mention, "$start", item.Start);
-                Set(mention, "$end", item.End);
-                Set(mention, "$chain", chain.Chain);
-                Set(mention, "$text", clean[item.Start..item.End]);
-                Set(mention, "$form", item.Form.ToString());
-                Set(mention, "$reason", item.Reason);
+                mention.With("seq", seq);
+                mention.With("start", item.Start);
+                mention.With("end", item.End);
+                mention.With("chain", chain.Chain);
+                mention.With("text", clean[item.Start..item.End]);
+                mention.With("form", item.Form.ToString());
+                mention.With("reason", item.Reason);
                 mention.ExecuteNonQuery();
             }
         }
@@ -151,78 +151,78 @@ public sealed partial class SqliteDossierStore
         var claim = Command("insert-claim", """
             INSERT INTO claims (article_seq, ordinal, form, modality, sentence_start, sentence_end, content_start, content_end,
                 cue_start, cue_end, speaker_start, speaker_end, speaker_chain, affiliation_chain, extractor)
-            VALUES ($seq, $ordinal, $form, $modality, $sentence_start, $sentence_end, $content_start, $content_end,
-                $cue_start, $cue_end, $speaker_start, $speaker_end, $speaker_chain, $affiliation_chain, $extractor)
+            VALUES (@seq, @ordinal, @form, @modality, @sentence_start, @sentence_end, @content_start, @content_end,
+                @cue_start, @cue_end, @speaker_start, @speaker_end, @speaker_chain, @affiliation_chain, @extractor)
             """, transaction);
         for (var i = 0; i < claims.Count; i++)
         {
             var item = claims[i];
-            Set(claim, "$seq", seq);
-            Set(claim, "$ordinal", i);
-            Set(claim, "$form", item.Form.ToString());
-            Set(claim, "$modality", item.Modality.ToString());
-            Set(claim, "$sentence_start", item.SentenceStart);
-            Set(claim, "$sentence_end", item.SentenceEnd);
-            Set(claim, "$content_start", item.ContentStart);
-            Set(claim, "$content_end", item.ContentEnd);
-            Set(claim, "$cue_start", item.CueStart);
-            Set(claim, "$cue_end", item.CueEnd);
-            Set(claim, "$speaker_start", item.SpeakerStart);
-            Set(claim, "$speaker_end", item.SpeakerEnd);
-            Set(claim, "$speaker_chain", item.SpeakerChain);
-            Set(claim, "$affiliation_chain", item.AffiliationChain);
-            Set(claim, "$extractor", linkerVersion);
+            claim.With("seq", seq);
+            claim.With("ordinal", i);
+            claim.With("form", item.Form.ToString());
+            claim.With("modality", item.Modality.ToString());
+            claim.With("sentence_start", item.SentenceStart);
+            claim.With("sentence_end", item.SentenceEnd);
+            claim.With("content_start", item.ContentStart);
+            claim.With("content_end", item.ContentEnd);
+            claim.With("cue_start", item.CueStart);
+            claim.With("cue_end", item.CueEnd);
+            claim.With("speaker_start", item.SpeakerStart);
+            claim.With("speaker_end", item.SpeakerEnd);
+            claim.With("speaker_chain", item.SpeakerChain);
+            claim.With("affiliation_chain", item.AffiliationChain);
+            claim.With("extractor", linkerVersion);
             claim.ExecuteNonQuery();
         }
 
         var insertEvent = Command("insert-event", """
             INSERT INTO events (article_seq, ordinal, type, sentence_start, sentence_end, trigger_start, trigger_end, date_first, date_last,
                 date_precision, date_start, date_end, place_chain, agents, targets, counts, claim_ordinal, extractor)
-            VALUES ($seq, $ordinal, $type, $sentence_start, $sentence_end, $trigger_start, $trigger_end, $date_first, $date_last,
-                $date_precision, $date_start, $date_end, $place_chain, $agents, $targets, $counts, $claim_ordinal, $extractor)
+            VALUES (@seq, @ordinal, @type, @sentence_start, @sentence_end, @trigger_start, @trigger_end, @date_first, @date_last,
+                @date_precision, @date_start, @date_end, @place_chain, @agents, @targets, @counts, @claim_ordinal, @extractor)
             """, transaction);
         for (var i = 0; i < events.Count; i++)
         {
             var item = events[i];
-            Set(insertEvent, "$seq", seq);
-            Set(insertEvent, "$ordinal", i);
-            Set(insertEvent, "$type", item.Type.ToString());
-            Set(insertEvent, "$sentence_start", item.SentenceStart);
-            Set(insertEvent, "$sentence_end", item.SentenceEnd);
-            Set(insertEvent, "$trigger_start", item.TriggerStart);
-            Set(insertEvent, "$trigger_end", item.TriggerEnd);
-            Set(insertEvent, "$date_first", item.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Set(insertEvent, "$date_last", item.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Set(insertEvent, "$date_precision", item.DatePrecision);
-            Set(insertEvent, "$date_start", item.DateStart);
-            Set(insertEvent, "$date_end", item.DateEnd);
-            Set(insertEvent, "$place_chain", item.PlaceChain);
-            Set(insertEvent, "$agents", JsonSerializer.Serialize(item.Agents));
-            Set(insertEvent, "$targets", JsonSerializer.Serialize(item.Targets));
-            Set(insertEvent, "$counts", JsonSerializer.Serialize(item.Counts.Select(c => new StoredCount(c.Kind.ToString(), c.Low, c.High, c.Bound, c.Start, c.End))));
-            Set(insertEvent, "$claim_ordinal", item.Claim);
-            Set(insertEvent, "$extractor", linkerVersion);
+            insertEvent.With("seq", seq);
+            insertEvent.With("ordinal", i);
+            insertEvent.With("type", item.Type.ToString());
+            insertEvent.With("sentence_start", item.SentenceStart);
+            insertEvent.With("sentence_end", item.SentenceEnd);
+            insertEvent.With("trigger_start", item.TriggerStart);
+            insertEvent.With("trigger_end", item.TriggerEnd);
+            insertEvent.With("date_first", item.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            insertEvent.With("date_last", item.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            insertEvent.With("date_precision", item.DatePrecision);
+            insertEvent.With("date_start", item.DateStart);
+            insertEvent.With("date_end", item.DateEnd);
+            insertEvent.With("place_chain", item.PlaceChain);
+            insertEvent.With("agents", JsonSerializer.Serialize(item.Agents));
+            insertEvent.With("targets", JsonSerializer.Serialize(item.Targets));
+            insertEvent.With("counts", JsonSerializer.Serialize(item.Counts.Select(c => new StoredCount(c.Kind.ToString(), c.Low, c.High, c.Bound, c.Start, c.End))));
+            insertEvent.With("claim_ordinal", item.Claim);
+            insertEvent.With("extractor", linkerVersion);
             insertEvent.ExecuteNonQuery();
         }
 
         var insertRelation = Command("insert-relation", """
             INSERT INTO relations (article_seq, ordinal, kind, source_chain, target_chain, sentence_start, sentence_end, cue_start, cue_end, claim_ordinal, extractor)
-            VALUES ($seq, $ordinal, $kind, $source, $target, $sentence_start, $sentence_end, $cue_start, $cue_end, $claim_ordinal, $extractor)
+            VALUES (@seq, @ordinal, @kind, @source, @target, @sentence_start, @sentence_end, @cue_start, @cue_end, @claim_ordinal, @extractor)
             """, transaction);
         for (var i = 0; i < relations.Count; i++)
         {
             var item = relations[i];
-            Set(insertRelation, "$seq", seq);
-            Set(insertRelation, "$ordinal", i);
-            Set(insertRelation, "$kind", item.Kind.ToString());
-            Set(insertRelation, "$source", item.Source);
-            Set(insertRelation, "$target", item.Target);
-            Set(insertRelation, "$sentence_start", item.SentenceStart);
-            Set(insertRelation, "$sentence_end", item.SentenceEnd);
-            Set(insertRelation, "$cue_start", item.CueStart);
-            Set(insertRelation, "$cue_end", item.CueEnd);
-            Set(insertRelation, "$claim_ordinal", item.Claim);
-            Set(insertRelation, "$extractor", linkerVersion);
+            insertRelation.With("seq", seq);
+            insertRelation.With("ordinal", i);
+            insertRelation.With("kind", item.Kind.ToString());
+            insertRelation.With("source", item.Source);
+            insertRelation.With("target", item.Target);
+            insertRelation.With("sentence_start", item.SentenceStart);
+            insertRelation.With("sentence_end", item.SentenceEnd);
+            insertRelation.With("cue_start", item.CueStart);
+            insertRelation.With("cue_end", item.CueEnd);
+            insertRelation.With("claim_ordinal", item.Claim);
+            insertRelation.With("extractor", linkerVersion);
             insertRelation.ExecuteNonQuery();
         }
     }
@@ -232,64 +232,20 @@ public sealed partial class SqliteDossierStore
         ArgumentNullException.ThrowIfNull(entities);
         Flush();
         using var transaction = connection.BeginTransaction();
-        using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM entity_chains; DELETE FROM entities;";
-            clear.ExecuteNonQuery();
-        }
-
-        using var entity = connection.CreateCommand();
-        entity.Transaction = transaction;
-        entity.CommandText = "INSERT INTO entities (id, name, kind, kind_reason, mentions, articles) VALUES ($id, $name, $kind, $reason, 0, 0)";
-        foreach (var name in new[] { "$id", "$name", "$kind", "$reason" })
-        {
-            entity.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        using var member = connection.CreateCommand();
-        member.Transaction = transaction;
-        member.CommandText = "INSERT INTO entity_chains (article_seq, chain, entity_id, rule, score, detail) VALUES ($seq, $chain, $id, $rule, $score, $detail)";
-        foreach (var name in new[] { "$seq", "$chain", "$id", "$rule", "$score", "$detail" })
-        {
-            member.Parameters.Add(new SqliteParameter(name, null));
-        }
-
+        Command("clear-entities", "DELETE FROM entity_chains; DELETE FROM entities;", transaction).ExecuteNonQuery();
+        var entity = Command("insert-entity", "INSERT INTO entities (id, name, kind, kind_reason, mentions, articles) VALUES (@id, @name, @kind, @reason, 0, 0)", transaction);
+        var member = Command("insert-member", "INSERT INTO entity_chains (article_seq, chain, entity_id, rule, score, detail) VALUES (@seq, @chain, @id, @rule, @score, @detail)", transaction);
         foreach (var resolved in entities)
         {
-            Set(entity, "$id", resolved.Id);
-            Set(entity, "$name", resolved.Name);
-            Set(entity, "$kind", resolved.Kind.ToName());
-            Set(entity, "$reason", resolved.KindReason);
-            entity.ExecuteNonQuery();
+            entity.With("id", resolved.Id).With("name", resolved.Name).With("kind", resolved.Kind.ToName()).With("reason", resolved.KindReason).ExecuteNonQuery();
             foreach (var link in resolved.Members)
             {
-                Set(member, "$seq", link.ArticleSeq);
-                Set(member, "$chain", link.Chain);
-                Set(member, "$id", resolved.Id);
-                Set(member, "$rule", link.Rule);
-                Set(member, "$score", link.Score);
-                Set(member, "$detail", link.Detail);
-                member.ExecuteNonQuery();
+                member.With("seq", link.ArticleSeq).With("chain", link.Chain).With("id", resolved.Id)
+                    .With("rule", link.Rule).With("score", link.Score).With("detail", link.Detail).ExecuteNonQuery();
             }
         }
 
-        using (var counts = connection.CreateCommand())
-        {
-            counts.Transaction = transaction;
-            counts.CommandText = $"""
-                WITH c AS (
-                    SELECT ec.entity_id AS id, COUNT(*) AS mentions, COUNT(DISTINCT ec.article_seq) AS articles
-                    FROM entity_chains ec
-                    JOIN actor_mentions m ON m.article_seq = ec.article_seq AND m.chain = ec.chain
-                    WHERE m.form IN {NamingForms}
-                    GROUP BY ec.entity_id)
-                UPDATE entities SET mentions = c.mentions, articles = c.articles FROM c WHERE c.id = entities.id;
-                """;
-            counts.ExecuteNonQuery();
-        }
-
+        Command("entity-counts", EntityCounts, transaction).ExecuteNonQuery();
         transaction.Commit();
     }
-
 }

@@ -21,18 +21,8 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;
 
-    /// <summary>
-    /// Candidates must share two bands, not one: a pair at the 0.7 threshold shares about eight of
-    /// 32 (and two or more with probability 0.998), while unrelated articles that share a few common
-    /// sentences often share exactly one, and checking them is most of the cost on a large store.
-    /// </summary>
-    private const int MinSharedBands = 2;
-
     private static readonly string BandRows =
-        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"($b{i}, $seq)"));
-
-    private static readonly string BandParameters =
-        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"$b{i}"));
+        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"(@b{i}, @seq)"));
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
@@ -51,14 +41,11 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
     private int batchSize;
 
     private SqliteDossierStore(string path, SqliteConnection connection, TimeProvider clock, double nearDuplicateThreshold)
-        : base(path, SqlDialect.Sqlite)
+        : base(path, SqlDialect.Sqlite, nearDuplicateThreshold)
     {
         this.connection = connection;
         this.clock = clock;
-        NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public double NearDuplicateThreshold { get; }
 
     /// <summary>Opens the store at <paramref name="path"/>, creating it or upgrading its schema as needed.</summary>
     /// <exception cref="StoreException">The file is not a SQLite database, is from a newer Dossier, or cannot be opened.</exception>
@@ -213,82 +200,82 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
 
     private AddResult AddInBatch(Document document, MinHashSignature signature, SqliteTransaction transaction)
     {
-        var exists = Command("exists", "SELECT 1 FROM articles WHERE id = $id", transaction);
-        exists.Parameters["$id"].Value = document.Id.Value;
+        var exists = Command("exists", "SELECT 1 FROM articles WHERE id = @id", transaction);
+        exists.With("id", document.Id.Value);
         if (exists.ExecuteScalar() is not null)
         {
             return new AddResult(AddOutcome.Duplicate, document.Id, document.Id);
         }
 
         var bandKeys = signature.BandKeys();
-        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+        var (originalId, similarity) = FindNearDuplicate(Command("candidates", NearDuplicateCandidates, transaction), signature, bandKeys);
 
         var insert = Command("insert", """
             INSERT INTO articles (id, copy_of, copy_similarity, title, outlet, author, url, published, origin_path,
                 origin_format, origin_line, origin_item, clean_text, word_count, cleaner_version, offset_map, minhash, ingested_at)
-            VALUES ($id, $copy_of, $copy_similarity, $title, $outlet, $author, $url, $published, $origin_path,
-                $origin_format, $origin_line, $origin_item, $clean_text, $word_count, $cleaner_version, $offset_map, $minhash, $ingested_at)
+            VALUES (@id, @copy_of, @copy_similarity, @title, @outlet, @author, @url, @published, @origin_path,
+                @origin_format, @origin_line, @origin_item, @clean_text, @word_count, @cleaner_version, @offset_map, @minhash, @ingested_at)
             RETURNING seq
             """, transaction);
         var metadata = document.Metadata;
-        Set(insert, "$id", document.Id.Value);
-        Set(insert, "$copy_of", originalId?.Value);
-        Set(insert, "$copy_similarity", originalId is null ? null : similarity);
-        Set(insert, "$title", metadata.Title);
-        Set(insert, "$outlet", metadata.Outlet);
-        Set(insert, "$author", metadata.Author);
-        Set(insert, "$url", metadata.Url);
-        Set(insert, "$published", metadata.Published?.ToIso());
-        Set(insert, "$origin_path", document.Origin.Path);
-        Set(insert, "$origin_format", document.Origin.Format.Name());
-        Set(insert, "$origin_line", document.Origin.Line);
-        Set(insert, "$origin_item", document.Origin.Item);
-        Set(insert, "$clean_text", document.Text);
-        Set(insert, "$word_count", TextNormalizer.CountWords(document.Text));
-        Set(insert, "$cleaner_version", document.CleanerVersion);
-        Set(insert, "$offset_map", OffsetMapCodec.Encode(document.OffsetMap));
-        Set(insert, "$minhash", signature.ToBytes());
-        Set(insert, "$ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        insert.With("id", document.Id.Value);
+        insert.With("copy_of", originalId?.Value);
+        insert.With("copy_similarity", originalId is null ? null : similarity);
+        insert.With("title", metadata.Title);
+        insert.With("outlet", metadata.Outlet);
+        insert.With("author", metadata.Author);
+        insert.With("url", metadata.Url);
+        insert.With("published", metadata.Published?.ToIso());
+        insert.With("origin_path", document.Origin.Path);
+        insert.With("origin_format", document.Origin.Format.Name());
+        insert.With("origin_line", document.Origin.Line);
+        insert.With("origin_item", document.Origin.Item);
+        insert.With("clean_text", document.Text);
+        insert.With("word_count", TextNormalizer.CountWords(document.Text));
+        insert.With("cleaner_version", document.CleanerVersion);
+        insert.With("offset_map", OffsetMapCodec.Encode(document.OffsetMap));
+        insert.With("minhash", signature.ToBytes());
+        insert.With("ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         var seq = (long)insert.ExecuteScalar()!;
 
-        var fts = Command("fts", "INSERT INTO articles_fts (rowid, title, clean_text) VALUES ($seq, $title, $clean_text)", transaction);
-        Set(fts, "$seq", seq);
-        Set(fts, "$title", metadata.Title);
-        Set(fts, "$clean_text", document.Text);
+        var fts = Command("fts", "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (@seq, @title, @clean_text)", transaction);
+        fts.With("seq", seq);
+        fts.With("title", metadata.Title);
+        fts.With("clean_text", document.Text);
         fts.ExecuteNonQuery();
 
         var band = Command("band", $"INSERT OR IGNORE INTO minhash_bands (band_key, article_seq) VALUES {BandRows}", transaction);
-        Set(band, "$seq", seq);
+        band.With("seq", seq);
         for (var i = 0; i < bandKeys.Length; i++)
         {
-            Set(band, $"$b{i}", bandKeys[i]);
+            band.With($"b{i}", bandKeys[i]);
         }
 
         band.ExecuteNonQuery();
 
         var removed = Command("removed", """
             INSERT INTO removed_ranges (article_id, ordinal, start, end, reason, rule, preview)
-            VALUES ($id, $ordinal, $start, $end, $reason, $rule, $preview)
+            VALUES (@id, @ordinal, @start, @end, @reason, @rule, @preview)
             """, transaction);
-        Set(removed, "$id", document.Id.Value);
+        removed.With("id", document.Id.Value);
         for (var i = 0; i < document.Removed.Count; i++)
         {
             var range = document.Removed[i];
-            Set(removed, "$ordinal", i);
-            Set(removed, "$start", range.Start);
-            Set(removed, "$end", range.End);
-            Set(removed, "$reason", range.Reason.ToString());
-            Set(removed, "$rule", range.Rule);
-            Set(removed, "$preview", range.Preview);
+            removed.With("ordinal", i);
+            removed.With("start", range.Start);
+            removed.With("end", range.End);
+            removed.With("reason", range.Reason.ToString());
+            removed.With("rule", range.Rule);
+            removed.With("preview", range.Preview);
             removed.ExecuteNonQuery();
         }
 
-        var caption = Command("caption", "INSERT OR IGNORE INTO captions (article_id, start, end) VALUES ($id, $start, $end)", transaction);
-        Set(caption, "$id", document.Id.Value);
+        var caption = Command("caption", "INSERT OR IGNORE INTO captions (article_id, start, end) VALUES (@id, @start, @end)", transaction);
+        caption.With("id", document.Id.Value);
         foreach (var span in document.Captions)
         {
-            Set(caption, "$start", span.Start);
-            Set(caption, "$end", span.End);
+            caption.With("start", span.Start);
+            caption.With("end", span.End);
             caption.ExecuteNonQuery();
         }
 
@@ -302,59 +289,6 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
             : new AddResult(AddOutcome.Stored, document.Id);
     }
 
-    public ArticleLookup FindArticle(string idOrPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(idOrPrefix);
-        var prefix = idOrPrefix.Trim().ToLowerInvariant();
-        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
-        {
-            return new ArticleLookup.NotFound();
-        }
-
-        var ids = new List<ArticleId>();
-        var find = Command("find-prefix", "SELECT id FROM articles WHERE id >= $low AND id < $high ORDER BY id LIMIT 10", null);
-        Set(find, "$low", prefix);
-        Set(find, "$high", prefix + "g");
-        using (var reader = find.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                ids.Add(new ArticleId(reader.GetString(0)));
-            }
-        }
-
-        return ids.Count switch
-        {
-            0 => new ArticleLookup.NotFound(),
-            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
-            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
-        };
-    }
-
-    public IReadOnlyList<SourceSummary> ListSources()
-    {
-        var list = Command("sources", """
-            SELECT outlet, COUNT(*), COUNT(copy_of), MIN(published), MAX(published)
-            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
-            """, null);
-        var sources = new List<SourceSummary>();
-        using var reader = list.ExecuteReader();
-        while (reader.Read())
-        {
-            var articles = reader.GetInt32(1);
-            var copies = reader.GetInt32(2);
-            sources.Add(new SourceSummary(
-                SourceSummary.ListedName(reader.IsDBNull(0) ? null : reader.GetString(0)),
-                articles,
-                copies,
-                articles - copies,
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-
-        return sources;
-    }
-
     public int CountMatches(string query, int atMost = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
@@ -365,9 +299,9 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
             return 0;
         }
 
-        var count = Command("search-count", "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH $query LIMIT $most)", null);
-        Set(count, "$query", match);
-        Set(count, "$most", atMost);
+        var count = Command("search-count", "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @query LIMIT @most)", null);
+        count.With("query", match);
+        count.With("most", atMost);
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -390,17 +324,17 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
         var search = Command(newest ? "search-newest" : "search", $$"""
             WITH page AS (
                 SELECT rowid AS seq, {{(newest ? "0.0" : "bm25(articles_fts, 4.0, 1.0)")}} AS score FROM articles_fts
-                WHERE articles_fts MATCH $query
-                ORDER BY {{(newest ? "rowid DESC" : "score, rowid")}} LIMIT $limit OFFSET $offset)
+                WHERE articles_fts MATCH @query
+                ORDER BY {{(newest ? "rowid DESC" : "score, rowid")}} LIMIT @limit OFFSET @offset)
             SELECT a.id, a.title, a.outlet, a.published,
                    snippet(articles_fts, 1, char(2), char(3), '…', 16), page.score
             FROM page CROSS JOIN articles_fts CROSS JOIN articles a
-            WHERE articles_fts.rowid = page.seq AND a.seq = page.seq AND articles_fts MATCH $query
+            WHERE articles_fts.rowid = page.seq AND a.seq = page.seq AND articles_fts MATCH @query
             ORDER BY {{(newest ? "page.seq DESC" : "page.score, page.seq")}}
             """, null);
-        Set(search, "$query", match);
-        Set(search, "$limit", limit);
-        Set(search, "$offset", offset);
+        search.With("query", match);
+        search.With("limit", limit);
+        search.With("offset", offset);
         var hits = new List<SearchHit>();
         using var reader = search.ExecuteReader();
         while (reader.Read())
@@ -417,66 +351,7 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
         return hits;
     }
 
-    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        Flush();
-        var begin = Command("run-begin", "INSERT INTO ingest_runs (inputs, started_at) VALUES ($inputs, $started) RETURNING id", null);
-        Set(begin, "$inputs", string.Join('\n', inputs));
-        Set(begin, "$started", startedAt.ToString("O", CultureInfo.InvariantCulture));
-        return (long)begin.ExecuteScalar()!;
-    }
-
-    public void RecordRefusal(long runId, string origin, string reason)
-    {
-        var refusal = Command("refusal", "INSERT INTO refusals (run_id, origin, reason) VALUES ($run, $origin, $reason)", batch);
-        Set(refusal, "$run", runId);
-        Set(refusal, "$origin", origin);
-        Set(refusal, "$reason", reason);
-        refusal.ExecuteNonQuery();
-    }
-
-    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        Flush();
-        var finish = Command("run-finish", """
-            UPDATE ingest_runs SET finished_at = $finished, read = $read, stored = $stored, duplicates = $duplicates,
-                near_duplicates = $near, refused = $refused WHERE id = $run
-            """, null);
-        Set(finish, "$run", runId);
-        Set(finish, "$finished", finishedAt.ToString("O", CultureInfo.InvariantCulture));
-        Set(finish, "$read", summary.Read);
-        Set(finish, "$stored", summary.Stored);
-        Set(finish, "$duplicates", summary.Duplicates);
-        Set(finish, "$near", summary.NearDuplicates);
-        Set(finish, "$refused", summary.Refused);
-        finish.ExecuteNonQuery();
-    }
-
     public long DataVersion() => (long)Command("data-version", "PRAGMA data_version", null).ExecuteScalar()!;
-
-    public StoreStatistics GetStatistics()
-    {
-        Flush();
-        var stats = Command("stats", $"""
-            SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(copy_of) FROM articles), (SELECT COUNT(*) FROM refusals),
-                   (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()),
-                   (SELECT MAX(finished_at) FROM ingest_runs),
-                   (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events),
-                   (SELECT COUNT(*) FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
-                   (SELECT COUNT(*) FROM relations)
-            """, null);
-        using var reader = stats.ExecuteReader();
-        reader.Read();
-        return new StoreStatistics(
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetInt32(2),
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
-    }
 
     /// <summary>
     /// Folds the write-ahead log into the file, rewrites the file without its free pages, and lets
@@ -512,115 +387,6 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
     }
 
 
-    private static void Set(SqliteCommand command, string name, object? value) =>
-        command.Parameters[name].Value = value ?? DBNull.Value;
-
-    private (ArticleId? Original, double Similarity) FindNearDuplicate(
-        MinHashSignature signature, long[] bandKeys, SqliteTransaction transaction)
-    {
-        var candidates = Command("candidates", $"""
-            SELECT a.id, a.copy_of, a.minhash FROM articles a
-            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key IN ({BandParameters})
-                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
-            ORDER BY a.seq
-            """, transaction);
-        for (var i = 0; i < bandKeys.Length; i++)
-        {
-            Set(candidates, $"$b{i}", bandKeys[i]);
-        }
-
-        ArticleId? best = null;
-        var bestSimilarity = 0.0;
-        using var reader = candidates.ExecuteReader();
-        while (reader.Read())
-        {
-            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
-            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-
-                // A copy of a copy is counted against the first original, so copies never chain.
-                best = new ArticleId(reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1));
-            }
-        }
-
-        return (best, bestSimilarity);
-    }
-
-    private StoredArticle LoadArticle(ArticleId id)
-    {
-        var load = Command("load", """
-            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
-                   copy_of, copy_similarity, word_count, offset_map, ingested_at, cleaner_version
-            FROM articles WHERE id = $id
-            """, null);
-        Set(load, "$id", id.Value);
-        string text;
-        ArticleMetadata metadata;
-        DocumentOrigin origin;
-        ArticleId? copyOf;
-        double? copySimilarity;
-        int wordCount;
-        OffsetMap map;
-        DateTimeOffset ingestedAt;
-        using (var reader = load.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                throw new StoreException($"{Location}: article {id} vanished while being read");
-            }
-
-            text = reader.GetString(0);
-            PublicationDate? published = PublicationDate.TryParseIso(reader.IsDBNull(5) ? null : reader.GetString(5), out var date) ? date : null;
-            metadata = new ArticleMetadata
-            {
-                Title = NullableString(reader, 1),
-                Outlet = NullableString(reader, 2),
-                Author = NullableString(reader, 3),
-                Url = NullableString(reader, 4),
-                Published = published,
-            };
-            origin = new DocumentOrigin(
-                reader.GetString(6),
-                SourceFormatNames.Parse(reader.GetString(7)),
-                reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9));
-            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
-            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
-            wordCount = reader.GetInt32(12);
-            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
-            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
-        }
-
-        var removed = new List<RemovedRange>();
-        var removedQuery = Command("load-removed", "SELECT start, end, reason, rule, preview FROM removed_ranges WHERE article_id = $id ORDER BY ordinal", null);
-        Set(removedQuery, "$id", id.Value);
-        using (var reader = removedQuery.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed.Add(new RemovedRange(
-                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        var captions = new List<TextSpan>();
-        var captionQuery = Command("load-captions", "SELECT start, end FROM captions WHERE article_id = $id ORDER BY start", null);
-        Set(captionQuery, "$id", id.Value);
-        using (var reader = captionQuery.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
-            }
-        }
-
-        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
-    }
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     private void Configure()
     {
         using var pragma = connection.CreateCommand();
@@ -654,49 +420,20 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
         }
     }
 
+    /// <summary>A statement prepared once and kept, with its parameters cleared for new values.</summary>
     private SqliteCommand Command(string key, string sql, SqliteTransaction? transaction)
     {
         if (!commands.TryGetValue(key, out var command))
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var name in ParameterNames(sql))
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
             commands[key] = command;
         }
 
         // Every statement joins the open batch, if any: the connection refuses statements outside it.
         command.Transaction = transaction ?? batch;
+        command.Parameters.Clear();
         return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < sql.Length; i++)
-        {
-            if (sql[i] != '$')
-            {
-                continue;
-            }
-
-            var end = i + 1;
-            while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
-            {
-                end++;
-            }
-
-            var name = sql[i..end];
-            if (name.Length > 1 && seen.Add(name))
-            {
-                yield return name;
-            }
-
-            i = end - 1;
-        }
     }
 }
 
