@@ -124,39 +124,23 @@ public sealed partial class PostgresDossierStore
         }
     }
 
-    private sealed class PostgresArticleClaim(PostgresDossierStore store, NpgsqlTransaction transaction, IReadOnlyList<ArticleId> articles) : IArticleClaim
+    /// <summary>A claim ends with its transaction: committed, or rolled back when given up.</summary>
+    private sealed class PostgresArticleClaim(PostgresDossierStore store, NpgsqlTransaction transaction, IReadOnlyList<ArticleId> articles) : ArticleClaim(articles)
     {
-        private bool done;
-
         public NpgsqlTransaction Transaction => transaction;
 
-        public IReadOnlyList<ArticleId> Articles => articles;
-
-        public void Complete()
+        private protected override void End(bool complete)
         {
-            ObjectDisposedException.ThrowIf(done, this);
-            done = true;
             store.claim = null;
             using (transaction)
             {
-                transaction.Commit();
-            }
-        }
-
-        public void Dispose()
-        {
-            if (done)
-            {
-                return;
-            }
-
-            done = true;
-            store.claim = null;
-            using (transaction)
-            {
-                // A connection already broken has nothing left to roll back.
-                if (transaction.Connection is not null)
+                if (complete)
                 {
+                    transaction.Commit();
+                }
+                else if (transaction.Connection is not null)
+                {
+                    // A connection already broken has nothing left to roll back.
                     transaction.Rollback();
                 }
             }

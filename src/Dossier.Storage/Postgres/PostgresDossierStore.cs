@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
@@ -238,7 +237,7 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
         ArgumentNullException.ThrowIfNull(query);
-        var match = TsQuery.FromUserText(query);
+        var match = TsMatch(query);
         if (match.Length == 0)
         {
             return 0;
@@ -252,7 +251,7 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
     public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = TsQuery.FromUserText(query);
+        var match = TsMatch(query);
         if (match.Length == 0)
         {
             return [];
@@ -331,6 +330,21 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
         set.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The tsquery of what a user typed, with the SQLite store's rules: each word quoted and in lower
+    /// case, a phrase's words next to each other (<c>&lt;-&gt;</c>), its prefix mark on its last word as in FTS5.
+    /// </summary>
+    private static string TsMatch(string text) => string.Join(" & ", SearchTerms.Parse(text).Select(term =>
+    {
+        var quoted = term.Words.Select(w => "'" + w.ToLowerInvariant() + "'").ToList();
+        if (term.Prefix)
+        {
+            quoted[^1] += ":*";
+        }
+
+        return quoted.Count == 1 ? quoted[0] : "(" + string.Join(" <-> ", quoted) + ")";
+    }));
+
     private void Migrate()
     {
         using var transaction = connection.BeginTransaction();
@@ -359,72 +373,5 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
         }
 
         transaction.Commit();
-    }
-}
-
-/// <summary>Turns what a user types into a PostgreSQL tsquery that cannot be a syntax error, with the same rules as the SQLite store's FTS5 query.</summary>
-internal static class TsQuery
-{
-    /// <summary>
-    /// Words must all match; text in double quotes is a phrase (its words next to each other); a
-    /// trailing <c>*</c> on a word searches for the prefix. Operators typed by the user are searched
-    /// as words. Only letters and digits reach the query, each word quoted, so nothing can break it.
-    /// </summary>
-    public static string FromUserText(string text)
-    {
-        var terms = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (text[i] == '"')
-            {
-                var close = text.IndexOf('"', i + 1);
-                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
-                i = close < 0 ? text.Length : close + 1;
-                AddTerm(terms, phrase, prefix: false);
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            AddTerm(terms, word.TrimEnd('*'), word.EndsWith('*'));
-        }
-
-        return string.Join(" & ", terms);
-    }
-
-    private static void AddTerm(List<string> terms, string term, bool prefix)
-    {
-        var cleaned = new StringBuilder();
-        foreach (var c in term)
-        {
-            cleaned.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-
-        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            return;
-        }
-
-        // As in FTS5, the prefix mark of a phrase applies to its last word.
-        var quoted = words.Select(w => "'" + w + "'").ToList();
-        if (prefix)
-        {
-            quoted[^1] += ":*";
-        }
-
-        terms.Add(quoted.Count == 1 ? quoted[0] : "(" + string.Join(" <-> ", quoted) + ")");
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Dossier.Core.Documents;
+using Dossier.Core.Storage;
 
 namespace Dossier.Storage.Sql;
 
@@ -96,6 +98,32 @@ public abstract partial class SqlDossierStore
             owned?.Dispose();
             lease?.Dispose();
         }
+    }
+
+    /// <summary>Articles claimed for linking, until the claim is completed or given up (disposed), once.</summary>
+    private protected abstract class ArticleClaim(IReadOnlyList<ArticleId> articles) : IArticleClaim
+    {
+        private bool done;
+
+        public IReadOnlyList<ArticleId> Articles => articles;
+
+        public void Complete()
+        {
+            ObjectDisposedException.ThrowIf(done, this);
+            done = true;
+            End(complete: true);
+        }
+
+        public void Dispose()
+        {
+            if (!done)
+            {
+                done = true;
+                End(complete: false);
+            }
+        }
+
+        private protected abstract void End(bool complete);
     }
 
     /// <summary>A connection lent for reading, and what to do when the reading ends.</summary>

@@ -48,30 +48,20 @@ public sealed partial class SqliteDossierStore
 
     private SqliteArticleClaim? claim;
 
-    private sealed class SqliteArticleClaim(SqliteDossierStore store, IReadOnlyList<ArticleId> articles) : IArticleClaim
+    /// <summary>A claim ends with the batch it holds: committed, or rolled back when given up.</summary>
+    private sealed class SqliteArticleClaim(SqliteDossierStore store, IReadOnlyList<ArticleId> articles) : ArticleClaim(articles)
     {
-        private bool done;
-
-        public IReadOnlyList<ArticleId> Articles => articles;
-
-        public void Complete()
+        private protected override void End(bool complete)
         {
-            ObjectDisposedException.ThrowIf(done, this);
-            done = true;
             store.claim = null;
-            store.CommitBatch();
-        }
-
-        public void Dispose()
-        {
-            if (done)
+            if (complete)
             {
-                return;
+                store.CommitBatch();
             }
-
-            done = true;
-            store.claim = null;
-            store.RollBackBatch();
+            else
+            {
+                store.RollBackBatch();
+            }
         }
     }
 

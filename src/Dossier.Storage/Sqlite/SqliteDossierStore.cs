@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Dossier.Core.Documents;
 using Dossier.Core.Identity;
 using Dossier.Core.Storage;
@@ -293,7 +292,7 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
         ArgumentNullException.ThrowIfNull(query);
-        var match = FtsQuery.FromUserText(query);
+        var match = FtsMatch(query);
         if (match.Length == 0)
         {
             return 0;
@@ -308,7 +307,7 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
     public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = FtsQuery.FromUserText(query);
+        var match = FtsMatch(query);
         if (match.Length == 0)
         {
             return [];
@@ -420,6 +419,10 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
         }
     }
 
+    /// <summary>The FTS5 query of what a user typed: each term quoted, a phrase's words in one quote, a prefix marked after it.</summary>
+    private static string FtsMatch(string text) =>
+        string.Join(' ', SearchTerms.Parse(text).Select(t => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : string.Empty)));
+
     /// <summary>A statement prepared once and kept, with its parameters cleared for new values.</summary>
     private SqliteCommand Command(string key, string sql, SqliteTransaction? transaction)
     {
@@ -434,67 +437,5 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
         command.Transaction = transaction ?? batch;
         command.Parameters.Clear();
         return command;
-    }
-}
-
-/// <summary>Turns what a user types into an FTS5 query that cannot be a syntax error.</summary>
-internal static class FtsQuery
-{
-    /// <summary>
-    /// Words become quoted terms (all must match); text in double quotes stays a phrase; a trailing
-    /// <c>*</c> on a word keeps prefix search. FTS5 operators typed by the user are searched as words.
-    /// </summary>
-    public static string FromUserText(string text)
-    {
-        var terms = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (text[i] == '"')
-            {
-                var close = text.IndexOf('"', i + 1);
-                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
-                i = close < 0 ? text.Length : close + 1;
-                AddTerm(terms, phrase, prefix: false);
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            var isPrefix = word.EndsWith('*');
-            AddTerm(terms, word.TrimEnd('*'), isPrefix);
-        }
-
-        return string.Join(' ', terms);
-    }
-
-    private static void AddTerm(List<string> terms, string term, bool prefix)
-    {
-        var cleaned = new StringBuilder();
-        foreach (var c in term)
-        {
-            // Keep letters and digits; anything else separates words inside the quoted term, as the
-            // unicode61 tokenizer would anyway.
-            cleaned.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-
-        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            return;
-        }
-
-        terms.Add("\"" + string.Join(' ', words) + "\"" + (prefix ? "*" : string.Empty));
     }
 }
