@@ -228,63 +228,7 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
             WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
         }
 
-        return originalId is { } original
-            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
-            : new AddResult(AddOutcome.Stored, document.Id);
-    }
-
-    public int CountMatches(string query, int atMost = int.MaxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
-        ArgumentNullException.ThrowIfNull(query);
-        var match = TsMatch(query);
-        if (match.Length == 0)
-        {
-            return 0;
-        }
-
-        using var count = Command("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ to_tsquery('simple', @query) LIMIT @most) m")
-            .With("query", match).With("most", (long)atMost);
-        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var match = TsMatch(query);
-        if (match.Length == 0)
-        {
-            return [];
-        }
-
-        // Rank first and cut the page, then build snippets for that page only: ts_headline re-parses
-        // the whole text. Hits are marked with \u0002 and \u0003, as the SQLite store marks them.
-        // The weights are {D, C, B, A}: the title (A) counts four times the text (B).
-        var newest = order == SearchOrder.Newest;
-        using var search = Command($$"""
-            WITH q AS (SELECT to_tsquery('simple', @query) AS query),
-            page AS (
-                SELECT a.seq, a.id, a.title, a.outlet, a.published, a.clean_text,
-                       {{(newest ? "0.0::float8" : "ts_rank('{0, 0, 0.25, 1}', a.search, q.query)::float8")}} AS rank
-                FROM articles a, q
-                WHERE a.search @@ q.query
-                ORDER BY {{(newest ? "a.seq DESC" : "rank DESC, a.seq")}}
-                LIMIT @limit OFFSET @offset)
-            SELECT page.id, page.title, page.outlet, page.published,
-                   ts_headline('simple', page.clean_text, q.query, @options), page.rank
-            FROM page, q
-            ORDER BY {{(newest ? "page.seq DESC" : "page.rank DESC, page.seq")}}
-            """).With("query", match).With("limit", (long)limit).With("offset", (long)offset)
-            .With("options", "StartSel=\u0002, StopSel=\u0003, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"");
-        var hits = new List<SearchHit>();
-        using var reader = search.ExecuteReader();
-        while (reader.Read())
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4), reader.GetDouble(5)));
-        }
-
-        return hits;
+        return Added(document.Id, originalId, similarity);
     }
 
     /// <summary>
@@ -329,21 +273,6 @@ public sealed partial class PostgresDossierStore : SqlDossierStore, IDossierStor
         using var set = Command("SET synchronous_commit = off");
         set.ExecuteNonQuery();
     }
-
-    /// <summary>
-    /// The tsquery of what a user typed, with the SQLite store's rules: each word quoted and in lower
-    /// case, a phrase's words next to each other (<c>&lt;-&gt;</c>), its prefix mark on its last word as in FTS5.
-    /// </summary>
-    private static string TsMatch(string text) => string.Join(" & ", SearchTerms.Parse(text).Select(term =>
-    {
-        var quoted = term.Words.Select(w => "'" + w.ToLowerInvariant() + "'").ToList();
-        if (term.Prefix)
-        {
-            quoted[^1] += ":*";
-        }
-
-        return quoted.Count == 1 ? quoted[0] : "(" + string.Join(" <-> ", quoted) + ")";
-    }));
 
     private void Migrate()
     {

@@ -80,6 +80,34 @@ public abstract partial class SqlDossierStore
         });
     }
 
+    public int CountMatches(string query, int atMost = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
+        ArgumentNullException.ThrowIfNull(query);
+        var match = Dialect.SearchMatch(query);
+        if (match.Length == 0)
+        {
+            return 0;
+        }
+
+        using var count = Query(Dialect.CountMatches).With("query", match).With("most", (long)atMost);
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = Dialect.SearchMatch(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        using var search = Query(Dialect.Search(order == SearchOrder.Newest)).With("query", match).With("limit", (long)limit).With("offset", (long)offset);
+        return Rows(search, reader => new SearchHit(
+            new ArticleId(reader.GetString(0)), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4), reader.GetDouble(5)));
+    }
+
     public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -135,6 +163,10 @@ public abstract partial class SqlDossierStore
             reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
             reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)))[0];
     }
+
+    /// <summary>What adding an article came to: stored as an original, or as a copy of one.</summary>
+    private protected static AddResult Added(ArticleId id, ArticleId? original, double similarity) =>
+        original is { } copied ? new AddResult(AddOutcome.NearDuplicate, id, copied, similarity) : new AddResult(AddOutcome.Stored, id);
 
     /// <summary>
     /// Candidates must share two bands, not one: a pair at the 0.7 threshold shares about eight of

@@ -283,71 +283,7 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
             WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
         }
 
-        return originalId is { } original
-            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
-            : new AddResult(AddOutcome.Stored, document.Id);
-    }
-
-    public int CountMatches(string query, int atMost = int.MaxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
-        ArgumentNullException.ThrowIfNull(query);
-        var match = FtsMatch(query);
-        if (match.Length == 0)
-        {
-            return 0;
-        }
-
-        var count = Command("search-count", "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @query LIMIT @most)", null);
-        count.With("query", match);
-        count.With("most", atMost);
-        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var match = FtsMatch(query);
-        if (match.Length == 0)
-        {
-            return [];
-        }
-
-        // snippet() marks hits with \u0002 and \u0003 so callers can style them without parsing brackets
-        // that the article text itself may contain.
-        // Order first, then make snippets for the page only: a sort carries every row's snippet, and
-        // a word found in 100,000 articles made 100,000 snippets for a page of 50. CROSS JOIN keeps
-        // the page the outer loop: the planner otherwise walked every match of the words to find
-        // the page's 50 (0.6 s of a common word's search at 100,000 articles).
-        var newest = order == SearchOrder.Newest;
-        var search = Command(newest ? "search-newest" : "search", $$"""
-            WITH page AS (
-                SELECT rowid AS seq, {{(newest ? "0.0" : "bm25(articles_fts, 4.0, 1.0)")}} AS score FROM articles_fts
-                WHERE articles_fts MATCH @query
-                ORDER BY {{(newest ? "rowid DESC" : "score, rowid")}} LIMIT @limit OFFSET @offset)
-            SELECT a.id, a.title, a.outlet, a.published,
-                   snippet(articles_fts, 1, char(2), char(3), '…', 16), page.score
-            FROM page CROSS JOIN articles_fts CROSS JOIN articles a
-            WHERE articles_fts.rowid = page.seq AND a.seq = page.seq AND articles_fts MATCH @query
-            ORDER BY {{(newest ? "page.seq DESC" : "page.score, page.seq")}}
-            """, null);
-        search.With("query", match);
-        search.With("limit", limit);
-        search.With("offset", offset);
-        var hits = new List<SearchHit>();
-        using var reader = search.ExecuteReader();
-        while (reader.Read())
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                -reader.GetDouble(5)));
-        }
-
-        return hits;
+        return Added(document.Id, originalId, similarity);
     }
 
     public long DataVersion() => (long)Command("data-version", "PRAGMA data_version", null).ExecuteScalar()!;
@@ -418,10 +354,6 @@ public sealed partial class SqliteDossierStore : SqlDossierStore, IDossierStore
             transaction.Commit();
         }
     }
-
-    /// <summary>The FTS5 query of what a user typed: each term quoted, a phrase's words in one quote, a prefix marked after it.</summary>
-    private static string FtsMatch(string text) =>
-        string.Join(' ', SearchTerms.Parse(text).Select(t => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : string.Empty)));
 
     /// <summary>A statement prepared once and kept, with its parameters cleared for new values.</summary>
     private SqliteCommand Command(string key, string sql, SqliteTransaction? transaction)
