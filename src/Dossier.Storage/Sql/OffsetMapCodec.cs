@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Dossier.Core.Documents;
 
 namespace Dossier.Storage.Sql;
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
 using Dossier.Storage.Postgres;
 using Npgsql;
 

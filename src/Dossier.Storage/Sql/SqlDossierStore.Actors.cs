@@ -1,11 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-using Dossier.Core.Actors;
-using Dossier.Core.Documents;
-using Dossier.Core.Facts;
-using Dossier.Core.Storage;
-
 namespace Dossier.Storage.Sql;
 
 /// <summary>Actors, claims, events and relations as the lists and lookups read them.</summary>

@@ -1,5 +1,4 @@
 using Dossier.Core.Analysis;
-using Dossier.Core.Documents;
 
 namespace Dossier.Storage.Sql;
 

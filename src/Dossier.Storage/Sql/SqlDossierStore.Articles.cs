@@ -1,8 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
-using Dossier.Core.Documents;
 using Dossier.Core.Identity;
-using Dossier.Core.Storage;
 
 namespace Dossier.Storage.Sql;
 

@@ -1,10 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-using Dossier.Core.Actors;
-using Dossier.Core.Documents;
 using Dossier.Core.Export;
-using Dossier.Core.Facts;
 
 using static Dossier.Storage.ExportRows;
 

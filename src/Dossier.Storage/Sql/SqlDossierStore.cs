@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dossier.Core.Documents;
-using Dossier.Core.Storage;
-
 namespace Dossier.Storage.Sql;
 
 /// <summary>
