@@ -5,7 +5,8 @@ namespace Dossier.Storage.Sql;
 
 /// <summary>
 /// What the shared SQL cannot say the same way in SQLite and PostgreSQL: a few functions and
-/// aggregates, JSON arrays, and lists bound as one parameter. Everything else is written once.
+/// aggregates, JSON arrays, lists bound as one parameter, planner hints, and full-text search
+/// (FTS5 against tsvector). Everything else is written once.
 /// </summary>
 internal sealed class SqlDialect
 {

@@ -1,10 +1,11 @@
 namespace Dossier.Storage.Sql;
 
 /// <summary>
-/// What the SQLite and PostgreSQL stores share: the read side (lists, lookups, export streams),
-/// written once over ADO.NET in SQL both engines run, with <see cref="SqlDialect"/> for the few
-/// phrases they spell differently. Writing, claiming, search and opening stay with each store, where
-/// the engines truly differ.
+/// What the SQLite and PostgreSQL stores share: the read side (lists, lookups, search, export
+/// streams), written once over ADO.NET in SQL both engines run, with <see cref="SqlDialect"/> for
+/// the few phrases they spell differently. Opening, bulk writes (savepoints in grouped commits
+/// against a transaction per article, arrays and COPY), claims (the write transaction against
+/// SKIP LOCKED), error codes and upkeep stay with each store, where the engines truly differ.
 /// </summary>
 public abstract partial class SqlDossierStore
 {
