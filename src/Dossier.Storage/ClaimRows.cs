@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Dossier.Core.Documents;
-using Dossier.Core.Facts;
-using Dossier.Core.Storage;
-
 namespace Dossier.Storage;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Dossier.Core.Storage;
 using Dossier.Storage.Postgres;
 using Dossier.Storage.Sqlite;
 

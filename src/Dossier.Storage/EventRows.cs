@@ -1,9 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-using Dossier.Core.Documents;
-using Dossier.Core.Facts;
-
 namespace Dossier.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using Dossier.Core.Documents;
 using Dossier.Core.Export;
 
 namespace Dossier.Storage;

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dossier.Core.Actors;
 using Dossier.Core.Analysis;
 
 namespace Dossier.Storage;

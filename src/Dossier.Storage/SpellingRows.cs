@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dossier.Core.Actors;
-
 namespace Dossier.Storage;
 
 /// <summary>Spellings of many actors, read the same way from either store: rows of entity id, text and count, ordered by entity.</summary>

@@ -1,6 +1,3 @@
-using Dossier.Core.Actors;
-using Dossier.Core.Documents;
-
 namespace Dossier.Storage;
 
 /// <summary>

@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
-using Dossier.Core.Documents;
 using Dossier.Core.Identity;
-using Dossier.Core.Storage;
-using Dossier.Storage.Sqlite;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Dossier.Storage.Postgres;
 
@@ -16,11 +12,8 @@ namespace Dossier.Storage.Postgres;
 /// storing the same article race on the unique article id, and the loser finds a duplicate. Not
 /// thread-safe: one instance per writer thread, like the SQLite store.
 /// </summary>
-public sealed partial class PostgresDossierStore : IDossierStore
+public sealed class PostgresDossierStore : SqlDossierStore, IDossierStore
 {
-    /// <summary>As in the SQLite store: candidates must share two of the 32 bands, which keeps near copies and drops most chance matches.</summary>
-    private const int MinSharedBands = 2;
-
     /// <summary>Serialises schema upgrades between processes that open a new database at the same moment.</summary>
     private const long MigrationLock = 0x646f7373_69657201;
 
@@ -35,17 +28,12 @@ public sealed partial class PostgresDossierStore : IDossierStore
     private readonly TimeProvider clock;
 
     private PostgresDossierStore(string location, NpgsqlDataSource dataSource, NpgsqlConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+        : base(location, SqlDialect.Postgres, nearDuplicateThreshold)
     {
-        Location = location;
         this.dataSource = dataSource;
         this.connection = connection;
         this.clock = clock;
-        NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public string Location { get; }
-
-    public double NearDuplicateThreshold { get; }
 
     /// <summary>Opens the database that <paramref name="address"/> names (a postgres:// URI or a connection string), creating or upgrading its schema as needed.</summary>
     /// <exception cref="StoreException">The server cannot be reached, refuses the login, has no such database, or holds a newer schema.</exception>
@@ -126,8 +114,19 @@ public sealed partial class PostgresDossierStore : IDossierStore
     /// and would keep another process from seeing an article until the batch ends. A commit costs
     /// little here because the session does not wait for the disk (see <see cref="Configure"/>).
     /// </summary>
-    public void Flush()
+    public override void Flush()
     {
+    }
+
+    private protected override DbConnection Connection => connection;
+
+    private protected override DbTransaction? Transaction => null;
+
+    /// <summary>A pooled connection of the query's own: a PostgreSQL connection runs one query at a time.</summary>
+    private protected override Lease Lend(bool sorted)
+    {
+        var own = dataSource.OpenConnection();
+        return new Lease(own, null, own.Dispose);
     }
 
     private AddResult AddInTransaction(Document document, MinHashSignature signature, NpgsqlTransaction transaction)
@@ -144,7 +143,13 @@ public sealed partial class PostgresDossierStore : IDossierStore
         // near copies stored at the same instant may both become originals. Exact copies cannot: the
         // insert below waits on the other transaction's id and then does nothing.
         var bandKeys = signature.BandKeys();
-        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+        (ArticleId? originalId, double similarity) found;
+        using (var candidates = Command(NearDuplicateCandidates, transaction))
+        {
+            found = FindNearDuplicate(candidates, signature, bandKeys);
+        }
+
+        var (originalId, similarity) = found;
 
         var metadata = document.Metadata;
         long seq;
@@ -219,142 +224,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
             WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
         }
 
-        return originalId is { } original
-            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
-            : new AddResult(AddOutcome.Stored, document.Id);
-    }
-
-    public ArticleLookup FindArticle(string idOrPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(idOrPrefix);
-        var prefix = idOrPrefix.Trim().ToLowerInvariant();
-        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
-        {
-            return new ArticleLookup.NotFound();
-        }
-
-        var ids = new List<ArticleId>();
-        using (var find = Command("SELECT id FROM articles WHERE id >= @low AND id < @high ORDER BY id LIMIT 10").With("low", prefix).With("high", prefix + "g"))
-        using (var reader = find.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                ids.Add(new ArticleId(reader.GetString(0)));
-            }
-        }
-
-        return ids.Count switch
-        {
-            0 => new ArticleLookup.NotFound(),
-            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
-            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
-        };
-    }
-
-    public IReadOnlyList<SourceSummary> ListSources()
-    {
-        using var list = Command("""
-            SELECT outlet, COUNT(*)::int, COUNT(copy_of)::int, MIN(published), MAX(published)
-            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
-            """);
-        var sources = new List<SourceSummary>();
-        using var reader = list.ExecuteReader();
-        while (reader.Read())
-        {
-            var articles = reader.GetInt32(1);
-            var copies = reader.GetInt32(2);
-            sources.Add(new SourceSummary(
-                SourceSummary.ListedName(reader.NullableString(0)), articles, copies, articles - copies, reader.NullableString(3), reader.NullableString(4)));
-        }
-
-        return sources;
-    }
-
-    public int CountMatches(string query, int atMost = int.MaxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
-        ArgumentNullException.ThrowIfNull(query);
-        var match = TsQuery.FromUserText(query);
-        if (match.Length == 0)
-        {
-            return 0;
-        }
-
-        using var count = Command("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ to_tsquery('simple', @query) LIMIT @most) m")
-            .With("query", match).With("most", (long)atMost);
-        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var match = TsQuery.FromUserText(query);
-        if (match.Length == 0)
-        {
-            return [];
-        }
-
-        // Rank first and cut the page, then build snippets for that page only: ts_headline re-parses
-        // the whole text. Hits are marked with \u0002 and \u0003, as the SQLite store marks them.
-        // The weights are {D, C, B, A}: the title (A) counts four times the text (B).
-        var newest = order == SearchOrder.Newest;
-        using var search = Command($$"""
-            WITH q AS (SELECT to_tsquery('simple', @query) AS query),
-            page AS (
-                SELECT a.seq, a.id, a.title, a.outlet, a.published, a.clean_text,
-                       {{(newest ? "0.0::float8" : "ts_rank('{0, 0, 0.25, 1}', a.search, q.query)::float8")}} AS rank
-                FROM articles a, q
-                WHERE a.search @@ q.query
-                ORDER BY {{(newest ? "a.seq DESC" : "rank DESC, a.seq")}}
-                LIMIT @limit OFFSET @offset)
-            SELECT page.id, page.title, page.outlet, page.published,
-                   ts_headline('simple', page.clean_text, q.query, @options), page.rank
-            FROM page, q
-            ORDER BY {{(newest ? "page.seq DESC" : "page.rank DESC, page.seq")}}
-            """).With("query", match).With("limit", (long)limit).With("offset", (long)offset)
-            .With("options", "StartSel=\u0002, StopSel=\u0003, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"");
-        var hits = new List<SearchHit>();
-        using var reader = search.ExecuteReader();
-        while (reader.Read())
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4), reader.GetDouble(5)));
-        }
-
-        return hits;
-    }
-
-    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        using var begin = Command("INSERT INTO ingest_runs (inputs, started_at) VALUES (@inputs, @started) RETURNING id")
-            .With("inputs", string.Join('\n', inputs))
-            .With("started", startedAt.ToString("O", CultureInfo.InvariantCulture));
-        return (long)begin.ExecuteScalar()!;
-    }
-
-    public void RecordRefusal(long runId, string origin, string reason)
-    {
-        using var refusal = Command("INSERT INTO refusals (run_id, origin, reason) VALUES (@run, @origin, @reason)")
-            .With("run", runId).With("origin", origin).With("reason", reason);
-        refusal.ExecuteNonQuery();
-    }
-
-    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        using var finish = Command("""
-            UPDATE ingest_runs SET finished_at = @finished, read = @read, stored = @stored, duplicates = @duplicates,
-                near_duplicates = @near, refused = @refused WHERE id = @run
-            """)
-            .With("run", runId)
-            .With("finished", finishedAt.ToString("O", CultureInfo.InvariantCulture))
-            .With("read", summary.Read)
-            .With("stored", summary.Stored)
-            .With("duplicates", summary.Duplicates)
-            .With("near", summary.NearDuplicates)
-            .With("refused", summary.Refused);
-        finish.ExecuteNonQuery();
+        return Added(document.Id, originalId, similarity);
     }
 
     /// <summary>
@@ -362,27 +232,6 @@ public sealed partial class PostgresDossierStore : IDossierStore
     /// cheaply, so a server over PostgreSQL still sees only its own writes (docs/postgresql.md).
     /// </summary>
     public long DataVersion() => 0;
-
-    public StoreStatistics GetStatistics()
-    {
-        // MAX over ISO 8601 text, as SQLite compares it: runs are recorded with the same clock and offset.
-        using var stats = Command($"""
-            SELECT (SELECT COUNT(*)::int FROM articles), (SELECT COUNT(copy_of)::int FROM articles), (SELECT COUNT(*)::int FROM refusals),
-                   pg_database_size(current_database()), (SELECT MAX(finished_at) FROM ingest_runs),
-                   (SELECT COUNT(*)::int FROM entities), (SELECT COUNT(*)::int FROM events),
-                   (SELECT COUNT(*)::int FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
-                   (SELECT COUNT(*)::int FROM relations)
-            """);
-        using var reader = stats.ExecuteReader();
-        reader.Read();
-        return new StoreStatistics(
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetInt32(2),
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
-    }
 
     /// <summary>Gives back dead rows' space for reuse and refreshes the planner's statistics (VACUUM ANALYZE).</summary>
     public void Vacuum()
@@ -408,96 +257,6 @@ public sealed partial class PostgresDossierStore : IDossierStore
 
     /// <summary>The seconds a statement may run before the client gives up on it; 0 for no limit.</summary>
     internal int CommandTimeout => connection.CommandTimeout;
-
-    private (ArticleId? Original, double Similarity) FindNearDuplicate(MinHashSignature signature, long[] bandKeys, NpgsqlTransaction transaction)
-    {
-        using var candidates = Command($"""
-            SELECT a.id, a.copy_of, a.minhash FROM articles a
-            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key = ANY(@keys)
-                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
-            ORDER BY a.seq
-            """, transaction).With("keys", bandKeys);
-        ArticleId? best = null;
-        var bestSimilarity = 0.0;
-        using var reader = candidates.ExecuteReader();
-        while (reader.Read())
-        {
-            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
-            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-
-                // A copy of a copy is counted against the first original, so copies never chain.
-                best = new ArticleId(reader.NullableString(1) ?? reader.GetString(0));
-            }
-        }
-
-        return (best, bestSimilarity);
-    }
-
-    private StoredArticle LoadArticle(ArticleId id)
-    {
-        string text;
-        ArticleMetadata metadata;
-        DocumentOrigin origin;
-        ArticleId? copyOf;
-        double? copySimilarity;
-        int wordCount;
-        OffsetMap map;
-        DateTimeOffset ingestedAt;
-        using (var load = Command("""
-            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
-                   copy_of, copy_similarity, word_count, offset_map, ingested_at
-            FROM articles WHERE id = @id
-            """).With("id", id.Value))
-        using (var reader = load.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                throw new StoreException($"{Location}: article {id} vanished while being read");
-            }
-
-            text = reader.GetString(0);
-            PublicationDate? published = PublicationDate.TryParseIso(reader.NullableString(5), out var date) ? date : null;
-            metadata = new ArticleMetadata
-            {
-                Title = reader.NullableString(1),
-                Outlet = reader.NullableString(2),
-                Author = reader.NullableString(3),
-                Url = reader.NullableString(4),
-                Published = published,
-            };
-            origin = new DocumentOrigin(reader.GetString(6), SourceFormatNames.Parse(reader.GetString(7)), reader.NullableInt(8), reader.NullableInt(9));
-            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
-            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
-            wordCount = reader.GetInt32(12);
-            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
-            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
-        }
-
-        var removed = new List<RemovedRange>();
-        using (var query = Command("""SELECT start, "end", reason, rule, preview FROM removed_ranges WHERE article_id = @id ORDER BY ordinal""").With("id", id.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed.Add(new RemovedRange(
-                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        var captions = new List<TextSpan>();
-        using (var query = Command("""SELECT start, "end" FROM captions WHERE article_id = @id ORDER BY start""").With("id", id.Value))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
-            }
-        }
-
-        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
-    }
 
     /// <summary>
     /// The session does not wait for the disk at commit. A commit still survives a killed Dossier
@@ -540,71 +299,322 @@ public sealed partial class PostgresDossierStore : IDossierStore
 
         transaction.Commit();
     }
-}
 
-/// <summary>Turns what a user types into a PostgreSQL tsquery that cannot be a syntax error, with the same rules as the SQLite store's FTS5 query.</summary>
-internal static class TsQuery
-{
-    /// <summary>
-    /// Words must all match; text in double quotes is a phrase (its words next to each other); a
-    /// trailing <c>*</c> on a word searches for the prefix. Operators typed by the user are searched
-    /// as words. Only letters and digits reach the query, each word quoted, so nothing can break it.
-    /// </summary>
-    public static string FromUserText(string text)
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion)
     {
-        var terms = new List<string>();
-        var i = 0;
-        while (i < text.Length)
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(relations);
+        ArgumentNullException.ThrowIfNull(actors);
+        ArgumentNullException.ThrowIfNull(claims);
+        using var write = BeginArticleWrite();
+
+        // The row lock makes two linkers working on the same article take turns instead of interleaving their rows.
+        using (var seqQuery = Command("SELECT seq FROM articles WHERE id = @id FOR UPDATE", write.Transaction).With("id", article.Value))
         {
-            if (char.IsWhiteSpace(text[i]))
+            if (seqQuery.ExecuteScalar() is not long seq)
             {
-                i++;
-                continue;
+                throw new StoreException($"{Location}: no article {article.Value}");
             }
 
-            if (text[i] == '"')
-            {
-                var close = text.IndexOf('"', i + 1);
-                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
-                i = close < 0 ? text.Length : close + 1;
-                AddTerm(terms, phrase, prefix: false);
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            AddTerm(terms, word.TrimEnd('*'), word.EndsWith('*'));
+            WriteArticleActors(seq, actors, claims, events, relations, linkerVersion, write.Transaction);
         }
 
-        return string.Join(" & ", terms);
+        write.Commit();
     }
 
-    private static void AddTerm(List<string> terms, string term, bool prefix)
+    /// <summary>
+    /// A claim is a transaction holding the claimed rows locked: another worker's claim skips them
+    /// (SKIP LOCKED), and a worker that dies mid-claim drops its connection, the server rolls the
+    /// transaction back and the rows are free at once, with nothing of them written.
+    /// </summary>
+    public IArticleClaim ClaimArticles(LinkerVersions which, int max)
     {
-        var cleaned = new StringBuilder();
-        foreach (var c in term)
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (claim is not null)
         {
-            cleaned.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+            throw new InvalidOperationException("this store already holds a claim; complete or dispose it first");
         }
 
-        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
+        var transaction = connection.BeginTransaction();
+        try
         {
-            return;
+            using var query = VersionQuery("SELECT id FROM articles WHERE {0} ORDER BY seq LIMIT @max FOR UPDATE SKIP LOCKED", which).With("max", max);
+            query.Transaction = transaction;
+            var ids = Rows(query, reader => new ArticleId(reader.GetString(0)));
+
+            claim = new PostgresArticleClaim(this, transaction, ids);
+            return claim;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    public void SetLinkerVersion(ArticleId article, string linkerVersion)
+    {
+        using var write = BeginArticleWrite();
+        using var update = Command("UPDATE articles SET linker_version = @version WHERE id = @id", write.Transaction)
+            .With("version", linkerVersion).With("id", article.Value);
+        if (update.ExecuteNonQuery() == 0)
+        {
+            throw new StoreException($"{Location}: no article {article.Value}");
         }
 
-        // As in FTS5, the prefix mark of a phrase applies to its last word.
-        var quoted = words.Select(w => "'" + w + "'").ToList();
-        if (prefix)
+        write.Commit();
+    }
+
+    private PostgresArticleClaim? claim;
+
+    /// <summary>
+    /// The transaction one article's write goes in: its own, or inside a claim a savepoint of the
+    /// claim's, so that a failed article is undone alone and the rest commit with the claim.
+    /// </summary>
+    private ArticleWrite BeginArticleWrite()
+        => claim is null ? new ArticleWrite(connection.BeginTransaction(), OwnsTransaction: true) : ArticleWrite.InClaim(claim.Transaction);
+
+    private sealed record ArticleWrite(NpgsqlTransaction Transaction, bool OwnsTransaction) : IDisposable
+    {
+        private const string Savepoint = "article";
+        private bool done;
+
+        public static ArticleWrite InClaim(NpgsqlTransaction transaction)
         {
-            quoted[^1] += ":*";
+            transaction.Save(Savepoint);
+            return new ArticleWrite(transaction, OwnsTransaction: false);
         }
 
-        terms.Add(quoted.Count == 1 ? quoted[0] : "(" + string.Join(" <-> ", quoted) + ")");
+        public void Commit()
+        {
+            done = true;
+            if (OwnsTransaction)
+            {
+                Transaction.Commit();
+            }
+            else
+            {
+                Transaction.Release(Savepoint);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (OwnsTransaction)
+            {
+                Transaction.Dispose();
+            }
+            else if (!done)
+            {
+                Transaction.Rollback(Savepoint);
+            }
+        }
+    }
+
+    /// <summary>A claim ends with its transaction: committed, or rolled back when given up.</summary>
+    private sealed class PostgresArticleClaim(PostgresDossierStore store, NpgsqlTransaction transaction, IReadOnlyList<ArticleId> articles) : ArticleClaim(articles)
+    {
+        public NpgsqlTransaction Transaction => transaction;
+
+        private protected override void End(bool complete)
+        {
+            store.claim = null;
+            using (transaction)
+            {
+                if (complete)
+                {
+                    transaction.Commit();
+                }
+                else if (transaction.Connection is not null)
+                {
+                    // A connection already broken has nothing left to roll back.
+                    transaction.Rollback();
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes one article's actors and facts, one statement per table: each takes its rows as parallel arrays.</summary>
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion, NpgsqlTransaction transaction)
+    {
+        using (var clear = Command("""
+            DELETE FROM relations WHERE article_seq = @seq;
+            DELETE FROM events WHERE article_seq = @seq;
+            DELETE FROM claims WHERE article_seq = @seq;
+            DELETE FROM actor_mentions WHERE article_seq = @seq;
+            DELETE FROM article_actors WHERE article_seq = @seq;
+            """, transaction).With("seq", seq))
+        {
+            clear.ExecuteNonQuery();
+        }
+
+        string clean;
+        using (var mark = Command("UPDATE articles SET linker_version = @version WHERE seq = @seq RETURNING clean_text", transaction).With("seq", seq).With("version", linkerVersion))
+        {
+            clean = (string)mark.ExecuteScalar()!;
+        }
+
+        using (var actor = Command("""
+            INSERT INTO article_actors (article_seq, chain, name, kind, kind_reason)
+            SELECT @seq, a.* FROM unnest(@chains, @names, @kinds, @reasons) AS a
+            """, transaction))
+        {
+            actor.With("seq", seq)
+                .With("chains", actors.Select(a => a.Chain).ToArray())
+                .With("names", actors.Select(a => a.Name).ToArray())
+                .With("kinds", actors.Select(a => a.Kind.ToName()).ToArray())
+                .With("reasons", actors.Select(a => a.KindReason).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        var mentions = actors.SelectMany(a => a.Mentions.Select(m => (a.Chain, Mention: m))).ToList();
+        using (var mention = Command("""
+            INSERT INTO actor_mentions (article_seq, start, "end", chain, text, form, reason)
+            SELECT @seq, m.* FROM unnest(@starts, @ends, @chains, @texts, @forms, @reasons) AS m
+            ON CONFLICT DO NOTHING
+            """, transaction))
+        {
+            mention.With("seq", seq)
+                .With("starts", mentions.Select(m => m.Mention.Start).ToArray())
+                .With("ends", mentions.Select(m => m.Mention.End).ToArray())
+                .With("chains", mentions.Select(m => m.Chain).ToArray())
+                .With("texts", mentions.Select(m => clean[m.Mention.Start..m.Mention.End]).ToArray())
+                .With("forms", mentions.Select(m => m.Mention.Form.ToString()).ToArray())
+                .With("reasons", mentions.Select(m => m.Mention.Reason).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        using (var claim = Command("""
+            INSERT INTO claims (article_seq, ordinal, form, modality, sentence_start, sentence_end, content_start, content_end,
+                cue_start, cue_end, speaker_start, speaker_end, speaker_chain, affiliation_chain, extractor)
+            SELECT @seq, c.*, @extractor FROM unnest(@ordinals, @forms, @modalities, @sentence_starts, @sentence_ends, @content_starts, @content_ends,
+                @cue_starts, @cue_ends, @speaker_starts, @speaker_ends, @speaker_chains, @affiliation_chains) AS c
+            """, transaction))
+        {
+            claim.With("seq", seq)
+                .With("extractor", linkerVersion)
+                .With("ordinals", Enumerable.Range(0, claims.Count).ToArray())
+                .With("forms", claims.Select(c => c.Form.ToString()).ToArray())
+                .With("modalities", claims.Select(c => c.Modality.ToString()).ToArray())
+                .With("sentence_starts", claims.Select(c => c.SentenceStart).ToArray())
+                .With("sentence_ends", claims.Select(c => c.SentenceEnd).ToArray())
+                .With("content_starts", claims.Select(c => c.ContentStart).ToArray())
+                .With("content_ends", claims.Select(c => c.ContentEnd).ToArray())
+                .With("cue_starts", claims.Select(c => c.CueStart).ToArray())
+                .With("cue_ends", claims.Select(c => c.CueEnd).ToArray())
+                .With("speaker_starts", claims.Select(c => c.SpeakerStart).ToArray())
+                .With("speaker_ends", claims.Select(c => c.SpeakerEnd).ToArray())
+                .With("speaker_chains", claims.Select(c => c.SpeakerChain).ToArray())
+                .With("affiliation_chains", claims.Select(c => c.AffiliationChain).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        using (var insertEvent = Command("""
+            INSERT INTO events (article_seq, ordinal, type, sentence_start, sentence_end, trigger_start, trigger_end, date_first, date_last,
+                date_precision, date_start, date_end, place_chain, agents, targets, counts, claim_ordinal, extractor)
+            SELECT @seq, e.ordinal, e.type, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.date_first, e.date_last,
+                e.date_precision, e.date_start, e.date_end, e.place_chain, e.agents::jsonb, e.targets::jsonb, e.counts::jsonb, e.claim_ordinal, @extractor
+            FROM unnest(@ordinals, @types, @sentence_starts, @sentence_ends, @trigger_starts, @trigger_ends, @date_firsts, @date_lasts,
+                @date_precisions, @date_starts, @date_ends, @place_chains, @agents, @targets, @counts, @claims)
+                AS e (ordinal, type, sentence_start, sentence_end, trigger_start, trigger_end, date_first, date_last,
+                      date_precision, date_start, date_end, place_chain, agents, targets, counts, claim_ordinal)
+            """, transaction))
+        {
+            insertEvent.With("seq", seq)
+                .With("extractor", linkerVersion)
+                .With("ordinals", Enumerable.Range(0, events.Count).ToArray())
+                .With("types", events.Select(e => e.Type.ToString()).ToArray())
+                .With("sentence_starts", events.Select(e => e.SentenceStart).ToArray())
+                .With("sentence_ends", events.Select(e => e.SentenceEnd).ToArray())
+                .With("trigger_starts", events.Select(e => e.TriggerStart).ToArray())
+                .With("trigger_ends", events.Select(e => e.TriggerEnd).ToArray())
+                .With("date_firsts", events.Select(e => e.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray())
+                .With("date_lasts", events.Select(e => e.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray())
+                .With("date_precisions", events.Select(e => e.DatePrecision).ToArray())
+                .With("date_starts", events.Select(e => e.DateStart).ToArray())
+                .With("date_ends", events.Select(e => e.DateEnd).ToArray())
+                .With("place_chains", events.Select(e => e.PlaceChain).ToArray())
+                .With("agents", events.Select(e => JsonSerializer.Serialize(e.Agents)).ToArray())
+                .With("targets", events.Select(e => JsonSerializer.Serialize(e.Targets)).ToArray())
+                .With("counts", events.Select(e => JsonSerializer.Serialize(e.Counts.Select(c => new StoredCount(c.Kind.ToString(), c.Low, c.High, c.Bound, c.Start, c.End)))).ToArray())
+                .With("claims", events.Select(e => e.Claim).ToArray())
+                .ExecuteNonQuery();
+        }
+
+        using (var insertRelation = Command("""
+            INSERT INTO relations (article_seq, ordinal, kind, source_chain, target_chain, sentence_start, sentence_end, cue_start, cue_end, claim_ordinal, extractor)
+            SELECT @seq, r.*, @extractor FROM unnest(@ordinals, @kinds, @sources, @targets, @sentence_starts, @sentence_ends, @cue_starts, @cue_ends, @claims) AS r
+            """, transaction))
+        {
+            insertRelation.With("seq", seq)
+                .With("extractor", linkerVersion)
+                .With("ordinals", Enumerable.Range(0, relations.Count).ToArray())
+                .With("kinds", relations.Select(r => r.Kind.ToString()).ToArray())
+                .With("sources", relations.Select(r => r.Source).ToArray())
+                .With("targets", relations.Select(r => r.Target).ToArray())
+                .With("sentence_starts", relations.Select(r => r.SentenceStart).ToArray())
+                .With("sentence_ends", relations.Select(r => r.SentenceEnd).ToArray())
+                .With("cue_starts", relations.Select(r => r.CueStart).ToArray())
+                .With("cue_ends", relations.Select(r => r.CueEnd).ToArray())
+                .With("claims", relations.Select(r => r.Claim).ToArray())
+                .ExecuteNonQuery();
+        }
+    }
+
+    public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        using var transaction = connection.BeginTransaction();
+
+        // Two processes linking at once take turns: without the lock each would delete only what was
+        // committed before it began, and the second's rows would collide with the first's. Readers
+        // (plain SELECT) are not blocked by this lock mode, and see the old linking until the commit.
+        using (var clear = Command("LOCK TABLE entities, entity_chains IN EXCLUSIVE MODE; DELETE FROM entity_chains; DELETE FROM entities;", transaction))
+        {
+            clear.ExecuteNonQuery();
+        }
+
+        // COPY streams the whole linking in one go; a linking of a large corpus has hundreds of thousands of rows.
+        using (var entityRows = connection.BeginBinaryImport("COPY entities (id, name, kind, kind_reason, mentions, articles) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var resolved in entities)
+            {
+                entityRows.StartRow();
+                entityRows.Write(resolved.Id, NpgsqlDbType.Text);
+                entityRows.Write(resolved.Name, NpgsqlDbType.Text);
+                entityRows.Write(resolved.Kind.ToName(), NpgsqlDbType.Text);
+                entityRows.Write(resolved.KindReason, NpgsqlDbType.Text);
+                entityRows.Write(0, NpgsqlDbType.Integer);
+                entityRows.Write(0, NpgsqlDbType.Integer);
+            }
+
+            entityRows.Complete();
+        }
+
+        using (var memberRows = connection.BeginBinaryImport("COPY entity_chains (article_seq, chain, entity_id, rule, score, detail) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var resolved in entities)
+            {
+                foreach (var link in resolved.Members)
+                {
+                    memberRows.StartRow();
+                    memberRows.Write(link.ArticleSeq, NpgsqlDbType.Bigint);
+                    memberRows.Write(link.Chain, NpgsqlDbType.Integer);
+                    memberRows.Write(resolved.Id, NpgsqlDbType.Text);
+                    memberRows.Write(link.Rule, NpgsqlDbType.Text);
+                    memberRows.Write(link.Score, NpgsqlDbType.Double);
+                    memberRows.Write(link.Detail, NpgsqlDbType.Text);
+                }
+            }
+
+            memberRows.Complete();
+        }
+
+        using (var counts = Command(EntityCounts, transaction))
+        {
+            counts.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 }

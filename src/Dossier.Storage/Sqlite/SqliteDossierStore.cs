@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Dossier.Core.Documents;
 using Dossier.Core.Identity;
-using Dossier.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -12,25 +8,15 @@ namespace Dossier.Storage.Sqlite;
 /// process killed at any moment leaves every article whole or absent, and re-running the same ingest
 /// completes it without duplicates. Not thread-safe: one instance per writer thread.
 /// </summary>
-public sealed partial class SqliteDossierStore : IDossierStore
+public sealed class SqliteDossierStore : SqlDossierStore, IDossierStore
 {
     // SQLite result codes worth a specific message (https://sqlite.org/rescode.html).
     private const int SqliteNotADatabase = 26;
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;
 
-    /// <summary>
-    /// Candidates must share two bands, not one: a pair at the 0.7 threshold shares about eight of
-    /// 32 (and two or more with probability 0.998), while unrelated articles that share a few common
-    /// sentences often share exactly one, and checking them is most of the cost on a large store.
-    /// </summary>
-    private const int MinSharedBands = 2;
-
     private static readonly string BandRows =
-        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"($b{i}, $seq)"));
-
-    private static readonly string BandParameters =
-        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"$b{i}"));
+        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(i => $"(@b{i}, @seq)"));
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
@@ -49,16 +35,11 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private int batchSize;
 
     private SqliteDossierStore(string path, SqliteConnection connection, TimeProvider clock, double nearDuplicateThreshold)
+        : base(path, SqlDialect.Sqlite, nearDuplicateThreshold)
     {
-        Location = path;
         this.connection = connection;
         this.clock = clock;
-        NearDuplicateThreshold = nearDuplicateThreshold;
     }
-
-    public string Location { get; }
-
-    public double NearDuplicateThreshold { get; }
 
     /// <summary>Opens the store at <paramref name="path"/>, creating it or upgrading its schema as needed.</summary>
     /// <exception cref="StoreException">The file is not a SQLite database, is from a newer Dossier, or cannot be opened.</exception>
@@ -131,13 +112,37 @@ public sealed partial class SqliteDossierStore : IDossierStore
     }
 
     /// <summary>Commits the articles added so far. Called at the end of an ingest, and by <see cref="Dispose"/>.</summary>
-    public void Flush()
+    public override void Flush()
     {
         // What a claim wrote is committed by completing the claim, never halfway.
         if (claim is null)
         {
             CommitBatch();
         }
+    }
+
+    private protected override DbConnection Connection => connection;
+
+    private protected override DbTransaction? Transaction => batch;
+
+    /// <summary>The store's own connection: SQLite runs several queries on one at a time. A sorting query sorts in temporary files, not memory, while it runs.</summary>
+    private protected override Lease Lend(bool sorted)
+    {
+        Flush();
+        if (!sorted)
+        {
+            return new Lease(connection, batch, null);
+        }
+
+        Pragma("PRAGMA temp_store = FILE");
+        return new Lease(connection, batch, () => Pragma("PRAGMA temp_store = MEMORY"));
+    }
+
+    private void Pragma(string sql)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = sql;
+        pragma.ExecuteNonQuery();
     }
 
     private void CommitBatch()
@@ -189,82 +194,82 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     private AddResult AddInBatch(Document document, MinHashSignature signature, SqliteTransaction transaction)
     {
-        var exists = Command("exists", "SELECT 1 FROM articles WHERE id = $id", transaction);
-        exists.Parameters["$id"].Value = document.Id.Value;
+        var exists = Command("exists", "SELECT 1 FROM articles WHERE id = @id", transaction);
+        exists.With("id", document.Id.Value);
         if (exists.ExecuteScalar() is not null)
         {
             return new AddResult(AddOutcome.Duplicate, document.Id, document.Id);
         }
 
         var bandKeys = signature.BandKeys();
-        var (originalId, similarity) = FindNearDuplicate(signature, bandKeys, transaction);
+        var (originalId, similarity) = FindNearDuplicate(Command("candidates", NearDuplicateCandidates, transaction), signature, bandKeys);
 
         var insert = Command("insert", """
             INSERT INTO articles (id, copy_of, copy_similarity, title, outlet, author, url, published, origin_path,
                 origin_format, origin_line, origin_item, clean_text, word_count, cleaner_version, offset_map, minhash, ingested_at)
-            VALUES ($id, $copy_of, $copy_similarity, $title, $outlet, $author, $url, $published, $origin_path,
-                $origin_format, $origin_line, $origin_item, $clean_text, $word_count, $cleaner_version, $offset_map, $minhash, $ingested_at)
+            VALUES (@id, @copy_of, @copy_similarity, @title, @outlet, @author, @url, @published, @origin_path,
+                @origin_format, @origin_line, @origin_item, @clean_text, @word_count, @cleaner_version, @offset_map, @minhash, @ingested_at)
             RETURNING seq
             """, transaction);
         var metadata = document.Metadata;
-        Set(insert, "$id", document.Id.Value);
-        Set(insert, "$copy_of", originalId?.Value);
-        Set(insert, "$copy_similarity", originalId is null ? null : similarity);
-        Set(insert, "$title", metadata.Title);
-        Set(insert, "$outlet", metadata.Outlet);
-        Set(insert, "$author", metadata.Author);
-        Set(insert, "$url", metadata.Url);
-        Set(insert, "$published", metadata.Published?.ToIso());
-        Set(insert, "$origin_path", document.Origin.Path);
-        Set(insert, "$origin_format", document.Origin.Format.Name());
-        Set(insert, "$origin_line", document.Origin.Line);
-        Set(insert, "$origin_item", document.Origin.Item);
-        Set(insert, "$clean_text", document.Text);
-        Set(insert, "$word_count", TextNormalizer.CountWords(document.Text));
-        Set(insert, "$cleaner_version", document.CleanerVersion);
-        Set(insert, "$offset_map", OffsetMapCodec.Encode(document.OffsetMap));
-        Set(insert, "$minhash", signature.ToBytes());
-        Set(insert, "$ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        insert.With("id", document.Id.Value);
+        insert.With("copy_of", originalId?.Value);
+        insert.With("copy_similarity", originalId is null ? null : similarity);
+        insert.With("title", metadata.Title);
+        insert.With("outlet", metadata.Outlet);
+        insert.With("author", metadata.Author);
+        insert.With("url", metadata.Url);
+        insert.With("published", metadata.Published?.ToIso());
+        insert.With("origin_path", document.Origin.Path);
+        insert.With("origin_format", document.Origin.Format.Name());
+        insert.With("origin_line", document.Origin.Line);
+        insert.With("origin_item", document.Origin.Item);
+        insert.With("clean_text", document.Text);
+        insert.With("word_count", TextNormalizer.CountWords(document.Text));
+        insert.With("cleaner_version", document.CleanerVersion);
+        insert.With("offset_map", OffsetMapCodec.Encode(document.OffsetMap));
+        insert.With("minhash", signature.ToBytes());
+        insert.With("ingested_at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         var seq = (long)insert.ExecuteScalar()!;
 
-        var fts = Command("fts", "INSERT INTO articles_fts (rowid, title, clean_text) VALUES ($seq, $title, $clean_text)", transaction);
-        Set(fts, "$seq", seq);
-        Set(fts, "$title", metadata.Title);
-        Set(fts, "$clean_text", document.Text);
+        var fts = Command("fts", "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (@seq, @title, @clean_text)", transaction);
+        fts.With("seq", seq);
+        fts.With("title", metadata.Title);
+        fts.With("clean_text", document.Text);
         fts.ExecuteNonQuery();
 
         var band = Command("band", $"INSERT OR IGNORE INTO minhash_bands (band_key, article_seq) VALUES {BandRows}", transaction);
-        Set(band, "$seq", seq);
+        band.With("seq", seq);
         for (var i = 0; i < bandKeys.Length; i++)
         {
-            Set(band, $"$b{i}", bandKeys[i]);
+            band.With($"b{i}", bandKeys[i]);
         }
 
         band.ExecuteNonQuery();
 
         var removed = Command("removed", """
             INSERT INTO removed_ranges (article_id, ordinal, start, end, reason, rule, preview)
-            VALUES ($id, $ordinal, $start, $end, $reason, $rule, $preview)
+            VALUES (@id, @ordinal, @start, @end, @reason, @rule, @preview)
             """, transaction);
-        Set(removed, "$id", document.Id.Value);
+        removed.With("id", document.Id.Value);
         for (var i = 0; i < document.Removed.Count; i++)
         {
             var range = document.Removed[i];
-            Set(removed, "$ordinal", i);
-            Set(removed, "$start", range.Start);
-            Set(removed, "$end", range.End);
-            Set(removed, "$reason", range.Reason.ToString());
-            Set(removed, "$rule", range.Rule);
-            Set(removed, "$preview", range.Preview);
+            removed.With("ordinal", i);
+            removed.With("start", range.Start);
+            removed.With("end", range.End);
+            removed.With("reason", range.Reason.ToString());
+            removed.With("rule", range.Rule);
+            removed.With("preview", range.Preview);
             removed.ExecuteNonQuery();
         }
 
-        var caption = Command("caption", "INSERT OR IGNORE INTO captions (article_id, start, end) VALUES ($id, $start, $end)", transaction);
-        Set(caption, "$id", document.Id.Value);
+        var caption = Command("caption", "INSERT OR IGNORE INTO captions (article_id, start, end) VALUES (@id, @start, @end)", transaction);
+        caption.With("id", document.Id.Value);
         foreach (var span in document.Captions)
         {
-            Set(caption, "$start", span.Start);
-            Set(caption, "$end", span.End);
+            caption.With("start", span.Start);
+            caption.With("end", span.End);
             caption.ExecuteNonQuery();
         }
 
@@ -273,186 +278,10 @@ public sealed partial class SqliteDossierStore : IDossierStore
             WriteArticleActors(seq, actors, document.Claims ?? [], document.Events ?? [], document.Relations ?? [], document.ActorsVersion ?? "unknown", transaction);
         }
 
-        return originalId is { } original
-            ? new AddResult(AddOutcome.NearDuplicate, document.Id, original, similarity)
-            : new AddResult(AddOutcome.Stored, document.Id);
-    }
-
-    public ArticleLookup FindArticle(string idOrPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(idOrPrefix);
-        var prefix = idOrPrefix.Trim().ToLowerInvariant();
-        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
-        {
-            return new ArticleLookup.NotFound();
-        }
-
-        var ids = new List<ArticleId>();
-        var find = Command("find-prefix", "SELECT id FROM articles WHERE id >= $low AND id < $high ORDER BY id LIMIT 10", null);
-        Set(find, "$low", prefix);
-        Set(find, "$high", prefix + "g");
-        using (var reader = find.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                ids.Add(new ArticleId(reader.GetString(0)));
-            }
-        }
-
-        return ids.Count switch
-        {
-            0 => new ArticleLookup.NotFound(),
-            1 => new ArticleLookup.Found(LoadArticle(ids[0])),
-            _ => ids.Any(id => id.Value == prefix) ? new ArticleLookup.Found(LoadArticle(new ArticleId(prefix))) : new ArticleLookup.Ambiguous(ids),
-        };
-    }
-
-    public IReadOnlyList<SourceSummary> ListSources()
-    {
-        var list = Command("sources", """
-            SELECT outlet, COUNT(*), COUNT(copy_of), MIN(published), MAX(published)
-            FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet IS NULL, outlet
-            """, null);
-        var sources = new List<SourceSummary>();
-        using var reader = list.ExecuteReader();
-        while (reader.Read())
-        {
-            var articles = reader.GetInt32(1);
-            var copies = reader.GetInt32(2);
-            sources.Add(new SourceSummary(
-                SourceSummary.ListedName(reader.IsDBNull(0) ? null : reader.GetString(0)),
-                articles,
-                copies,
-                articles - copies,
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-
-        return sources;
-    }
-
-    public int CountMatches(string query, int atMost = int.MaxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(atMost, 0);
-        ArgumentNullException.ThrowIfNull(query);
-        var match = FtsQuery.FromUserText(query);
-        if (match.Length == 0)
-        {
-            return 0;
-        }
-
-        var count = Command("search-count", "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH $query LIMIT $most)", null);
-        Set(count, "$query", match);
-        Set(count, "$most", atMost);
-        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset, SearchOrder order = SearchOrder.BestMatch)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var match = FtsQuery.FromUserText(query);
-        if (match.Length == 0)
-        {
-            return [];
-        }
-
-        // snippet() marks hits with \u0002 and \u0003 so callers can style them without parsing brackets
-        // that the article text itself may contain.
-        // Order first, then make snippets for the page only: a sort carries every row's snippet, and
-        // a word found in 100,000 articles made 100,000 snippets for a page of 50. CROSS JOIN keeps
-        // the page the outer loop: the planner otherwise walked every match of the words to find
-        // the page's 50 (0.6 s of a common word's search at 100,000 articles).
-        var newest = order == SearchOrder.Newest;
-        var search = Command(newest ? "search-newest" : "search", $$"""
-            WITH page AS (
-                SELECT rowid AS seq, {{(newest ? "0.0" : "bm25(articles_fts, 4.0, 1.0)")}} AS score FROM articles_fts
-                WHERE articles_fts MATCH $query
-                ORDER BY {{(newest ? "rowid DESC" : "score, rowid")}} LIMIT $limit OFFSET $offset)
-            SELECT a.id, a.title, a.outlet, a.published,
-                   snippet(articles_fts, 1, char(2), char(3), '…', 16), page.score
-            FROM page CROSS JOIN articles_fts CROSS JOIN articles a
-            WHERE articles_fts.rowid = page.seq AND a.seq = page.seq AND articles_fts MATCH $query
-            ORDER BY {{(newest ? "page.seq DESC" : "page.score, page.seq")}}
-            """, null);
-        Set(search, "$query", match);
-        Set(search, "$limit", limit);
-        Set(search, "$offset", offset);
-        var hits = new List<SearchHit>();
-        using var reader = search.ExecuteReader();
-        while (reader.Read())
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                -reader.GetDouble(5)));
-        }
-
-        return hits;
-    }
-
-    public long BeginIngestRun(IReadOnlyList<string> inputs, DateTimeOffset startedAt)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        Flush();
-        var begin = Command("run-begin", "INSERT INTO ingest_runs (inputs, started_at) VALUES ($inputs, $started) RETURNING id", null);
-        Set(begin, "$inputs", string.Join('\n', inputs));
-        Set(begin, "$started", startedAt.ToString("O", CultureInfo.InvariantCulture));
-        return (long)begin.ExecuteScalar()!;
-    }
-
-    public void RecordRefusal(long runId, string origin, string reason)
-    {
-        var refusal = Command("refusal", "INSERT INTO refusals (run_id, origin, reason) VALUES ($run, $origin, $reason)", batch);
-        Set(refusal, "$run", runId);
-        Set(refusal, "$origin", origin);
-        Set(refusal, "$reason", reason);
-        refusal.ExecuteNonQuery();
-    }
-
-    public void FinishIngestRun(long runId, IngestRunSummary summary, DateTimeOffset finishedAt)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        Flush();
-        var finish = Command("run-finish", """
-            UPDATE ingest_runs SET finished_at = $finished, read = $read, stored = $stored, duplicates = $duplicates,
-                near_duplicates = $near, refused = $refused WHERE id = $run
-            """, null);
-        Set(finish, "$run", runId);
-        Set(finish, "$finished", finishedAt.ToString("O", CultureInfo.InvariantCulture));
-        Set(finish, "$read", summary.Read);
-        Set(finish, "$stored", summary.Stored);
-        Set(finish, "$duplicates", summary.Duplicates);
-        Set(finish, "$near", summary.NearDuplicates);
-        Set(finish, "$refused", summary.Refused);
-        finish.ExecuteNonQuery();
+        return Added(document.Id, originalId, similarity);
     }
 
     public long DataVersion() => (long)Command("data-version", "PRAGMA data_version", null).ExecuteScalar()!;
-
-    public StoreStatistics GetStatistics()
-    {
-        Flush();
-        var stats = Command("stats", $"""
-            SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(copy_of) FROM articles), (SELECT COUNT(*) FROM refusals),
-                   (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()),
-                   (SELECT MAX(finished_at) FROM ingest_runs),
-                   (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events),
-                   (SELECT COUNT(*) FROM claims c JOIN articles ar ON ar.seq = c.article_seq WHERE {ClaimRows.NotRepeatedFromOriginal}),
-                   (SELECT COUNT(*) FROM relations)
-            """, null);
-        using var reader = stats.ExecuteReader();
-        reader.Read();
-        return new StoreStatistics(
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetInt32(2),
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
-    }
 
     /// <summary>
     /// Folds the write-ahead log into the file, rewrites the file without its free pages, and lets
@@ -488,115 +317,6 @@ public sealed partial class SqliteDossierStore : IDossierStore
     }
 
 
-    private static void Set(SqliteCommand command, string name, object? value) =>
-        command.Parameters[name].Value = value ?? DBNull.Value;
-
-    private (ArticleId? Original, double Similarity) FindNearDuplicate(
-        MinHashSignature signature, long[] bandKeys, SqliteTransaction transaction)
-    {
-        var candidates = Command("candidates", $"""
-            SELECT a.id, a.copy_of, a.minhash FROM articles a
-            WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key IN ({BandParameters})
-                            GROUP BY article_seq HAVING COUNT(*) >= {MinSharedBands})
-            ORDER BY a.seq
-            """, transaction);
-        for (var i = 0; i < bandKeys.Length; i++)
-        {
-            Set(candidates, $"$b{i}", bandKeys[i]);
-        }
-
-        ArticleId? best = null;
-        var bestSimilarity = 0.0;
-        using var reader = candidates.ExecuteReader();
-        while (reader.Read())
-        {
-            var similarity = signature.Similarity(MinHashSignature.FromBytes((byte[])reader.GetValue(2)));
-            if (similarity >= NearDuplicateThreshold && similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-
-                // A copy of a copy is counted against the first original, so copies never chain.
-                best = new ArticleId(reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1));
-            }
-        }
-
-        return (best, bestSimilarity);
-    }
-
-    private StoredArticle LoadArticle(ArticleId id)
-    {
-        var load = Command("load", """
-            SELECT clean_text, title, outlet, author, url, published, origin_path, origin_format, origin_line, origin_item,
-                   copy_of, copy_similarity, word_count, offset_map, ingested_at, cleaner_version
-            FROM articles WHERE id = $id
-            """, null);
-        Set(load, "$id", id.Value);
-        string text;
-        ArticleMetadata metadata;
-        DocumentOrigin origin;
-        ArticleId? copyOf;
-        double? copySimilarity;
-        int wordCount;
-        OffsetMap map;
-        DateTimeOffset ingestedAt;
-        using (var reader = load.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                throw new StoreException($"{Location}: article {id} vanished while being read");
-            }
-
-            text = reader.GetString(0);
-            PublicationDate? published = PublicationDate.TryParseIso(reader.IsDBNull(5) ? null : reader.GetString(5), out var date) ? date : null;
-            metadata = new ArticleMetadata
-            {
-                Title = NullableString(reader, 1),
-                Outlet = NullableString(reader, 2),
-                Author = NullableString(reader, 3),
-                Url = NullableString(reader, 4),
-                Published = published,
-            };
-            origin = new DocumentOrigin(
-                reader.GetString(6),
-                SourceFormatNames.Parse(reader.GetString(7)),
-                reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9));
-            copyOf = reader.IsDBNull(10) ? null : new ArticleId(reader.GetString(10));
-            copySimilarity = reader.IsDBNull(11) ? null : reader.GetDouble(11);
-            wordCount = reader.GetInt32(12);
-            map = OffsetMapCodec.Decode((byte[])reader.GetValue(13));
-            ingestedAt = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
-        }
-
-        var removed = new List<RemovedRange>();
-        var removedQuery = Command("load-removed", "SELECT start, end, reason, rule, preview FROM removed_ranges WHERE article_id = $id ORDER BY ordinal", null);
-        Set(removedQuery, "$id", id.Value);
-        using (var reader = removedQuery.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed.Add(new RemovedRange(
-                    reader.GetInt32(0), reader.GetInt32(1), Enum.Parse<RemovalReason>(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        var captions = new List<TextSpan>();
-        var captionQuery = Command("load-captions", "SELECT start, end FROM captions WHERE article_id = $id ORDER BY start", null);
-        Set(captionQuery, "$id", id.Value);
-        using (var reader = captionQuery.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                captions.Add(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)));
-            }
-        }
-
-        return new StoredArticle(id, text, metadata, origin, copyOf, copySimilarity, wordCount, removed, captions, map, ingestedAt);
-    }
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     private void Configure()
     {
         using var pragma = connection.CreateCommand();
@@ -630,110 +350,246 @@ public sealed partial class SqliteDossierStore : IDossierStore
         }
     }
 
+    /// <summary>A statement prepared once and kept, with its parameters cleared for new values.</summary>
     private SqliteCommand Command(string key, string sql, SqliteTransaction? transaction)
     {
         if (!commands.TryGetValue(key, out var command))
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var name in ParameterNames(sql))
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
             commands[key] = command;
         }
 
         // Every statement joins the open batch, if any: the connection refuses statements outside it.
         command.Transaction = transaction ?? batch;
+        command.Parameters.Clear();
         return command;
     }
 
-    private static IEnumerable<string> ParameterNames(string sql)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < sql.Length; i++)
-        {
-            if (sql[i] != '$')
-            {
-                continue;
-            }
-
-            var end = i + 1;
-            while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
-            {
-                end++;
-            }
-
-            var name = sql[i..end];
-            if (name.Length > 1 && seen.Add(name))
-            {
-                yield return name;
-            }
-
-            i = end - 1;
-        }
-    }
-}
-
-/// <summary>Turns what a user types into an FTS5 query that cannot be a syntax error.</summary>
-internal static class FtsQuery
-{
     /// <summary>
-    /// Words become quoted terms (all must match); text in double quotes stays a phrase; a trailing
-    /// <c>*</c> on a word keeps prefix search. FTS5 operators typed by the user are searched as words.
+    /// In SQLite a claim is the store's write transaction: another process that claims waits for this
+    /// one to complete, so two workers never take the same article, and the group commit is held
+    /// back until the claim completes.
     /// </summary>
-    public static string FromUserText(string text)
+    public IArticleClaim ClaimArticles(LinkerVersions which, int max)
     {
-        var terms = new List<string>();
-        var i = 0;
-        while (i < text.Length)
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (claim is not null)
         {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (text[i] == '"')
-            {
-                var close = text.IndexOf('"', i + 1);
-                var phrase = close < 0 ? text[(i + 1)..] : text[(i + 1)..close];
-                i = close < 0 ? text.Length : close + 1;
-                AddTerm(terms, phrase, prefix: false);
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            var isPrefix = word.EndsWith('*');
-            AddTerm(terms, word.TrimEnd('*'), isPrefix);
+            throw new InvalidOperationException("this store already holds a claim; complete or dispose it first");
         }
 
-        return string.Join(' ', terms);
+        Flush();
+        CurrentBatch();
+        using var query = VersionQuery("SELECT id FROM articles WHERE {0} ORDER BY seq LIMIT @max", which).With("max", max);
+        var ids = Rows(query, reader => new ArticleId(reader.GetString(0)));
+        claim = new SqliteArticleClaim(this, ids);
+        return claim;
     }
 
-    private static void AddTerm(List<string> terms, string term, bool prefix)
+    public void SetLinkerVersion(ArticleId article, string linkerVersion)
     {
-        var cleaned = new StringBuilder();
-        foreach (var c in term)
+        var update = Command("set-linker-version", "UPDATE articles SET linker_version = @version WHERE id = @id", CurrentBatch());
+        update.With("version", linkerVersion);
+        update.With("id", article.Value);
+        if (update.ExecuteNonQuery() == 0)
         {
-            // Keep letters and digits; anything else separates words inside the quoted term, as the
-            // unicode61 tokenizer would anyway.
-            cleaned.Append(char.IsLetterOrDigit(c) ? c : ' ');
+            throw new StoreException($"{Location}: no article {article.Value}");
         }
 
-        var words = cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
+        CommitBatchWhenDue();
+    }
+
+    private SqliteArticleClaim? claim;
+
+    /// <summary>A claim ends with the batch it holds: committed, or rolled back when given up.</summary>
+    private sealed class SqliteArticleClaim(SqliteDossierStore store, IReadOnlyList<ArticleId> articles) : ArticleClaim(articles)
+    {
+        private protected override void End(bool complete)
         {
-            return;
+            store.claim = null;
+            if (complete)
+            {
+                store.CommitBatch();
+            }
+            else
+            {
+                store.RollBackBatch();
+            }
+        }
+    }
+
+    public void ReplaceArticleActors(ArticleId article, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(relations);
+        ArgumentNullException.ThrowIfNull(actors);
+        ArgumentNullException.ThrowIfNull(claims);
+        var transaction = CurrentBatch();
+        var seqQuery = Command("seq-of", "SELECT seq FROM articles WHERE id = @id", transaction);
+        seqQuery.With("id", article.Value);
+        if (seqQuery.ExecuteScalar() is not long seq)
+        {
+            throw new StoreException($"{Location}: no article {article.Value}");
         }
 
-        terms.Add("\"" + string.Join(' ', words) + "\"" + (prefix ? "*" : string.Empty));
+        Command("savepoint", "SAVEPOINT article", transaction).ExecuteNonQuery();
+        try
+        {
+            WriteArticleActors(seq, actors, claims, events, relations, linkerVersion, transaction);
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            CommitBatchWhenDue();
+        }
+        catch
+        {
+            Command("rollback-to", "ROLLBACK TO article", transaction).ExecuteNonQuery();
+            Command("release", "RELEASE article", transaction).ExecuteNonQuery();
+            throw;
+        }
+    }
+
+    private void WriteArticleActors(long seq, IReadOnlyList<ArticleActor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<ReportedEvent> events, IReadOnlyList<Relation> relations, string linkerVersion, SqliteTransaction transaction)
+    {
+        var clear = Command("clear-actors", """
+            DELETE FROM relations WHERE article_seq = @seq;
+            DELETE FROM events WHERE article_seq = @seq;
+            DELETE FROM claims WHERE article_seq = @seq;
+            DELETE FROM actor_mentions WHERE article_seq = @seq;
+            DELETE FROM article_actors WHERE article_seq = @seq;
+            UPDATE articles SET linker_version = @version WHERE seq = @seq;
+            """, transaction);
+        clear.With("seq", seq);
+        clear.With("version", linkerVersion);
+        clear.ExecuteNonQuery();
+
+        var text = Command("article-text", "SELECT clean_text FROM articles WHERE seq = @seq", transaction);
+        text.With("seq", seq);
+        var clean = (string)text.ExecuteScalar()!;
+
+        var actor = Command("insert-actor", "INSERT INTO article_actors (article_seq, chain, name, kind, kind_reason) VALUES (@seq, @chain, @name, @kind, @reason)", transaction);
+        var mention = Command("insert-mention", """
+            INSERT OR IGNORE INTO actor_mentions (article_seq, start, end, chain, text, form, reason)
+            VALUES (@seq, @start, @end, @chain, @text, @form, @reason)
+            """, transaction);
+        foreach (var chain in actors)
+        {
+            actor.With("seq", seq);
+            actor.With("chain", chain.Chain);
+            actor.With("name", chain.Name);
+            actor.With("kind", chain.Kind.ToName());
+            actor.With("reason", chain.KindReason);
+            actor.ExecuteNonQuery();
+            foreach (var item in chain.Mentions)
+            {
+                mention.With("seq", seq);
+                mention.With("start", item.Start);
+                mention.With("end", item.End);
+                mention.With("chain", chain.Chain);
+                mention.With("text", clean[item.Start..item.End]);
+                mention.With("form", item.Form.ToString());
+                mention.With("reason", item.Reason);
+                mention.ExecuteNonQuery();
+            }
+        }
+
+        var claim = Command("insert-claim", """
+            INSERT INTO claims (article_seq, ordinal, form, modality, sentence_start, sentence_end, content_start, content_end,
+                cue_start, cue_end, speaker_start, speaker_end, speaker_chain, affiliation_chain, extractor)
+            VALUES (@seq, @ordinal, @form, @modality, @sentence_start, @sentence_end, @content_start, @content_end,
+                @cue_start, @cue_end, @speaker_start, @speaker_end, @speaker_chain, @affiliation_chain, @extractor)
+            """, transaction);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var item = claims[i];
+            claim.With("seq", seq);
+            claim.With("ordinal", i);
+            claim.With("form", item.Form.ToString());
+            claim.With("modality", item.Modality.ToString());
+            claim.With("sentence_start", item.SentenceStart);
+            claim.With("sentence_end", item.SentenceEnd);
+            claim.With("content_start", item.ContentStart);
+            claim.With("content_end", item.ContentEnd);
+            claim.With("cue_start", item.CueStart);
+            claim.With("cue_end", item.CueEnd);
+            claim.With("speaker_start", item.SpeakerStart);
+            claim.With("speaker_end", item.SpeakerEnd);
+            claim.With("speaker_chain", item.SpeakerChain);
+            claim.With("affiliation_chain", item.AffiliationChain);
+            claim.With("extractor", linkerVersion);
+            claim.ExecuteNonQuery();
+        }
+
+        var insertEvent = Command("insert-event", """
+            INSERT INTO events (article_seq, ordinal, type, sentence_start, sentence_end, trigger_start, trigger_end, date_first, date_last,
+                date_precision, date_start, date_end, place_chain, agents, targets, counts, claim_ordinal, extractor)
+            VALUES (@seq, @ordinal, @type, @sentence_start, @sentence_end, @trigger_start, @trigger_end, @date_first, @date_last,
+                @date_precision, @date_start, @date_end, @place_chain, @agents, @targets, @counts, @claim_ordinal, @extractor)
+            """, transaction);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var item = events[i];
+            insertEvent.With("seq", seq);
+            insertEvent.With("ordinal", i);
+            insertEvent.With("type", item.Type.ToString());
+            insertEvent.With("sentence_start", item.SentenceStart);
+            insertEvent.With("sentence_end", item.SentenceEnd);
+            insertEvent.With("trigger_start", item.TriggerStart);
+            insertEvent.With("trigger_end", item.TriggerEnd);
+            insertEvent.With("date_first", item.DateFirst?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            insertEvent.With("date_last", item.DateLast?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            insertEvent.With("date_precision", item.DatePrecision);
+            insertEvent.With("date_start", item.DateStart);
+            insertEvent.With("date_end", item.DateEnd);
+            insertEvent.With("place_chain", item.PlaceChain);
+            insertEvent.With("agents", JsonSerializer.Serialize(item.Agents));
+            insertEvent.With("targets", JsonSerializer.Serialize(item.Targets));
+            insertEvent.With("counts", JsonSerializer.Serialize(item.Counts.Select(c => new StoredCount(c.Kind.ToString(), c.Low, c.High, c.Bound, c.Start, c.End))));
+            insertEvent.With("claim_ordinal", item.Claim);
+            insertEvent.With("extractor", linkerVersion);
+            insertEvent.ExecuteNonQuery();
+        }
+
+        var insertRelation = Command("insert-relation", """
+            INSERT INTO relations (article_seq, ordinal, kind, source_chain, target_chain, sentence_start, sentence_end, cue_start, cue_end, claim_ordinal, extractor)
+            VALUES (@seq, @ordinal, @kind, @source, @target, @sentence_start, @sentence_end, @cue_start, @cue_end, @claim_ordinal, @extractor)
+            """, transaction);
+        for (var i = 0; i < relations.Count; i++)
+        {
+            var item = relations[i];
+            insertRelation.With("seq", seq);
+            insertRelation.With("ordinal", i);
+            insertRelation.With("kind", item.Kind.ToString());
+            insertRelation.With("source", item.Source);
+            insertRelation.With("target", item.Target);
+            insertRelation.With("sentence_start", item.SentenceStart);
+            insertRelation.With("sentence_end", item.SentenceEnd);
+            insertRelation.With("cue_start", item.CueStart);
+            insertRelation.With("cue_end", item.CueEnd);
+            insertRelation.With("claim_ordinal", item.Claim);
+            insertRelation.With("extractor", linkerVersion);
+            insertRelation.ExecuteNonQuery();
+        }
+    }
+
+    public void ReplaceEntities(IReadOnlyList<ResolvedEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        Flush();
+        using var transaction = connection.BeginTransaction();
+        Command("clear-entities", "DELETE FROM entity_chains; DELETE FROM entities;", transaction).ExecuteNonQuery();
+        var entity = Command("insert-entity", "INSERT INTO entities (id, name, kind, kind_reason, mentions, articles) VALUES (@id, @name, @kind, @reason, 0, 0)", transaction);
+        var member = Command("insert-member", "INSERT INTO entity_chains (article_seq, chain, entity_id, rule, score, detail) VALUES (@seq, @chain, @id, @rule, @score, @detail)", transaction);
+        foreach (var resolved in entities)
+        {
+            entity.With("id", resolved.Id).With("name", resolved.Name).With("kind", resolved.Kind.ToName()).With("reason", resolved.KindReason).ExecuteNonQuery();
+            foreach (var link in resolved.Members)
+            {
+                member.With("seq", link.ArticleSeq).With("chain", link.Chain).With("id", resolved.Id)
+                    .With("rule", link.Rule).With("score", link.Score).With("detail", link.Detail).ExecuteNonQuery();
+            }
+        }
+
+        Command("entity-counts", EntityCounts, transaction).ExecuteNonQuery();
+        transaction.Commit();
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using Dossier.Core.Documents;
 
-namespace Dossier.Storage.Sqlite;
+namespace Dossier.Storage.Sql;
 
 /// <summary>An offset map as four little-endian int32 per segment: compact, and read back exactly.</summary>
 internal static class OffsetMapCodec

@@ -1,31 +1,28 @@
-using Dossier.Core.Actors;
 using Dossier.Core.Analysis;
-using Dossier.Core.Documents;
 
-namespace Dossier.Storage.Postgres;
+namespace Dossier.Storage.Sql;
 
 /// <summary>What the analyses read: articles with their text and the entities mentioned in them.</summary>
-public sealed partial class PostgresDossierStore
+public abstract partial class SqlDossierStore
 {
     public IEnumerable<ArticleReading> ReadArticleTexts(IReadOnlyCollection<ArticleId>? only = null)
     {
-        // Articles stream on one connection while each one's mentions and notices are read on a second:
-        // a PostgreSQL connection runs one query at a time.
-        using var lookups = dataSource.OpenConnection();
-        using var mentions = new Npgsql.NpgsqlCommand("""
+        // Articles stream while each one's mentions and notices are read beside them, on a second
+        // connection where the engine runs one query per connection.
+        using var lookups = Lend(sorted: false);
+        using var mentions = lookups.Command("""
             SELECT m.start, m."end", m.form, e.id, e.name, e.kind FROM actor_mentions m
             JOIN entity_chains ec ON ec.article_seq = m.article_seq AND ec.chain = m.chain
             JOIN entities e ON e.id = ec.entity_id
             WHERE m.article_seq = @seq ORDER BY m.start
-            """, lookups).With("seq", 0L);
-        using var notices = new Npgsql.NpgsqlCommand("SELECT preview FROM removed_ranges WHERE article_id = @id AND reason = @reason ORDER BY ordinal", lookups)
+            """).With("seq", 0L);
+        using var notices = lookups.Command("SELECT preview FROM removed_ranges WHERE article_id = @id AND reason = @reason ORDER BY ordinal")
             .With("id", string.Empty).With("reason", nameof(RemovalReason.SyndicationNotice));
         var sql = only is null
             ? "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles ORDER BY seq"
-            : "SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles WHERE id = ANY(@ids) ORDER BY seq";
-        var ids = only?.Select(a => (string?)a.Value).ToArray();
-        Action<Npgsql.NpgsqlCommand>? bind = ids is null ? null : command => command.With("ids", ids);
-        foreach (var article in Stream(sql, bind, reader => (
+            : $"SELECT seq, id, title, outlet, published, copy_of, word_count, clean_text FROM articles WHERE {Dialect.InList("id", "ids")} ORDER BY seq";
+        Action<System.Data.Common.DbCommand>? bind = only is null ? null : command => Dialect.BindList(command, "ids", only.Select(a => (string?)a.Value));
+        foreach (var article in Stream(sql, bind, sorted: false, reader => (
             Seq: reader.GetInt64(0), Id: reader.GetString(1), Title: reader.NullableString(2), Outlet: reader.NullableString(3), Published: reader.NullableString(4),
             CopyOf: reader.NullableString(5), WordCount: reader.GetInt32(6), Text: reader.GetString(7))))
         {
