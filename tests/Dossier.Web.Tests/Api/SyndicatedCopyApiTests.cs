@@ -19,11 +19,7 @@ public sealed class SyndicatedCopyApiTests(CopiedStoreServer copies) : IClassFix
         var ties = await copies.ItemsAsync("api/ties");
 
         Assert.NotEmpty(ties);
-        Assert.All(ties, t =>
-        {
-            Assert.Equal(CopiedStoreServer.Original, t.GetProperty("outlet").GetString());
-            Assert.Equal([Copier], Strings(t.GetProperty("copiedBy")));
-        });
+        Assert.All(ties, UnderTheOriginalCopiedByTheCopier);
         Assert.Equal(ties.Count, ties.Select(TieKey).Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -33,11 +29,7 @@ public sealed class SyndicatedCopyApiTests(CopiedStoreServer copies) : IClassFix
         var events = await copies.ItemsAsync("api/events");
 
         Assert.NotEmpty(events);
-        Assert.All(events, e =>
-        {
-            Assert.Equal(CopiedStoreServer.Original, e.GetProperty("outlet").GetString());
-            Assert.Equal([Copier], Strings(e.GetProperty("copiedBy")));
-        });
+        Assert.All(events, UnderTheOriginalCopiedByTheCopier);
     }
 
     [Fact]
@@ -121,11 +113,7 @@ public sealed class SyndicatedCopyApiTests(CopiedStoreServer copies) : IClassFix
         var claims = await copies.ItemsAsync("api/claims");
 
         Assert.NotEmpty(claims);
-        Assert.All(claims, c =>
-        {
-            Assert.Equal(CopiedStoreServer.Original, c.GetProperty("outlet").GetString());
-            Assert.Equal([Copier], Strings(c.GetProperty("copiedBy")));
-        });
+        Assert.All(claims, UnderTheOriginalCopiedByTheCopier);
     }
 
     [Fact]
@@ -146,6 +134,13 @@ public sealed class SyndicatedCopyApiTests(CopiedStoreServer copies) : IClassFix
         Assert.Equal(1, copier.GetProperty("copies").GetInt32());
         Assert.NotEmpty(copier.GetProperty("topActors").EnumerateArray());
         Assert.Equal(original.GetProperty("topActors").GetRawText(), copier.GetProperty("topActors").GetRawText());
+    }
+
+    /// <summary>An item listed once, under the original's outlet, with the copy's outlet in <c>copiedBy</c>.</summary>
+    private static void UnderTheOriginalCopiedByTheCopier(JsonElement item)
+    {
+        Assert.Equal(CopiedStoreServer.Original, item.GetProperty("outlet").GetString());
+        Assert.Equal([Copier], Strings(item.GetProperty("copiedBy")));
     }
 
     private static List<string?> Strings(JsonElement array) => [.. array.EnumerateArray().Select(o => o.GetString())];
