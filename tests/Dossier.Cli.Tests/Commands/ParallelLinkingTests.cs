@@ -136,15 +136,7 @@ public sealed class ParallelLinkingTests
         Assert.True(finish.ExitCode == 0, finish.Error);
         Assert.True(single.ExitCode == 0, single.Error);
         Assert.Equal(articleCount, Linked(interrupted));
-        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
-        {
-            Assert.Equal(Count(reference, table), Count(interrupted, table));
-        }
-
-        foreach (var listing in Listings)
-        {
-            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", interrupted, "--format", "json").Out);
-        }
+        AssertSameStore(reference, interrupted);
     }
 
     [Fact]
@@ -168,15 +160,7 @@ public sealed class ParallelLinkingTests
         Assert.Equal(0, two.ExitCode);
         Assert.True(single.ExitCode == 0, single.Error);
         Assert.Equal(articleCount, Linked(shared));
-        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
-        {
-            Assert.Equal(Count(reference, table), Count(shared, table));
-        }
-
-        foreach (var listing in Listings)
-        {
-            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", shared, "--format", "json").Out);
-        }
+        AssertSameStore(reference, shared);
     }
 
     private static void WriteCorpus(string folder, int count)
@@ -216,6 +200,20 @@ public sealed class ParallelLinkingTests
     }
 
     private static long Linked(string database) => (long)SqliteFile.Scalar(database, "SELECT COUNT(*) FROM articles WHERE linker_version IS NOT NULL")!;
+
+    /// <summary>The same rows of actors and facts, and the same listings, in both stores.</summary>
+    private static void AssertSameStore(string reference, string other)
+    {
+        foreach (var table in new[] { "article_actors", "actor_mentions", "claims", "events", "relations" })
+        {
+            Assert.Equal(Count(reference, table), Count(other, table));
+        }
+
+        foreach (var listing in Listings)
+        {
+            Assert.Equal(CliRun.Run(listing, "--db", reference, "--format", "json").Out, CliRun.Run(listing, "--db", other, "--format", "json").Out);
+        }
+    }
 
     private static long Count(string database, string table) => (long)SqliteFile.Scalar(database, $"SELECT COUNT(*) FROM {table}")!;
 
